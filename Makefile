@@ -1,0 +1,43 @@
+# tidal: every target creates and uses .venv itself. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PORT   ?= 8501
+
+.PHONY: demo test test-fast lint bench system-deps clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+## demo: serve the demo app (the seed apps as pages) on http://localhost:8501
+demo: $(STAMP)
+	$(VENV)/bin/tidal run examples/demo/app.py --server.port $(PORT)
+
+## system-deps: Debian's chromium, redis-server and nginx for the real-server tests
+system-deps:
+	@bash scripts/system-deps.sh
+
+## test: lint, type-check and run every test (browser, redis and nginx included)
+test: $(STAMP) system-deps
+	$(VENV)/bin/ruff check src tests bench examples
+	$(VENV)/bin/mypy
+	$(PY) -m pytest
+
+## test-fast: the tests without a browser
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench examples
+	$(VENV)/bin/ruff format --check src tests bench examples
+	$(VENV)/bin/mypy
+
+bench: $(STAMP) system-deps
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""tidal: interactive web apps as plain Python scripts."""

@@ -1,0 +1,122 @@
+"""The tidal error tree.
+
+Owns every exception class that tidal raises or that a script may catch, under the names
+Streamlit apps already use (``StreamlitAPIException`` and friends), so a drop-in app that
+catches them keeps working. Knows nothing about sessions, widgets or the server.
+
+Control-flow signals (``RerunRequested``, ``StopRequested``, ``ScriptInterrupted``) derive
+from ``BaseException`` so that a script's ``except Exception:`` cannot swallow them.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DuplicateWidgetID",
+    "NoRunContextError",
+    "RerunRequested",
+    "ScriptInterrupted",
+    "StopRequested",
+    "StreamlitAPIException",
+    "StreamlitAPIWarning",
+    "StreamlitDuplicateElementId",
+    "StreamlitDuplicateElementKey",
+    "StreamlitInvalidFormCallbackError",
+    "StreamlitInvalidLayoutContextError",
+    "StreamlitMixedNumericTypesError",
+    "StreamlitValueAboveMaxError",
+    "StreamlitValueAssignmentNotAllowedError",
+    "StreamlitValueBelowMinError",
+    "StreamlitValueError",
+    "StreamlitValueOutOfRangeError",
+    "StreamlitWidgetAlreadyInstantiatedError",
+    "TidalAPIError",
+    "TidalError",
+    "UnserializableSessionStateError",
+]
+
+
+class TidalError(Exception):
+    """Base class of every error tidal raises on purpose."""
+
+
+class TidalAPIError(TidalError):
+    """A st.* function was used in a way it does not support.
+
+    Shown in the app with its message rendered as Markdown (``is_markdown`` is true).
+    """
+
+
+StreamlitAPIException = TidalAPIError
+"""Streamlit's name for :class:`TidalAPIError`, kept so drop-in apps can catch it."""
+
+
+class StreamlitAPIWarning(TidalAPIError):
+    """Shown in the app like an exception, but the run goes on (e.g. a cached widget)."""
+
+
+class NoRunContextError(TidalError):
+    """A st.* function was called outside a script run (e.g. at import time of a module)."""
+
+
+class DuplicateWidgetID(TidalAPIError):
+    """Two elements in one run resolved to the same id."""
+
+
+class StreamlitDuplicateElementId(DuplicateWidgetID):
+    """Two keyless widgets of one type had the same identity parameters in one run."""
+
+
+class StreamlitDuplicateElementKey(DuplicateWidgetID):
+    """The same user ``key`` was used by two elements (or two forms) in one run."""
+
+
+class StreamlitWidgetAlreadyInstantiatedError(TidalAPIError):
+    """``st.session_state[k]`` was assigned after the widget (or form) with key ``k`` was made."""
+
+
+class StreamlitValueAssignmentNotAllowedError(TidalAPIError):
+    """A read-only widget's key (button, form submit, file uploader) was assigned this run."""
+
+
+class StreamlitInvalidFormCallbackError(TidalAPIError):
+    """A widget inside a form other than ``st.form_submit_button`` was given a callback."""
+
+
+class StreamlitInvalidLayoutContextError(TidalAPIError):
+    """An element was used where the layout does not allow it (nested forms, ...)."""
+
+
+class StreamlitValueError(TidalAPIError):
+    """A parameter value is invalid (for example an empty ``key``)."""
+
+
+class StreamlitValueBelowMinError(TidalAPIError):
+    """A widget value is below its ``min_value``."""
+
+
+class StreamlitValueAboveMaxError(TidalAPIError):
+    """A widget value is above its ``max_value``."""
+
+
+class StreamlitValueOutOfRangeError(TidalAPIError):
+    """An index or value is outside the range the widget accepts."""
+
+
+class StreamlitMixedNumericTypesError(TidalAPIError):
+    """Numeric widget parameters mix ``int`` and ``float``."""
+
+
+class UnserializableSessionStateError(TidalAPIError):
+    """A session-state value cannot be pickled while serializable state is enforced."""
+
+
+class RerunRequested(BaseException):  # noqa: N818 - a signal, not an error
+    """Raised by ``st.rerun()``: ends the current run and starts a new one."""
+
+
+class StopRequested(BaseException):  # noqa: N818 - a signal, not an error
+    """Raised by ``st.stop()``: ends the current run quietly."""
+
+
+class ScriptInterrupted(BaseException):  # noqa: N818 - a signal, not an error
+    """Raised at the next st.* call when a newer event supersedes the current run."""
