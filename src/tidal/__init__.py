@@ -1,1 +1,86 @@
-"""tidal: interactive web apps as plain Python scripts."""
+"""tidal: interactive web apps as plain Python scripts.
+
+``import tidal as st`` gives the Streamlit-compatible API: elements, widgets, layout,
+``st.session_state``, ``st.rerun`` and ``st.stop``. Importing tidal starts no threads, reads no
+files and changes no environment.
+"""
+
+from tidal.api.choice import multiselect as multiselect
+from tidal.api.choice import radio as radio
+from tidal.api.choice import selectbox as selectbox
+from tidal.api.choice import slider as slider
+from tidal.api.control import rerun as rerun
+from tidal.api.control import session_state as session_state
+from tidal.api.control import stop as stop
+from tidal.api.inputs import button as button
+from tidal.api.inputs import checkbox as checkbox
+from tidal.api.inputs import color_picker as color_picker
+from tidal.api.inputs import date_input as date_input
+from tidal.api.inputs import form_submit_button as form_submit_button
+from tidal.api.inputs import number_input as number_input
+from tidal.api.inputs import text_area as text_area
+from tidal.api.inputs import text_input as text_input
+from tidal.api.inputs import time_input as time_input
+from tidal.api.inputs import toggle as toggle
+from tidal.api.layout import columns as columns
+from tidal.api.layout import container as container
+from tidal.api.layout import expander as expander
+from tidal.api.layout import form as form
+from tidal.api.layout import sidebar as sidebar
+from tidal.api.text import caption as caption
+from tidal.api.text import code as code
+from tidal.api.text import divider as divider
+from tidal.api.text import error as error
+from tidal.api.text import exception as exception
+from tidal.api.text import header as header
+from tidal.api.text import info as info
+from tidal.api.text import json as json
+from tidal.api.text import markdown as markdown
+from tidal.api.text import subheader as subheader
+from tidal.api.text import success as success
+from tidal.api.text import text as text
+from tidal.api.text import title as title
+from tidal.api.text import warning as warning
+from tidal.api.text import write as write
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "button",
+    "caption",
+    "checkbox",
+    "code",
+    "color_picker",
+    "columns",
+    "container",
+    "date_input",
+    "divider",
+    "error",
+    "exception",
+    "expander",
+    "form",
+    "form_submit_button",
+    "header",
+    "info",
+    "json",
+    "markdown",
+    "multiselect",
+    "number_input",
+    "radio",
+    "rerun",
+    "selectbox",
+    "session_state",
+    "sidebar",
+    "slider",
+    "stop",
+    "subheader",
+    "success",
+    "text",
+    "text_area",
+    "text_input",
+    "time_input",
+    "title",
+    "toggle",
+    "warning",
+    "write",
+]

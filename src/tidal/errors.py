@@ -110,13 +110,13 @@ class UnserializableSessionStateError(TidalAPIError):
     """A session-state value cannot be pickled while serializable state is enforced."""
 
 
-class RerunRequested(BaseException):  # noqa: N818 - a signal, not an error
+class RerunRequested(BaseException):
     """Raised by ``st.rerun()``: ends the current run and starts a new one."""
 
 
-class StopRequested(BaseException):  # noqa: N818 - a signal, not an error
+class StopRequested(BaseException):
     """Raised by ``st.stop()``: ends the current run quietly."""
 
 
-class ScriptInterrupted(BaseException):  # noqa: N818 - a signal, not an error
+class ScriptInterrupted(BaseException):
     """Raised at the next st.* call when a newer event supersedes the current run."""

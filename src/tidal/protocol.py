@@ -222,4 +222,5 @@ _out_decoder = msgspec.json.Decoder(Outbound)
 
 def decode_outbound(frame: str | bytes) -> Outbound:
     """Decode a server message (used by tests and protocol-level clients)."""
-    return _out_decoder.decode(frame)
+    msg: Outbound = _out_decoder.decode(frame)
+    return msg

@@ -1,0 +1,414 @@
+"""Choice widgets: sliders, select boxes, radio groups and multiselects.
+
+Options travel to the browser as display strings; the browser answers with indices, so a
+value from the browser is always one of the options the server offered.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from tidal.api.inputs import Args, Kwargs, Number, check_range, numeric_dtype
+from tidal.context import api_function, get_run
+from tidal.errors import (
+    StreamlitValueOutOfRangeError,
+    TidalAPIError,
+)
+from tidal.state import Callback
+from tidal.widgets import Spec, label_text, register
+
+
+class _SliderTypeError(TidalAPIError):
+    pass
+
+
+def _slider_mixed(message: str) -> TidalAPIError:
+    del message
+    return _SliderTypeError("")
+
+
+@api_function
+def slider(
+    label: str,
+    min_value: Number | None = None,
+    max_value: Number | None = None,
+    value: Number | Sequence[Number] | None = None,
+    step: Number | None = None,
+    format: str | None = None,
+    key: str | None = None,
+    help: str | None = None,
+    on_change: Callback | None = None,
+    args: Args = None,
+    kwargs: Kwargs = None,
+    *,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> Any:
+    """A slider for a number, or a range when ``value`` is a pair; commits on release.
+
+    Example:
+        >>> volume = st.slider("Volume", 0, 100, 50)
+        >>> lo, hi = st.slider("Range", 0, 10, (2, 5))
+    """
+    is_range = isinstance(value, list | tuple)
+    values = list(value) if isinstance(value, list | tuple) else [value]
+    if is_range and len(values) not in (1, 2):
+        raise TidalAPIError("A range slider needs a value of two numbers, such as (2, 5).")
+    named: dict[str, object] = {"min_value": min_value, "max_value": max_value, "step": step}
+    for i, v in enumerate(values):
+        named["value" if not is_range else f"value[{i}]"] = v
+    given = {n: v for n, v in named.items() if v is not None}
+    if len({type(v) for v in given.values()}) > 1:
+        provided = ", ".join(f"{n}={type(v).__name__}" for n, v in given.items())
+        raise TidalAPIError(
+            "Invalid `value` type. Expected one of: matching numeric types, matching date/time "
+            f"types. Provided type: {provided}."
+        )
+    dtype = numeric_dtype(named, TidalAPIError)
+    lo: Number = min_value if min_value is not None else (0 if dtype == "int" else 0.0)
+    hi: Number = max_value if max_value is not None else (100 if dtype == "int" else 1.0)
+    if lo == hi:
+        raise TidalAPIError(
+            f"The `min_value` and `max_value` parameters are both set to {lo}. They must not "
+            "be equal."
+        )
+    if lo > hi:
+        raise TidalAPIError(
+            f"The `min_value`, set to {lo}, cannot be greater than the `max_value`, set to {hi}."
+        )
+    step_v: Number = step if step is not None else (1 if dtype == "int" else 0.01)
+    default: Any
+    if is_range:
+        default = tuple(values) if len(values) == 2 else (values[0], hi)
+    else:
+        default = values[0] if values[0] is not None else lo
+
+    def one_from_wire(v: Any) -> Number:
+        if not isinstance(v, int | float) or isinstance(v, bool):
+            raise ValueError("expected a number")
+        if isinstance(v, float) and not math.isfinite(v):
+            raise ValueError("expected a finite number")
+        if v < lo or v > hi:
+            raise ValueError(f"{v} is outside {lo}..{hi}")
+        if dtype == "int":
+            if isinstance(v, float) and not v.is_integer():
+                raise ValueError("expected a whole number")
+            return int(v)
+        return float(v)
+
+    def from_wire(v: Any) -> Any:
+        if is_range:
+            if not isinstance(v, list) or len(v) != 2:
+                raise ValueError("expected [low, high]")
+            a, b = one_from_wire(v[0]), one_from_wire(v[1])
+            return (min(a, b), max(a, b))
+        return one_from_wire(v)
+
+    def coerce(v: Any) -> tuple[Any, bool]:
+        for item in v if isinstance(v, list | tuple) else [v]:
+            if isinstance(item, int | float):
+                check_range(item, lo, hi)
+        return v, False
+
+    text = label_text(label)
+    result = register(
+        get_run(),
+        Spec(
+            kind="slider",
+            label=text,
+            key=key,
+            identity=(text, lo, hi, default, step_v, format, help),
+            keyed_identity=(lo, hi, step_v),
+            default=default,
+            from_wire=from_wire,
+            to_wire=lambda v: list(v) if isinstance(v, list | tuple) else v,
+            coerce=coerce,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            help=help,
+            disabled=disabled,
+            label_visibility=label_visibility,
+            explicit_default=value is not None,
+            props={
+                "min": lo,
+                "max": hi,
+                "step": step_v,
+                "dtype": dtype,
+                "format": format,
+                "range": is_range,
+            },
+            clear_default=list(default) if is_range else default,
+        ),
+    )
+    return result
+
+
+# ----------------------------------------------------------------------------- select
+def _options(options: Iterable[Any] | None) -> list[Any]:
+    if options is None:
+        return []
+    if isinstance(options, dict):
+        return list(options.keys())
+    return list(options)
+
+
+def _labels(options: list[Any], format_func: Callable[[Any], Any]) -> list[str]:
+    return [str(format_func(o)) for o in options]
+
+
+def _index_of(options: list[Any], value: Any) -> int | None:
+    for i, o in enumerate(options):
+        try:
+            if o == value:
+                return i
+        except Exception:  # options whose == is ambiguous (arrays): compare identity only
+            if o is value:
+                return i
+    return None
+
+
+def _check_index(index: int | None, n: int) -> None:
+    if index is None:
+        return
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise TidalAPIError(f"st.selectbox/st.radio index must be an int or None, got {index!r}.")
+    if n and not 0 <= index < n:
+        raise StreamlitValueOutOfRangeError(
+            f"The `index` parameter, set to {index}, is outside the required range [0, {n - 1}]."
+        )
+    if not n and index != 0:
+        raise StreamlitValueOutOfRangeError(
+            f"The `index` parameter, set to {index}, is outside the required range [0, 0]."
+        )
+
+
+def _single_choice(
+    kind: str,
+    label: str,
+    options: Iterable[Any] | None,
+    index: int | None,
+    format_func: Callable[[Any], Any],
+    key: object,
+    help: str | None,
+    on_change: Callback | None,
+    args: Args,
+    kwargs: Kwargs,
+    disabled: bool,
+    label_visibility: str,
+    props: dict[str, Any],
+    keyed_identity: tuple[Any, ...],
+) -> Any:
+    opts = _options(options)
+    _check_index(index, len(opts))
+    labels = _labels(opts, format_func)
+    default = opts[index] if (opts and index is not None) else None
+
+    def from_wire(v: Any) -> Any:
+        if v is None:
+            return None
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v < len(opts):
+            raise ValueError(f"expected an option index in 0..{len(opts) - 1}")
+        return opts[v]
+
+    def coerce(v: Any) -> tuple[Any, bool]:
+        if v is None or _index_of(opts, v) is not None:
+            return v, False
+        return default, True
+
+    text = label_text(label)
+    return register(
+        get_run(),
+        Spec(
+            kind=kind,
+            label=text,
+            key=key,
+            identity=(text, tuple(labels), index, help, tuple(props.items())),
+            keyed_identity=keyed_identity,
+            default=default,
+            from_wire=from_wire,
+            to_wire=lambda v: _index_of(opts, v),
+            coerce=coerce,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            help=help,
+            disabled=disabled,
+            label_visibility=label_visibility,
+            explicit_default=index not in (None, 0),
+            props={"options": labels, **props},
+            extra=opts,
+            clear_default=index,
+        ),
+    )
+
+
+@api_function
+def selectbox(
+    label: str,
+    options: Iterable[Any],
+    index: int | None = 0,
+    format_func: Callable[[Any], Any] = str,
+    key: str | None = None,
+    help: str | None = None,
+    on_change: Callback | None = None,
+    args: Args = None,
+    kwargs: Kwargs = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    accept_new_options: bool = False,
+) -> Any:
+    """A drop-down; returns the chosen option (the first by default, None with ``index=None``).
+
+    Example:
+        >>> colour = st.selectbox("Colour", ["red", "green", "blue"], key="colour")
+    """
+    return _single_choice(
+        "selectbox",
+        label,
+        options,
+        index,
+        format_func,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        {"placeholder": placeholder or "Choose an option"},
+        (accept_new_options,),
+    )
+
+
+@api_function
+def radio(
+    label: str,
+    options: Iterable[Any],
+    index: int | None = 0,
+    format_func: Callable[[Any], Any] = str,
+    key: str | None = None,
+    help: str | None = None,
+    on_change: Callback | None = None,
+    args: Args = None,
+    kwargs: Kwargs = None,
+    *,
+    disabled: bool = False,
+    horizontal: bool = False,
+    label_visibility: str = "visible",
+) -> Any:
+    """A group of radio buttons; returns the chosen option.
+
+    Example:
+        >>> size = st.radio("Size", ["S", "M", "L"], horizontal=True)
+    """
+    return _single_choice(
+        "radio",
+        label,
+        options,
+        index,
+        format_func,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        {"horizontal": horizontal},
+        (),
+    )
+
+
+@api_function
+def multiselect(
+    label: str,
+    options: Iterable[Any],
+    default: Any | None = None,
+    format_func: Callable[[Any], Any] = str,
+    key: str | None = None,
+    help: str | None = None,
+    on_change: Callback | None = None,
+    args: Args = None,
+    kwargs: Kwargs = None,
+    *,
+    max_selections: int | None = None,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> list[Any]:
+    """Pick several options; returns the chosen ones in the order they were picked.
+
+    Example:
+        >>> toppings = st.multiselect("Toppings", ["cheese", "ham", "olives"], ["cheese"])
+    """
+    opts = _options(options)
+    chosen = (
+        []
+        if default is None
+        else (list(default) if isinstance(default, list | tuple) else [default])
+    )
+    for d in chosen:
+        if _index_of(opts, d) is None:
+            raise TidalAPIError(
+                f"The default value {d!r} is not part of the options. Please make sure that "
+                "every default value also exists in the options."
+            )
+    labels = _labels(opts, format_func)
+
+    def from_wire(v: Any) -> list[Any]:
+        if not isinstance(v, list):
+            raise ValueError("expected a list of option indices")
+        out = []
+        for i in v:
+            if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(opts):
+                raise ValueError("option index out of range")
+            out.append(opts[i])
+        if max_selections is not None and len(out) > max_selections:
+            raise ValueError(f"more than max_selections={max_selections}")
+        return out
+
+    def coerce(v: Any) -> tuple[Any, bool]:
+        items = list(v) if isinstance(v, list | tuple) else [v]
+        if all(_index_of(opts, x) is not None for x in items):
+            return v, False
+        return [], True
+
+    def to_wire(v: Any) -> list[int]:
+        items = list(v) if isinstance(v, list | tuple) else []
+        return [i for i in (_index_of(opts, x) for x in items) if i is not None]
+
+    text = label_text(label)
+    result: list[Any] = register(
+        get_run(),
+        Spec(
+            kind="multiselect",
+            label=text,
+            key=key,
+            identity=(text, tuple(labels), tuple(map(repr, chosen)), help, max_selections),
+            keyed_identity=(max_selections,),
+            default=chosen,
+            from_wire=from_wire,
+            to_wire=to_wire,
+            coerce=coerce,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            help=help,
+            disabled=disabled,
+            label_visibility=label_visibility,
+            explicit_default=bool(chosen),
+            props={
+                "options": labels,
+                "placeholder": placeholder or "Choose options",
+                "max_selections": max_selections,
+            },
+            extra=opts,
+            clear_default=to_wire(chosen),
+        ),
+    )
+    return result

@@ -1,0 +1,173 @@
+"""Layout: columns, containers, expanders, the sidebar and forms.
+
+Owns ``LayoutBlock``, the handle returned by layout functions: use it with ``with`` or call
+element functions on it (``col.button(...)``), exactly like Streamlit's containers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import Any
+
+from tidal.context import API, RunContext, api_function, get_run
+from tidal.errors import TidalAPIError
+from tidal.forms import open_form
+from tidal.tree import Block, Node
+
+
+class LayoutBlock:
+    """A container of the page: enter it with ``with`` or call ``st.*`` functions on it.
+
+    Example:
+        >>> left, right = st.columns(2)
+        >>> with left:
+        ...     st.write("on the left")
+        >>> right.button("on the right")
+    """
+
+    __slots__ = ("_block", "_ctx")
+
+    def __init__(self, ctx: RunContext, block: Block) -> None:
+        self._ctx = ctx
+        self._block = block
+
+    def __enter__(self) -> LayoutBlock:
+        self._ctx.blocks.append(self._block)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._ctx.blocks.pop()
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        fn: Callable[..., Any] | None = API.get(name)
+        if fn is None:
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+        ctx, block = self._ctx, self._block
+
+        def call_inside(*args: Any, **kwargs: Any) -> Any:
+            with ctx.inside(block):
+                return fn(*args, **kwargs)
+
+        call_inside.__name__ = name
+        return call_inside
+
+
+class _Sidebar:
+    """``st.sidebar``: the panel beside the main area. Use it like any container."""
+
+    __slots__ = ()
+
+    def _layout(self) -> LayoutBlock:
+        ctx = get_run()
+        return LayoutBlock(ctx, ctx.sidebar_block())
+
+    def __enter__(self) -> LayoutBlock:
+        return self._layout().__enter__()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        get_run().blocks.pop()
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        fn: Callable[..., Any] = getattr(self._layout(), name)
+        return fn
+
+
+sidebar = _Sidebar()
+
+_COLUMNS_SPEC_ERROR = (
+    "The input argument to st.columns must be either a positive integer or a list of positive "
+    "numeric weights. See [documentation](https://docs.streamlit.io/develop/api-reference/"
+    "layout/st.columns) for more information."
+)
+
+
+@api_function
+def columns(
+    spec: int | Sequence[float],
+    *,
+    gap: str = "small",
+    vertical_alignment: str = "top",
+    border: bool = False,
+) -> list[LayoutBlock]:
+    """Lay out side-by-side columns; ``spec`` is a count or a list of relative widths.
+
+    Example:
+        >>> col1, spacer, col2 = st.columns([2, 1, 2])
+        >>> with col1:
+        ...     st.number_input("Pounds:", key="lbs")
+    """
+    ctx = get_run()
+    if isinstance(spec, bool):
+        raise TidalAPIError(_COLUMNS_SPEC_ERROR)
+    if isinstance(spec, int):
+        if spec <= 0:
+            raise TidalAPIError(_COLUMNS_SPEC_ERROR)
+        weights: list[float] = [1.0] * spec
+    else:
+        try:
+            weights = [float(w) for w in spec]
+        except (TypeError, ValueError):
+            raise TidalAPIError(_COLUMNS_SPEC_ERROR) from None
+        if not weights or any(w <= 0 for w in weights):
+            raise TidalAPIError(_COLUMNS_SPEC_ERROR)
+    if gap not in ("small", "medium", "large"):
+        raise TidalAPIError(f'st.columns got gap={gap!r}. Use "small", "medium" or "large".')
+    total = sum(weights)
+    row = ctx.add(Node("columns", {"gap": gap, "align": vertical_alignment}, container=True))
+    blocks = []
+    for w in weights:
+        col = ctx.add(
+            Node("column", {"weight": round(w / total, 6), "border": border}, container=True),
+            row,
+        )
+        blocks.append(LayoutBlock(ctx, col))
+    return blocks
+
+
+@api_function
+def container(*, border: bool = False) -> LayoutBlock:
+    """A container that groups elements; write into it later or with ``with``.
+
+    Example:
+        >>> box = st.container(border=True)
+        >>> box.write("inside")
+    """
+    ctx = get_run()
+    return LayoutBlock(ctx, ctx.add(Node("container", {"border": border}, container=True)))
+
+
+@api_function
+def expander(label: str, expanded: bool = False) -> LayoutBlock:
+    """A collapsible section.
+
+    Example:
+        >>> with st.expander("Details"):
+        ...     st.write("hidden until opened")
+    """
+    ctx = get_run()
+    node = Node("expander", {"label": str(label), "expanded": expanded}, container=True)
+    return LayoutBlock(ctx, ctx.add(node))
+
+
+@api_function
+def form(key: str, clear_on_submit: bool = False, *, border: bool = True) -> LayoutBlock:
+    """A form: widgets inside it send their values together when a submit button is pressed.
+
+    Example:
+        >>> with st.form("my_form"):
+        ...     name = st.text_input("Name")
+        ...     submitted = st.form_submit_button("Submit")
+    """
+    ctx = get_run()
+    return LayoutBlock(ctx, open_form(ctx, key, clear_on_submit=clear_on_submit, border=border))

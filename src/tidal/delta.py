@@ -1,0 +1,78 @@
+"""Deltas: what the browser must change to show the current run.
+
+Owns ``DeltaWriter``, the only producer of delta ops. It keeps a mirror of what the browser
+shows (``client``), compares each element a run produces with the element at the same path,
+and emits a ``set`` op only when they differ; at the end of a run it trims what the run no
+longer produced. Knows nothing about scripts, widgets or sockets.
+"""
+
+from __future__ import annotations
+
+from tidal.protocol import Element, SetOp, TrimOp
+from tidal.tree import Node, Path, new_roots, node_at
+
+Op = SetOp | TrimOp
+
+
+class DeltaWriter:
+    """Diffs runs against the browser's mirror tree and collects ops to send."""
+
+    __slots__ = ("at", "client", "ops")
+
+    def __init__(self) -> None:
+        self.client: list[Node] = new_roots()
+        self.ops: list[Op] = []
+        self.at: Path = ()
+
+    def set(self, path: Path, node: Node) -> None:
+        """An element was produced at ``path`` by the current run."""
+        parent = node_at(self.client, path[:-1])
+        siblings = parent.children
+        assert siblings is not None
+        idx = path[-1]
+        self.at = path
+        if idx < len(siblings):
+            old = siblings[idx]
+            same_type = old.type == node.type
+            if not (same_type and old.props == node.props):
+                self.ops.append(SetOp(p=list(path), e=Element(t=node.type, p=node.props)))
+            siblings[idx] = _mirror(node, old.children if same_type else None)
+        else:
+            self.ops.append(SetOp(p=list(path), e=Element(t=node.type, p=node.props)))
+            siblings.append(_mirror(node, None))
+
+    def finish(self, roots: list[Node]) -> None:
+        """The run ended for good: drop what it did not produce (trim ops)."""
+        for i, root in enumerate(roots):
+            self._trim((i,), root, self.client[i])
+
+    def _trim(self, path: Path, run_node: Node, client_node: Node) -> None:
+        run_children, client_children = run_node.children, client_node.children
+        if run_children is None or client_children is None:
+            return
+        n = len(run_children)
+        if len(client_children) > n:
+            del client_children[n:]
+            self.ops.append(TrimOp(p=list(path), n=n))
+        for i, child in enumerate(run_children):
+            if child.children is not None:
+                self._trim((*path, i), child, client_children[i])
+
+    def take(self) -> list[Op]:
+        """The ops collected since the last call."""
+        ops, self.ops = self.ops, []
+        return ops
+
+    def reset(self) -> None:
+        """Forget the mirror (the browser reloaded and shows nothing)."""
+        self.client = new_roots()
+        self.ops = []
+        self.at = ()
+
+
+def _mirror(node: Node, children: list[Node] | None) -> Node:
+    if node.children is None:
+        return node
+    mirror = Node(node.type, node.props, container=True, value=node.value, extra=node.extra)
+    mirror.children = children if children is not None else []
+    return mirror

@@ -1,0 +1,275 @@
+"""Running a script: callbacks first, then the body, with rerun, stop, interrupt and errors.
+
+Owns ``Script`` (a compiled app file, recompiled when it changes, with "magic" display of bare
+expressions) and ``run_interaction``, the one sequence every interaction goes through, in the
+server and in ``AppTest`` alike:
+
+1. apply the interaction's widget values (``SessionState.begin_interaction``);
+2. run the callbacks of changed widgets, in registration order, their output on top;
+3. exec the script under a ``RunContext``;
+4. end the run: cleanup only after a completed run; trims for ok, stopped and error runs.
+
+Knows nothing about sockets, sessions' queues or stores.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import logging
+import os
+import pickle
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from hashlib import blake2b
+from pathlib import Path
+from types import CodeType
+from typing import Any, Literal
+
+from tidal.api.text import exception_node, write
+from tidal.context import RunContext, RunOptions, current_run
+from tidal.delta import DeltaWriter
+from tidal.errors import (
+    RerunRequested,
+    ScriptInterrupted,
+    StopRequested,
+    UnserializableSessionStateError,
+)
+from tidal.state import SessionState
+
+log = logging.getLogger("tidal.runner")
+
+Status = Literal["ok", "stopped", "error", "rerun", "interrupted"]
+MAGIC_NAME = "__tidal_magic__"
+MAX_RERUNS = 1000
+"""A script that calls ``st.rerun()`` unconditionally is stopped after this many reruns."""
+
+
+class _Magic(ast.NodeTransformer):
+    """Wrap bare expressions (not calls, not docstrings) in ``__tidal_magic__(...)``."""
+
+    def _wrap_body(self, body: list[ast.stmt], *, module: bool = False) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for i, stmt in enumerate(body):
+            if isinstance(stmt, ast.Expr) and self._displayable(stmt.value, module and i == 0):
+                call = ast.Call(
+                    func=ast.Name(id=MAGIC_NAME, ctx=ast.Load()), args=[stmt.value], keywords=[]
+                )
+                out.append(ast.copy_location(ast.Expr(value=call), stmt))
+            else:
+                out.append(self.visit(stmt))
+        return out
+
+    @staticmethod
+    def _displayable(value: ast.expr, first: bool) -> bool:
+        if isinstance(value, ast.Call | ast.Await | ast.Yield | ast.YieldFrom):
+            return False
+        if first and isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return False  # the module docstring
+        return not (isinstance(value, ast.Constant) and value.value is Ellipsis)
+
+    def visit_Module(self, node: ast.Module) -> ast.Module:
+        node.body = self._wrap_body(node.body, module=True)
+        return node
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            return node  # magic applies to the script's own statements, not to functions
+        for field in ("body", "orelse", "finalbody"):
+            stmts = getattr(node, field, None)
+            if isinstance(stmts, list) and stmts and isinstance(stmts[0], ast.stmt):
+                setattr(node, field, self._wrap_body(stmts))
+        handlers = getattr(node, "handlers", None)
+        if isinstance(handlers, list):
+            for h in handlers:
+                h.body = self._wrap_body(h.body)
+        cases = getattr(node, "cases", None)
+        if isinstance(cases, list):
+            for c in cases:
+                c.body = self._wrap_body(c.body)
+        return node
+
+
+def _magic(value: Any) -> None:
+    if value is not None:
+        write(value)
+
+
+class Script:
+    """An app script: its path, its compiled code (cached until the file changes) and the
+    page hash that goes into its widgets' ids."""
+
+    __slots__ = (
+        "_code",
+        "_lock",
+        "_mtime",
+        "_source",
+        "extra_globals",
+        "magic",
+        "page_hash",
+        "path",
+    )
+
+    def __init__(self, path: Path, *, source: str | None = None, magic: bool = True) -> None:
+        self.path = path
+        self._source = source
+        self.magic = magic
+        self._code: CodeType | None = None
+        self._mtime: float | None = None
+        self._lock = threading.Lock()
+        self.page_hash = blake2b(str(path).encode(), digest_size=8).hexdigest()
+        self.extra_globals: dict[str, Any] = {}
+
+    def code(self) -> CodeType:
+        """The compiled script; raises SyntaxError (shown in the app by the caller)."""
+        mtime = None
+        if self._source is None:
+            mtime = os.stat(self.path).st_mtime_ns
+        with self._lock:
+            if self._code is None or mtime != self._mtime:
+                source = self._source if self._source is not None else self.path.read_text("utf-8")
+                tree = ast.parse(source, filename=str(self.path))
+                if self.magic:
+                    tree = ast.fix_missing_locations(_Magic().visit(tree))
+                self._code = compile(tree, str(self.path), "exec", dont_inherit=True)
+                self._mtime = mtime
+            return self._code
+
+
+@dataclass(slots=True)
+class RunHooks:
+    """How a run reports progress: ``flush`` after elements are added (streaming), and
+    ``rerun`` when a run was cut short by ``st.rerun()`` and another follows."""
+
+    flush: Callable[[], None] | None = None
+    rerun_started: Callable[[], None] | None = None
+
+
+def check_serializable(state: SessionState) -> None:
+    """SER-4: every visible value must pickle, or UnserializableSessionStateError."""
+    for key, value in state.to_dict().items():
+        try:
+            pickle.dumps(value)
+        except Exception:
+            raise UnserializableSessionStateError(
+                f"Cannot serialize the value (of type `{type(value)}`) of '{key}' in "
+                "st.session_state. Streamlit has been configured to use "
+                "[pickle](https://docs.python.org/3/library/pickle.html) to serialize "
+                "session_state values. Please convert the value to a pickle-serializable type. "
+                "To learn more about this behavior, see [our docs]"
+                "(https://docs.streamlit.io/knowledge-base/using-streamlit/"
+                "serializable-session-state)."
+            ) from None
+
+
+def run_interaction(
+    script: Script,
+    state: SessionState,
+    writer: DeltaWriter,
+    options: RunOptions,
+    changes: Mapping[str, Any],
+    *,
+    interrupt: threading.Event,
+    hooks: RunHooks | None = None,
+    query_params: dict[str, list[str]] | None = None,
+) -> Status:
+    """Handle one interaction: callbacks, then the script, repeated while it asks to rerun.
+
+    Returns the status of the last run: ``ok``, ``stopped``, ``error`` or ``interrupted``.
+    """
+    hooks = hooks or RunHooks()
+    pending: Mapping[str, Any] = changes
+    for _ in range(MAX_RERUNS):
+        status = _run_once(script, state, writer, options, pending, interrupt, hooks, query_params)
+        if status != "rerun":
+            return status
+        pending = {}
+        if hooks.rerun_started is not None:
+            hooks.rerun_started()
+    log.error("%s called st.rerun() %d times in a row; stopping.", script.path, MAX_RERUNS)
+    return "stopped"
+
+
+def _run_once(
+    script: Script,
+    state: SessionState,
+    writer: DeltaWriter,
+    options: RunOptions,
+    changes: Mapping[str, Any],
+    interrupt: threading.Event,
+    hooks: RunHooks,
+    query_params: dict[str, list[str]] | None,
+) -> Status:
+    changed = state.begin_interaction(changes)
+    state.begin_run()
+    ctx = RunContext(
+        state=state,
+        writer=writer,
+        script_path=script.path,
+        page_hash=script.page_hash,
+        options=options,
+        interrupt=interrupt,
+        query_params=query_params if query_params is not None else {},
+        on_flush=hooks.flush,
+    )
+    token = current_run.set(ctx)
+    try:
+        status = _callbacks(ctx, changed)
+        if status is None:
+            status = _body(ctx, script, options)
+    finally:
+        current_run.reset(token)
+    completed = status == "ok"
+    state.end_run(completed=completed)
+    if status in ("ok", "stopped", "error"):
+        writer.finish(ctx.roots)
+    return status
+
+
+def _callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
+    """Run the callbacks of changed widgets (CB-2..13). None means: go on with the body."""
+    ctx.in_callback = True
+    try:
+        for meta in changed:
+            if meta.callback is not None:
+                meta.callback(*meta.args, **meta.kwargs)
+    except RerunRequested:
+        return "rerun"
+    except StopRequested:
+        return "stopped"
+    except ScriptInterrupted:
+        return "interrupted"
+    except Exception as exc:
+        ctx.add(exception_node(exc))
+        return "error"
+    finally:
+        ctx.in_callback = False
+    return None
+
+
+def _body(ctx: RunContext, script: Script, options: RunOptions) -> Status:
+    namespace: dict[str, Any] = {
+        "__name__": "__main__",
+        "__file__": str(script.path),
+        "__builtins__": builtins,
+        MAGIC_NAME: _magic,
+        **script.extra_globals,
+    }
+    try:
+        exec(script.code(), namespace)
+        if options.enforce_serializable:
+            check_serializable(ctx.state)
+    except RerunRequested:
+        return "rerun"
+    except StopRequested:
+        return "stopped"
+    except ScriptInterrupted:
+        return "interrupted"
+    except SystemExit:
+        return "stopped"
+    except Exception as exc:
+        ctx.blocks[1:] = []
+        ctx.add(exception_node(exc))
+        return "error"
+    return "ok"

@@ -1,0 +1,258 @@
+"""Sessions: one browser tab's document and its live parts, and the set of all of them.
+
+``Session`` owns a tab's state (the document) and its live parts (the delta writer, the
+pending events, the run in progress). Events are processed in ``seq`` order, one run at a
+time, in a worker pool; an event arriving during a run interrupts it at its next ``st.*`` call
+unless that run handles a click (clicks are never lost: every click gets its own run).
+``Sessions`` creates, resumes and expires them. Knows nothing about sockets or HTTP.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidal.context import RunOptions
+from tidal.delta import DeltaWriter
+from tidal.protocol import (
+    Change,
+    Delta,
+    Error,
+    Outbound,
+    Rerun,
+    RunFinished,
+    RunStarted,
+    Submit,
+    Sync,
+)
+from tidal.runner import RunHooks, Script, Status, run_interaction
+from tidal.state import SessionState
+
+log = logging.getLogger("tidal.session")
+
+Send = Callable[[Outbound], None]
+FLUSH_INTERVAL = 0.008
+"""Seconds between streamed delta batches while a run is producing elements."""
+
+
+@dataclass(slots=True)
+class Batch:
+    """Events merged into one run: widget values (wire form) and whether a click is among
+    them. A batch with a click is never merged with later events, so every click runs."""
+
+    changes: dict[str, Any] = field(default_factory=dict)
+    trigger: bool = False
+    seq: int = 0
+
+
+def new_token() -> str:
+    """A random, unguessable session token."""
+    return secrets.token_urlsafe(24)
+
+
+class Session:
+    """One tab: its state, its event queue and its runs."""
+
+    def __init__(
+        self,
+        script: Script,
+        options: RunOptions,
+        *,
+        token: str | None = None,
+        executor: Executor | None = None,
+        send: Send | None = None,
+    ) -> None:
+        self.token = token or new_token()
+        self.script = script
+        self.options = options
+        self.state = SessionState()
+        self.writer = DeltaWriter()
+        self.interrupt = threading.Event()
+        self.query_params: dict[str, list[str]] = {}
+        self.run_count = 0
+        self.last_status: Status | None = None
+        self.last_active = time.monotonic()
+        self.nonce: str | None = None
+        self.connected = False
+        self._executor = executor
+        self._send: Send | None = send
+        self._lock = threading.Lock()
+        self._pending: list[Batch] = []
+        self._deferred: dict[str, Any] = {}
+        self._running = False
+        self._interruptible = False
+        self._seq = 0
+        self._last_flush = 0.0
+        self._idle = threading.Event()
+        self._idle.set()
+
+    # ------------------------------------------------------------------ synchronous core
+    def run(self, changes: dict[str, Any] | None = None) -> Status:
+        """Run one interaction now, in the calling thread, with Python values already
+        validated (``AppTest`` uses this; the server goes through ``enqueue``)."""
+        status = run_interaction(
+            self.script,
+            self.state,
+            self.writer,
+            self.options,
+            changes or {},
+            interrupt=self.interrupt,
+            query_params=self.query_params,
+        )
+        self.run_count += 1
+        self.last_status = status
+        return status
+
+    def validate(self, wire: dict[str, Any]) -> dict[str, Any]:
+        """Browser values -> Python values, dropping (and reporting) what does not fit."""
+        out: dict[str, Any] = {}
+        for wid, raw in wire.items():
+            meta = self.state.meta(wid)
+            if meta is None:
+                self._refuse(f"unknown widget id {wid!r}")
+                continue
+            try:
+                out[wid] = meta.from_wire(raw)
+            except (ValueError, TypeError) as exc:
+                self._refuse(f"value {raw!r} for {meta.kind} {meta.key or meta.id!r}: {exc}")
+        return out
+
+    def _refuse(self, what: str) -> None:
+        log.warning("session %s: refused %s", self.token[:8], what)
+        self._emit(Error(message=f"Refused {what}."))
+
+    # ------------------------------------------------------------------ events (server)
+    def attach(self, send: Send, nonce: str) -> None:
+        """A connection took this session: new page loads restart the event numbering."""
+        with self._lock:
+            self._send = send
+            self.connected = True
+            if nonce != self.nonce:
+                self.nonce = nonce
+                self._seq = 0
+            self.last_active = time.monotonic()
+
+    def detach(self) -> None:
+        """The connection went away; the session waits to be resumed or expired."""
+        with self._lock:
+            self._send = None
+            self.connected = False
+            self.last_active = time.monotonic()
+
+    def enqueue(self, msg: Change | Submit | Sync | Rerun) -> bool:
+        """Queue an event from the browser; False if it was a duplicate (old ``seq``)."""
+        with self._lock:
+            if msg.seq <= self._seq:
+                return False
+            self._seq = msg.seq
+            self.last_active = time.monotonic()
+            if isinstance(msg, Sync):
+                self._deferred.update(msg.values)
+                return True
+            if isinstance(msg, Change):
+                meta = self.state.meta(msg.id)
+                batch = Batch({msg.id: msg.v}, meta is not None and meta.trigger, msg.seq)
+            elif isinstance(msg, Submit):
+                batch = Batch({**msg.values, msg.button: True}, True, msg.seq)
+            else:
+                batch = Batch({}, False, msg.seq)
+            self._push(batch)
+            return True
+
+    def request_rerun(self) -> None:
+        """Queue a plain rerun (page load, resume, source change)."""
+        with self._lock:
+            self._push(Batch({}, False, self._seq))
+
+    def _push(self, batch: Batch) -> None:
+        if self._deferred:
+            batch.changes = {**self._deferred, **batch.changes}
+            self._deferred = {}
+        last = self._pending[-1] if self._pending else None
+        if last is not None and not last.trigger:
+            last.changes.update(batch.changes)
+            last.trigger = batch.trigger
+            last.seq = batch.seq
+        else:
+            self._pending.append(batch)
+        if self._running:
+            if self._interruptible:
+                self.interrupt.set()
+        else:
+            self._running = True
+            self._idle.clear()
+            assert self._executor is not None, "a server session needs an executor"
+            self._executor.submit(self._drain)
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                if not self._pending:
+                    self._running = False
+                    self._idle.set()
+                    return
+                batch = self._pending.pop(0)
+                self.interrupt.clear()
+                self._interruptible = not batch.trigger
+            try:
+                self._process(batch)
+            except Exception:  # a bug in tidal, not in the script: keep the session alive
+                log.exception("session %s: run failed", self.token[:8])
+
+    def _process(self, batch: Batch) -> None:
+        changes = self.validate(batch.changes)
+        self.run_count += 1
+        run_no = self.run_count
+        self._emit(RunStarted(run=run_no))
+        self._last_flush = time.monotonic()
+
+        def flush() -> None:
+            now = time.monotonic()
+            if now - self._last_flush >= FLUSH_INTERVAL:
+                self._last_flush = now
+                self._flush(run_no)
+
+        def rerun_started() -> None:
+            self._flush(run_no)
+            self._emit(RunFinished(run=run_no, status="rerun", ack=batch.seq))
+            self.run_count += 1
+            self._emit(RunStarted(run=self.run_count))
+
+        status = run_interaction(
+            self.script,
+            self.state,
+            self.writer,
+            self.options,
+            changes,
+            interrupt=self.interrupt,
+            hooks=RunHooks(flush=flush, rerun_started=rerun_started),
+            query_params=self.query_params,
+        )
+        self.last_status = status
+        self._flush(self.run_count)
+        self._emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))
+
+    def _flush(self, run_no: int) -> None:
+        ops = self.writer.take()
+        if ops:
+            self._emit(Delta(run=run_no, ops=ops, at=list(self.writer.at)))
+
+    def _emit(self, msg: Outbound) -> None:
+        send = self._send
+        if send is not None:
+            send(msg)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no run is queued or running (tests and shutdown)."""
+        return self._idle.wait(timeout)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a run is queued or in progress."""
+        return not self._idle.is_set()

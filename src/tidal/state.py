@@ -1,0 +1,374 @@
+"""Session state: one tab's user values and widget values.
+
+Owns the three layers Streamlit's semantics need (``old`` from earlier runs, ``new_user`` values
+assigned in this run, ``new_widget`` values the browser sent or widgets defaulted to), the
+user-key <-> widget-id map, widget metadata, trigger resets, cleanup of unrendered widgets, and
+snapshot/restore for stores. Knows nothing about scripts, threads, trees or the wire.
+
+Lookup order for ``state[k]`` (spec section 0): ``new_user[k]``, ``new_widget[id(k)]``,
+``old[id(k)]``, ``old[k]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from copy import deepcopy
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidal.errors import (
+    StreamlitValueError,
+    StreamlitWidgetAlreadyInstantiatedError,
+    TidalAPIError,
+)
+
+WIDGET_ID_PREFIX = "$$ID"
+"""Every widget id starts with this; user keys may not."""
+
+_DOCS = "https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
+
+
+def missing_key_message(key: str) -> str:
+    """The KeyError text for a missing key (SS-6)."""
+    return (
+        f'st.session_state has no key "{key}". Did you forget to initialize it? More info: {_DOCS}'
+    )
+
+
+def missing_attr_message(key: str) -> str:
+    """The AttributeError text for a missing attribute (SS-7)."""
+    return (
+        f'st.session_state has no attribute "{key}". Did you forget to initialize it? '
+        f"More info: {_DOCS}"
+    )
+
+
+def already_instantiated_message(key: str) -> str:
+    """The W-8 message."""
+    return (
+        f"`st.session_state['{key}']` cannot be modified after the widget with that key is "
+        f"instantiated. Assign `st.session_state['{key}']` before creating the widget, or update "
+        "it from an `on_change` or `on_click` callback, which runs before the widget is "
+        "instantiated. If this is a read-only session state key (buttons, file and media inputs, "
+        "`st.data_editor`, forms, chart or `ButtonColumn` selections), store the value under a "
+        "different session state key."
+    )
+
+
+def check_user_key(key: object) -> str:
+    """Normalise a user key with ``str()`` (SS-4) and refuse reserved or empty keys."""
+    k = key if isinstance(key, str) else str(key)
+    if k.startswith(WIDGET_ID_PREFIX):
+        raise TidalAPIError(f"Keys beginning with {WIDGET_ID_PREFIX} are reserved.")
+    if k == "":
+        raise StreamlitValueError("Invalid `key` value. Supported values: a non-empty string.")
+    return k
+
+
+Callback = Callable[..., Any]
+
+
+@dataclass(slots=True, eq=False)
+class WidgetMeta:
+    """What the session remembers about a widget from the run that rendered it.
+
+    ``from_wire`` turns a browser value into the widget's Python value and raises ValueError
+    when the value does not fit the widget (type, range, option).
+    """
+
+    id: str
+    kind: str
+    key: str | None
+    default: Any
+    from_wire: Callable[[Any], Any]
+    callback: Callback | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    trigger: bool = False
+    form: str = ""
+    disabled: bool = False
+    order: int = 0
+
+
+_MISSING: Any = object()
+
+
+class SessionState:
+    """The state of one session, as a mutable mapping of user keys (see module docstring).
+
+    Thread safety: one run at a time touches a session's state (the session guarantees it).
+    """
+
+    __slots__ = (
+        "_forms_this_run",
+        "_id_to_key",
+        "_ids_this_run",
+        "_key_to_id",
+        "_keys_this_run",
+        "_meta",
+        "_new_user",
+        "_new_widget",
+        "_old",
+        "_order",
+    )
+
+    def __init__(self) -> None:
+        self._old: dict[str, Any] = {}
+        self._new_user: dict[str, Any] = {}
+        self._new_widget: dict[str, Any] = {}
+        self._key_to_id: dict[str, str] = {}
+        self._id_to_key: dict[str, str] = {}
+        self._meta: dict[str, WidgetMeta] = {}
+        self._ids_this_run: set[str] = set()
+        self._keys_this_run: set[str] = set()
+        self._forms_this_run: set[str] = set()
+        self._order = 0
+
+    # ------------------------------------------------------------------ mapping (user side)
+    def _lookup(self, k: str) -> Any:
+        if k in self._new_user:
+            return self._new_user[k]
+        wid = self._key_to_id.get(k)
+        if wid is not None:
+            if wid in self._new_widget:
+                return self._new_widget[wid]
+            if wid in self._old:
+                return self._old[wid]
+        return self._old.get(k, _MISSING)
+
+    def __getitem__(self, key: object) -> Any:
+        k = key if isinstance(key, str) else str(key)
+        value = self._lookup(k)
+        if value is _MISSING:
+            raise KeyError(missing_key_message(k))
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        k = key if isinstance(key, str) else str(key)
+        return self._lookup(k) is not _MISSING
+
+    def get(self, key: object, default: Any = None) -> Any:
+        """``state[key]`` if present, else ``default``."""
+        value = self._lookup(key if isinstance(key, str) else str(key))
+        return default if value is _MISSING else value
+
+    def __setitem__(self, key: object, value: Any) -> None:
+        k = check_user_key(key)
+        wid = self._key_to_id.get(k)
+        if (wid is not None and wid in self._ids_this_run) or k in self._forms_this_run:
+            raise StreamlitWidgetAlreadyInstantiatedError(already_instantiated_message(k))
+        self._new_user[k] = value
+
+    def __delitem__(self, key: object) -> None:
+        k = key if isinstance(key, str) else str(key)
+        if self._lookup(k) is _MISSING:
+            raise KeyError(missing_key_message(k))
+        self._new_user.pop(k, None)
+        self._old.pop(k, None)
+        wid = self._key_to_id.pop(k, None)
+        if wid is not None:
+            self._id_to_key.pop(wid, None)
+            self._new_widget.pop(wid, None)
+            self._old.pop(wid, None)
+
+    def keys(self) -> list[str]:
+        """Visible keys: user keys and the keys of keyed widgets (never bare widget ids)."""
+        seen: dict[str, None] = {}
+        id_to_key = self._id_to_key
+        for layer in (self._old, self._new_widget, self._new_user):
+            for k in layer:
+                if k.startswith(WIDGET_ID_PREFIX):
+                    user_key = id_to_key.get(k)
+                    if user_key is None:
+                        continue
+                    k = user_key
+                seen[k] = None
+        return list(seen)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The visible state as a plain dict (what ``st.write(st.session_state)`` shows)."""
+        return {k: self[k] for k in self.keys()}
+
+    def clear(self) -> None:
+        """Empty everything: user keys, widget values and the key map (SS-16)."""
+        self._old.clear()
+        self._new_user.clear()
+        self._new_widget.clear()
+        self._key_to_id.clear()
+        self._id_to_key.clear()
+
+    # ------------------------------------------------------------------ widget side
+    def widget_value(self, wid: str) -> Any:
+        """The current value of a widget by id, or ``_MISSING``."""
+        user_key = self._id_to_key.get(wid)
+        if user_key is not None and user_key in self._new_user:
+            return self._new_user[user_key]
+        if wid in self._new_widget:
+            return self._new_widget[wid]
+        if wid in self._old:
+            return self._old[wid]
+        if user_key is not None:
+            return self._old.get(user_key, _MISSING)
+        return _MISSING
+
+    def meta(self, wid: str) -> WidgetMeta | None:
+        """Metadata of a widget rendered by an earlier (or the current) run."""
+        return self._meta.get(wid)
+
+    def assigned_this_run(self, key: str | None) -> bool:
+        """Whether ``key`` was assigned through session state in the current run (W-10)."""
+        return key is not None and key in self._new_user
+
+    def register(self, meta: WidgetMeta) -> tuple[Any, bool]:
+        """Register a widget in the current run and return ``(value, from_state)``.
+
+        ``from_state`` is true when the value was assigned through session state in this run
+        (W-9). The returned value is a deep copy (W-20). Duplicate checks happen before.
+        """
+        wid, k = meta.id, meta.key
+        self._order += 1
+        meta.order = self._order
+        self._meta[wid] = meta
+        self._ids_this_run.add(wid)
+        if k is not None:
+            old_wid = self._key_to_id.get(k)
+            if old_wid is not None and old_wid != wid:
+                self._id_to_key.pop(old_wid, None)
+            self._key_to_id[k] = wid
+            self._id_to_key[wid] = k
+            self._keys_this_run.add(k)
+        value = self.widget_value(wid)
+        if value is _MISSING:
+            value = meta.default
+            self._new_widget[wid] = deepcopy(value)
+            return deepcopy(value), False
+        return deepcopy(value), self.assigned_this_run(k)
+
+    def set_widget_value(self, wid: str, value: Any) -> None:
+        """Rewrite a widget's value (W-11b: an invalid assigned value falls back to default)."""
+        user_key = self._id_to_key.get(wid)
+        if user_key is not None and user_key in self._new_user:
+            self._new_user[user_key] = value
+        else:
+            self._new_widget[wid] = value
+
+    def seen_this_run(self, wid: str) -> bool:
+        """Whether a widget with this id already registered in the current run."""
+        return wid in self._ids_this_run
+
+    def key_seen_this_run(self, key: str) -> bool:
+        """Whether a widget with this user key already registered in the current run."""
+        return key in self._keys_this_run
+
+    def register_form(self, form_key: str) -> bool:
+        """Record a form key for this run; False if it was already used (W-6)."""
+        if form_key in self._forms_this_run:
+            return False
+        self._forms_this_run.add(form_key)
+        return True
+
+    # ------------------------------------------------------------------ run lifecycle
+    def _reset_triggers(self) -> None:
+        meta = self._meta
+        for layer in (self._new_widget, self._old):
+            for wid in layer:
+                m = meta.get(wid)
+                if m is not None and m.trigger:
+                    layer[wid] = False
+
+    def _merged(self) -> dict[str, Any]:
+        """Every entry as it reads now, keyed by widget id where a key maps to one."""
+        merged: dict[str, Any] = {}
+        to_id, to_key = self._key_to_id, self._id_to_key
+        for layer in (self._old, self._new_widget, self._new_user):
+            for k in layer:
+                kid = k if k.startswith(WIDGET_ID_PREFIX) else to_id.get(k, k)
+                if kid in merged:
+                    continue
+                if kid.startswith(WIDGET_ID_PREFIX):
+                    value = self.widget_value(kid)
+                else:
+                    value = self._lookup(to_key.get(kid, kid))
+                if value is not _MISSING:
+                    merged[kid] = value
+        return merged
+
+    def _compact(self) -> None:
+        """Merge this run's layers into ``old`` (start of an interaction)."""
+        self._old.update(self._merged())
+        self._new_user.clear()
+        self._new_widget.clear()
+
+    def begin_interaction(self, changes: Mapping[str, Any]) -> list[WidgetMeta]:
+        """Start a run caused by an interaction (or a plain rerun when ``changes`` is empty).
+
+        Resets triggers, compacts the layers, applies the browser's (already validated)
+        widget values and returns the metadata of widgets whose value changed, in
+        registration order: their callbacks run next (CB-2, CB-3, CB-7).
+        """
+        self._reset_triggers()
+        self._compact()
+        changed: list[WidgetMeta] = []
+        for wid, value in changes.items():
+            m = self._meta.get(wid)
+            if m is None or m.disabled:
+                continue  # stale or disabled widget: drop the value (W-21)
+            self._new_widget[wid] = value
+            before = self._old.get(wid, _MISSING)
+            try:
+                differs = bool(before is _MISSING or before != value)
+            except Exception:  # values whose == is ambiguous (arrays): count as a change
+                differs = True
+            if differs:
+                changed.append(m)
+        changed.sort(key=lambda m: m.order)
+        return changed
+
+    def begin_run(self) -> None:
+        """Clear the per-run registration records (start of every run)."""
+        self._ids_this_run.clear()
+        self._keys_this_run.clear()
+        self._forms_this_run.clear()
+        self._order = 0
+
+    def end_run(self, *, completed: bool) -> None:
+        """End of a run. Only a run that completed resets triggers and removes the values of
+        widgets it did not render (W-12, R-2, R-4, R-6)."""
+        if completed:
+            self._reset_triggers()
+            active = self._ids_this_run
+            for layer in (self._old, self._new_widget):
+                stale = [k for k in layer if k.startswith(WIDGET_ID_PREFIX) and k not in active]
+                for k in stale:
+                    del layer[k]
+            for wid in [w for w in self._meta if w not in active]:
+                del self._meta[wid]
+        self._ids_this_run.clear()
+        self._keys_this_run.clear()
+        self._forms_this_run.clear()
+
+    # ------------------------------------------------------------------ snapshot
+    def snapshot_parts(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+        """``(user values, widget values by id, key map)``: what a store keeps."""
+        user: dict[str, Any] = {}
+        widgets: dict[str, Any] = {}
+        for kid, value in self._merged().items():
+            (widgets if kid.startswith(WIDGET_ID_PREFIX) else user)[kid] = value
+        return user, widgets, dict(self._key_to_id)
+
+    def restore(
+        self, user: Mapping[str, Any], widgets: Mapping[str, Any], keys: Mapping[str, str]
+    ) -> None:
+        """Replace everything with a snapshot's contents (values land in ``old``)."""
+        self.clear()
+        self._meta.clear()
+        self._old.update(user)
+        self._old.update(widgets)
+        self._key_to_id.update(keys)
+        self._id_to_key.update({wid: k for k, wid in keys.items()})

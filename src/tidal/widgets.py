@@ -1,0 +1,182 @@
+"""Widgets: ids, per-run registration, duplicate and placement checks, value validation.
+
+Owns the one place a widget id is derived (``widget_id``), the registration sequence every
+widget function goes through (``register``), and the validation of values from the browser
+(``Spec.from_wire``). Knows nothing about sockets, threads or how elements are drawn.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from copy import deepcopy
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from typing import Any
+
+from tidal.context import RunContext
+from tidal.errors import (
+    StreamlitDuplicateElementId,
+    StreamlitDuplicateElementKey,
+    StreamlitInvalidFormCallbackError,
+    StreamlitValueAssignmentNotAllowedError,
+    StreamlitValueError,
+)
+from tidal.state import WIDGET_ID_PREFIX, Callback, WidgetMeta, check_user_key
+from tidal.tree import Node
+
+log = logging.getLogger("tidal.widgets")
+
+_warned_default_and_state = False
+
+LabelVisibility = str
+_LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
+
+
+def widget_id(kind: str, user_key: str | None, identity: tuple[Any, ...], page_hash: str) -> str:
+    """The widget id: ``$$ID-<hash>-<key>`` (W-1).
+
+    The hash covers the element type, the user key, the identity parameters and the hash of
+    the script (page) that makes the call.
+    """
+    h = blake2b(repr((kind, user_key, identity, page_hash)).encode(), digest_size=16)
+    return f"{WIDGET_ID_PREFIX}-{h.hexdigest()}-{user_key}"
+
+
+def _identity(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+@dataclass(slots=True)
+class Spec:
+    """Everything a widget function tells ``register`` about one widget call.
+
+    Args:
+        kind: element type (``"number_input"``).
+        label: the label shown.
+        key: the user key or None.
+        identity: keyless identity parameters (label, options, min/max, default...).
+        keyed_identity: the small whitelist that stays in the id when a key is given (W-3).
+        default: the Python default value.
+        from_wire: browser value -> Python value; raises ValueError when it does not fit.
+        to_wire: Python value -> browser value (JSON).
+        coerce: checks a value that came from session state (W-11b): returns the value to use
+            and whether session state must be rewritten with it; may raise.
+        props: element props besides the common ones.
+    """
+
+    kind: str
+    label: str
+    key: object
+    identity: tuple[Any, ...]
+    keyed_identity: tuple[Any, ...]
+    default: Any
+    from_wire: Callable[[Any], Any]
+    to_wire: Callable[[Any], Any]
+    coerce: Callable[[Any], tuple[Any, bool]] | None = None
+    callback: Callback | None = None
+    args: tuple[Any, ...] | list[Any] | None = None
+    kwargs: dict[str, Any] | None = None
+    help: str | None = None
+    disabled: bool = False
+    label_visibility: LabelVisibility = "visible"
+    trigger: bool = False
+    readonly: bool = False
+    explicit_default: bool = False
+    props: dict[str, Any] = field(default_factory=dict)
+    extra: Any = None
+    clear_default: Any = None
+    callback_allowed_in_form: bool = False
+
+
+def register(ctx: RunContext, spec: Spec) -> Any:
+    """Register a widget in the current run, add its element, and return its value."""
+    block = ctx.block
+    form = block.form
+    if form and spec.callback is not None and not spec.callback_allowed_in_form:
+        raise StreamlitInvalidFormCallbackError(
+            "Within a form, callbacks can only be defined on `st.form_submit_button`. "
+            "Defining callbacks on other widgets inside a form is not allowed."
+        )
+    if spec.label_visibility not in _LABEL_VISIBILITY:
+        raise StreamlitValueError(
+            f"Unsupported label_visibility option '{spec.label_visibility}'. "
+            "Valid values are 'visible', 'hidden' or 'collapsed'."
+        )
+    user_key = check_user_key(spec.key) if spec.key is not None else None
+    if user_key is None:
+        identity: tuple[Any, ...] = (*spec.identity, form, block.root)
+    else:
+        identity = spec.keyed_identity
+    wid = widget_id(spec.kind, user_key, identity, ctx.page_hash)
+    state = ctx.state
+    if user_key is not None and state.key_seen_this_run(user_key):
+        raise StreamlitDuplicateElementKey(
+            f"There are multiple elements with the same `key='{user_key}'`. To fix this, please "
+            "make sure that the `key` argument is unique for each element you create."
+        )
+    if state.seen_this_run(wid):
+        raise StreamlitDuplicateElementId(
+            f"There are multiple `{spec.kind}` elements with the same auto-generated ID. When "
+            "this element is created, it is assigned an internal ID based on the element type "
+            "and provided parameters. Multiple elements with the same type and parameters will "
+            "cause this error.\n\nTo fix this error, please pass a unique `key` argument to the "
+            f"`{spec.kind}` element."
+        )
+    if spec.readonly and state.assigned_this_run(user_key):
+        raise StreamlitValueAssignmentNotAllowedError(
+            f"`st.session_state['{user_key}']` is read-only and cannot be assigned through "
+            "session state. Use a different session state key for values you need to set."
+        )
+    meta = WidgetMeta(
+        id=wid,
+        kind=spec.kind,
+        key=user_key,
+        default=spec.default,
+        from_wire=spec.from_wire,
+        callback=spec.callback,
+        args=tuple(spec.args or ()),
+        kwargs=dict(spec.kwargs or {}),
+        trigger=spec.trigger,
+        form=form,
+        disabled=spec.disabled,
+    )
+    value, from_state = state.register(meta)
+    if from_state and spec.explicit_default:
+        _warn_default_and_state(ctx, user_key)
+    if spec.coerce is not None and (from_state or user_key is not None):
+        value, rewrite = spec.coerce(value)
+        if rewrite:
+            state.set_widget_value(wid, deepcopy(value))
+    props: dict[str, Any] = {
+        "id": wid,
+        "label": spec.label,
+        "help": spec.help,
+        "disabled": spec.disabled,
+        "label_visibility": spec.label_visibility,
+        "form": form,
+    }
+    if not spec.trigger:
+        props["value"] = spec.to_wire(value)
+    props.update(spec.props)
+    if form and spec.clear_default is not None:
+        props["default"] = spec.clear_default
+    ctx.add(Node(spec.kind, props, value=value, extra=spec.extra), block)
+    return value
+
+
+def _warn_default_and_state(ctx: RunContext, user_key: str | None) -> None:
+    global _warned_default_and_state
+    if _warned_default_and_state or ctx.options.disable_duplicate_default_warning:
+        return
+    _warned_default_and_state = True
+    log.warning(
+        'The widget with key "%s" was created with a default value but also had its value set '
+        "via the Session State API.",
+        user_key,
+    )
+
+
+def label_text(label: object) -> str:
+    """Widget labels are strings; anything else is shown with ``str()``."""
+    return label if isinstance(label, str) else str(label)
