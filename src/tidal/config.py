@@ -198,8 +198,9 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "session.maxEventsPerSecond",
         int,
-        50,
-        "Most events (widget changes, clicks, reruns) one session may send per second.",
+        200,
+        "Most events (widget changes, clicks, reruns) one session may send per second; "
+        "faster senders are slowed down (their events wait), never dropped.",
         _at_least(1),
     ),
     Option(

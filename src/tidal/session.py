@@ -91,6 +91,8 @@ class Session:
         self._last_flush = 0.0
         self._idle = threading.Event()
         self._idle.set()
+        self._resync = False
+        self.conn_id: object = None
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None) -> Status:
@@ -128,22 +130,30 @@ class Session:
         self._emit(Error(message=f"Refused {what}."))
 
     # ------------------------------------------------------------------ events (server)
-    def attach(self, send: Send, nonce: str) -> None:
-        """A connection took this session: new page loads restart the event numbering."""
+    def attach(self, send: Send, nonce: str, conn_id: object = None) -> None:
+        """A connection took this session. The browser's page is redrawn from scratch (its
+        mirror is reset and a rerun queued); a new page load restarts the event numbering."""
         with self._lock:
             self._send = send
+            self.conn_id = conn_id
             self.connected = True
             if nonce != self.nonce:
                 self.nonce = nonce
                 self._seq = 0
             self.last_active = time.monotonic()
+            self._resync = True
+            self._push(Batch({}, False, self._seq))
 
-    def detach(self) -> None:
-        """The connection went away; the session waits to be resumed or expired."""
+    def detach(self, conn_id: object = None) -> bool:
+        """The connection ``conn_id`` went away; False if another connection owns it now."""
         with self._lock:
+            if conn_id is not None and conn_id != self.conn_id:
+                return False
             self._send = None
+            self.conn_id = None
             self.connected = False
             self.last_active = time.monotonic()
+            return True
 
     def enqueue(self, msg: Change | Submit | Sync | Rerun) -> bool:
         """Queue an event from the browser; False if it was a duplicate (old ``seq``)."""
@@ -206,6 +216,10 @@ class Session:
                 log.exception("session %s: run failed", self.token[:8])
 
     def _process(self, batch: Batch) -> None:
+        with self._lock:
+            resync, self._resync = self._resync, False
+        if resync:
+            self.writer.reset()
         changes = self.validate(batch.changes)
         self.run_count += 1
         run_no = self.run_count
@@ -256,3 +270,61 @@ class Session:
     def busy(self) -> bool:
         """Whether a run is queued or in progress."""
         return not self._idle.is_set()
+
+
+class Sessions:
+    """Every session of this process, by token: create, resume, expire.
+
+    A token has at most one live connection: a second page load with the same token while
+    the first is still connected (a duplicated tab) gets a new session.
+    """
+
+    def __init__(self, factory: Callable[[str | None], Session], *, ttl: float) -> None:
+        self._factory = factory
+        self.ttl = ttl
+        self._by_token: dict[str, Session] = {}
+        self._lock = threading.Lock()
+
+    def connect(
+        self, token: str | None, nonce: str, send: Send, conn_id: object
+    ) -> tuple[Session, bool]:
+        """The session for a ``hello``: ``(session, resumed)``."""
+        with self._lock:
+            session = self._by_token.get(token) if token else None
+            if session is not None and session.connected and session.nonce != nonce:
+                session = None  # a duplicated tab: same token, another live page
+            resumed = session is not None
+            if session is None:
+                session = self._factory(None)
+                self._by_token[session.token] = session
+        session.attach(send, nonce, conn_id)
+        return session, resumed
+
+    def disconnect(self, session: Session, conn_id: object) -> None:
+        """The connection ``conn_id`` of ``session`` closed."""
+        session.detach(conn_id)
+
+    def expire(self, now: float | None = None) -> list[Session]:
+        """Forget sessions disconnected for longer than ``ttl``; returns them."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            gone = [
+                s
+                for s in self._by_token.values()
+                if not s.connected and not s.busy and now - s.last_active > self.ttl
+            ]
+            for s in gone:
+                del self._by_token[s.token]
+        return gone
+
+    def get(self, token: str) -> Session | None:
+        """The live session with this token, if any."""
+        return self._by_token.get(token)
+
+    def __len__(self) -> int:
+        return len(self._by_token)
+
+    def all(self) -> list[Session]:
+        """A snapshot of every session."""
+        with self._lock:
+            return list(self._by_token.values())

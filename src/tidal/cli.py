@@ -1,0 +1,142 @@
+"""The ``tidal`` command: ``run``, ``hello``, ``config show``, ``version``.
+
+Owns argument parsing (click, plus Streamlit-style ``--section.option value`` flags), the
+errors a person sees when something is wrong before the server starts, and building the one
+``Config`` that everything below receives. Knows nothing about sessions or widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import webbrowser
+from pathlib import Path
+
+import click
+
+from tidal import __version__
+from tidal.config import Config, ConfigError, format_config, load_config
+from tidal.server import serve
+
+HELLO_APP = Path(__file__).resolve().parent / "hello" / "app.py"
+
+
+def _split_flags(args: list[str]) -> tuple[dict[str, str], list[str]]:
+    """``--server.port 8502 --runner.x=true -- a b`` -> ({option: raw}, script args)."""
+    flags: dict[str, str] = {}
+    script_args: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            script_args.extend(args[i + 1 :])
+            break
+        if arg.startswith("--") and "." in arg.split("=", 1)[0]:
+            name, eq, raw = arg[2:].partition("=")
+            if not eq:
+                if i + 1 >= len(args):
+                    raise click.UsageError(f"--{name} needs a value, e.g. --{name} VALUE")
+                raw = args[i + 1]
+                i += 1
+            flags[name] = raw
+        elif arg.startswith("-"):
+            raise click.UsageError(
+                f"Unknown flag {arg}. Options look like --server.port 8502; "
+                "see `tidal config show` for all of them."
+            )
+        else:
+            script_args.append(arg)
+        i += 1
+    return flags, script_args
+
+
+def build_config(app: Path, flags: dict[str, str]) -> Config:
+    """The configuration for running ``app`` from the current directory with ``flags``."""
+    dirs: list[Path] = [Path.cwd()]
+    if app.parent.resolve() != Path.cwd().resolve():
+        dirs.append(app.parent.resolve())
+    try:
+        return load_config(project_dirs=dirs, cli=flags)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _check_app(app: Path) -> None:
+    if not app.exists():
+        raise click.ClickException(f"No app at {app}. Check the path, e.g. `tidal run app.py`.")
+    if app.is_dir():
+        raise click.ClickException(
+            f"{app} is a folder. Name the app's script, e.g. `tidal run {app / 'app.py'}`."
+        )
+    if app.suffix != ".py":
+        raise click.ClickException(f"{app} is not a Python file (.py).")
+
+
+def _serve(app: Path, config: Config) -> None:
+    logging.basicConfig(
+        level=config.logger.level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+    def ready(url: str) -> None:
+        click.echo(f"\n  tidal is serving {app.name}\n\n  URL: {url}\n")
+        if not config.server.headless:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+
+    try:
+        serve(config, app, on_ready=ready)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo("  Stopped.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="tidal")
+def main() -> None:
+    """tidal: interactive web apps as plain Python scripts."""
+
+
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+)
+@click.argument("app", type=click.Path(path_type=Path))
+@click.pass_context
+def run(ctx: click.Context, app: Path) -> None:
+    """Serve APP (a Python script) in the browser.
+
+    Options use Streamlit's names: --server.port 8502, --server.headless true,
+    --runner.enforceSerializableSessionState true. Arguments after -- go to the script.
+    """
+    _check_app(app)
+    flags, script_args = _split_flags(list(ctx.args))
+    config = build_config(app, flags)
+    sys.argv = [str(app), *script_args]
+    _serve(app, config)
+
+
+@main.command()
+@click.pass_context
+def hello(ctx: click.Context) -> None:
+    """Serve tidal's own demo of session state."""
+    config = build_config(HELLO_APP, {})
+    _serve(HELLO_APP, config)
+
+
+@main.group(name="config")
+def config_group() -> None:
+    """Inspect the configuration."""
+
+
+@config_group.command(name="show")
+def config_show() -> None:
+    """Print every option, its value and where the value came from."""
+    config = build_config(Path.cwd() / "app.py", {})
+    click.echo(format_config(config))
+
+
+@main.command()
+def version() -> None:
+    """Print tidal's version."""
+    click.echo(f"tidal {__version__}")

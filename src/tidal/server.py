@@ -1,0 +1,211 @@
+"""The HTTP/websocket server: one Starlette app per script, served by uvicorn.
+
+Owns the routes (``/`` and page paths -> the front end, ``/static``, ``/ws``, ``/healthz``,
+``/readyz``), the worker pool that runs scripts, session expiry, the listening socket (with
+TCP_NODELAY on every connection) and start-up/shutdown. Knows nothing about widgets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import gc
+import logging
+import os
+import socket
+import sys
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.websockets import WebSocket
+
+from tidal.config import Config
+from tidal.connection import Connection
+from tidal.context import RunOptions
+from tidal.runner import Script
+from tidal.session import Session, Sessions
+
+log = logging.getLogger("tidal.server")
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+EXPIRY_INTERVAL = 5.0
+
+
+def run_options(config: Config) -> RunOptions:
+    """The per-run switches a configuration implies."""
+    return RunOptions(
+        enforce_serializable=config.runner.enforce_serializable_session_state,
+        disable_duplicate_default_warning=config.global_.disable_widget_state_duplication_warning,
+        magic=config.runner.magic_enabled,
+    )
+
+
+@dataclass(slots=True)
+class Runtime:
+    """What the app's routes share: the sessions and the pool that runs scripts."""
+
+    config: Config
+    script: Script
+    sessions: Sessions
+    executor: ThreadPoolExecutor
+
+
+def create_app(config: Config, script_path: Path) -> Starlette:
+    """The ASGI app serving ``script_path`` with ``config``.
+
+    Example:
+        >>> app = create_app(load_config(), Path("app.py"))  # then serve it with uvicorn
+    """
+    script_path = script_path.resolve()
+    options = run_options(config)
+    script = Script(script_path, magic=options.magic)
+    executor = ThreadPoolExecutor(
+        max_workers=max(4, 4 * (os.cpu_count() or 1)), thread_name_prefix="tidal-run"
+    )
+
+    def factory(token: str | None) -> Session:
+        return Session(script, options, token=token, executor=executor)
+
+    runtime = Runtime(config, script, Sessions(factory, ttl=config.session.ttl), executor)
+    title = script_path.stem.replace("_", " ").title()
+    index = STATIC_DIR / "index.html"
+
+    async def page(request: Request) -> Response:
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+    async def healthz(request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    async def readyz(request: Request) -> Response:
+        return PlainTextResponse("ready")
+
+    async def ws_endpoint(websocket: WebSocket) -> None:
+        if not _origin_allowed(websocket, config.server.allowed_origins):
+            await websocket.close(code=1008, reason="origin not allowed")
+            log.warning("refused a websocket from origin %s", websocket.headers.get("origin"))
+            return
+        conn = Connection(
+            websocket,
+            runtime.sessions,
+            title=title,
+            max_events_per_second=config.session.max_events_per_second,
+        )
+        await conn.serve()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        gc.freeze()  # start-up objects never need collecting: keeps later collections short
+        expiry = asyncio.create_task(_expire_forever(runtime.sessions))
+        try:
+            yield
+        finally:
+            expiry.cancel()
+            for s in runtime.sessions.all():
+                s.interrupt.set()
+            executor.shutdown(wait=False, cancel_futures=True)
+
+    app = Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            WebSocketRoute("/ws", ws_endpoint),
+            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            Route("/", page),
+            Route("/{page:path}", page),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+    return app
+
+
+async def _expire_forever(sessions: Sessions) -> None:
+    while True:
+        await asyncio.sleep(EXPIRY_INTERVAL)
+        for s in sessions.expire():
+            log.debug("session %s expired", s.token[:8])
+
+
+def _origin_allowed(websocket: WebSocket, allowed: tuple[str, ...]) -> bool:
+    origin = websocket.headers.get("origin")
+    if origin is None:
+        return True  # not a browser: protocol clients, tests
+    if "*" in allowed or origin in allowed:
+        return True
+    return urlsplit(origin).netloc == websocket.headers.get("host")
+
+
+def bind_socket(address: str, port: int, *, search: int = 100) -> socket.socket:
+    """A listening socket on ``address``, at ``port`` or the next free port after it.
+
+    The socket is created with ``IPPROTO_TCP`` so that asyncio turns on TCP_NODELAY for every
+    accepted connection: small websocket frames are not held back by Nagle's algorithm.
+    """
+    host = "127.0.0.1" if address in ("", "localhost") else address
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    last_error: OSError | None = None
+    for candidate in range(port, port + search):
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, candidate))
+        except OSError as exc:
+            sock.close()
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            last_error = exc
+            if port == 0:
+                break
+            continue
+        sock.listen(2048)
+        sock.setblocking(False)
+        return sock
+    raise OSError(f"no free port in {port}..{port + search - 1} on {host}: {last_error}")
+
+
+def serve(
+    config: Config,
+    script_path: Path,
+    *,
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve the app until Ctrl-C (or SIGTERM), then shut down cleanly."""
+    import uvicorn  # heavy: imported only when serving
+
+    sock = bind_socket(config.server.address, config.server.port)
+    host, port = sock.getsockname()[:2]
+    if port != config.server.port and config.server.port != 0:
+        print(
+            f"  Port {config.server.port} is in use; serving on port {port} instead.",
+            file=sys.stderr,
+        )
+    shown = "localhost" if host == "127.0.0.1" else host
+    url = f"http://{shown}:{port}"
+    app = create_app(config, script_path)
+    uv_config = uvicorn.Config(
+        app,
+        log_level=config.logger.level if config.logger.level != "info" else "warning",
+        ws_max_size=1 << 20,
+        lifespan="on",
+        timeout_graceful_shutdown=3,
+    )
+    server = uvicorn.Server(uv_config)
+
+    async def main() -> None:
+        task = asyncio.create_task(server.serve(sockets=[sock]))
+        while not server.started and not task.done():
+            await asyncio.sleep(0.005)
+        if server.started and on_ready is not None:
+            on_ready(url)
+        await task
+
+    asyncio.run(main())
