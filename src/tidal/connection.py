@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
@@ -71,6 +72,10 @@ class Connection:
         """Queue a message from any thread (sessions emit from worker threads)."""
         self.loop.call_soon_threadsafe(self.queue.put_nowait, msg)
 
+    def schedule(self, delay: float, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the event loop after ``delay`` seconds (from any thread)."""
+        self.loop.call_soon_threadsafe(self.loop.call_later, delay, fn)
+
     async def _writer(self) -> None:
         while True:
             first = await self.queue.get()
@@ -107,7 +112,9 @@ class Connection:
             hello = await self._hello()
             if hello is None:
                 return
-            session, resumed = self.sessions.connect(hello.token, hello.nonce, self.send, self)
+            session, resumed = self.sessions.connect(
+                hello.token, hello.nonce, self.send, self, self.schedule
+            )
             self.session = session
             session.query_params = _parse_query(hello.query)
             self.send(

@@ -8,6 +8,8 @@ longer produced. Knows nothing about scripts, widgets or sockets.
 
 from __future__ import annotations
 
+import threading
+
 from tidal.protocol import Element, SetOp, TrimOp
 from tidal.tree import Node, Path, new_roots, node_at
 
@@ -17,11 +19,13 @@ Op = SetOp | TrimOp
 class DeltaWriter:
     """Diffs runs against the browser's mirror tree and collects ops to send."""
 
-    __slots__ = ("at", "client", "ops")
+    __slots__ = ("_lock", "at", "client", "ops")
 
     def __init__(self) -> None:
         self.client: list[Node] = new_roots()
         self.ops: list[Op] = []
+        # take() may run on the event loop while a run appends on a worker thread
+        self._lock = threading.Lock()
         self.at: Path = ()
 
     def set(self, path: Path, node: Node) -> None:
@@ -35,10 +39,10 @@ class DeltaWriter:
             old = siblings[idx]
             same_type = old.type == node.type
             if not (same_type and old.props == node.props):
-                self.ops.append(SetOp(p=list(path), e=Element(t=node.type, p=node.props)))
+                self._emit(SetOp(p=list(path), e=Element(t=node.type, p=node.props)))
             siblings[idx] = _mirror(node, old.children if same_type else None)
         else:
-            self.ops.append(SetOp(p=list(path), e=Element(t=node.type, p=node.props)))
+            self._emit(SetOp(p=list(path), e=Element(t=node.type, p=node.props)))
             siblings.append(_mirror(node, None))
 
     def finish(self, roots: list[Node]) -> None:
@@ -53,15 +57,20 @@ class DeltaWriter:
         n = len(run_children)
         if len(client_children) > n:
             del client_children[n:]
-            self.ops.append(TrimOp(p=list(path), n=n))
+            self._emit(TrimOp(p=list(path), n=n))
         for i, child in enumerate(run_children):
             if child.children is not None:
                 self._trim((*path, i), child, client_children[i])
 
     def take(self) -> list[Op]:
-        """The ops collected since the last call."""
-        ops, self.ops = self.ops, []
+        """The ops collected since the last call (safe from any thread)."""
+        with self._lock:
+            ops, self.ops = self.ops, []
         return ops
+
+    def _emit(self, op: Op) -> None:
+        with self._lock:
+            self.ops.append(op)
 
     def reset(self) -> None:
         """Forget the mirror (the browser reloaded and shows nothing)."""

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import ast
 import builtins
+import ctypes
+import linecache
 import logging
 import os
 import pickle
+import queue
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -44,6 +47,56 @@ Status = Literal["ok", "stopped", "error", "rerun", "interrupted"]
 MAGIC_NAME = "__tidal_magic__"
 MAX_RERUNS = 1000
 """A script that calls ``st.rerun()`` unconditionally is stopped after this many reruns."""
+
+
+class WorkerPool:
+    """A bounded pool of daemon threads that run scripts.
+
+    Daemon threads, so a script stuck in ``while True: pass`` cannot keep the process alive
+    at shutdown; ``interrupt_thread`` raises ``ScriptInterrupted`` inside such a thread at its
+    next bytecode, for runs that do not reach an ``st.*`` call to notice an interrupt.
+    """
+
+    def __init__(self, size: int, name: str = "tidal-run") -> None:
+        self._queue: queue.SimpleQueue[Callable[[], object] | None] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True)
+            for i in range(size)
+        ]
+        self._started = False
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Callable[[], object]) -> None:
+        """Run ``fn`` on a pool thread (threads start on first use)."""
+        with self._lock:
+            if not self._started:
+                self._started = True
+                for t in self._threads:
+                    t.start()
+        self._queue.put(fn)
+
+    def _work(self) -> None:
+        while True:
+            fn = self._queue.get()
+            if fn is None:
+                return
+            try:
+                fn()
+            except BaseException:  # a job must never take its thread down
+                log.exception("worker job failed")
+
+    def shutdown(self) -> None:
+        """Let idle threads finish; busy daemon threads end with the process."""
+        for _ in self._threads:
+            self._queue.put(None)
+
+
+def interrupt_thread(thread_id: int) -> bool:
+    """Raise ScriptInterrupted in another thread at its next bytecode (CPython only)."""
+    done = ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(ScriptInterrupted)
+    )
+    return bool(done == 1)
 
 
 class _Magic(ast.NodeTransformer):
@@ -92,8 +145,9 @@ class _Magic(ast.NodeTransformer):
 
 
 def _magic(value: Any) -> None:
-    if value is not None:
-        write(value)
+    # Like Streamlit, every displayable expression is written, None included: a bare
+    # ``x.append(1) if flag else None`` shows `None`.
+    write(value)
 
 
 class Script:
@@ -129,6 +183,14 @@ class Script:
         with self._lock:
             if self._code is None or mtime != self._mtime:
                 source = self._source if self._source is not None else self.path.read_text("utf-8")
+                if self._source is not None:
+                    # No file to read lines from: give tracebacks the source (AT-5 stack_trace).
+                    linecache.cache[str(self.path)] = (
+                        len(source),
+                        None,
+                        source.splitlines(keepends=True),
+                        str(self.path),
+                    )
                 tree = ast.parse(source, filename=str(self.path))
                 if self.magic:
                     tree = ast.fix_missing_locations(_Magic().visit(tree))

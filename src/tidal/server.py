@@ -16,7 +16,6 @@ import os
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,7 +30,7 @@ from starlette.websockets import WebSocket
 from tidal.config import Config
 from tidal.connection import Connection
 from tidal.context import RunOptions
-from tidal.runner import Script
+from tidal.runner import Script, WorkerPool
 from tidal.session import Session, Sessions
 
 log = logging.getLogger("tidal.server")
@@ -56,7 +55,7 @@ class Runtime:
     config: Config
     script: Script
     sessions: Sessions
-    executor: ThreadPoolExecutor
+    executor: WorkerPool
 
 
 def create_app(config: Config, script_path: Path) -> Starlette:
@@ -68,9 +67,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     script_path = script_path.resolve()
     options = run_options(config)
     script = Script(script_path, magic=options.magic)
-    executor = ThreadPoolExecutor(
-        max_workers=max(4, 4 * (os.cpu_count() or 1)), thread_name_prefix="tidal-run"
-    )
+    executor = WorkerPool(max(4, 4 * (os.cpu_count() or 1)))
 
     def factory(token: str | None) -> Session:
         return Session(script, options, token=token, executor=executor)
@@ -110,8 +107,8 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         finally:
             expiry.cancel()
             for s in runtime.sessions.all():
-                s.interrupt.set()
-            executor.shutdown(wait=False, cancel_futures=True)
+                s.force_stop()
+            executor.shutdown()
 
     app = Starlette(
         routes=[

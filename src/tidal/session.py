@@ -14,7 +14,6 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,12 +30,14 @@ from tidal.protocol import (
     Submit,
     Sync,
 )
-from tidal.runner import RunHooks, Script, Status, run_interaction
+from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread, run_interaction
 from tidal.state import SessionState
 
 log = logging.getLogger("tidal.session")
 
 Send = Callable[[Outbound], None]
+Schedule = Callable[[float, Callable[[], None]], None]
+"""Run a function on the connection's event loop after a delay (seconds)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
 
@@ -65,7 +66,7 @@ class Session:
         options: RunOptions,
         *,
         token: str | None = None,
-        executor: Executor | None = None,
+        executor: WorkerPool | None = None,
         send: Send | None = None,
     ) -> None:
         self.token = token or new_token()
@@ -93,6 +94,10 @@ class Session:
         self._idle.set()
         self._resync = False
         self.conn_id: object = None
+        self._thread_id: int | None = None
+        self._schedule: Schedule | None = None
+        self._timer_armed = False
+        self._run_no = 0
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None) -> Status:
@@ -130,11 +135,14 @@ class Session:
         self._emit(Error(message=f"Refused {what}."))
 
     # ------------------------------------------------------------------ events (server)
-    def attach(self, send: Send, nonce: str, conn_id: object = None) -> None:
+    def attach(
+        self, send: Send, nonce: str, conn_id: object = None, schedule: Schedule | None = None
+    ) -> None:
         """A connection took this session. The browser's page is redrawn from scratch (its
         mirror is reset and a rerun queued); a new page load restarts the event numbering."""
         with self._lock:
             self._send = send
+            self._schedule = schedule
             self.conn_id = conn_id
             self.connected = True
             if nonce != self.nonce:
@@ -150,6 +158,7 @@ class Session:
             if conn_id is not None and conn_id != self.conn_id:
                 return False
             self._send = None
+            self._schedule = None
             self.conn_id = None
             self.connected = False
             self.last_active = time.monotonic()
@@ -201,10 +210,12 @@ class Session:
             self._executor.submit(self._drain)
 
     def _drain(self) -> None:
+        self._thread_id = threading.get_ident()
         while True:
             with self._lock:
                 if not self._pending:
                     self._running = False
+                    self._thread_id = None
                     self._idle.set()
                     return
                 batch = self._pending.pop(0)
@@ -222,21 +233,27 @@ class Session:
             self.writer.reset()
         changes = self.validate(batch.changes)
         self.run_count += 1
-        run_no = self.run_count
-        self._emit(RunStarted(run=run_no))
-        self._last_flush = time.monotonic()
+        self._run_no = self.run_count
+        self._emit(RunStarted(run=self._run_no))
+        self._last_flush = 0.0
 
         def flush() -> None:
+            # Elements go out at once after a quiet spell, then at most every FLUSH_INTERVAL;
+            # a timer on the event loop sends what a script that went quiet left behind.
             now = time.monotonic()
             if now - self._last_flush >= FLUSH_INTERVAL:
                 self._last_flush = now
-                self._flush(run_no)
+                self._flush(self._run_no)
+            elif not self._timer_armed and self._schedule is not None:
+                self._timer_armed = True
+                self._schedule(FLUSH_INTERVAL, self._timed_flush)
 
         def rerun_started() -> None:
-            self._flush(run_no)
-            self._emit(RunFinished(run=run_no, status="rerun", ack=batch.seq))
+            self._flush(self._run_no)
+            self._emit(RunFinished(run=self._run_no, status="rerun", ack=batch.seq))
             self.run_count += 1
-            self._emit(RunStarted(run=self.run_count))
+            self._run_no = self.run_count
+            self._emit(RunStarted(run=self._run_no))
 
         status = run_interaction(
             self.script,
@@ -252,6 +269,11 @@ class Session:
         self._flush(self.run_count)
         self._emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))
 
+    def _timed_flush(self) -> None:
+        self._timer_armed = False
+        self._last_flush = time.monotonic()
+        self._flush(self._run_no)
+
     def _flush(self, run_no: int) -> None:
         ops = self.writer.take()
         if ops:
@@ -261,6 +283,15 @@ class Session:
         send = self._send
         if send is not None:
             send(msg)
+
+    def force_stop(self) -> bool:
+        """Interrupt the current run even if it never reaches an ``st.*`` call (a script
+        stuck in a loop): used at shutdown and when a session is dropped."""
+        with self._lock:
+            self._pending.clear()
+            self.interrupt.set()
+            tid = self._thread_id
+        return tid is not None and interrupt_thread(tid)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no run is queued or running (tests and shutdown)."""
@@ -286,7 +317,12 @@ class Sessions:
         self._lock = threading.Lock()
 
     def connect(
-        self, token: str | None, nonce: str, send: Send, conn_id: object
+        self,
+        token: str | None,
+        nonce: str,
+        send: Send,
+        conn_id: object,
+        schedule: Schedule | None = None,
     ) -> tuple[Session, bool]:
         """The session for a ``hello``: ``(session, resumed)``."""
         with self._lock:
@@ -297,7 +333,7 @@ class Sessions:
             if session is None:
                 session = self._factory(None)
                 self._by_token[session.token] = session
-        session.attach(send, nonce, conn_id)
+        session.attach(send, nonce, conn_id, schedule)
         return session, resumed
 
     def disconnect(self, session: Session, conn_id: object) -> None:

@@ -1,0 +1,3 @@
+"""Fixtures shared by every test module (registered as plugins so tests need no imports)."""
+
+pytest_plugins = ["tests.fixtures.server", "tests.fixtures.redis"]
