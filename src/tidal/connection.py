@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
@@ -61,7 +62,9 @@ class Connection:
         self.title = title
         self.max_rate = max_events_per_second
         self.loop = asyncio.get_running_loop()
-        self.queue: asyncio.Queue[Outbound | object] = asyncio.Queue()
+        # a deque and one future, not an asyncio.Queue: a queue is four deques per socket
+        self.outbox: deque[Outbound | object] = deque()
+        self._wakeup: asyncio.Future[None] | None = None
         self.session: Session | None = None
         self.bad = 0
         self._window_start = time.monotonic()
@@ -70,7 +73,12 @@ class Connection:
     # ------------------------------------------------------------------ outbound
     def send(self, msg: Outbound) -> None:
         """Queue a message from any thread (sessions emit from worker threads)."""
-        self.loop.call_soon_threadsafe(self.queue.put_nowait, msg)
+        self.loop.call_soon_threadsafe(self._put, msg)
+
+    def _put(self, msg: Outbound | object) -> None:
+        self.outbox.append(msg)
+        if self._wakeup is not None and not self._wakeup.done():
+            self._wakeup.set_result(None)
 
     def schedule(self, delay: float, fn: Callable[[], None]) -> None:
         """Run ``fn`` on the event loop after ``delay`` seconds (from any thread)."""
@@ -78,17 +86,22 @@ class Connection:
 
     async def _writer(self) -> None:
         while True:
-            first = await self.queue.get()
-            if first is _CLOSE:
-                return
-            batch: list[Outbound] = [first]  # type: ignore[list-item]
-            while not self.queue.empty():
-                nxt = self.queue.get_nowait()
+            if not self.outbox:
+                self._wakeup = self.loop.create_future()
+                await self._wakeup
+                self._wakeup = None
+            batch: list[Outbound] = []
+            closing = False
+            while self.outbox:
+                nxt = self.outbox.popleft()
                 if nxt is _CLOSE:
-                    await self._send_all(batch)
-                    return
+                    closing = True
+                    break
                 batch.append(nxt)  # type: ignore[arg-type]
-            await self._send_all(batch)
+            if batch:
+                await self._send_all(batch)
+            if closing:
+                return
 
     async def _send_all(self, batch: list[Outbound]) -> None:
         merged: list[Outbound] = []
@@ -133,7 +146,7 @@ class Connection:
         finally:
             if self.session is not None:
                 self.sessions.disconnect(self.session, self)
-            self.queue.put_nowait(_CLOSE)
+            self._put(_CLOSE)
             await writer
 
     async def _hello(self) -> Hello | None:

@@ -6,7 +6,6 @@ session only through ``get_run()``. Knows nothing about threads, sockets or stor
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -20,6 +19,28 @@ from tidal.tree import MAIN, SIDEBAR, Block, Node, new_roots
 if TYPE_CHECKING:
     from tidal.delta import DeltaWriter
     from tidal.state import SessionState
+
+
+class Flag:
+    """A thread-safe boolean without the Condition an Event carries (sessions keep one
+    each, so its size matters; nobody waits on it, runs poll it at every st.* call)."""
+
+    __slots__ = ("_set",)
+
+    def __init__(self) -> None:
+        self._set = False
+
+    def set(self) -> None:
+        """Raise the flag."""
+        self._set = True
+
+    def clear(self) -> None:
+        """Lower the flag."""
+        self._set = False
+
+    def is_set(self) -> bool:
+        """Whether the flag is raised."""
+        return self._set
 
 
 @dataclass(slots=True)
@@ -40,7 +61,7 @@ class RunContext:
     script_path: Path
     page_hash: str
     options: RunOptions
-    interrupt: threading.Event
+    interrupt: Flag
     query_params: dict[str, list[str]] = field(default_factory=dict)
     roots: list[Node] = field(default_factory=new_roots)
     blocks: list[Block] = field(default_factory=list)

@@ -31,7 +31,7 @@ from types import CodeType
 from typing import Any, Literal
 
 from tidal.api.text import exception_node, write
-from tidal.context import RunContext, RunOptions, current_run
+from tidal.context import Flag, RunContext, RunOptions, current_run
 from tidal.delta import DeltaWriter
 from tidal.errors import (
     RerunRequested,
@@ -232,7 +232,7 @@ def run_interaction(
     options: RunOptions,
     changes: Mapping[str, Any],
     *,
-    interrupt: threading.Event,
+    interrupt: Flag,
     hooks: RunHooks | None = None,
     query_params: dict[str, list[str]] | None = None,
 ) -> Status:
@@ -259,7 +259,7 @@ def _run_once(
     writer: DeltaWriter,
     options: RunOptions,
     changes: Mapping[str, Any],
-    interrupt: threading.Event,
+    interrupt: Flag,
     hooks: RunHooks,
     query_params: dict[str, list[str]] | None,
 ) -> Status:

@@ -192,6 +192,9 @@ def serve(
         app,
         log_level=config.logger.level if config.logger.level != "info" else "warning",
         ws_max_size=1 << 20,
+        # permessage-deflate costs ~300 KB of zlib state per connection and CPU per frame;
+        # tidal's deltas are small, so memory per session wins.
+        ws_per_message_deflate=False,
         lifespan="on",
         timeout_graceful_shutdown=3,
     )

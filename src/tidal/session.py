@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidal.context import RunOptions
+from tidal.context import Flag, RunOptions
 from tidal.delta import DeltaWriter
 from tidal.protocol import (
     Change,
@@ -60,6 +60,37 @@ def new_token() -> str:
 class Session:
     """One tab: its state, its event queue and its runs."""
 
+    __slots__ = (
+        "_deferred",
+        "_executor",
+        "_idle_waiter",
+        "_interruptible",
+        "_last_flush",
+        "_lock",
+        "_pending",
+        "_resync",
+        "_run_no",
+        "_running",
+        "_schedule",
+        "_send",
+        "_seq",
+        "_thread_id",
+        "_timer_armed",
+        "conn_id",
+        "connected",
+        "interrupt",
+        "last_active",
+        "last_status",
+        "nonce",
+        "options",
+        "query_params",
+        "run_count",
+        "script",
+        "state",
+        "token",
+        "writer",
+    )
+
     def __init__(
         self,
         script: Script,
@@ -74,7 +105,7 @@ class Session:
         self.options = options
         self.state = SessionState()
         self.writer = DeltaWriter()
-        self.interrupt = threading.Event()
+        self.interrupt = Flag()
         self.query_params: dict[str, list[str]] = {}
         self.run_count = 0
         self.last_status: Status | None = None
@@ -90,8 +121,7 @@ class Session:
         self._interruptible = False
         self._seq = 0
         self._last_flush = 0.0
-        self._idle = threading.Event()
-        self._idle.set()
+        self._idle_waiter: threading.Event | None = None
         self._resync = False
         self.conn_id: object = None
         self._thread_id: int | None = None
@@ -205,7 +235,6 @@ class Session:
                 self.interrupt.set()
         else:
             self._running = True
-            self._idle.clear()
             assert self._executor is not None, "a server session needs an executor"
             self._executor.submit(self._drain)
 
@@ -216,7 +245,8 @@ class Session:
                 if not self._pending:
                     self._running = False
                     self._thread_id = None
-                    self._idle.set()
+                    if self._idle_waiter is not None:
+                        self._idle_waiter.set()
                     return
                 batch = self._pending.pop(0)
                 self.interrupt.clear()
@@ -295,12 +325,18 @@ class Session:
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no run is queued or running (tests and shutdown)."""
-        return self._idle.wait(timeout)
+        with self._lock:
+            if not self._running:
+                return True
+            if self._idle_waiter is None or self._idle_waiter.is_set():
+                self._idle_waiter = threading.Event()
+            waiter = self._idle_waiter
+        return waiter.wait(timeout)
 
     @property
     def busy(self) -> bool:
         """Whether a run is queued or in progress."""
-        return not self._idle.is_set()
+        return self._running
 
 
 class Sessions:
