@@ -7,6 +7,7 @@ files and changes no environment.
 
 from tidal.api.choice import multiselect as multiselect
 from tidal.api.choice import radio as radio
+from tidal.api.choice import select_slider as select_slider
 from tidal.api.choice import selectbox as selectbox
 from tidal.api.choice import slider as slider
 from tidal.api.control import rerun as rerun
@@ -27,6 +28,7 @@ from tidal.api.layout import container as container
 from tidal.api.layout import expander as expander
 from tidal.api.layout import form as form
 from tidal.api.layout import sidebar as sidebar
+from tidal.api.layout import tabs as tabs
 from tidal.api.text import caption as caption
 from tidal.api.text import code as code
 from tidal.api.text import divider as divider
@@ -68,6 +70,7 @@ __all__ = [
     "number_input",
     "radio",
     "rerun",
+    "select_slider",
     "selectbox",
     "session_state",
     "sidebar",
@@ -75,6 +78,7 @@ __all__ = [
     "stop",
     "subheader",
     "success",
+    "tabs",
     "text",
     "text_area",
     "text_input",

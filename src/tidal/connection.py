@@ -56,10 +56,12 @@ class Connection:
         *,
         title: str,
         max_events_per_second: int,
+        theme: str | None = None,
     ) -> None:
         self.ws = websocket
         self.sessions = sessions
         self.title = title
+        self.theme = theme
         self.max_rate = max_events_per_second
         self.loop = asyncio.get_running_loop()
         # a deque and one future, not an asyncio.Queue: a queue is four deques per socket
@@ -130,9 +132,14 @@ class Connection:
             )
             self.session = session
             session.query_params = _parse_query(hello.query)
-            self.send(
-                Welcome(v=PROTOCOL_VERSION, token=session.token, resumed=resumed, title=self.title)
+            welcome = Welcome(
+                v=PROTOCOL_VERSION,
+                token=session.token,
+                resumed=resumed,
+                title=self.title,
+                theme=self.theme,
             )
+            self.send(welcome)
             log.debug("session %s %s", session.token[:8], "resumed" if resumed else "created")
             while True:
                 frame = await self.ws.receive()

@@ -19,13 +19,16 @@ Op = SetOp | TrimOp
 class DeltaWriter:
     """Diffs runs against the browser's mirror tree and collects ops to send."""
 
-    __slots__ = ("_lock", "at", "client", "ops")
+    __slots__ = ("_fresh", "_lock", "at", "client", "ops")
 
     def __init__(self) -> None:
         self.client: list[Node] = new_roots()
         self.ops: list[Op] = []
         # take() may run on the event loop while a run appends on a worker thread
         self._lock = threading.Lock()
+        # after reset() the browser may still show an old page we know nothing about: the
+        # next finished run trims every container, so leftovers go whatever they were
+        self._fresh = False
         self.at: Path = ()
 
     def set(self, path: Path, node: Node) -> None:
@@ -49,13 +52,16 @@ class DeltaWriter:
         """The run ended for good: drop what it did not produce (trim ops)."""
         for i, root in enumerate(roots):
             self._trim((i,), root, self.client[i])
+        self._fresh = False
 
     def _trim(self, path: Path, run_node: Node, client_node: Node) -> None:
         run_children, client_children = run_node.children, client_node.children
         if run_children is None or client_children is None:
             return
         n = len(run_children)
-        if len(client_children) > n:
+        if self._fresh and len(client_children) == n:
+            self._emit(TrimOp(p=list(path), n=n))
+        elif len(client_children) > n:
             del client_children[n:]
             self._emit(TrimOp(p=list(path), n=n))
         for i, child in enumerate(run_children):
@@ -73,10 +79,12 @@ class DeltaWriter:
             self.ops.append(op)
 
     def reset(self) -> None:
-        """Forget the mirror (the browser reloaded and shows nothing)."""
+        """Forget the mirror: the browser (re)connected and its page is unknown."""
         self.client = new_roots()
-        self.ops = []
+        with self._lock:
+            self.ops = []
         self.at = ()
+        self._fresh = True
 
 
 def _mirror(node: Node, children: list[Node] | None) -> Node:

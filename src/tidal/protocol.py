@@ -127,6 +127,8 @@ class Welcome(msgspec.Struct, tag="welcome", tag_field="t"):
     token: str
     resumed: bool
     title: str = "tidal"
+    theme: str | None = None
+    """``"light"`` or ``"dark"`` to force a theme; None follows the browser."""
 
 
 class RunStarted(msgspec.Struct, tag="start", tag_field="t"):

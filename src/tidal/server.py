@@ -95,6 +95,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             runtime.sessions,
             title=title,
             max_events_per_second=config.session.max_events_per_second,
+            theme=config.theme.base,
         )
         await conn.serve()
 

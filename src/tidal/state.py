@@ -68,12 +68,17 @@ def check_user_key(key: object) -> str:
 Callback = Callable[..., Any]
 
 
+def _identity(value: Any) -> Any:
+    return value
+
+
 @dataclass(slots=True, eq=False)
 class WidgetMeta:
     """What the session remembers about a widget from the run that rendered it.
 
     ``from_wire`` turns a browser value into the widget's Python value and raises ValueError
-    when the value does not fit the widget (type, range, option).
+    when the value does not fit the widget (type, range, option); ``to_wire`` is its inverse
+    (what the browser shows for a Python value).
     """
 
     id: str
@@ -81,6 +86,7 @@ class WidgetMeta:
     key: str | None
     default: Any
     from_wire: Callable[[Any], Any]
+    to_wire: Callable[[Any], Any] = _identity
     callback: Callback | None = None
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
@@ -314,13 +320,18 @@ class SessionState:
         """
         self._reset_triggers()
         self._compact()
+        # A rendered trigger (button) is False unless this interaction clicks it, even when its
+        # key holds True from an earlier run or a test: that value is returned once (W-11).
+        for wid, rendered in self._meta.items():
+            if rendered.trigger:
+                self._new_widget[wid] = False
         changed: list[WidgetMeta] = []
         for wid, value in changes.items():
             m = self._meta.get(wid)
             if m is None or m.disabled:
                 continue  # stale or disabled widget: drop the value (W-21)
             self._new_widget[wid] = value
-            before = self._old.get(wid, _MISSING)
+            before = False if m.trigger else self._old.get(wid, _MISSING)
             try:
                 differs = bool(before is _MISSING or before != value)
             except Exception:  # values whose == is ambiguous (arrays): count as a change

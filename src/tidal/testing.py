@@ -29,7 +29,7 @@ from typing import Any, Generic, TypeVar, overload
 from tidal.context import RunOptions
 from tidal.runner import Script
 from tidal.session import Session
-from tidal.state import missing_attr_message
+from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
 from tidal.tree import Node
 
 _MISSING: Any = object()
@@ -202,7 +202,7 @@ class Slider(Widget):
 
 
 class Choice(Widget):
-    """``st.selectbox`` and ``st.radio``."""
+    """``st.selectbox``, ``st.radio`` and ``st.select_slider``."""
 
     @property
     def options(self) -> list[str]:
@@ -258,6 +258,7 @@ _CLASSES: dict[str, type[Element]] = {
     "slider": Slider,
     "selectbox": Choice,
     "radio": Choice,
+    "select_slider": Choice,
     "multiselect": Multiselect,
     "time_input": Widget,
     "date_input": Widget,
@@ -310,6 +311,20 @@ class Block:
         self.type = node.type
         self.props = node.props
         self._app = app
+
+    @property
+    def label(self) -> str | None:
+        """The block's label (tabs, expanders), if it has one."""
+        label = self.props.get("label")
+        return None if label is None else str(label)
+
+    @property
+    def children(self) -> list[Element | Block]:
+        """The block's direct children in page order: elements, and blocks for containers."""
+        return [
+            Block(n, self._app) if n.children is not None else self._app._wrap(n)
+            for n in self.node.children or []
+        ]
 
     def _walk(self) -> Iterator[Node]:
         stack = list(reversed(self.node.children or []))
@@ -454,6 +469,11 @@ class Block:
         return self._of("radio")
 
     @property
+    def select_slider(self) -> ElementList[Choice]:
+        """``st.select_slider`` widgets."""
+        return self._of("select_slider")
+
+    @property
     def multiselect(self) -> ElementList[Multiselect]:
         """``st.multiselect`` widgets."""
         return self._of("multiselect")
@@ -484,6 +504,11 @@ class Block:
         return self._blocks("expander")
 
     @property
+    def tabs(self) -> ElementList[Block]:
+        """Tabs (each a block to query inside, with a ``label``)."""
+        return self._blocks("tab")
+
+    @property
     def form(self) -> ElementList[Block]:
         """Forms (each a block to query inside)."""
         return self._blocks("form")
@@ -492,6 +517,17 @@ class Block:
     def container(self) -> ElementList[Block]:
         """Containers (each a block to query inside)."""
         return self._blocks("container")
+
+
+def _as_sent(meta: WidgetMeta, value: Any) -> Any:
+    try:
+        return meta.from_wire(meta.to_wire(value))
+    except (ValueError, TypeError) as exc:
+        name = meta.key if meta.key is not None else meta.id
+        raise ValueError(
+            f"AppTest: {meta.kind} {name!r} cannot take {value!r} ({exc}). Stage a value the "
+            "widget offers, e.g. one of its options or a number inside its range."
+        ) from None
 
 
 class SessionStateView:
@@ -630,7 +666,7 @@ class AppTest(Block):
             RuntimeError: the run took longer than ``timeout`` (default ``default_timeout``).
         """
         timeout = self.default_timeout if timeout is None else timeout
-        changes, self._staged = self._staged, {}
+        changes = self._outgoing()
         self._session.query_params = {
             k: [str(x) for x in v] if isinstance(v, list | tuple) else [str(v)]
             for k, v in self.query_params.items()
@@ -655,6 +691,40 @@ class AppTest(Block):
             raise error[0]
         self.node = self._session.writer.client[0]
         return self
+
+    def _outgoing(self) -> dict[str, Any]:
+        """The staged values this run sends, as the browser would send them.
+
+        Values of widgets in a form stay staged (held "in the browser") until one of that
+        form's submit buttons is clicked (F-1). Each value makes the round trip through the
+        widget's wire form, so the script sees exactly what a browser could send (a number
+        input gets a float, an option must be one of the options).
+        """
+        state = self._session.state
+        nodes = {
+            wid: n
+            for n in self._walk()
+            if isinstance(wid := n.props.get("id"), str) and wid.startswith(WIDGET_ID_PREFIX)
+        }
+        submitted = {
+            nodes[wid].props.get("form")
+            for wid, value in self._staged.items()
+            if wid in nodes and nodes[wid].type == "form_submit_button" and value is True
+        }
+        changes: dict[str, Any] = {}
+        held: dict[str, Any] = {}
+        for wid, value in self._staged.items():
+            node = nodes.get(wid)
+            form = node.props.get("form", "") if node is not None else ""
+            if form and form not in submitted:
+                held[wid] = value
+                continue
+            meta = state.meta(wid)
+            if meta is None or (meta.trigger and value is False):
+                continue  # the widget is gone, or there is no click to send
+            changes[wid] = _as_sent(meta, value)
+        self._staged = held
+        return changes
 
     def _wrap(self, node: Node) -> Element:
         return _CLASSES.get(node.type, Element)(node, self)

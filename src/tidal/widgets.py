@@ -134,6 +134,7 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         key=user_key,
         default=spec.default,
         from_wire=spec.from_wire,
+        to_wire=spec.to_wire,
         callback=spec.callback,
         args=tuple(spec.args or ()),
         kwargs=dict(spec.kwargs or {}),

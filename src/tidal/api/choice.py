@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from tidal.api.inputs import Args, Kwargs, Number, check_range, numeric_dtype
+from tidal.api.inputs import Args, Kwargs, Number, check_range
 from tidal.context import api_function, get_run
 from tidal.errors import (
     StreamlitValueOutOfRangeError,
@@ -20,13 +20,16 @@ from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
-class _SliderTypeError(TidalAPIError):
-    pass
+def _slider_types_error(named: dict[str, object]) -> TidalAPIError:
+    provided = ", ".join(f"{n}={type(v).__name__}" for n, v in named.items())
+    return TidalAPIError(
+        "Invalid `value` type. Expected one of: matching numeric types, matching date/time "
+        f"types. Provided type: {provided}."
+    )
 
 
-def _slider_mixed(message: str) -> TidalAPIError:
-    del message
-    return _SliderTypeError("")
+def _is_num(v: object) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
 
 
 @api_function
@@ -56,19 +59,23 @@ def slider(
     values = list(value) if isinstance(value, list | tuple) else [value]
     if is_range and len(values) not in (1, 2):
         raise TidalAPIError("A range slider needs a value of two numbers, such as (2, 5).")
-    named: dict[str, object] = {"min_value": min_value, "max_value": max_value, "step": step}
-    for i, v in enumerate(values):
-        named["value" if not is_range else f"value[{i}]"] = v
-    given = {n: v for n, v in named.items() if v is not None}
-    if len({type(v) for v in given.values()}) > 1:
-        provided = ", ".join(f"{n}={type(v).__name__}" for n, v in given.items())
-        raise TidalAPIError(
-            "Invalid `value` type. Expected one of: matching numeric types, matching date/time "
-            f"types. Provided type: {provided}."
-        )
-    dtype = numeric_dtype(named, TidalAPIError)
-    lo: Number = min_value if min_value is not None else (0 if dtype == "int" else 0.0)
-    hi: Number = max_value if max_value is not None else (100 if dtype == "int" else 1.0)
+    # The data type comes from the value (or min_value, or int); missing bounds and step
+    # default from it, then min, max and step must agree, then the value must match them.
+    first = values[0] if values[0] is not None else (min_value if min_value is not None else 0)
+    if not _is_num(first):
+        raise TidalAPIError(f"st.slider got value={first!r}: pass an int or a float.")
+    is_int = isinstance(first, int)
+    lo: Number = min_value if min_value is not None else (0 if is_int else 0.0)
+    hi: Number = max_value if max_value is not None else (100 if is_int else 1.0)
+    step_v: Number = step if step is not None else (1 if is_int else 0.01)
+    bounds: dict[str, object] = {"min_value": lo, "max_value": hi, "step": step_v}
+    if not all(_is_num(v) for v in bounds.values()) or len({type(v) for v in bounds.values()}) > 1:
+        raise _slider_types_error(bounds)
+    given = [v for v in values if v is not None]
+    if any(not _is_num(v) or type(v) is not type(lo) for v in given):
+        named = {f"value[{i}]" if is_range else "value": v for i, v in enumerate(given)}
+        raise _slider_types_error({**named, **bounds})
+    dtype = "int" if isinstance(lo, int) else "float"
     if lo == hi:
         raise TidalAPIError(
             f"The `min_value` and `max_value` parameters are both set to {lo}. They must not "
@@ -78,7 +85,6 @@ def slider(
         raise TidalAPIError(
             f"The `min_value`, set to {lo}, cannot be greater than the `max_value`, set to {hi}."
         )
-    step_v: Number = step if step is not None else (1 if dtype == "int" else 0.01)
     default: Any
     if is_range:
         default = tuple(values) if len(values) == 2 else (values[0], hi)
@@ -170,6 +176,14 @@ def _index_of(options: list[Any], value: Any) -> int | None:
     return None
 
 
+def _option_index(options: list[Any], value: Any) -> int:
+    """The wire form of one chosen option; ValueError if it is not one of ``options``."""
+    i = _index_of(options, value)
+    if i is None:
+        raise ValueError(f"{value!r} is not one of the options")
+    return i
+
+
 def _check_index(index: int | None, n: int) -> None:
     if index is None:
         return
@@ -229,7 +243,7 @@ def _single_choice(
             keyed_identity=keyed_identity,
             default=default,
             from_wire=from_wire,
-            to_wire=lambda v: _index_of(opts, v),
+            to_wire=lambda v: None if v is None else _option_index(opts, v),
             coerce=coerce,
             callback=on_change,
             args=args,
@@ -380,7 +394,7 @@ def multiselect(
 
     def to_wire(v: Any) -> list[int]:
         items = list(v) if isinstance(v, list | tuple) else []
-        return [i for i in (_index_of(opts, x) for x in items) if i is not None]
+        return [_option_index(opts, x) for x in items]
 
     text = label_text(label)
     result: list[Any] = register(
@@ -412,3 +426,94 @@ def multiselect(
         ),
     )
     return result
+
+
+@api_function
+def select_slider(
+    label: str,
+    options: Iterable[Any] = (),
+    value: Any = None,
+    format_func: Callable[[Any], Any] = str,
+    key: str | None = None,
+    help: str | None = None,
+    on_change: Callback | None = None,
+    args: Args = None,
+    kwargs: Kwargs = None,
+    *,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> Any:
+    """A slider over a list of options; returns the chosen option, or a pair of options
+    when ``value`` is a pair (a range).
+
+    Example:
+        >>> size = st.select_slider("Size", ["S", "M", "L"], value="M")
+        >>> lo, hi = st.select_slider("Band", ["low", "mid", "high"], value=("low", "mid"))
+    """
+    opts = _options(options)
+    if not opts:
+        raise TidalAPIError("st.select_slider needs at least one option in `options`.")
+    is_range = isinstance(value, list | tuple)
+    chosen = list(value) if isinstance(value, list | tuple) else [value]
+    if is_range and len(chosen) != 2:
+        raise TidalAPIError(
+            "A range select_slider needs a value of two options, such as ('a', 'c')."
+        )
+    for v in chosen:
+        if v is not None and _index_of(opts, v) is None:
+            raise TidalAPIError(
+                f"st.select_slider got value={v!r}, which is not one of the options. Pass one "
+                "of the options (or a pair of them for a range)."
+            )
+    default: Any = tuple(chosen) if is_range else (opts[0] if value is None else value)
+    labels = _labels(opts, format_func)
+
+    def index(i: Any) -> int:
+        if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(opts):
+            raise ValueError(f"expected an option index in 0..{len(opts) - 1}")
+        return i
+
+    def from_wire(v: Any) -> Any:
+        if is_range:
+            if not isinstance(v, list) or len(v) != 2:
+                raise ValueError("expected [low, high] option indices")
+            a, b = sorted((index(v[0]), index(v[1])))
+            return (opts[a], opts[b])
+        return opts[index(v)]
+
+    def to_wire(v: Any) -> Any:
+        if isinstance(v, list | tuple):
+            return [_option_index(opts, x) for x in v]
+        return _option_index(opts, v)
+
+    def coerce(v: Any) -> tuple[Any, bool]:
+        items = list(v) if isinstance(v, list | tuple) else [v]
+        if all(_index_of(opts, x) is not None for x in items):
+            return v, False
+        return default, True  # W-11b: an unknown option falls back to the default
+
+    text = label_text(label)
+    return register(
+        get_run(),
+        Spec(
+            kind="select_slider",
+            label=text,
+            key=key,
+            identity=(text, tuple(labels), tuple(map(repr, chosen)), help),
+            keyed_identity=(),
+            default=default,
+            from_wire=from_wire,
+            to_wire=to_wire,
+            coerce=coerce,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            help=help,
+            disabled=disabled,
+            label_visibility=label_visibility,
+            explicit_default=value is not None,
+            props={"options": labels, "range": is_range},
+            extra=opts,
+            clear_default=to_wire(default),
+        ),
+    )

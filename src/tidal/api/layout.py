@@ -161,6 +161,26 @@ def expander(label: str, expanded: bool = False) -> LayoutBlock:
 
 
 @api_function
+def tabs(tabs: Sequence[str]) -> list[LayoutBlock]:
+    """Tabs: one container per label, only the selected one shown.
+
+    Example:
+        >>> intro, details = st.tabs(["Intro", "Details"])
+        >>> with intro:
+        ...     st.write("hello")
+    """
+    ctx = get_run()
+    labels = [str(t) for t in tabs]
+    if not labels:
+        raise TidalAPIError("st.tabs needs at least one tab label, e.g. st.tabs(['A', 'B']).")
+    row = ctx.add(Node("tabs", {"labels": labels}, container=True))
+    return [
+        LayoutBlock(ctx, ctx.add(Node("tab", {"label": label}, container=True), row))
+        for label in labels
+    ]
+
+
+@api_function
 def form(key: str, clear_on_submit: bool = False, *, border: bool = True) -> LayoutBlock:
     """A form: widgets inside it send their values together when a submit button is pressed.
 

@@ -171,7 +171,7 @@ def exception_node(exc: BaseException) -> Node:
         "type": type(exc).__name__,
         "message": message,
         "is_markdown": isinstance(exc, TidalAPIError),
-        "stack": [line.rstrip("\n") for line in stack],
+        "stack": [entry.strip() for entry in stack],
     }
     return Node("exception", props, value=exc)
 

@@ -1,0 +1,253 @@
+// Entry point of the page: wires the connection to the element tree, applies server messages
+// in animation-frame batches (in order, none dropped), and runs the page chrome: the running
+// indicator, the connection banner, the source-changed prompt, toasts, the sidebar toggle and
+// the `window.__tidal` test hook.
+import { Connection } from './connection.js';
+import { Tree } from './render.js';
+import { resetForm } from './widgets/base.js';
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const FINAL = new Set(['ok', 'stopped', 'error']);
+const ALWAYS_RERUN_KEY = 'tidal.alwaysRerun';
+
+/** State for browser tests: wait for `connected && pending === 0 && !running`. */
+const hook = { connected: false, runs: 0, lastRunStatus: '', pending: 0, running: false };
+window.__tidal = hook;
+
+const base = new URL('..', import.meta.url);
+const wsUrl = new URL('ws', base);
+wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+
+/** The page path as the URL has it, relative to where the app is served ("" for the main page). */
+function pagePath() {
+  const path = location.pathname;
+  return path.startsWith(base.pathname) ? path.slice(base.pathname.length) : path.replace(/^\//, '');
+}
+
+const conn = new Connection({
+  url: wsUrl.href,
+  page: pagePath(),
+  query: location.search.replace(/^\?/, ''),
+  onMessage: receive,
+  onLink: (up) => { if (!up) showLost(); },
+});
+
+/** Submits whose run has not finished yet: after it, a clear_on_submit form is reset. */
+const submits = [];
+
+const tree = new Tree([$('root-0'), $('root-1')], { send: sendEvent });
+
+function sendEvent(t, fields) {
+  const seq = conn.send(t, fields);
+  if (t === 'submit') submits.push({ seq, form: fields.form });
+  hook.pending = conn.pending();
+  return seq;
+}
+
+// ------------------------------------------------------------------ inbound, batched per frame
+const inbox = [];
+let scheduled = false;
+let fallback = 0;
+
+function receive(msg) {
+  inbox.push(msg);
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(flush);
+  // Background tabs get no animation frames; do not let their messages pile up.
+  fallback = setTimeout(flush, 250);
+}
+
+function flush() {
+  if (!scheduled) return;
+  scheduled = false;
+  clearTimeout(fallback);
+  for (const msg of inbox.splice(0)) {
+    try {
+      handle(msg);
+    } catch (err) {
+      // One bad message must not cost the ones after it; the error still surfaces.
+      reportError(err);
+    }
+  }
+  document.body.classList.toggle('no-sidebar', tree.isEmpty(1));
+  hook.pending = conn.pending();
+}
+
+function handle(msg) {
+  switch (msg.t) {
+    case 'welcome': return welcome(msg);
+    case 'start': return start();
+    case 'delta':
+      tree.apply(msg.ops ?? []);
+      tree.confirm(msg.at);
+      return undefined;
+    case 'end': return end(msg);
+    case 'error': return serverError(msg);
+    case 'source_changed': return sourceChanged();
+    case 'state_warning': return stateWarning(msg);
+    default: return undefined;
+  }
+}
+
+function welcome(msg) {
+  if (msg.title) document.title = msg.title;
+  if (msg.theme) document.documentElement.dataset.theme = msg.theme;
+  else delete document.documentElement.dataset.theme;
+  // A new session has no idea what this page shows: its first run sends every element.
+  if (!msg.resumed) tree.beginReset();
+  hideBanner('lost');
+  hook.connected = conn.ready;
+  if (!hook.running) setStatus(null);
+}
+
+function start() {
+  hook.running = true;
+  tree.startRun();
+  setStatus('Running…');
+}
+
+function end(msg) {
+  tree.endRun(msg.status);
+  conn.ack(msg.ack ?? 0);
+  const final = FINAL.has(msg.status);
+  if (final) {
+    hook.running = false;
+    setStatus(null);
+    clearSubmittedForms(msg.ack ?? 0);
+  }
+  hook.runs += 1;
+  hook.lastRunStatus = msg.status;
+}
+
+/** After the run that took a submit into account, reset clear_on_submit forms and sync. */
+function clearSubmittedForms(ack) {
+  const done = submits.filter((s) => s.seq <= ack);
+  if (!done.length) return;
+  submits.splice(0, submits.length, ...submits.filter((s) => s.seq > ack));
+  const values = {};
+  for (const form of new Set(done.map((s) => s.form))) {
+    const node = tree.ctx.forms.get(form);
+    if (node?.p.clear_on_submit) Object.assign(values, resetForm(tree.ctx, form));
+  }
+  if (Object.keys(values).length) sendEvent('sync', { values });
+}
+
+// ------------------------------------------------------------------ chrome
+function setStatus(text) {
+  const el = $('status');
+  el.classList.toggle('on', Boolean(text));
+  if (text) el.querySelector('.status-text').textContent = text;
+}
+
+function showBanner(kind, text, action) {
+  const el = $('banner');
+  el.dataset.kind = kind;
+  el.className = `banner banner-${kind === 'lost' ? 'warn' : kind === 'fatal' ? 'error' : 'warn'}`;
+  el.replaceChildren(Object.assign(document.createElement('span'), { textContent: text }));
+  if (action) el.append(action);
+  el.hidden = false;
+}
+
+function hideBanner(kind) {
+  const el = $('banner');
+  if (el.dataset.kind === kind) {
+    el.hidden = true;
+    delete el.dataset.kind;
+  }
+}
+
+function showLost() {
+  hook.connected = false;
+  hook.running = false;
+  setStatus(null);
+  if ($('banner').dataset.kind === 'fatal') return;
+  showBanner('lost', 'Connection lost, reconnecting…');
+  $('banner').prepend(Object.assign(document.createElement('span'), { className: 'spinner', ariaHidden: 'true' }));
+}
+
+function button(text, onclick, cls = 'btn btn-secondary btn-small') {
+  const b = Object.assign(document.createElement('button'), { type: 'button', className: cls, textContent: text });
+  b.addEventListener('click', onclick);
+  return b;
+}
+
+function serverError(msg) {
+  if (msg.fatal) {
+    conn.stop();
+    hook.connected = false;
+    document.body.classList.add('dead');
+    setStatus(null);
+    showBanner('fatal', msg.message || 'The server closed this session.', button('Reload', () => location.reload()));
+    return;
+  }
+  toast(msg.message || 'The server refused a message.');
+}
+
+function toast(text) {
+  const el = document.createElement('div');
+  el.className = 'toast';
+  el.setAttribute('role', 'status');
+  el.append(Object.assign(document.createElement('span'), { textContent: text }),
+    button('×', () => el.remove(), 'toast-close'));
+  el.lastChild.setAttribute('aria-label', 'Dismiss');
+  $('toasts').append(el);
+  setTimeout(() => el.remove(), 8000);
+}
+
+function stateWarning(msg) {
+  if (msg.ok) hideBanner('state');
+  else showBanner('state', msg.message || 'This session could not be saved.');
+}
+
+function alwaysRerun() {
+  try {
+    return sessionStorage.getItem(ALWAYS_RERUN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rerun() {
+  $('source').hidden = true;
+  sendEvent('rerun', {});
+}
+
+function sourceChanged() {
+  if (alwaysRerun()) rerun();
+  else $('source').hidden = false;
+}
+
+$('source-rerun').addEventListener('click', rerun);
+$('source-always').addEventListener('click', () => {
+  try {
+    sessionStorage.setItem(ALWAYS_RERUN_KEY, '1');
+  } catch {
+    // not kept: this time only
+  }
+  rerun();
+});
+
+// "r" reruns the app, as in Streamlit, unless typing somewhere.
+addEventListener('keydown', (e) => {
+  if (e.key !== 'r' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+  const t = /** @type {HTMLElement} */ (e.target);
+  if (t.closest?.('input, textarea, select, [contenteditable]')) return;
+  rerun();
+});
+
+function setSidebar(open) {
+  document.body.classList.toggle('sidebar-collapsed', !open);
+  for (const b of document.querySelectorAll('[aria-controls="sidebar"]')) b.setAttribute('aria-expanded', String(open));
+}
+$('sidebar-close').addEventListener('click', () => {
+  setSidebar(false);
+  $('sidebar-open').focus();
+});
+$('sidebar-open').addEventListener('click', () => {
+  setSidebar(true);
+  $('sidebar-close').focus();
+});
+
+setStatus('Connecting…');
+conn.connect();

@@ -1,0 +1,190 @@
+// Typed-value widgets: text_input, text_area, number_input, date_input, time_input,
+// color_picker. Text commits on Enter (Ctrl/Cmd+Enter in a text area) or blur, only when the
+// value changed since the last commit; numbers also on the -/+ buttons and arrow keys.
+import { h } from '../elements.js';
+import { formatNumber, normalize, parseNumber, stepBy } from '../format.js';
+import { NONE, applyCommon, applyValue, commit, field, labelRow, submitFromEnter } from './base.js';
+
+/** Set an attribute, or remove it for null/undefined/false. */
+function attr(el, name, v) {
+  if (v == null || v === false) el.removeAttribute(name);
+  else el.setAttribute(name, String(v));
+}
+
+/** Show the "Press Enter" hint while the displayed value differs from the last commit. */
+function markDirty(node, kind) {
+  const dirty = kind.read(node) !== node.s.committed;
+  node.el.classList.toggle('dirty', dirty);
+}
+
+// ------------------------------------------------------------------------------ text
+function textKind(multiline) {
+  return {
+    widget: true,
+    create(node, p, ctx) {
+      const control = multiline
+        ? h('textarea', { id: p.id, class: 'input', rows: '3' })
+        : h('input', { id: p.id, class: 'input', autocomplete: 'off' });
+      node.s.control = control;
+      const hint = h('span', { class: 'hint', 'aria-hidden': 'true' });
+      node.s.hint = hint;
+      node.el = field(node, labelRow(node), h('div', { class: 'input-box' }, control, hint));
+      const done = () => {
+        commit(node, ctx, this.read(node));
+        markDirty(node, this);
+      };
+      control.addEventListener('input', () => markDirty(node, this));
+      control.addEventListener('blur', done);
+      control.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape' && node.el.classList.contains('dirty')) {
+          this.write(node, node.s.committed); // drop the uncommitted edit
+          return;
+        }
+        if (e.key !== 'Enter' || e.isComposing) return;
+        if (multiline && !(e.ctrlKey || e.metaKey)) return;
+        e.preventDefault();
+        done();
+        if (node.p.form) submitFromEnter(node, ctx);
+      });
+      this.update(node, p, NONE);
+    },
+    update(node, p, prev) {
+      const c = node.s.control;
+      applyCommon(node, p, prev);
+      attr(c, 'maxlength', p.max_chars);
+      attr(c, 'placeholder', p.placeholder);
+      if (!multiline) c.type = p.type === 'password' ? 'password' : 'text';
+      if (multiline && p.height !== prev.height) c.style.height = p.height ? `${p.height}px` : '';
+      const key = multiline ? `${/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl'}+Enter` : 'Enter';
+      node.s.hint.textContent = `Press ${key} to ${p.form ? 'submit form' : 'apply'}`;
+      applyValue(node, this, p, prev);
+      markDirty(node, this);
+    },
+    read(node) {
+      const v = node.s.control.value;
+      return v === '' && node.s.committed == null ? null : v;
+    },
+    write(node, v) {
+      node.s.control.value = v ?? '';
+      markDirty(node, this);
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------ number
+const numberKind = {
+  widget: true,
+  create(node, p, ctx) {
+    const input = h('input', { id: p.id, class: 'input', type: 'text', role: 'spinbutton', autocomplete: 'off' });
+    const minus = h('button', { type: 'button', class: 'step', 'aria-label': 'Decrement', tabindex: '-1' }, '−');
+    const plus = h('button', { type: 'button', class: 'step', 'aria-label': 'Increment', tabindex: '-1' }, '+');
+    Object.assign(node.s, { control: input, minus, plus });
+    node.el = field(node, labelRow(node), h('div', { class: 'input-box number' }, input, minus, plus));
+    const apply = () => {
+      const v = this.read(node);
+      this.write(node, v);
+      commit(node, ctx, v);
+    };
+    const step = (n) => {
+      const cur = this.read(node);
+      const v = cur == null ? normalize(node.p.min ?? 0, node.p) : stepBy(cur, n, node.p);
+      this.write(node, v);
+      commit(node, ctx, v);
+    };
+    input.addEventListener('blur', apply);
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+        e.preventDefault();
+        step(e.key === 'ArrowUp' ? 1 : -1);
+      } else if (e.key === 'Enter' && !e.isComposing) {
+        e.preventDefault();
+        apply();
+        if (node.p.form) submitFromEnter(node, ctx);
+      }
+    });
+    // Keep the focus where it is when a stepper is clicked.
+    for (const b of [minus, plus]) b.addEventListener('mousedown', (e) => e.preventDefault());
+    minus.addEventListener('click', () => step(-1));
+    plus.addEventListener('click', () => step(1));
+    this.update(node, p, NONE);
+  },
+  update(node, p, prev) {
+    const { control } = node.s;
+    applyCommon(node, p, prev);
+    control.inputMode = p.dtype === 'int' && !(p.min < 0) ? 'numeric' : 'decimal';
+    attr(control, 'placeholder', p.placeholder);
+    attr(control, 'aria-valuemin', p.min);
+    attr(control, 'aria-valuemax', p.max);
+    if (prev !== NONE && (p.format !== prev.format || p.dtype !== prev.dtype) && document.activeElement !== control) {
+      this.write(node, this.read(node));
+    }
+    applyValue(node, this, p, prev);
+    steppers(node);
+  },
+  /** The displayed number, clamped; the last commit when the text is not a number. */
+  read(node) {
+    const v = parseNumber(node.s.control.value);
+    if (v === undefined) return node.s.committed;
+    return v === null ? null : normalize(v, node.p);
+  },
+  write(node, v) {
+    node.s.control.value = formatNumber(v, node.p);
+    attr(node.s.control, 'aria-valuenow', v);
+    steppers(node);
+  },
+};
+
+/** Disable -/+ at the bounds (and with the widget). */
+function steppers(node) {
+  const { minus, plus } = node.s;
+  const v = parseNumber(node.s.control.value);
+  const { min, max, disabled } = node.p;
+  minus.disabled = Boolean(disabled) || (v != null && min != null && v <= min);
+  plus.disabled = Boolean(disabled) || (v != null && max != null && v >= max);
+}
+
+// ------------------------------------------------------------------------------ date, time, colour
+function nativeKind(type, extra) {
+  return {
+    widget: true,
+    create(node, p, ctx) {
+      const input = h('input', { id: p.id, class: `input input-${type}`, type });
+      node.s.control = input;
+      const parts = [input];
+      if (type === 'color') {
+        node.s.hex = h('span', { class: 'color-hex', 'aria-hidden': 'true' });
+        parts.push(node.s.hex);
+        input.addEventListener('input', () => { node.s.hex.textContent = input.value; });
+      }
+      node.el = field(node, labelRow(node), h('div', { class: `input-box ${type}` }, ...parts));
+      input.addEventListener('change', () => commit(node, ctx, this.read(node)));
+      this.update(node, p, NONE);
+    },
+    update(node, p, prev) {
+      applyCommon(node, p, prev);
+      extra?.(node.s.control, p);
+      applyValue(node, this, p, prev);
+    },
+    read(node) {
+      const v = node.s.control.value;
+      return v === '' ? null : v;
+    },
+    write(node, v) {
+      node.s.control.value = v ?? (type === 'color' ? '#000000' : '');
+      if (node.s.hex) node.s.hex.textContent = node.s.control.value;
+    },
+  };
+}
+
+/** Typed-value widget kinds, by type name. */
+export const inputKinds = {
+  text_input: textKind(false),
+  text_area: textKind(true),
+  number_input: numberKind,
+  date_input: nativeKind('date', (el, p) => {
+    attr(el, 'min', p.min);
+    attr(el, 'max', p.max);
+  }),
+  time_input: nativeKind('time', (el, p) => attr(el, 'step', p.step)),
+  color_picker: nativeKind('color'),
+};
