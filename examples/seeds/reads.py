@@ -1,0 +1,13 @@
+"""Seed 003 (docs: Add statefulness to apps), section "Reads and updates" (first example)."""
+
+# Verbatim seed code (only the import line changed): not reformatted.
+# fmt: off
+import tidal as st
+
+if 'key' not in st.session_state:
+    st.session_state['key'] = 'value'
+
+# Reads
+st.write(st.session_state.key)
+
+# Outputs: value

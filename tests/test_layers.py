@@ -1,0 +1,285 @@
+"""Layers import downward only (ARCHITECTURE.md, CONVENTIONS.md rule 3).
+
+Every module under src/tidal is parsed with ``ast``. A module may import tidal modules of its
+own layer or a lower one; annotation-only imports under ``if TYPE_CHECKING:`` are exempt.
+Function-local imports of tidal modules are forbidden everywhere: they only ever exist to dodge a
+cycle, and the fix is to move the shared thing down a layer. (Function-local imports of optional
+third-party dependencies, such as redis in ``stores/``, are fine and not checked.)
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+PACKAGE = SRC / "tidal"
+
+LAYERS: dict[str, int] = {
+    # 0 vocabulary
+    "tidal.errors": 0,
+    "tidal.config": 0,
+    "tidal.protocol": 0,
+    "tidal.codec": 0,
+    # 1 model
+    "tidal.state": 1,
+    "tidal.tree": 1,
+    "tidal.delta": 1,
+    "tidal.widgets": 1,
+    "tidal.forms": 1,
+    "tidal.context": 1,
+    # 2 API: the package and everything in it
+    "tidal.api": 2,
+    # 3 execution
+    "tidal.runner": 3,
+    "tidal.stores": 3,
+    # 4 sessions
+    "tidal.session": 4,
+    "tidal.pages": 4,
+    "tidal.watcher": 4,
+    # 5 edges
+    "tidal.connection": 5,
+    "tidal.server": 5,
+    "tidal.cli": 5,
+    "tidal.testing": 5,
+    "tidal": 5,
+    "tidal.__main__": 5,
+}
+"""Layer of each module. A package entry (``tidal.api``, ``tidal.stores``) covers every module
+inside it. A module found on disk but missing here fails ``test_every_module_has_a_layer``."""
+
+LAYER_NAMES = ["vocabulary", "model", "API", "execution", "sessions", "edges"]
+
+
+def module_name(path: Path) -> str:
+    """``src/tidal/api/text.py`` -> ``tidal.api.text``; ``src/tidal/__init__.py`` -> ``tidal``."""
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def layer_of(module: str) -> int | None:
+    """The layer of a module (its own entry, else its nearest listed package), or None."""
+    name = module
+    while name:
+        if name in LAYERS:
+            if name == "tidal" and module != "tidal":
+                return None  # tidal.<unknown> is not covered by the package entry
+            return LAYERS[name]
+        name = name.rpartition(".")[0]
+    return None
+
+
+def source_modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+@dataclass(frozen=True, slots=True)
+class TidalImport:
+    """One import of a tidal module found in a source file."""
+
+    target: str
+    line: int
+    function_local: bool
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _resolve(node: ast.ImportFrom, module: str, is_package: bool) -> list[str]:
+    """The tidal modules a ``from ... import ...`` statement loads."""
+    if node.level:
+        package = module if is_package else module.rpartition(".")[0]
+        for _ in range(node.level - 1):
+            package = package.rpartition(".")[0]
+        base = f"{package}.{node.module}" if node.module else package
+    else:
+        base = node.module or ""
+    if base != "tidal" and not base.startswith("tidal."):
+        return []
+    targets = []
+    for alias in node.names:
+        # `from tidal import errors` loads tidal.errors when that is a module, else the package
+        candidate = f"{base}.{alias.name}"
+        targets.append(candidate if _exists(candidate) else base)
+    return targets
+
+
+def _exists(module: str) -> bool:
+    rel = Path(*module.split("."))
+    return (SRC / rel).with_suffix(".py").is_file() or (SRC / rel / "__init__.py").is_file()
+
+
+def tidal_imports(source: str, module: str, is_package: bool = False) -> Iterator[TidalImport]:
+    """Every import of a tidal module in ``source``, skipping ``if TYPE_CHECKING:`` bodies."""
+
+    def visit(nodes: list[ast.stmt], in_function: bool) -> Iterator[TidalImport]:
+        for node in nodes:
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name == "tidal" or alias.name.startswith("tidal."):
+                        yield TidalImport(alias.name, node.lineno, in_function)
+            elif isinstance(node, ast.ImportFrom):
+                for target in _resolve(node, module, is_package):
+                    yield TidalImport(target, node.lineno, in_function)
+            elif isinstance(node, ast.If) and _is_type_checking(node.test):
+                yield from visit(node.orelse, in_function)
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                yield from visit(node.body, True)
+            else:
+                for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+                    children = getattr(node, field, None)
+                    if isinstance(children, list):
+                        stmts = [c for c in children if isinstance(c, ast.stmt)]
+                        for c in children:
+                            if isinstance(c, ast.ExceptHandler | ast.match_case):
+                                stmts.extend(c.body)
+                        yield from visit(stmts, in_function)
+
+    yield from visit(ast.parse(source).body, False)
+
+
+def violations(source: str, module: str, filename: str, is_package: bool = False) -> list[str]:
+    """Human-readable problems with the imports of one module."""
+    own = layer_of(module)
+    assert own is not None, f"{module} has no layer"
+    found = []
+    for imp in tidal_imports(source, module, is_package):
+        where = f"{filename}:{imp.line}"
+        if imp.function_local:
+            found.append(
+                f"{where}: function-local import of {imp.target}. Import it at module level; "
+                "if that makes a cycle, move the shared thing down a layer (CONVENTIONS rule 3)."
+            )
+            continue
+        target = layer_of(imp.target)
+        if target is None:
+            found.append(f"{where}: imports {imp.target}, which has no layer in LAYERS.")
+        elif target > own:
+            found.append(
+                f"{where}: {module} (layer {own}, {LAYER_NAMES[own]}) imports {imp.target} "
+                f"(layer {target}, {LAYER_NAMES[target]}). Layers import downward only; move the "
+                "shared thing down, or import it under `if TYPE_CHECKING:` if only annotations "
+                "need it."
+            )
+    return found
+
+
+# ---------------------------------------------------------------------------- the real package
+def test_every_module_has_a_layer() -> None:
+    missing = [
+        f"{path.relative_to(SRC.parent)} ({module_name(path)})"
+        for path in source_modules()
+        if layer_of(module_name(path)) is None
+    ]
+    assert not missing, (
+        "modules with no layer; add them to LAYERS in tests/test_layers.py "
+        "(and to the layer list in ARCHITECTURE.md):\n  " + "\n  ".join(missing)
+    )
+
+
+def test_modules_import_only_their_own_layer_or_lower() -> None:
+    problems: list[str] = []
+    for path in source_modules():
+        module = module_name(path)
+        if layer_of(module) is None:
+            continue  # reported by test_every_module_has_a_layer
+        problems += violations(
+            path.read_text(encoding="utf-8"),
+            module,
+            str(path.relative_to(SRC.parent)),
+            is_package=path.name == "__init__.py",
+        )
+    upward = [p for p in problems if "function-local" not in p]
+    assert not upward, "upward imports:\n  " + "\n  ".join(upward)
+
+
+def test_no_module_imports_tidal_inside_a_function() -> None:
+    problems: list[str] = []
+    for path in source_modules():
+        module = module_name(path)
+        if layer_of(module) is None:
+            continue
+        problems += violations(
+            path.read_text(encoding="utf-8"),
+            module,
+            str(path.relative_to(SRC.parent)),
+            is_package=path.name == "__init__.py",
+        )
+    local = [p for p in problems if "function-local" in p]
+    assert not local, "function-local tidal imports:\n  " + "\n  ".join(local)
+
+
+# ---------------------------------------------------------------------------- the checker itself
+def test_the_checker_flags_an_upward_import_with_file_and_line() -> None:
+    source = "from tidal.errors import TidalError\nfrom tidal.runner import Script\n"
+    (problem,) = violations(source, "tidal.state", "tidal/state.py")
+    assert problem.startswith("tidal/state.py:2: tidal.state (layer 1")
+    assert "tidal.runner (layer 3" in problem
+
+
+def test_the_checker_allows_upward_imports_under_type_checking() -> None:
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from tidal.session import Session\n"
+        "else:\n"
+        "    pass\n"
+    )
+    assert violations(source, "tidal.state", "tidal/state.py") == []
+
+
+def test_the_checker_flags_an_upward_import_in_the_else_of_type_checking() -> None:
+    source = "if TYPE_CHECKING:\n    pass\nelse:\n    import tidal.session\n"
+    assert len(violations(source, "tidal.state", "tidal/state.py")) == 1
+
+
+def test_the_checker_flags_a_function_local_tidal_import() -> None:
+    source = "def f():\n    from tidal.errors import TidalError\n"
+    (problem,) = violations(source, "tidal.runner", "tidal/runner.py")
+    assert problem.startswith("tidal/runner.py:2: function-local import of tidal.errors")
+
+
+def test_the_checker_ignores_a_function_local_optional_dependency() -> None:
+    source = "def open_redis():\n    import redis\n    return redis\n"
+    assert violations(source, "tidal.stores.redis", "tidal/stores/redis.py") == []
+
+
+def test_the_checker_sees_imports_inside_try_blocks_and_classes() -> None:
+    source = (
+        "try:\n    import tidal.testing\nexcept ImportError:\n    import tidal.session\n"
+        "class C:\n    from tidal import cli\n"
+    )
+    lines = [p.split(":")[1] for p in violations(source, "tidal.state", "tidal/state.py")]
+    assert lines == ["2", "4", "6"]
+
+
+@pytest.mark.parametrize(
+    ("source", "module", "is_package", "target"),
+    [
+        ("from . import state\n", "tidal", True, "tidal.state"),
+        ("from . import text\n", "tidal.api", True, "tidal.api.text"),
+        ("from .text import write\n", "tidal.api.choice", False, "tidal.api.text"),
+        ("from ..runner import Script\n", "tidal.api.text", False, "tidal.runner"),
+        ("from tidal import button\n", "tidal.api.text", False, "tidal"),
+    ],
+)
+def test_the_checker_resolves_relative_and_package_imports(
+    source: str, module: str, is_package: bool, target: str
+) -> None:
+    (imp,) = tidal_imports(source, module, is_package)
+    assert imp.target == target
+
+
+def test_a_module_inside_a_listed_package_takes_the_package_layer() -> None:
+    assert layer_of("tidal.api.some_new_family") == 2
+    assert layer_of("tidal.stores.postgres") == 3
+    assert layer_of("tidal.something_new") is None
