@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -337,3 +338,24 @@ def test_AT_11_apptest_has_no_front_end_and_does_not_break_after_del_or_clear(
     at.button[0].click().run()
     at.run()
     assert at.text_input(key="a").value == "hi"
+
+
+def test_AT_2_a_script_stuck_without_st_calls_still_times_out() -> None:
+    at = AppTest.from_string(
+        """
+        import tidal as st
+        st.session_state.setdefault("n", 0)
+        st.session_state.n += 1
+        if st.session_state.n == 2:
+            while True:
+                pass
+        st.write("ran", st.session_state.n)
+        """
+    )
+    at.run()
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match=r"AppTest script run timed out after 0.2\(s\)"):
+        at.run(timeout=0.2)
+    assert time.monotonic() - started < 3
+    at.run()  # the session lives on
+    assert "ran" in at.markdown[0].value

@@ -22,20 +22,24 @@ from tidal.server import serve
 HELLO_APP = Path(__file__).resolve().parent / "hello" / "app.py"
 
 
-def _split_flags(args: list[str]) -> tuple[dict[str, str], list[str]]:
-    """``--server.port 8502 --runner.x=true -- a b`` -> ({option: raw}, script args)."""
+def _split_args(args: list[str]) -> tuple[Path, dict[str, str], list[str]]:
+    """``[--server.port 8502] app.py [--runner.x=true] [a] [-- b]`` -> (app, flags, script args).
+
+    ``flags`` maps option names to raw values. Flags may come before or after APP; everything after ``--`` goes to the script untouched.
+    """
     flags: dict[str, str] = {}
-    script_args: list[str] = []
+    positional: list[str] = []
+    after: list[str] = []
     i = 0
     while i < len(args):
         arg = args[i]
         if arg == "--":
-            script_args.extend(args[i + 1 :])
+            after = args[i + 1 :]
             break
         if arg.startswith("--") and "." in arg.split("=", 1)[0]:
             name, eq, raw = arg[2:].partition("=")
             if not eq:
-                if i + 1 >= len(args):
+                if i + 1 >= len(args) or args[i + 1].startswith("--"):
                     raise click.UsageError(f"--{name} needs a value, e.g. --{name} VALUE")
                 raw = args[i + 1]
                 i += 1
@@ -46,9 +50,24 @@ def _split_flags(args: list[str]) -> tuple[dict[str, str], list[str]]:
                 "see `tidal config show` for all of them."
             )
         else:
-            script_args.append(arg)
+            positional.append(arg)
         i += 1
-    return flags, script_args
+    if not positional:
+        raise click.UsageError(
+            "Missing argument 'APP': name the app's script, e.g. `tidal run app.py`."
+        )
+    return Path(positional[0]), flags, positional[1:] + after
+
+
+class _RunCommand(click.Command):
+    """``tidal run``: click handles only ``--help``; :func:`_split_args` reads the raw arguments.
+
+    (click's own parsing would take a flag written before APP for the app, and swallow ``--``.)
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["tidal.run_args"] = list(args)
+        return super().parse_args(ctx, args)
 
 
 def build_config(app: Path, flags: dict[str, str]) -> Config:
@@ -99,18 +118,19 @@ def main() -> None:
 
 
 @main.command(
+    cls=_RunCommand,
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
 )
-@click.argument("app", type=click.Path(path_type=Path))
+@click.argument("args", metavar="APP [-- ARGS]", nargs=-1, type=click.UNPROCESSED)
 @click.pass_context
-def run(ctx: click.Context, app: Path) -> None:
+def run(ctx: click.Context, args: tuple[str, ...]) -> None:
     """Serve APP (a Python script) in the browser.
 
     Options use Streamlit's names: --server.port 8502, --server.headless true,
     --runner.enforceSerializableSessionState true. Arguments after -- go to the script.
     """
+    app, flags, script_args = _split_args(ctx.meta["tidal.run_args"])
     _check_app(app)
-    flags, script_args = _split_flags(list(ctx.args))
     config = build_config(app, flags)
     sys.argv = [str(app), *script_args]
     _serve(app, config)

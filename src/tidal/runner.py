@@ -99,6 +99,11 @@ def interrupt_thread(thread_id: int) -> bool:
     return bool(done == 1)
 
 
+def clear_async_interrupt(thread_id: int) -> None:
+    """Withdraw an ``interrupt_thread`` exception not yet delivered to ``thread_id``."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
+
+
 class _Magic(ast.NodeTransformer):
     """Wrap bare expressions (not calls, not docstrings) in ``__tidal_magic__(...)``."""
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import inspect
 import textwrap
 import threading
+import time
 from collections.abc import Callable, Iterator
 from hashlib import blake2b
 from pathlib import Path
@@ -27,7 +28,7 @@ from types import SimpleNamespace
 from typing import Any, Generic, TypeVar, overload
 
 from tidal.context import RunOptions
-from tidal.runner import Script
+from tidal.runner import Script, clear_async_interrupt, interrupt_thread
 from tidal.session import Session
 from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
 from tidal.tree import Node
@@ -583,6 +584,77 @@ class SessionStateView:
         return f"SessionStateView({self.to_dict()!r})"
 
 
+class _Job:
+    __slots__ = ("deadline", "finished", "forced", "session", "thread_id", "timed_out")
+
+    def __init__(self, session: Session, deadline: float) -> None:
+        self.session = session
+        self.deadline = deadline
+        self.thread_id = threading.get_ident()
+        self.timed_out = False
+        self.forced = False
+        self.finished = False
+
+
+class _Watchdog:
+    """Times out AppTest runs, which execute in the test's own thread (no thread per run).
+
+    Past its deadline a run is interrupted at its next ``st.*`` call; a script stuck without
+    ``st.*`` calls gets ``ScriptInterrupted`` raised in its thread one second later. One daemon
+    thread serves every AppTest, ticking only while runs are being watched.
+    """
+
+    TICK = 0.02
+    GRACE = 1.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._jobs: set[_Job] = set()
+        self._thread: threading.Thread | None = None
+        self._idle = True
+
+    def watch(self, session: Session, timeout: float) -> _Job:
+        job = _Job(session, time.monotonic() + timeout)
+        with self._lock:
+            self._jobs.add(job)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._loop, name="tidal-apptest-watchdog", daemon=True
+                )
+                self._thread.start()
+            elif self._idle:
+                self._lock.notify()
+        return job
+
+    def done(self, job: _Job) -> bool:
+        with self._lock:
+            job.finished = True
+            self._jobs.discard(job)
+            if job.forced:
+                clear_async_interrupt(job.thread_id)
+            return job.timed_out
+
+    def _loop(self) -> None:
+        quiet_since = time.monotonic()
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                for job in list(self._jobs):
+                    if now >= job.deadline and not job.timed_out:
+                        job.timed_out = True
+                        job.session.interrupt.set()
+                    elif job.timed_out and not job.forced and now >= job.deadline + self.GRACE:
+                        job.forced = True
+                        interrupt_thread(job.thread_id)
+                if self._jobs:
+                    quiet_since = now
+                self._idle = now - quiet_since > 1.0
+                self._lock.wait(None if self._idle else self.TICK)
+
+
+_WATCHDOG = _Watchdog()
+
+
 class AppTest(Block):
     """Run a tidal (or Streamlit-style) app headless and drive it from a test.
 
@@ -671,24 +743,14 @@ class AppTest(Block):
             k: [str(x) for x in v] if isinstance(v, list | tuple) else [str(v)]
             for k, v in self.query_params.items()
         }
-        error: list[BaseException] = []
-
-        def target() -> None:
-            try:
-                self._session.run(changes)
-            except BaseException as exc:  # surfaced in the test's thread below
-                error.append(exc)
-
-        worker = threading.Thread(target=target, name="tidal-apptest", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            self._session.interrupt.set()
-            worker.join(1.0)
+        job = _WATCHDOG.watch(self._session, timeout)
+        try:
+            self._session.run(changes)
+        finally:
+            timed_out = _WATCHDOG.done(job)
+        if timed_out:
             self._session.interrupt.clear()
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
-        if error:
-            raise error[0]
         self.node = self._session.writer.client[0]
         return self
 
