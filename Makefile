@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 ## demo: serve the demo app (the seed apps as pages) on http://localhost:8501
 demo: $(STAMP)
-	$(VENV)/bin/tidal run examples/demo/app.py --server.port $(PORT)
+	$(VENV)/bin/tidal hello --server.port $(PORT)
 
 ## system-deps: Debian's chromium, redis-server and nginx for the real-server tests
 system-deps:

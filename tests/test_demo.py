@@ -1,4 +1,4 @@
-"""The demo app (examples/demo/app.py, served by ``make demo``): every example works."""
+"""The demo app (src/tidal/hello/app.py: ``tidal hello`` and ``make demo``): every example works."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from tidal.testing import AppTest
 
-DEMO = "../examples/demo/app.py"
+DEMO = "../src/tidal/hello/app.py"
 
 EXAMPLES = [
     "Counter",
