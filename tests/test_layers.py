@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "tidal.config": 0,
     "tidal.protocol": 0,
     "tidal.codec": 0,
+    "tidal.metrics": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,
@@ -39,6 +40,7 @@ LAYERS: dict[str, int] = {
     "tidal.stores": 3,
     # 4 sessions
     "tidal.session": 4,
+    "tidal.durability": 4,
     "tidal.pages": 4,
     "tidal.watcher": 4,
     # 5 edges

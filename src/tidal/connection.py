@@ -127,8 +127,8 @@ class Connection:
             hello = await self._hello()
             if hello is None:
                 return
-            session, resumed = self.sessions.connect(
-                hello.token, hello.nonce, self.send, self, self.schedule
+            session, resumed = await asyncio.to_thread(
+                self.sessions.connect, hello.token, hello.nonce, self.send, self, self.schedule
             )
             self.session = session
             session.query_params = _parse_query(hello.query)
@@ -140,6 +140,7 @@ class Connection:
                 theme=self.theme,
             )
             self.send(welcome)
+            session.redraw()
             log.debug("session %s %s", session.token[:8], "resumed" if resumed else "created")
             while True:
                 frame = await self.ws.receive()

@@ -27,11 +27,15 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
+from tidal.codec import load_or_create_secret, make_codec
 from tidal.config import Config
 from tidal.connection import Connection
 from tidal.context import RunOptions
+from tidal.durability import Durability
+from tidal.metrics import Metrics
 from tidal.runner import Script, WorkerPool
 from tidal.session import Session, Sessions
+from tidal.stores import open_store
 
 log = logging.getLogger("tidal.server")
 
@@ -56,6 +60,8 @@ class Runtime:
     script: Script
     sessions: Sessions
     executor: WorkerPool
+    durability: Durability
+    metrics: Metrics
 
 
 def create_app(config: Config, script_path: Path) -> Starlette:
@@ -68,11 +74,20 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     options = run_options(config)
     script = Script(script_path, magic=options.magic)
     executor = WorkerPool(max(4, 4 * (os.cpu_count() or 1)))
+    metrics = Metrics()
+    durability = open_durability(config, script_path.parent, metrics)
 
     def factory(token: str | None) -> Session:
-        return Session(script, options, token=token, executor=executor)
+        return Session(script, options, token=token, executor=executor, durability=durability)
 
-    runtime = Runtime(config, script, Sessions(factory, ttl=config.session.ttl), executor)
+    sessions = Sessions(
+        factory,
+        ttl=config.session.ttl,
+        durability=durability,
+        idle_timeout=config.session.idle_timeout,
+    )
+    runtime = Runtime(config, script, sessions, executor, durability, metrics)
+    _register_gauges(metrics, sessions)
     title = script_path.stem.replace("_", " ").title()
     index = STATIC_DIR / "index.html"
 
@@ -84,6 +99,11 @@ def create_app(config: Config, script_path: Path) -> Starlette:
 
     async def readyz(request: Request) -> Response:
         return PlainTextResponse("ready")
+
+    async def metrics_endpoint(request: Request) -> Response:
+        return PlainTextResponse(
+            metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8"
+        )
 
     async def ws_endpoint(websocket: WebSocket) -> None:
         if not _origin_allowed(websocket, config.server.allowed_origins):
@@ -102,19 +122,18 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         gc.freeze()  # start-up objects never need collecting: keeps later collections short
-        expiry = asyncio.create_task(_expire_forever(runtime.sessions))
+        expiry = asyncio.create_task(_housekeeping(runtime.sessions))
         try:
             yield
         finally:
             expiry.cancel()
-            for s in runtime.sessions.all():
-                s.force_stop()
-            executor.shutdown()
+            await asyncio.to_thread(_shutdown, runtime)
 
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics_endpoint),
             WebSocketRoute("/ws", ws_endpoint),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
             Route("/", page),
@@ -126,11 +145,59 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     return app
 
 
-async def _expire_forever(sessions: Sessions) -> None:
+def open_durability(config: Config, app_dir: Path, metrics: Metrics) -> Durability:
+    """The configured store and codec (the pickle codec's key: ``server.secret`` or the one
+    kept in ``<app folder>/.tidal/secret``)."""
+    secret: bytes | None = None
+    if config.session.codec == "pickle":
+        secret = config.server.secret.encode() or load_or_create_secret(app_dir)
+    codec = make_codec(config.session.codec, secret)
+    return Durability(
+        open_store(config.session.store), codec, ttl=config.session.ttl, metrics=metrics
+    )
+
+
+def _register_gauges(metrics: Metrics, sessions: Sessions) -> None:
+    metrics.gauge("tidal_sessions", "Sessions held in memory.", lambda: len(sessions))
+    metrics.gauge(
+        "tidal_sessions_connected", "Sessions with a live connection.", sessions.connected_count
+    )
+    metrics.gauge("tidal_sessions_created_total", "Sessions created.", lambda: sessions.created)
+    metrics.gauge(
+        "tidal_sessions_resumed_total",
+        "Sessions resumed (refresh, reconnect, restart, another replica).",
+        lambda: sessions.resumed,
+    )
+    metrics.gauge(
+        "tidal_sessions_restored_total",
+        "Sessions resumed from the store rather than from memory.",
+        lambda: sessions.restored,
+    )
+    metrics.gauge(
+        "tidal_sessions_hibernated_total",
+        "Sessions written to the store and dropped from memory while idle.",
+        lambda: sessions.hibernated,
+    )
+
+
+async def _housekeeping(sessions: Sessions) -> None:
+    """Expire and hibernate idle sessions; keep live ones from expiring in the store."""
     while True:
         await asyncio.sleep(EXPIRY_INTERVAL)
         for s in sessions.expire():
-            log.debug("session %s expired", s.token[:8])
+            log.debug("session %s left memory", s.token[:8])
+        await asyncio.to_thread(sessions.touch_live)
+
+
+def _shutdown(runtime: Runtime) -> None:
+    """Stop runs, write every session to the store, release the store."""
+    for s in runtime.sessions.all():
+        s.force_stop()
+    for s in runtime.sessions.all():
+        if s.wait_idle(2.0):
+            s.save_now()
+    runtime.executor.shutdown()
+    runtime.durability.store.close()
 
 
 def _origin_allowed(websocket: WebSocket, allowed: tuple[str, ...]) -> bool:

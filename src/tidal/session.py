@@ -17,8 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tidal.codec import Snapshot
 from tidal.context import Flag, RunOptions
 from tidal.delta import DeltaWriter
+from tidal.durability import Durability
 from tidal.protocol import (
     Change,
     Delta,
@@ -27,6 +29,7 @@ from tidal.protocol import (
     Rerun,
     RunFinished,
     RunStarted,
+    StateWarning,
     Submit,
     Sync,
 )
@@ -50,6 +53,9 @@ class Batch:
     changes: dict[str, Any] = field(default_factory=dict)
     trigger: bool = False
     seq: int = 0
+    barrier: bool = False
+    """Later events never merge into this batch (the rerun that redraws a (re)connected page
+    must register the widgets before any change to them is validated)."""
 
 
 def new_token() -> str:
@@ -62,6 +68,7 @@ class Session:
 
     __slots__ = (
         "_deferred",
+        "_durability",
         "_executor",
         "_idle_waiter",
         "_interruptible",
@@ -71,6 +78,7 @@ class Session:
         "_resync",
         "_run_no",
         "_running",
+        "_save_failed",
         "_schedule",
         "_send",
         "_seq",
@@ -78,15 +86,19 @@ class Session:
         "_timer_armed",
         "conn_id",
         "connected",
+        "epoch",
         "interrupt",
         "last_active",
         "last_status",
         "nonce",
+        "not_durable",
         "options",
+        "page",
         "query_params",
         "run_count",
         "script",
         "state",
+        "superseded",
         "token",
         "writer",
     )
@@ -99,6 +111,7 @@ class Session:
         token: str | None = None,
         executor: WorkerPool | None = None,
         send: Send | None = None,
+        durability: Durability | None = None,
     ) -> None:
         self.token = token or new_token()
         self.script = script
@@ -128,6 +141,12 @@ class Session:
         self._schedule: Schedule | None = None
         self._timer_armed = False
         self._run_no = 0
+        self._durability = durability
+        self._save_failed = False
+        self.epoch = 0
+        self.page = ""
+        self.not_durable: tuple[str, ...] = ()
+        self.superseded = False
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None) -> Status:
@@ -168,8 +187,8 @@ class Session:
     def attach(
         self, send: Send, nonce: str, conn_id: object = None, schedule: Schedule | None = None
     ) -> None:
-        """A connection took this session. The browser's page is redrawn from scratch (its
-        mirror is reset and a rerun queued); a new page load restarts the event numbering."""
+        """A connection took this session; a new page load restarts the event numbering.
+        Call ``redraw`` once the browser has been told which session it got."""
         with self._lock:
             self._send = send
             self._schedule = schedule
@@ -179,8 +198,12 @@ class Session:
                 self.nonce = nonce
                 self._seq = 0
             self.last_active = time.monotonic()
+
+    def redraw(self) -> None:
+        """Queue the run that draws the page of a (re)connected browser from scratch."""
+        with self._lock:
             self._resync = True
-            self._push(Batch({}, False, self._seq))
+            self._push(Batch({}, False, self._seq, barrier=True))
 
     def detach(self, conn_id: object = None) -> bool:
         """The connection ``conn_id`` went away; False if another connection owns it now."""
@@ -224,7 +247,7 @@ class Session:
             batch.changes = {**self._deferred, **batch.changes}
             self._deferred = {}
         last = self._pending[-1] if self._pending else None
-        if last is not None and not last.trigger:
+        if last is not None and not last.trigger and not last.barrier and not batch.barrier:
             last.changes.update(batch.changes)
             last.trigger = batch.trigger
             last.seq = batch.seq
@@ -262,6 +285,7 @@ class Session:
         if resync:
             self.writer.reset()
         changes = self.validate(batch.changes)
+        started = time.perf_counter()
         self.run_count += 1
         self._run_no = self.run_count
         self._emit(RunStarted(run=self._run_no))
@@ -298,6 +322,47 @@ class Session:
         self.last_status = status
         self._flush(self.run_count)
         self._emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))
+        if self._durability is not None:
+            self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
+        self._persist(batch.seq)
+
+    # ------------------------------------------------------------------ durability
+    def restore(self, snapshot: Snapshot, epoch: int) -> None:
+        """Take a stored document as this session's state (before its first run)."""
+        self.state.restore(snapshot.user, snapshot.widgets, snapshot.keys)
+        self.page = snapshot.page
+        self.epoch = epoch
+
+    def save_now(self) -> None:
+        """Write the document to the store now (graceful shutdown)."""
+        self._persist(self._seq)
+
+    def _persist(self, seq: int) -> None:
+        """Write the document after a run (write-behind: the browser already has the run's
+        output). At most the run in progress is lost if the process dies."""
+        durability = self._durability
+        if durability is None or not durability.durable or self.superseded:
+            return
+        result = durability.save(self.token, self.state, page=self.page, seq=seq, epoch=self.epoch)
+        outcome, error = result.outcome, result.error
+        self.not_durable, self.epoch = result.not_durable, result.epoch
+        if outcome == "fenced":
+            # another process resumed this tab: it owns the document now
+            self.superseded = True
+            log.info("session %s moved to another process", self.token[:8])
+        elif outcome == "failed" and not self._save_failed:
+            self._save_failed = True
+            log.error("session %s: state not saved: %s", self.token[:8], error)
+            self._emit(
+                StateWarning(
+                    message="State not saved: the session store is unreachable. The app keeps "
+                    "working; your state is kept in this server's memory."
+                )
+            )
+        elif outcome == "saved" and self._save_failed:
+            self._save_failed = False
+            log.info("session %s: saving resumed", self.token[:8])
+            self._emit(StateWarning(message="State saved again.", ok=True))
 
     def _timed_flush(self) -> None:
         self._timer_armed = False
@@ -340,17 +405,33 @@ class Session:
 
 
 class Sessions:
-    """Every session of this process, by token: create, resume, expire.
+    """Every session of this process, by token: create, resume, hibernate, expire.
 
     A token has at most one live connection: a second page load with the same token while
-    the first is still connected (a duplicated tab) gets a new session.
+    the first is still connected (a duplicated tab) gets a new session. With a durable store,
+    a token this process does not hold (a restart, another replica, a hibernated tab) is
+    resumed from the store; an in-memory copy is trusted only while its lease epoch is still
+    the store's (otherwise another process has newer state).
     """
 
-    def __init__(self, factory: Callable[[str | None], Session], *, ttl: float) -> None:
+    def __init__(
+        self,
+        factory: Callable[[str | None], Session],
+        *,
+        ttl: float,
+        durability: Durability | None = None,
+        idle_timeout: float | None = None,
+    ) -> None:
         self._factory = factory
         self.ttl = ttl
+        self.idle_timeout = idle_timeout
+        self.durability = durability
         self._by_token: dict[str, Session] = {}
         self._lock = threading.Lock()
+        self.created = 0
+        self.resumed = 0
+        self.restored = 0
+        self.hibernated = 0
 
     def connect(
         self,
@@ -360,15 +441,33 @@ class Sessions:
         conn_id: object,
         schedule: Schedule | None = None,
     ) -> tuple[Session, bool]:
-        """The session for a ``hello``: ``(session, resumed)``."""
+        """The session for a ``hello``: ``(session, resumed)``. May block on the store."""
         with self._lock:
             session = self._by_token.get(token) if token else None
             if session is not None and session.connected and session.nonce != nonce:
-                session = None  # a duplicated tab: same token, another live page
+                session, token = None, None  # a duplicated tab: same token, another live page
+        durability = self.durability
+        resumed = session is not None
+        if token and durability is not None and durability.durable:
+            stored = durability.fetch(token)
+            if stored is not None and (session is None or session.epoch != stored.epoch):
+                snapshot = durability.decode(token, stored)
+                session = None
+                if snapshot is not None:
+                    session = self._factory(token)
+                    session.restore(snapshot, 0)
+                    self.restored += 1
             resumed = session is not None
-            if session is None:
-                session = self._factory(None)
-                self._by_token[session.token] = session
+        if session is None:
+            session = self._factory(None)
+            self.created += 1
+        elif resumed:
+            self.resumed += 1
+        if durability is not None and durability.durable:
+            session.epoch = durability.acquire(session.token)
+            session.superseded = False
+        with self._lock:
+            self._by_token[session.token] = session
         session.attach(send, nonce, conn_id, schedule)
         return session, resumed
 
@@ -377,17 +476,33 @@ class Sessions:
         session.detach(conn_id)
 
     def expire(self, now: float | None = None) -> list[Session]:
-        """Forget sessions disconnected for longer than ``ttl``; returns them."""
+        """Drop sessions from memory: disconnected for longer than ``ttl`` (gone for good),
+        or, with a durable store, idle for ``idle_timeout`` (hibernated: they live on in
+        the store and wake on their next connection). Returns them."""
         now = time.monotonic() if now is None else now
+        durable = self.durability is not None and self.durability.durable
+        limit = self.ttl
+        if durable and self.idle_timeout is not None:
+            limit = min(self.ttl, self.idle_timeout)
         with self._lock:
             gone = [
                 s
                 for s in self._by_token.values()
-                if not s.connected and not s.busy and now - s.last_active > self.ttl
+                if not s.connected and not s.busy and now - s.last_active > limit
             ]
             for s in gone:
                 del self._by_token[s.token]
+        if durable:
+            self.hibernated += len(gone)
         return gone
+
+    def touch_live(self) -> None:
+        """Keep connected sessions from expiring in the store (called periodically)."""
+        if self.durability is None or not self.durability.durable:
+            return
+        for s in self.all():
+            if s.connected and not s.superseded:
+                self.durability.touch(s.token)
 
     def get(self, token: str) -> Session | None:
         """The live session with this token, if any."""
@@ -400,3 +515,7 @@ class Sessions:
         """A snapshot of every session."""
         with self._lock:
             return list(self._by_token.values())
+
+    def connected_count(self) -> int:
+        """Sessions with a live connection."""
+        return sum(1 for s in self.all() if s.connected)

@@ -1,0 +1,120 @@
+"""Durability: a session's document to the store after each run, and back on resume.
+
+Owns the bridge between ``SessionState`` and a ``SessionStore``: snapshot -> codec -> store
+with the session's lease epoch (so a process that lost the session can no longer write), the
+load on resume, TTL touches, and the bookkeeping of what failed. Knows nothing about sockets
+or threads: the session calls it from its worker, the server from its housekeeping.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from tidal.codec import Codec, CodecError, Snapshot
+from tidal.metrics import Metrics
+from tidal.state import SessionState
+from tidal.stores import SessionStore, Stored, StoreError
+
+log = logging.getLogger("tidal.durability")
+
+SaveOutcome = Literal["saved", "fenced", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What became of one save: the outcome, the keys left out, the lease epoch now held."""
+
+    outcome: SaveOutcome
+    not_durable: tuple[str, ...]
+    epoch: int
+    error: str = ""
+
+
+class Durability:
+    """Saves and loads session documents for one server process."""
+
+    def __init__(
+        self, store: SessionStore, codec: Codec, *, ttl: float, metrics: Metrics | None = None
+    ) -> None:
+        self.store = store
+        self.codec = codec
+        self.ttl = ttl
+        self.metrics = metrics or Metrics()
+        self.durable = not store.url.startswith("memory:")
+        """False for ``memory://``: the process's own memory already holds every session."""
+
+    def _timed(self, start: float) -> None:
+        self.metrics.store_seconds.observe(time.perf_counter() - start)
+
+    def acquire(self, token: str) -> int:
+        """Take the session's lease in this process; 0 when the store is not durable."""
+        if not self.durable:
+            return 0
+        start = time.perf_counter()
+        try:
+            return self.store.acquire(token)
+        except StoreError as exc:
+            log.error("could not take the lease of session %s: %s", token[:8], exc)
+            return 0
+        finally:
+            self._timed(start)
+
+    def save(
+        self, token: str, state: SessionState, *, page: str, seq: int, epoch: int
+    ) -> SaveResult:
+        """Write the session's document with the lease ``epoch``.
+
+        A refused write means another process took the session over (``fenced``) unless
+        the store holds nothing for it at all (it was restarted empty, or the lease expired):
+        then this process takes the lease again and writes (the result carries the epoch).
+        """
+        user, widgets, keys = state.snapshot_parts()
+        encoded = self.codec.encode(Snapshot(user, widgets, keys, page, seq))
+        start = time.perf_counter()
+        try:
+            ok = self.store.save(token, encoded.data, epoch=epoch, ttl=self.ttl)
+            if not ok and self.store.load(token) is None:
+                epoch = self.store.acquire(token)
+                ok = self.store.save(token, encoded.data, epoch=epoch, ttl=self.ttl)
+        except StoreError as exc:
+            self.metrics.inc("tidal_store_errors_total", "Failed session store operations.")
+            return SaveResult("failed", encoded.not_durable, epoch, str(exc))
+        finally:
+            self._timed(start)
+        if not ok:
+            return SaveResult("fenced", encoded.not_durable, epoch)
+        self.metrics.snapshot_bytes.observe(len(encoded.data))
+        return SaveResult("saved", encoded.not_durable, epoch)
+
+    def fetch(self, token: str) -> Stored | None:
+        """The stored bytes and lease epoch of a session, or None (unknown, expired, or the
+        store is unreachable: logged, and the tab starts afresh)."""
+        if not self.durable:
+            return None
+        start = time.perf_counter()
+        try:
+            return self.store.load(token)
+        except StoreError as exc:
+            log.error("could not load session %s: %s", token[:8], exc)
+            return None
+        finally:
+            self._timed(start)
+
+    def decode(self, token: str, stored: Stored) -> Snapshot | None:
+        """The document in ``stored``, or None when it cannot be read (logged)."""
+        try:
+            return self.codec.decode(stored.data)
+        except CodecError as exc:
+            log.error("refused the stored document of session %s: %s", token[:8], exc)
+            return None
+
+    def touch(self, token: str) -> None:
+        """Keep a live session from expiring in the store."""
+        if self.durable:
+            try:
+                self.store.touch(token, ttl=self.ttl)
+            except StoreError as exc:
+                log.warning("could not extend session %s: %s", token[:8], exc)

@@ -1,0 +1,184 @@
+"""Durable sessions over real servers: restarts, other processes, hibernation, outages."""
+
+from __future__ import annotations
+
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import redis
+
+COUNTER = """
+import tidal as st
+if "count" not in st.session_state:
+    st.session_state.count = 0
+if st.button("Increment"):
+    st.session_state.count += 1
+st.write("Count =", st.session_state.count)
+"""
+
+
+def count_of(client) -> int:
+    for text in client.texts():
+        if text.startswith("Count ="):
+            return int(text.split("`")[1])
+    raise AssertionError(f"no count on the page: {client.texts()}")
+
+
+def click_to(client, n: int) -> None:
+    while count_of(client) < n:
+        client.click("Increment")
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def store_url(request, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'sessions.db'}"
+    url: str = request.getfixturevalue("redis_server")
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
+def test_a_restarted_server_resumes_the_tab_from_the_store(serve_app, store_url):
+    server = serve_app(COUNTER, session__store=store_url)
+    tab = server.client(nonce="page")
+    click_to(tab, 5)
+    tab.close()
+    server = server.restart()  # a new process-equivalent: nothing in memory
+    try:
+        again = server.client(token=tab.token, nonce="page")
+        assert again.resumed and again.token == tab.token
+        assert count_of(again) == 5
+        again.click("Increment")
+        assert count_of(again) == 6
+    finally:
+        server.stop()
+
+
+def test_an_unknown_token_gets_a_fresh_session(serve_app, store_url):
+    server = serve_app(COUNTER, session__store=store_url)
+    tab = server.client(token="never-seen-before", nonce="x")
+    assert not tab.resumed and tab.token != "never-seen-before"
+    assert count_of(tab) == 0
+
+
+def test_a_tab_moving_between_processes_always_sees_the_newest_state(serve_app, tmp_path):
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    a = serve_app(COUNTER, session__store=url)
+    b = serve_app(COUNTER, name="app_b.py", session__store=url)
+    on_a = a.client(nonce="1")
+    click_to(on_a, 2)
+    on_a.close()
+    on_b = b.client(token=on_a.token, nonce="2")  # the load balancer picked replica b
+    assert count_of(on_b) == 2
+    on_b.click("Increment")
+    on_b.close()
+    back_on_a = a.client(token=on_a.token, nonce="3")  # a's memory copy is stale now
+    assert count_of(back_on_a) == 3
+    back_on_a.click("Increment")
+    assert count_of(back_on_a) == 4
+
+
+def test_a_process_that_lost_the_session_can_no_longer_write_it(serve_app, tmp_path):
+    url = f"sqlite:///{tmp_path / 'fenced.db'}"
+    a = serve_app(COUNTER, session__store=url)
+    b = serve_app(COUNTER, name="app_b.py", session__store=url)
+    old = a.client(nonce="1")
+    click_to(old, 1)
+    new = b.client(token=old.token, nonce="2")  # taken over while a still holds a socket
+    new.click("Increment")
+    old.click("Increment")  # a runs it, but its save is fenced off
+    assert a.sessions.get(old.token).superseded
+    new.close()
+    again = b.client(token=old.token, nonce="3")
+    assert count_of(again) == 2
+
+
+def test_idle_sessions_hibernate_and_wake_intact(serve_app, tmp_path):
+    url = f"sqlite:///{tmp_path / 'hibernate.db'}"
+    server = serve_app(COUNTER, session__store=url, session__idleTimeout="0.1")
+    tab = server.client(nonce="p")
+    click_to(tab, 3)
+    tab.close()
+    deadline = time.monotonic() + 5
+    while server.sessions.get(tab.token).connected:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    time.sleep(0.2)
+    assert [s.token for s in server.sessions.expire()] == [tab.token]
+    assert server.sessions.get(tab.token) is None and server.sessions.hibernated == 1
+    woken = server.client(token=tab.token, nonce="p2")
+    assert woken.resumed and count_of(woken) == 3
+
+
+def test_values_that_cannot_be_stored_are_recreated_by_the_app_after_a_restart(serve_app, tmp_path):
+    server = serve_app(
+        """
+        import threading
+        import tidal as st
+        if "lock" not in st.session_state:
+            st.session_state.lock = threading.Lock()
+            st.session_state.made = st.session_state.get("made", 0) + 1
+        st.session_state.setdefault("n", 0)
+        if st.button("Add"):
+            st.session_state.n += 1
+        st.write(f"n={st.session_state.n} made={st.session_state.made}")
+        """,
+        session__store=f"sqlite:///{tmp_path / 'nd.db'}",
+    )
+    tab = server.client(nonce="p")
+    tab.click("Add")
+    assert "n=1 made=1" in tab.texts()
+    assert server.sessions.get(tab.token).not_durable == ("lock",)
+    tab.close()
+    server = server.restart()
+    try:
+        again = server.client(token=tab.token, nonce="p")
+        assert "n=1 made=2" in again.texts()  # the lock was recreated by the app's own guard
+    finally:
+        server.stop()
+
+
+def test_a_redis_outage_warns_and_saving_resumes_when_it_returns(serve_app, private_redis_server):
+    server = serve_app(COUNTER, session__store=private_redis_server.url)
+    tab = server.client(nonce="p")
+    tab.click("Increment")
+    private_redis_server.stop()
+    tab.click("Increment")  # the app keeps working in memory
+    assert count_of(tab) == 2
+    warnings = []
+    deadline = time.monotonic() + 10
+    while not warnings:
+        msg = tab.recv(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["t"] == "state_warning":
+            warnings.append(msg)
+    assert not warnings[0]["ok"] and "State not saved" in warnings[0]["message"]
+    private_redis_server.start()
+    tab.click("Increment")
+    deadline = time.monotonic() + 10
+    while True:
+        msg = tab.recv(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["t"] == "state_warning":
+            assert msg["ok"]
+            break
+    assert count_of(tab) == 3
+    tab.close()
+    server = server.restart()
+    try:
+        again = server.client(token=tab.token, nonce="p")
+        assert count_of(again) == 3
+    finally:
+        server.stop()
+
+
+def test_metrics_count_sessions_runs_and_store_work(serve_app, tmp_path):
+    server = serve_app(COUNTER, session__store=f"sqlite:///{tmp_path / 'm.db'}")
+    tab = server.client(nonce="p")
+    tab.click("Increment")
+    text = urllib.request.urlopen(server.url + "/metrics").read().decode()
+    assert "tidal_sessions_connected 1" in text
+    assert "tidal_sessions_created_total 1" in text
+    assert "tidal_run_seconds_count 2" in text
+    assert "tidal_snapshot_bytes_count 2" in text
+    assert "tidal_store_seconds_count" in text
