@@ -10,11 +10,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import faulthandler
 import gc
 import logging
 import os
+import signal
 import socket
 import sys
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,8 +185,10 @@ def _register_gauges(metrics: Metrics, sessions: Sessions) -> None:
 
 async def _housekeeping(sessions: Sessions) -> None:
     """Expire and hibernate idle sessions; keep live ones from expiring in the store."""
+    shortest = min(sessions.ttl, sessions.idle_timeout or sessions.ttl)
+    interval = min(EXPIRY_INTERVAL, max(0.05, shortest / 4))
     while True:
-        await asyncio.sleep(EXPIRY_INTERVAL)
+        await asyncio.sleep(interval)
         for s in sessions.expire():
             log.debug("session %s left memory", s.token[:8])
         await asyncio.to_thread(sessions.touch_live)
@@ -243,9 +248,11 @@ def serve(
     *,
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve the app until Ctrl-C (or SIGTERM), then shut down cleanly."""
-    import uvicorn  # heavy: imported only when serving
+    """Serve the app until Ctrl-C (or SIGTERM), then shut down cleanly.
 
+    With ``server.workers`` > 1 the listening socket is bound once and shared by that many
+    forked server processes; they share sessions through the configured (durable) store.
+    """
     sock = bind_socket(config.server.address, config.server.port)
     host, port = sock.getsockname()[:2]
     if port != config.server.port and config.server.port != 0:
@@ -255,6 +262,23 @@ def serve(
         )
     shown = "localhost" if host == "127.0.0.1" else host
     url = f"http://{shown}:{port}"
+    if config.server.workers > 1:
+        _serve_workers(config, script_path, sock, url, on_ready)
+    else:
+        _serve_one(config, script_path, sock, url, on_ready)
+
+
+def _serve_one(
+    config: Config,
+    script_path: Path,
+    sock: socket.socket,
+    url: str,
+    on_ready: Callable[[str], None] | None,
+) -> None:
+    import uvicorn  # heavy: imported only when serving
+
+    # `kill -USR1 <pid>` prints every thread's stack to stderr: a stuck script, found fast
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     app = create_app(config, script_path)
     uv_config = uvicorn.Config(
         app,
@@ -277,3 +301,66 @@ def serve(
         await task
 
     asyncio.run(main())
+
+
+def _serve_workers(
+    config: Config,
+    script_path: Path,
+    sock: socket.socket,
+    url: str,
+    on_ready: Callable[[str], None] | None,
+) -> None:
+    """Fork ``server.workers`` processes on the shared socket; forward Ctrl-C/SIGTERM to
+    them and replace one that dies unexpectedly (at most once per worker per minute)."""
+    count = config.server.workers
+    children: dict[int, int] = {}  # pid -> worker number
+    stopping = False
+
+    def spawn(number: int) -> None:
+        pid = os.fork()
+        if pid == 0:  # the worker
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            code = 0
+            try:
+                _serve_one(config, script_path, sock, url, None)
+            except KeyboardInterrupt:
+                pass
+            except BaseException:
+                log.exception("worker %d failed", number)
+                code = 1
+            os._exit(code)
+        children[pid] = number
+
+    def forward(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    for n in range(count):
+        spawn(n)
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
+    if on_ready is not None:
+        on_ready(url)
+    respawned: dict[int, float] = {}
+    try:
+        while children:
+            try:
+                pid, status = os.wait()
+            except ChildProcessError:
+                break
+            number = children.pop(pid, None)
+            if number is None or stopping:
+                continue
+            now = time.monotonic()
+            if now - respawned.get(number, -1e9) < 60:
+                log.error("worker %d died again (status %d); not restarting it", number, status)
+                continue
+            log.warning("worker %d died (status %d); starting a new one", number, status)
+            respawned[number] = now
+            spawn(number)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        sock.close()
