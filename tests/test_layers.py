@@ -47,6 +47,7 @@ LAYERS: dict[str, int] = {
     "tidal.connection": 5,
     "tidal.server": 5,
     "tidal.cli": 5,
+    "tidal.compat": 5,
     "tidal.testing": 5,
     "tidal": 5,
     "tidal.__main__": 5,

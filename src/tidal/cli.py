@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from tidal import __version__
+from tidal.compat import NOTICE, install_if_needed
 from tidal.config import Config, ConfigError, format_config, load_config
 from tidal.server import serve
 
@@ -25,7 +26,8 @@ HELLO_APP = Path(__file__).resolve().parent / "hello" / "app.py"
 def _split_args(args: list[str]) -> tuple[Path, dict[str, str], list[str]]:
     """``[--server.port 8502] app.py [--runner.x=true] [a] [-- b]`` -> (app, flags, script args).
 
-    ``flags`` maps option names to raw values. Flags may come before or after APP; everything after ``--`` goes to the script untouched.
+    ``flags`` maps option names to raw values. Flags may come before or after APP; everything
+    after ``--`` goes to the script untouched.
     """
     flags: dict[str, str] = {}
     positional: list[str] = []
@@ -97,6 +99,9 @@ def _serve(app: Path, config: Config) -> None:
         level=config.logger.level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
 
+    if install_if_needed(app):
+        click.echo(f"  {NOTICE}", err=True)
+
     def ready(url: str) -> None:
         click.echo(f"\n  tidal is serving {app.name}\n\n  URL: {url}\n")
         if not config.server.headless:
@@ -136,11 +141,14 @@ def run(ctx: click.Context, args: tuple[str, ...]) -> None:
     _serve(app, config)
 
 
-@main.command()
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+)
 @click.pass_context
 def hello(ctx: click.Context) -> None:
-    """Serve tidal's own demo of session state."""
-    config = build_config(HELLO_APP, {})
+    """Serve tidal's own demo of session state (takes the same --section.option flags)."""
+    _, flags, _ = _split_args([str(HELLO_APP), *ctx.args])
+    config = build_config(HELLO_APP, flags)
     _serve(HELLO_APP, config)
 
 
