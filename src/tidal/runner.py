@@ -22,6 +22,7 @@ import logging
 import os
 import pickle
 import queue
+import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,8 +31,9 @@ from pathlib import Path
 from types import CodeType
 from typing import Any, Literal
 
+from tidal.api.navigation import page_not_found_node
 from tidal.api.text import exception_node, write
-from tidal.context import Flag, RunContext, RunOptions, current_run
+from tidal.context import Flag, PageTable, RunContext, RunOptions, current_run
 from tidal.delta import DeltaWriter
 from tidal.errors import (
     RerunRequested,
@@ -43,7 +45,8 @@ from tidal.state import SessionState
 
 log = logging.getLogger("tidal.runner")
 
-Status = Literal["ok", "stopped", "error", "rerun", "interrupted"]
+Status = Literal["ok", "stopped", "error", "rerun", "interrupted", "switch"]
+"""How a run ended. ``switch``: ``st.switch_page`` ended it; ``pages.py`` runs the new page."""
 MAGIC_NAME = "__tidal_magic__"
 MAX_RERUNS = 1000
 """A script that calls ``st.rerun()`` unconditionally is stopped after this many reruns."""
@@ -160,6 +163,7 @@ class Script:
     page hash that goes into its widgets' ids."""
 
     __slots__ = (
+        "__weakref__",
         "_code",
         "_lock",
         "_mtime",
@@ -179,6 +183,11 @@ class Script:
         self._lock = threading.Lock()
         self.page_hash = blake2b(str(path).encode(), digest_size=8).hexdigest()
         self.extra_globals: dict[str, Any] = {}
+
+    @property
+    def is_file(self) -> bool:
+        """Whether the script is read from its file (not given as source text)."""
+        return self._source is None
 
     def code(self) -> CodeType:
         """The compiled script; raises SyntaxError (shown in the app by the caller)."""
@@ -230,6 +239,13 @@ def check_serializable(state: SessionState) -> None:
             ) from None
 
 
+def add_app_folder_to_path(script_path: Path) -> None:
+    """Let the app import modules that sit beside it, as Streamlit does."""
+    folder = str(script_path.resolve().parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+
+
 def run_interaction(
     script: Script,
     state: SessionState,
@@ -240,15 +256,26 @@ def run_interaction(
     interrupt: Flag,
     hooks: RunHooks | None = None,
     query_params: dict[str, list[str]] | None = None,
+    pages: PageTable | None = None,
 ) -> Status:
     """Handle one interaction: callbacks, then the script, repeated while it asks to rerun.
 
-    Returns the status of the last run: ``ok``, ``stopped``, ``error`` or ``interrupted``.
+    Returns the status of the last run: ``ok``, ``stopped``, ``error`` or ``interrupted``;
+    ``switch`` when ``st.switch_page`` ended it (``pages.switch_to`` says where to).
     """
     hooks = hooks or RunHooks()
     pending: Mapping[str, Any] = changes
+    table = pages
+    if table is None:
+        table = PageTable(
+            script.path, run_file=lambda p: exec_script(Script(p, magic=script.magic))
+        )
     for _ in range(MAX_RERUNS):
-        status = _run_once(script, state, writer, options, pending, interrupt, hooks, query_params)
+        status = _run_once(
+            script, state, writer, options, pending, interrupt, hooks, query_params, table
+        )
+        if status == "rerun" and table.switch_to is not None:
+            return "switch"
         if status != "rerun":
             return status
         pending = {}
@@ -267,9 +294,12 @@ def _run_once(
     interrupt: Flag,
     hooks: RunHooks,
     query_params: dict[str, list[str]] | None,
+    pages: PageTable,
 ) -> Status:
     changed = state.begin_interaction(changes)
     state.begin_run()
+    pages.declared = False
+    pages.switch_to = None
     ctx = RunContext(
         state=state,
         writer=writer,
@@ -279,11 +309,14 @@ def _run_once(
         interrupt=interrupt,
         query_params=query_params if query_params is not None else {},
         on_flush=hooks.flush,
+        pages=pages,
     )
     token = current_run.set(ctx)
     try:
         status = _callbacks(ctx, changed)
         if status is None:
+            if pages.not_found is not None:
+                ctx.add(page_not_found_node(pages.not_found))
             status = _body(ctx, script, options)
     finally:
         current_run.reset(token)
@@ -315,7 +348,9 @@ def _callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
     return None
 
 
-def _body(ctx: RunContext, script: Script, options: RunOptions) -> Status:
+def exec_script(script: Script) -> None:
+    """Execute ``script`` as ``__main__`` in a fresh namespace, in the calling run (the
+    script body, or a page file that ``Page.run()`` runs inside the entrypoint)."""
     namespace: dict[str, Any] = {
         "__name__": "__main__",
         "__file__": str(script.path),
@@ -323,8 +358,12 @@ def _body(ctx: RunContext, script: Script, options: RunOptions) -> Status:
         MAGIC_NAME: _magic,
         **script.extra_globals,
     }
+    exec(script.code(), namespace)
+
+
+def _body(ctx: RunContext, script: Script, options: RunOptions) -> Status:
     try:
-        exec(script.code(), namespace)
+        exec_script(script)
         if options.enforce_serializable:
             check_serializable(ctx.state)
     except RerunRequested:

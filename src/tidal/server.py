@@ -36,9 +36,10 @@ from tidal.connection import Connection
 from tidal.context import RunOptions
 from tidal.durability import Durability
 from tidal.metrics import Metrics
-from tidal.runner import Script, WorkerPool
+from tidal.runner import Script, WorkerPool, add_app_folder_to_path
 from tidal.session import Session, Sessions
 from tidal.stores import open_store
+from tidal.watcher import watch
 
 log = logging.getLogger("tidal.server")
 
@@ -74,6 +75,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         >>> app = create_app(load_config(), Path("app.py"))  # then serve it with uvicorn
     """
     script_path = script_path.resolve()
+    add_app_folder_to_path(script_path)
     options = run_options(config)
     script = Script(script_path, magic=options.magic)
     executor = WorkerPool(max(4, 4 * (os.cpu_count() or 1)))
@@ -126,10 +128,22 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         gc.freeze()  # start-up objects never need collecting: keeps later collections short
         expiry = asyncio.create_task(_housekeeping(runtime.sessions))
+        stop_watching = asyncio.Event()
+        watcher = asyncio.create_task(
+            watch(
+                script_path.parent,
+                runtime.sessions,
+                run_on_save=lambda: config.server.run_on_save,
+                stop=stop_watching,
+            )
+        )
         try:
             yield
         finally:
             expiry.cancel()
+            stop_watching.set()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(watcher, 2)
             await asyncio.to_thread(_shutdown, runtime)
 
     app = Starlette(

@@ -21,10 +21,12 @@ from tidal.codec import Snapshot
 from tidal.context import Flag, RunOptions
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability
+from tidal.pages import App, Navigator
 from tidal.protocol import (
     Change,
     Delta,
     Error,
+    Navigate,
     Outbound,
     Rerun,
     RunFinished,
@@ -33,7 +35,7 @@ from tidal.protocol import (
     Submit,
     Sync,
 )
-from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread, run_interaction
+from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread
 from tidal.state import SessionState
 
 log = logging.getLogger("tidal.session")
@@ -56,6 +58,8 @@ class Batch:
     barrier: bool = False
     """Later events never merge into this batch (the rerun that redraws a (re)connected page
     must register the widgets before any change to them is validated)."""
+    page: str | None = None
+    """The page to go to (a ``navigate``); None: stay on the session's page."""
 
 
 def new_token() -> str:
@@ -90,6 +94,7 @@ class Session:
         "interrupt",
         "last_active",
         "last_status",
+        "nav",
         "nonce",
         "not_durable",
         "options",
@@ -145,22 +150,25 @@ class Session:
         self._save_failed = False
         self.epoch = 0
         self.page = ""
+        self.nav = Navigator(App.of(script))
         self.not_durable: tuple[str, ...] = ()
         self.superseded = False
 
     # ------------------------------------------------------------------ synchronous core
-    def run(self, changes: dict[str, Any] | None = None) -> Status:
+    def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
         """Run one interaction now, in the calling thread, with Python values already
-        validated (``AppTest`` uses this; the server goes through ``enqueue``)."""
-        status = run_interaction(
-            self.script,
+        validated (``AppTest`` uses this; the server goes through ``enqueue``). ``page``
+        navigates to that page first."""
+        status = self.nav.run(
             self.state,
             self.writer,
             self.options,
             changes or {},
+            page=self.page if page is None else page,
             interrupt=self.interrupt,
             query_params=self.query_params,
         )
+        self.page = self.nav.url
         self.run_count += 1
         self.last_status = status
         return status
@@ -217,7 +225,7 @@ class Session:
             self.last_active = time.monotonic()
             return True
 
-    def enqueue(self, msg: Change | Submit | Sync | Rerun) -> bool:
+    def enqueue(self, msg: Change | Submit | Sync | Rerun | Navigate) -> bool:
         """Queue an event from the browser; False if it was a duplicate (old ``seq``)."""
         with self._lock:
             if msg.seq <= self._seq:
@@ -232,10 +240,16 @@ class Session:
                 batch = Batch({msg.id: msg.v}, meta is not None and meta.trigger, msg.seq)
             elif isinstance(msg, Submit):
                 batch = Batch({**msg.values, msg.button: True}, True, msg.seq)
+            elif isinstance(msg, Navigate):
+                batch = Batch({}, False, msg.seq, page=msg.page.strip("/"))
             else:
                 batch = Batch({}, False, msg.seq)
             self._push(batch)
             return True
+
+    def notify(self, msg: Outbound) -> None:
+        """Send a message to the browser now (source changed, warnings)."""
+        self._emit(msg)
 
     def request_rerun(self) -> None:
         """Queue a plain rerun (page load, resume, source change)."""
@@ -251,6 +265,8 @@ class Session:
             last.changes.update(batch.changes)
             last.trigger = batch.trigger
             last.seq = batch.seq
+            if batch.page is not None:
+                last.page = batch.page
         else:
             self._pending.append(batch)
         if self._running:
@@ -284,6 +300,7 @@ class Session:
             resync, self._resync = self._resync, False
         if resync:
             self.writer.reset()
+            self.nav.resend()
         changes = self.validate(batch.changes)
         started = time.perf_counter()
         self.run_count += 1
@@ -309,16 +326,19 @@ class Session:
             self._run_no = self.run_count
             self._emit(RunStarted(run=self._run_no))
 
-        status = run_interaction(
-            self.script,
+        status = self.nav.run(
             self.state,
             self.writer,
             self.options,
             changes,
+            page=self.page if batch.page is None else batch.page,
             interrupt=self.interrupt,
             hooks=RunHooks(flush=flush, rerun_started=rerun_started),
             query_params=self.query_params,
+            announce=self._emit,
+            ack=batch.seq,
         )
+        self.page = self.nav.url
         self.last_status = status
         self._flush(self.run_count)
         self._emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))

@@ -28,7 +28,12 @@ from types import SimpleNamespace
 from typing import Any, Generic, TypeVar, overload
 
 from tidal.context import RunOptions
-from tidal.runner import Script, clear_async_interrupt, interrupt_thread
+from tidal.runner import (
+    Script,
+    add_app_folder_to_path,
+    clear_async_interrupt,
+    interrupt_thread,
+)
 from tidal.session import Session
 from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
 from tidal.tree import Node
@@ -673,6 +678,7 @@ class AppTest(Block):
         self.default_timeout = default_timeout
         self._session = Session(script, options or RunOptions())
         self._staged: dict[str, Any] = {}
+        self._switch_to: Path | None = None
         self.query_params: dict[str, Any] = {}
         self.secrets: dict[str, Any] = {}
         super().__init__(self._session.writer.client[0], self)
@@ -708,6 +714,7 @@ class AppTest(Block):
             path = candidate if candidate.exists() else path.resolve()
         if not path.is_file():
             raise FileNotFoundError(f"AppTest.from_file: no app script at {path}")
+        add_app_folder_to_path(path)
         return cls(Script(path), default_timeout=default_timeout, options=options)
 
     @classmethod
@@ -738,6 +745,7 @@ class AppTest(Block):
             RuntimeError: the run took longer than ``timeout`` (default ``default_timeout``).
         """
         timeout = self.default_timeout if timeout is None else timeout
+        page = self._page_to_switch_to()
         changes = self._outgoing()
         self._session.query_params = {
             k: [str(x) for x in v] if isinstance(v, list | tuple) else [str(v)]
@@ -745,7 +753,7 @@ class AppTest(Block):
         }
         job = _WATCHDOG.watch(self._session, timeout)
         try:
-            self._session.run(changes)
+            self._session.run(changes, page)
         finally:
             timed_out = _WATCHDOG.done(job)
         if timed_out:
@@ -753,6 +761,46 @@ class AppTest(Block):
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         self.node = self._session.writer.client[0]
         return self
+
+    def switch_page(self, page_path: str | Path) -> AppTest:
+        """Go to another page on the next ``run()``, as a person would with the menu: widget
+        values stay in the session, so the entrypoint's widgets keep theirs (MP-4) and the old
+        page's are cleaned up after that run (MP-3).
+
+        Args:
+            page_path: the page file, relative to the main script (``"pages/1_settings.py"``).
+                Only file pages can be targeted: pages of the ``pages/`` folder, the main
+                script, or file pages ``st.navigation`` declared in an earlier run (AT-10).
+
+        Raises:
+            ValueError: there is no such file (now), or it is not a page of the app (at
+                ``run()``).
+
+        Example:
+            >>> at = AppTest.from_file("app.py").run()
+            >>> at.switch_page("pages/2_settings.py").run()
+        """
+        path = (self._script.path.parent / page_path).resolve()
+        if not path.is_file():
+            raise ValueError(
+                f"Unable to find script at {page_path}, make sure the page given is relative "
+                "to the main script."
+            )
+        self._switch_to = path
+        return self
+
+    def _page_to_switch_to(self) -> str | None:
+        target, self._switch_to = self._switch_to, None
+        if target is None:
+            return None
+        url = self._session.nav.url_of_file(target)
+        if url is None:
+            raise ValueError(
+                f"Could not find page {target}: it is not a page of this app. AppTest can "
+                "switch to the main script, files in pages/, or file pages that st.navigation "
+                "declared in an earlier run (run() the app first)."
+            )
+        return url
 
     def _outgoing(self) -> dict[str, Any]:
         """The staged values this run sends, as the browser would send them.

@@ -181,3 +181,19 @@ def test_the_connection_lost_banner_shows_until_the_server_is_back(open_app):
         app.expect_text("Count = 1")
     finally:
         restarted.stop()
+
+
+def test_editing_the_source_offers_a_rerun_and_keeps_state(open_app):
+    app = open_app(COUNTER)
+    app.click("Increment")
+    app.click("Increment")
+    script = app.server.script
+    script.write_text(COUNTER.replace("Counter Example", "Edited Counter"))
+    prompt = app.page.get_by_text("Source file changed")
+    expect(prompt).to_be_visible(timeout=10_000)
+    app.page.get_by_role("button", name="Rerun", exact=True).click()
+    app.idle()
+    app.expect_text("Edited Counter")
+    app.expect_text("Count = 2")
+    app.click("Increment")
+    app.expect_text("Count = 3")
