@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["import_time.py", "apptest_clicks.py", "startup.py", "protocol.py", "browser.py"]
+SCRIPTS = [
+    "import_time.py",
+    "apptest_clicks.py",
+    "startup.py",
+    "protocol.py",
+    "browser.py",
+    "durability.py",
+]
 
 
 def main() -> int:
