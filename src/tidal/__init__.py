@@ -29,6 +29,10 @@ from tidal.api.layout import expander as expander
 from tidal.api.layout import form as form
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import tabs as tabs
+from tidal.api.navigation import Page as Page
+from tidal.api.navigation import navigation as navigation
+from tidal.api.navigation import page_link as page_link
+from tidal.api.navigation import switch_page as switch_page
 from tidal.api.text import caption as caption
 from tidal.api.text import code as code
 from tidal.api.text import divider as divider
@@ -48,6 +52,7 @@ from tidal.api.text import write as write
 __version__ = "0.1.0"
 
 __all__ = [
+    "Page",
     "button",
     "caption",
     "checkbox",
@@ -67,7 +72,9 @@ __all__ = [
     "json",
     "markdown",
     "multiselect",
+    "navigation",
     "number_input",
+    "page_link",
     "radio",
     "rerun",
     "select_slider",
@@ -78,6 +85,7 @@ __all__ = [
     "stop",
     "subheader",
     "success",
+    "switch_page",
     "tabs",
     "text",
     "text_area",

@@ -24,6 +24,7 @@ from tidal.protocol import (
     Delta,
     Error,
     Hello,
+    Navigate,
     Outbound,
     Ping,
     Pong,
@@ -132,6 +133,7 @@ class Connection:
             )
             self.session = session
             session.query_params = _parse_query(hello.query)
+            session.page = hello.page.strip("/")
             welcome = Welcome(
                 v=PROTOCOL_VERSION,
                 token=session.token,
@@ -192,7 +194,7 @@ class Connection:
         if isinstance(msg, Hello):
             return await self._bad("a second hello on one connection")
         await self._throttle()
-        if isinstance(msg, Change | Submit | Sync | Rerun):
+        if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
             session.enqueue(msg)
         return True
 

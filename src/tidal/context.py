@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from tidal.errors import NoRunContextError, ScriptInterrupted
 from tidal.tree import MAIN, SIDEBAR, Block, Node, new_roots
@@ -52,6 +52,52 @@ class RunOptions:
     magic: bool = True
 
 
+NavPosition = Literal["sidebar", "hidden"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """One page of a multipage app as the runtime knows it.
+
+    ``url_path`` is ``""`` for the main (default) page. ``script_hash`` goes into the ids of
+    the widgets the page's code creates (W-1, MP-2). ``path`` is a file page's script; None for
+    a function page.
+    """
+
+    url_path: str
+    title: str
+    icon: str | None
+    script_hash: str
+    path: Path | None = None
+    section: str | None = None
+
+
+@dataclass(slots=True, eq=False)
+class PageTable:
+    """A run's view of the app's pages.
+
+    ``pages.py`` fills in what is known before the run: the page the browser asked for, the
+    pages known so far, the page being run (``pages/`` folder apps) and how to run a page
+    file. The run fills in the rest: ``st.navigation`` declares its pages and picks
+    ``current``; ``st.switch_page`` sets ``switch_to`` and ends the run.
+    """
+
+    main_path: Path
+    requested: str = ""
+    pages: list[PageInfo] = field(default_factory=list)
+    current: PageInfo | None = None
+    position: NavPosition = "sidebar"
+    declared: bool = False
+    """Whether ``st.navigation`` ran in this run (it then owns ``pages`` and ``current``)."""
+    not_found: str | None = None
+    """The url path asked for when no page has it (the main page runs, with a warning)."""
+    switch_to: PageInfo | None = None
+    run_file: Callable[[Path], None] | None = None
+    """Execute a page file in the current run (set by the runner)."""
+    on_change: Callable[[PageTable], None] | None = None
+    """Called when ``st.navigation`` declared the pages (the browser's menu follows)."""
+
+
 @dataclass(slots=True, eq=False)
 class RunContext:
     """One run of a script for one session."""
@@ -60,6 +106,7 @@ class RunContext:
     writer: DeltaWriter | None
     script_path: Path
     page_hash: str
+    """Hash of the active script: the entrypoint's, or a page's while ``Page.run()`` runs it."""
     options: RunOptions
     interrupt: Flag
     query_params: dict[str, list[str]] = field(default_factory=dict)
@@ -68,9 +115,23 @@ class RunContext:
     in_callback: bool = False
     cached: int = 0
     on_flush: Callable[[], None] | None = None
+    pages: PageTable | None = None
+    """The app's pages as this run sees them; a single-page run gets a table of its own."""
 
     def __post_init__(self) -> None:
         self.blocks = [Block(self.roots[MAIN], (MAIN,))]
+        if self.pages is None:
+            self.pages = PageTable(self.script_path)
+
+    @property
+    def page_table(self) -> PageTable:
+        """``pages``, never None (``__post_init__`` fills it in)."""
+        assert self.pages is not None
+        return self.pages
+
+    def main_block(self) -> Block:
+        """The main area's root."""
+        return Block(self.roots[MAIN], (MAIN,))
 
     # ------------------------------------------------------------------ placement
     @property

@@ -9,9 +9,9 @@ Elements travel as ``Element`` structs addressed by a *path*: ``[root, i, j, ...
 ``root`` is 0 for the main area and 1 for the sidebar, and each further number is the index of
 a child inside its container. See ``docs/protocol.md`` for every element type and its props.
 
-Client -> server: ``Hello``, ``Change``, ``Submit``, ``Sync``, ``Rerun``, ``Ping``.
+Client -> server: ``Hello``, ``Change``, ``Submit``, ``Sync``, ``Rerun``, ``Navigate``, ``Ping``.
 Server -> client: ``Welcome``, ``RunStarted``, ``Delta``, ``RunFinished``, ``Error``,
-``SourceChanged``, ``Pong``.
+``SourceChanged``, ``StateWarning``, ``Pages``, ``Pong``.
 """
 
 from __future__ import annotations
@@ -112,11 +112,23 @@ class Rerun(msgspec.Struct, tag="rerun", tag_field="t"):
     seq: int
 
 
+class Navigate(msgspec.Struct, tag="navigate", tag_field="t"):
+    """The person went to another page of the app (menu, page link, back/forward).
+
+    ``page`` is the page's url path without the leading ``/`` (``""``: the main page).
+    """
+
+    seq: int
+    page: str = ""
+
+
 class Ping(msgspec.Struct, tag="ping", tag_field="t"):
     """Keep-alive; answered with ``Pong``."""
 
 
-Inbound = Hello | Change | Submit | Sync | Rerun | Ping
+Inbound = Hello | Change | Submit | Sync | Rerun | Navigate | Ping
+Event = Change | Submit | Sync | Rerun | Navigate
+"""Inbound messages that carry a ``seq`` and go to the session in order."""
 
 
 # ----------------------------------------------------------------------------- server -> client
@@ -178,11 +190,38 @@ class StateWarning(msgspec.Struct, tag="state_warning", tag_field="t"):
     ok: bool = False
 
 
+class PageEntry(msgspec.Struct, omit_defaults=True):
+    """One page in the navigation menu: ``url`` is its url path (``""``: the main page)."""
+
+    url: str
+    title: str
+    icon: str | None = None
+    section: str | None = None
+
+
+class Pages(msgspec.Struct, tag="pages", tag_field="t"):
+    """The app's pages and the current one (multipage apps), sent when either changes.
+
+    ``switched``: the script moved to ``current`` with ``st.switch_page`` (the browser adds a
+    history entry; otherwise it replaces its address when it differs, e.g. an unknown page).
+    ``ack`` is the highest event ``seq`` taken into account: an older ``Pages`` must not undo
+    a navigation the browser sent since.
+    """
+
+    pages: list[PageEntry]
+    current: str
+    position: Literal["sidebar", "hidden"] = "sidebar"
+    switched: bool = False
+    ack: int = 0
+
+
 class Pong(msgspec.Struct, tag="pong", tag_field="t"):
     """Answer to ``Ping``."""
 
 
-Outbound = Welcome | RunStarted | Delta | RunFinished | Error | SourceChanged | StateWarning | Pong
+Outbound = (
+    Welcome | RunStarted | Delta | RunFinished | Error | SourceChanged | StateWarning | Pages | Pong
+)
 
 _decoder = msgspec.json.Decoder(Inbound)
 _encoder = msgspec.json.Encoder()
@@ -204,7 +243,7 @@ def decode_inbound(frame: str | bytes) -> Inbound:
         msg: Inbound = _decoder.decode(frame)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise ProtocolError(str(exc)) from None
-    if isinstance(msg, Change | Submit | Sync | Rerun) and msg.seq < 0:
+    if isinstance(msg, Change | Submit | Sync | Rerun | Navigate) and msg.seq < 0:
         raise ProtocolError("seq must be >= 0")
     return msg
 

@@ -364,6 +364,14 @@ class SessionState:
         self._keys_this_run.clear()
         self._forms_this_run.clear()
 
+    def forget_widgets(self) -> None:
+        """Drop every widget's value and metadata; user keys stay (MP-5: the first run after
+        ``st.switch_page`` starts every widget, the entrypoint's included, from its default)."""
+        for layer in (self._old, self._new_widget):
+            for k in [k for k in layer if k.startswith(WIDGET_ID_PREFIX)]:
+                del layer[k]
+        self._meta.clear()
+
     # ------------------------------------------------------------------ snapshot
     def snapshot_parts(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
         """``(user values, widget values by id, key map)``: what a store keeps."""

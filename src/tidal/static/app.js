@@ -3,6 +3,7 @@
 // indicator, the connection banner, the source-changed prompt, toasts, the sidebar toggle and
 // the `window.__tidal` test hook.
 import { Connection } from './connection.js';
+import { Nav } from './nav.js';
 import { Tree } from './render.js';
 import { resetForm } from './widgets/base.js';
 
@@ -36,6 +37,9 @@ const conn = new Connection({
 const submits = [];
 
 const tree = new Tree([$('root-0'), $('root-1')], { send: sendEvent });
+const nav = new Nav({
+  base, sidebar: $('sidebar'), before: $('root-1'), send: sendEvent, onPage: (page) => { conn.page = page; },
+});
 
 function sendEvent(t, fields) {
   const seq = conn.send(t, fields);
@@ -44,24 +48,23 @@ function sendEvent(t, fields) {
   return seq;
 }
 
-// ------------------------------------------------------------------ inbound, batched per frame
+// ------------------------------------------------------------------ inbound, batched per task
+// Messages that arrive together are applied together, right away: waiting for the next
+// animation frame cost up to 16 ms per click, and the browser paints the latest DOM at its
+// next frame anyway (mutations without reads force no layout).
 const inbox = [];
 let scheduled = false;
-let fallback = 0;
 
 function receive(msg) {
   inbox.push(msg);
   if (scheduled) return;
   scheduled = true;
-  requestAnimationFrame(flush);
-  // Background tabs get no animation frames; do not let their messages pile up.
-  fallback = setTimeout(flush, 250);
+  queueMicrotask(flush);
 }
 
 function flush() {
   if (!scheduled) return;
   scheduled = false;
-  clearTimeout(fallback);
   for (const msg of inbox.splice(0)) {
     try {
       handle(msg);
@@ -70,7 +73,7 @@ function flush() {
       reportError(err);
     }
   }
-  document.body.classList.toggle('no-sidebar', tree.isEmpty(1));
+  document.body.classList.toggle('no-sidebar', tree.isEmpty(1) && !nav.visible);
   hook.pending = conn.pending();
 }
 
@@ -86,6 +89,7 @@ function handle(msg) {
     case 'error': return serverError(msg);
     case 'source_changed': return sourceChanged();
     case 'state_warning': return stateWarning(msg);
+    case 'pages': return nav.update(msg);
     default: return undefined;
   }
 }

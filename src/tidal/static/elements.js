@@ -281,6 +281,73 @@ const expanderKind = {
   },
 };
 
+// Tabs: a tablist of buttons over `tab` children, one shown at a time. The selection is the
+// person's and lives in the page only (as in Streamlit); arrows, Home and End move it.
+let tabsSeq = 0;
+
+const tabsKind = {
+  create(node, p) {
+    node.s.uid = `tabs-${++tabsSeq}`;
+    node.s.selected = 0;
+    node.s.list = h('div', { class: 'tab-list', role: 'tablist' });
+    node.box = h('div', { class: 'tab-panels' });
+    node.el = h('div', { class: 'tabs' }, node.s.list, node.box);
+    node.s.list.addEventListener('click', (e) => {
+      const b = e.target.closest('[role="tab"]');
+      if (b) selectTab(node, Number(b.dataset.i));
+    });
+    node.s.list.addEventListener('keydown', (e) => {
+      const n = node.s.list.children.length;
+      const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity };
+      if (!(e.key in moves) || !n) return;
+      e.preventDefault();
+      const d = moves[e.key];
+      const from = Number(e.target.closest('[role="tab"]')?.dataset.i ?? node.s.selected);
+      const i = Number.isFinite(d) ? (from + d + n) % n : d > 0 ? n - 1 : 0;
+      selectTab(node, i);
+      node.s.list.children[i].focus();
+    });
+    this.update(node, p, {});
+  },
+  update(node, p) {
+    const labels = Array.isArray(p.labels) ? p.labels : [];
+    if (node.s.selected >= labels.length) node.s.selected = 0;
+    node.s.list.replaceChildren(...labels.map((label, i) => h('button', {
+      type: 'button', role: 'tab', class: 'tab', id: `${node.s.uid}-tab-${i}`,
+      'aria-controls': `${node.s.uid}-panel-${i}`, 'data-i': String(i),
+      html: inlineMarkdown(String(label)),
+    })));
+    selectTab(node, node.s.selected);
+  },
+};
+
+/** Show tab `i` of a tabs node: its button selected (the one tab stop), its panel visible. */
+function selectTab(node, i) {
+  node.s.selected = i;
+  [...node.s.list.children].forEach((b, k) => {
+    b.setAttribute('aria-selected', String(k === i));
+    b.tabIndex = k === i ? 0 : -1;
+  });
+  node.kids.forEach((kid, k) => showPanel(kid, node, k));
+}
+
+function showPanel(panel, tabs, i) {
+  if (panel.t !== 'tab') return;
+  panel.el.id = `${tabs.s.uid}-panel-${i}`;
+  panel.el.setAttribute('aria-labelledby', `${tabs.s.uid}-tab-${i}`);
+  panel.el.hidden = i !== tabs.s.selected;
+}
+
+const tabKind = {
+  create(node, p, ctx) {
+    node.el = node.box = h('div', { class: 'block tab-panel', role: 'tabpanel', tabindex: '0' });
+    // Panels arrive after their tabs element: take the selection it already has.
+    const tabs = ctx.tree.find(node.path.slice(0, -1));
+    if (tabs?.t === 'tabs') showPanel(node, tabs, node.path[node.path.length - 1]);
+  },
+  update() {},
+};
+
 const formKind = {
   create(node, p) {
     node.el = node.box = h('div', { class: 'block form' });
@@ -312,6 +379,8 @@ export const elementKinds = {
   column: columnKind,
   container: containerKind,
   expander: expanderKind,
+  tabs: tabsKind,
+  tab: tabKind,
   form: formKind,
 };
 

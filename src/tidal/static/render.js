@@ -3,6 +3,7 @@
 // not confirmed yet. How each element type builds and updates its DOM lives in elements.js and
 // widgets/*.js; this module only knows the tree, the ops and the fading.
 import { elementKinds, unknownKind } from './elements.js';
+import { navKinds } from './nav.js';
 import { sameValue } from './widgets/base.js';
 import { choiceKinds } from './widgets/choices.js';
 import { inputKinds } from './widgets/inputs.js';
@@ -29,7 +30,7 @@ import { sliderKinds } from './widgets/slider.js';
  * @property {Tree} tree
  */
 
-const kinds = { ...elementKinds, ...inputKinds, ...choiceKinds, ...sliderKinds };
+const kinds = { ...elementKinds, ...inputKinds, ...choiceKinds, ...sliderKinds, ...navKinds };
 const FADE_DELAY_MS = 200;
 
 /**

@@ -149,8 +149,11 @@ const multiKind = {
     };
     node.s.remove = (i) => change(node.s.sel.filter((x) => x !== i));
     node.el.querySelector('.ms').addEventListener('mousedown', (e) => {
-      if (e.target.closest('button') || node.p.disabled) return;
+      if (node.p.disabled) return;
+      // A chip's × or "clear all" must not take the focus: the input's blur would rebuild
+      // the chips between mousedown and mouseup, and the click would be lost.
       e.preventDefault();
+      if (e.target.closest('button')) return;
       input.focus();
       this.setOpen(node, true);
     });

@@ -76,8 +76,10 @@ const numberKind = {
   widget: true,
   create(node, p, ctx) {
     const input = h('input', { id: p.id, class: 'input', type: 'text', role: 'spinbutton', autocomplete: 'off' });
-    const minus = h('button', { type: 'button', class: 'step', 'aria-label': 'Decrement', tabindex: '-1' }, '−');
-    const plus = h('button', { type: 'button', class: 'step', 'aria-label': 'Increment', tabindex: '-1' }, '+');
+    // Named after the field ("Decrease Amount"), not "Increment"/"Decrement": an app's own
+    // buttons are often called that, and two same-named buttons confuse screen readers.
+    const minus = h('button', { type: 'button', class: 'step', tabindex: '-1' }, '−');
+    const plus = h('button', { type: 'button', class: 'step', tabindex: '-1' }, '+');
     Object.assign(node.s, { control: input, minus, plus });
     node.el = field(node, labelRow(node), h('div', { class: 'input-box number' }, input, minus, plus));
     const apply = () => {
@@ -115,6 +117,11 @@ const numberKind = {
     attr(control, 'placeholder', p.placeholder);
     attr(control, 'aria-valuemin', p.min);
     attr(control, 'aria-valuemax', p.max);
+    if (p.label !== prev.label) {
+      const name = node.s.label?.textContent.trim() || 'value';
+      node.s.minus.setAttribute('aria-label', `Decrease ${name}`);
+      node.s.plus.setAttribute('aria-label', `Increase ${name}`);
+    }
     if (prev !== NONE && (p.format !== prev.format || p.dtype !== prev.dtype) && document.activeElement !== control) {
       this.write(node, this.read(node));
     }

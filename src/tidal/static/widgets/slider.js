@@ -1,17 +1,45 @@
-// The slider: one native range input, or two overlaid for a range (`[lo, hi]`), so mouse,
+// The sliders: one native range input, or two overlaid for a range (`[lo, hi]`), so mouse,
 // touch and keyboard all work natively. Shows the value while dragging; commits on release
 // (pointer up, key up, or the input's change event), once per distinct value.
+// `slider` moves over numbers; `select_slider` over option indices, showing option labels.
 import { h } from '../elements.js';
 import { formatNumber, normalize } from '../format.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow, sameValue } from './base.js';
 
-function stepOf(p) {
-  return p.step ?? (p.dtype === 'int' ? 1 : 0.01);
+/**
+ * What the inputs move over: bounds, step, how a value reads, and where ticks go.
+ * @typedef {{min: number, max: number, step: number, dtype: string, text: (v: number) => string, ticks: number}} Scale
+ */
+
+/** @returns {Scale} */
+function numberScale(p) {
+  return {
+    min: p.min ?? 0,
+    max: p.max ?? 100,
+    step: p.step ?? (p.dtype === 'int' ? 1 : 0.01),
+    dtype: p.dtype,
+    text: (v) => formatNumber(v, p),
+    ticks: 0,
+  };
 }
 
-function frac(v, p) {
-  const span = (p.max ?? 100) - (p.min ?? 0);
-  return span > 0 ? Math.min(1, Math.max(0, (v - (p.min ?? 0)) / span)) : 0;
+/** @returns {Scale} */
+function optionScale(p) {
+  const options = p.options ?? [];
+  return {
+    min: 0,
+    max: Math.max(0, options.length - 1),
+    step: 1,
+    dtype: 'int',
+    text: (i) => String(options[i] ?? ''),
+    // A dot per stop while the stops are few enough to tell apart.
+    ticks: options.length > 1 && options.length <= 24 ? options.length : 0,
+  };
+}
+
+function frac(v, g) {
+  const span = g.max - g.min;
+  return span > 0 ? Math.min(1, Math.max(0, (v - g.min) / span)) : 0;
 }
 
 /** Build the inputs and value bubbles (one thumb, or two for a range). */
@@ -40,11 +68,12 @@ function build(node, ctx, kind) {
   }
   node.s.control = node.s.inputs[0];
   node.s.fill = h('div', { class: 'sl-fill' });
+  node.s.ticks = h('div', { class: 'sl-ticks', 'aria-hidden': 'true' });
   node.s.lo = h('span');
   node.s.hi = h('span');
   node.s.box.replaceChildren(
     h('div', { class: `sl${thumbs === 2 ? ' sl-range' : ''}` },
-      h('div', { class: 'sl-track' }, node.s.fill), ...node.s.inputs, ...node.s.outs),
+      h('div', { class: 'sl-track' }, node.s.fill, node.s.ticks), ...node.s.inputs, ...node.s.outs),
     h('div', { class: 'sl-ends', 'aria-hidden': 'true' }, node.s.lo, node.s.hi));
 }
 
@@ -58,14 +87,18 @@ function keepOrder(node, moved) {
 
 /** Values shown on the thumbs, the filled track, and the accessible value text. */
 function show(node) {
-  const { p } = node;
-  const vals = node.s.inputs.map((i) => normalize(Number(i.value), p));
-  const fr = vals.map((v) => frac(v, p));
+  const g = node.s.scale;
+  const vals = node.s.inputs.map((i) => normalize(Number(i.value), g));
+  const fr = vals.map((v) => frac(v, g));
   const [a, b] = vals.length === 2 ? fr : [0, fr[0]];
   node.s.fill.style.left = `${a * 100}%`;
   node.s.fill.style.right = `${(1 - b) * 100}%`;
+  node.s.ticks.querySelectorAll('i').forEach((dot, k) => {
+    const f = Number(dot.dataset.f);
+    dot.classList.toggle('on', f >= a - 1e-9 && f <= b + 1e-9);
+  });
   vals.forEach((v, t) => {
-    const text = formatNumber(v, p);
+    const text = g.text(v);
     node.s.outs[t].textContent = text;
     node.s.outs[t].style.setProperty('--f', String(fr[t]));
     node.s.inputs[t].setAttribute('aria-valuetext', text);
@@ -75,54 +108,73 @@ function show(node) {
 }
 
 function configure(node) {
-  const { p } = node;
+  const g = node.s.scale;
   const label = node.s.label?.textContent ?? '';
   node.s.inputs.forEach((input, t) => {
-    input.min = String(p.min ?? 0);
-    input.max = String(p.max ?? 100);
-    input.step = String(stepOf(p));
+    input.min = String(g.min);
+    input.max = String(g.max);
+    input.step = String(g.step);
     if (node.s.inputs.length === 2) input.setAttribute('aria-label', `${label} ${t === 0 ? 'minimum' : 'maximum'}`);
   });
-  node.s.lo.textContent = formatNumber(p.min ?? 0, p);
-  node.s.hi.textContent = formatNumber(p.max ?? 100, p);
+  node.s.lo.textContent = g.text(g.min);
+  node.s.hi.textContent = g.text(g.max);
+  const dots = [];
+  for (let k = 0; k < g.ticks; k++) {
+    const f = k / (g.ticks - 1);
+    const dot = h('i', { 'data-f': String(f) });
+    dot.style.setProperty('--f', String(f));
+    dots.push(dot);
+  }
+  node.s.ticks.replaceChildren(...dots);
 }
 
-const sliderKind = {
-  widget: true,
-  create(node, p, ctx) {
-    node.s.box = h('div', { class: 'sl-box' });
-    node.s.ctx = ctx;
-    node.el = field(node, labelRow(node), node.s.box);
-    build(node, ctx, this);
-    this.update(node, p, NONE);
-  },
-  update(node, p, prev) {
-    if (prev !== NONE && Boolean(p.range) !== Boolean(prev.range)) {
-      build(node, node.s.ctx, this);
-      prev = { ...prev, value: undefined, disabled: undefined };
-    }
-    applyCommon(node, p, prev);
-    const shape = ['min', 'max', 'step', 'format', 'dtype', 'label'];
-    if (prev === NONE || shape.some((k) => !sameValue(p[k], prev[k])) || prev.value === undefined) {
-      const shown = prev === NONE ? null : this.read(node);
-      configure(node);
-      if (shown !== null) this.write(node, shown);
-    }
-    applyValue(node, this, p, prev);
-  },
-  read(node) {
-    const vals = node.s.inputs.map((i) => normalize(Number(i.value), node.p));
-    return vals.length === 2 ? vals : vals[0];
-  },
-  write(node, v) {
-    const vals = Array.isArray(v) ? v : [v];
-    node.s.inputs.forEach((input, t) => {
-      const x = vals[t] ?? vals[0] ?? node.p.min ?? 0;
-      input.value = String(x);
-    });
-    show(node);
-  },
-};
+/**
+ * A slider kind over the scale `scaleOf(props)`; `shape` lists the props that change it.
+ * @param {(p: Record<string, any>) => Scale} scaleOf
+ * @param {string[]} shape
+ */
+function sliderKind(scaleOf, shape) {
+  return {
+    widget: true,
+    create(node, p, ctx) {
+      node.s.box = h('div', { class: 'sl-box' });
+      node.s.ctx = ctx;
+      node.s.scale = scaleOf(p);
+      node.el = field(node, labelRow(node), node.s.box);
+      build(node, ctx, this);
+      this.update(node, p, NONE);
+    },
+    update(node, p, prev) {
+      if (prev !== NONE && Boolean(p.range) !== Boolean(prev.range)) {
+        build(node, node.s.ctx, this);
+        prev = { ...prev, value: undefined, disabled: undefined };
+      }
+      applyCommon(node, p, prev);
+      if (prev === NONE || [...shape, 'label'].some((k) => !sameValue(p[k], prev[k])) || prev.value === undefined) {
+        const shown = prev === NONE ? null : this.read(node);
+        node.s.scale = scaleOf(p);
+        configure(node);
+        if (shown !== null) this.write(node, shown);
+      }
+      applyValue(node, this, p, prev);
+    },
+    read(node) {
+      const vals = node.s.inputs.map((i) => normalize(Number(i.value), node.s.scale));
+      return vals.length === 2 ? vals : vals[0];
+    },
+    write(node, v) {
+      const vals = Array.isArray(v) ? v : [v];
+      node.s.inputs.forEach((input, t) => {
+        const x = vals[t] ?? vals[0] ?? node.s.scale.min;
+        input.value = String(x);
+      });
+      show(node);
+    },
+  };
+}
 
-/** The slider kind, by type name. */
-export const sliderKinds = { slider: sliderKind };
+/** The slider kinds, by type name. */
+export const sliderKinds = {
+  slider: sliderKind(numberScale, ['min', 'max', 'step', 'format', 'dtype']),
+  select_slider: sliderKind(optionScale, ['options']),
+};

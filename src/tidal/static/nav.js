@@ -1,0 +1,162 @@
+// Multipage apps: the sidebar menu of the app's pages, `page_link` elements, and the address
+// bar. Going to a page pushes a history entry and sends `navigate`; back/forward (popstate)
+// sends `navigate` too; a `pages` message from the server updates the menu and, when the
+// script moved elsewhere (st.switch_page, an unknown page), the address. Knows nothing about
+// the element tree or the socket beyond the `send` it is given.
+import { h, helpIcon } from './elements.js';
+
+/** @type {Nav|null} the page's one menu, which page links go through */
+let active = null;
+
+/** Plain left clicks navigate in place; modified clicks keep the browser's behaviour. */
+function plainClick(e) {
+  return e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey && !e.defaultPrevented;
+}
+
+export class Nav {
+  /**
+   * @param {object} opts
+   * @param {URL} opts.base where the app is served (its main page)
+   * @param {HTMLElement} opts.sidebar the sidebar panel
+   * @param {HTMLElement} opts.before the menu goes before this child of the sidebar
+   * @param {(t: string, fields: object) => number} opts.send queue an event, returns its seq
+   * @param {(page: string) => void} opts.onPage the current page changed (its url path)
+   */
+  constructor({ base, sidebar, before, send, onPage }) {
+    Object.assign(this, { base, send, onPage });
+    /** @type {{url: string, title: string, icon?: string|null, section?: string|null}[]} */
+    this.pages = [];
+    this.position = 'sidebar';
+    this.current = this.path();
+    this.lastNavigate = 0; // seq of the last `navigate` sent: older `pages` cannot undo it
+    this.list = h('ul', { class: 'nav-list' });
+    this.el = h('nav', { class: 'nav', 'aria-label': 'Pages', hidden: true }, this.list);
+    sidebar.insertBefore(this.el, before);
+    onPage(this.current); // the hello names the page, decoded as the server spells it
+    addEventListener('popstate', () => {
+      const page = this.path();
+      if (page !== this.current) this.go(page, false); // a hash change is no navigation
+    });
+    active = this;
+  }
+
+  /** Whether the menu shows (two pages or more, not `position="hidden"`). */
+  get visible() {
+    return this.position === 'sidebar' && this.pages.length > 1;
+  }
+
+  /** The page the address bar shows: its url path without the leading "/". */
+  path() {
+    const path = location.pathname;
+    const rel = path.startsWith(this.base.pathname) ? path.slice(this.base.pathname.length) : path.replace(/^\//, '');
+    try {
+      return decodeURIComponent(rel).replace(/\/+$/, '');
+    } catch {
+      return rel;
+    }
+  }
+
+  /** The address of a page. */
+  href(url) {
+    return new URL(encodeURIComponent(url), this.base).pathname;
+  }
+
+  /**
+   * Go to a page: a history entry (unless the browser already moved: back/forward), then
+   * `navigate`.
+   * @param {string} url the page's url path
+   * @param {boolean} [push]
+   */
+  go(url, push = true) {
+    if (push && url !== this.path()) history.pushState(null, '', this.href(url));
+    this.current = url;
+    this.onPage(url);
+    this.lastNavigate = this.send('navigate', { page: url });
+    this.render();
+  }
+
+  /** A `pages` message: the page list, the current page, where the menu goes. */
+  update(msg) {
+    this.pages = msg.pages ?? [];
+    this.position = msg.position ?? 'sidebar';
+    if ((msg.ack ?? 0) >= this.lastNavigate) {
+      this.current = msg.current ?? '';
+      if (this.path() !== this.current) {
+        const href = this.href(this.current);
+        if (msg.switched) history.pushState(null, '', href);
+        else history.replaceState(null, '', href);
+      }
+      this.onPage(this.current);
+    }
+    const page = this.pages.find((p) => p.url === this.current);
+    if (page && this.pages.length > 1) document.title = page.title;
+    this.render();
+  }
+
+  render() {
+    this.el.hidden = !this.visible;
+    const items = [];
+    let section = null;
+    for (const p of this.pages) {
+      if ((p.section ?? null) !== section) {
+        section = p.section ?? null;
+        if (section) items.push(h('li', { class: 'nav-section', role: 'presentation' }, section));
+      }
+      items.push(h('li', {}, this.link(p.url, p.title, p.icon)));
+    }
+    this.list.replaceChildren(...items);
+    for (const a of document.querySelectorAll('.page-link a[data-page]')) this.mark(a);
+  }
+
+  /** A link that navigates in place. */
+  link(url, label, icon) {
+    const a = h('a', { href: this.href(url), 'data-page': url },
+      icon ? h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, icon) : null,
+      h('span', { class: 'nav-label' }, label));
+    a.addEventListener('click', (e) => {
+      if (!plainClick(e)) return;
+      e.preventDefault();
+      if (url !== this.current || url !== this.path()) this.go(url);
+    });
+    this.mark(a);
+    return a;
+  }
+
+  mark(a) {
+    if (a.dataset.page === this.current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function renderPageLink(node, p) {
+  const label = [h('span', { class: 'nav-label' }, p.label ?? '')];
+  if (p.icon) label.unshift(h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, p.icon));
+  let a;
+  if (p.disabled) {
+    a = h('a', { 'aria-disabled': 'true', role: 'link' }, ...label);
+  } else if (p.external) {
+    a = h('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer' }, ...label);
+  } else if (active) {
+    a = active.link(p.url, null, null);
+    a.replaceChildren(...label);
+  } else {
+    a = h('a', { href: `/${p.url}` }, ...label);
+  }
+  node.el.replaceChildren(a);
+  const help = helpIcon(p.help);
+  if (help) node.el.append(help);
+  node.el.classList.toggle('full', Boolean(p.use_container_width));
+}
+
+/** `page_link` elements. */
+export const navKinds = {
+  page_link: {
+    create(node, p) {
+      node.el = h('div', { class: 'page-link' });
+      renderPageLink(node, p);
+    },
+    update(node, p) {
+      renderPageLink(node, p);
+    },
+  },
+};
