@@ -97,17 +97,15 @@ def test_a_process_that_lost_the_session_can_no_longer_write_it(serve_app, tmp_p
 
 def test_idle_sessions_hibernate_and_wake_intact(serve_app, tmp_path):
     url = f"sqlite:///{tmp_path / 'hibernate.db'}"
-    server = serve_app(COUNTER, session__store=url, session__idleTimeout="0.1")
+    server = serve_app(COUNTER, session__store=url, session__idleTimeout="0.2")
     tab = server.client(nonce="p")
     click_to(tab, 3)
     tab.close()
     deadline = time.monotonic() + 5
-    while server.sessions.get(tab.token).connected:
-        assert time.monotonic() < deadline
+    while server.sessions.get(tab.token) is not None:  # the server's housekeeping
+        assert time.monotonic() < deadline, "the idle session never hibernated"
         time.sleep(0.01)
-    time.sleep(0.2)
-    assert [s.token for s in server.sessions.expire()] == [tab.token]
-    assert server.sessions.get(tab.token) is None and server.sessions.hibernated == 1
+    assert server.sessions.hibernated == 1
     woken = server.client(token=tab.token, nonce="p2")
     assert woken.resumed and count_of(woken) == 3
 

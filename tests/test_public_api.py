@@ -122,8 +122,20 @@ def test_importing_tidal_changes_no_environment() -> None:
 
 
 def tidal_import_time_us() -> int:
-    """Cumulative ``-X importtime`` figure of the ``tidal`` package, in microseconds."""
-    stderr = run_python("-X", "importtime", "-c", "import tidal").stderr
+    """Cumulative ``-X importtime`` figure of the ``tidal`` package, in microseconds.
+
+    Measured with bytecode caches allowed (as an installed package always has them): an
+    environment with PYTHONDONTWRITEBYTECODE=1 would otherwise time the compiler, not tidal.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    stderr = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import tidal"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env=env,
+    ).stderr
     for line in stderr.splitlines():
         # "import time:   self [us] | cumulative | imported package"
         fields = line.removeprefix("import time:").split("|")
@@ -133,6 +145,7 @@ def tidal_import_time_us() -> int:
 
 
 def test_importing_tidal_takes_under_100_ms() -> None:
+    tidal_import_time_us()  # warm-up: writes the bytecode caches
     times = [tidal_import_time_us() for _ in range(3)]
     best = min(times)
     assert best < IMPORT_BUDGET_US, (
