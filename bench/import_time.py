@@ -9,7 +9,6 @@ import time
 
 from common import PYTHON
 
-
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
