@@ -26,6 +26,14 @@ def count_of(client) -> int:
     raise AssertionError(f"no count on the page: {client.texts()}")
 
 
+def eventually(check, timeout: float = 5) -> None:
+    """Saves happen just after a run's output is sent (write-behind): wait, bounded."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.01)
+
+
 def click_to(client, n: int) -> None:
     while count_of(client) < n:
         client.click("Increment")
@@ -88,8 +96,11 @@ def test_a_process_that_lost_the_session_can_no_longer_write_it(serve_app, tmp_p
     click_to(old, 1)
     new = b.client(token=old.token, nonce="2")  # taken over while a still holds a socket
     new.click("Increment")
-    old.click("Increment")  # a runs it, but its save is fenced off
-    assert a.sessions.get(old.token).superseded
+    old.click("Increment")  # a runs it, but its save (just after the run) is fenced off
+    deadline = time.monotonic() + 5
+    while not a.sessions.get(old.token).superseded:
+        assert time.monotonic() < deadline, "a's save was not fenced off"
+        time.sleep(0.01)
     new.close()
     again = b.client(token=old.token, nonce="3")
     assert count_of(again) == 2
@@ -128,7 +139,7 @@ def test_values_that_cannot_be_stored_are_recreated_by_the_app_after_a_restart(s
     tab = server.client(nonce="p")
     tab.click("Add")
     assert "n=1 made=1" in tab.texts()
-    assert server.sessions.get(tab.token).not_durable == ("lock",)
+    eventually(lambda: server.sessions.get(tab.token).not_durable == ("lock",))
     tab.close()
     server = server.restart()
     try:
@@ -174,7 +185,12 @@ def test_metrics_count_sessions_runs_and_store_work(serve_app, tmp_path):
     server = serve_app(COUNTER, session__store=f"sqlite:///{tmp_path / 'm.db'}")
     tab = server.client(nonce="p")
     tab.click("Increment")
-    text = urllib.request.urlopen(server.url + "/metrics").read().decode()
+
+    def metrics() -> str:
+        return urllib.request.urlopen(server.url + "/metrics").read().decode()
+
+    eventually(lambda: "tidal_snapshot_bytes_count 2" in metrics())
+    text = metrics()
     assert "tidal_sessions_connected 1" in text
     assert "tidal_sessions_created_total 1" in text
     assert "tidal_run_seconds_count 2" in text
