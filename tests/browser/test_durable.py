@@ -46,6 +46,10 @@ def test_a_server_killed_with_sigkill_and_restarted_resumes_the_tab(
     for _ in range(5):
         page.click("Increment")
     page.expect_text("Count = 5")
+    deadline = time.monotonic() + 5  # the first run and 5 clicks each saved (write-behind)
+    while server.metric("tidal_snapshot_bytes_count") < 6:
+        assert time.monotonic() < deadline, "the 5th click was never saved"
+        time.sleep(0.01)
     server.kill(signal.SIGKILL)
     expect(page.page.locator("#banner")).to_be_visible()
     tidal_process(app, port, *store).start()
