@@ -200,3 +200,20 @@ def test_SER_6_a_failed_check_counts_as_an_exception_so_cleanup_is_skipped(
     assert texts(at) == ["b='bee'"]
     at.run()
     assert texts(at) == ["b='<missing>'"]
+
+
+def test_SER_1_apptest_reads_the_option_from_the_apps_streamlit_config_toml(tmp_path):
+    app = tmp_path / "app.py"
+    app.write_text("import tidal as st\nst.session_state.f = lambda: 1\nst.text('ran')\n")
+    assert not AppTest.from_file(str(app)).run().exception
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(
+        "[runner]\nenforceSerializableSessionState = true\n"
+    )
+    at = AppTest.from_file(str(app)).run()
+    assert at.exception[0].exception_type == "UnserializableSessionStateError"
+    (tmp_path / ".tidal").mkdir()
+    (tmp_path / ".tidal" / "config.toml").write_text(
+        "[runner]\nenforceSerializableSessionState = false\n"
+    )
+    assert not AppTest.from_file(str(app)).run().exception  # a .tidal file wins

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from tidal.config import Config
 from tidal.errors import NoRunContextError, ScriptInterrupted
 from tidal.tree import MAIN, SIDEBAR, Block, Node, new_roots
 
@@ -50,6 +51,17 @@ class RunOptions:
     enforce_serializable: bool = False
     disable_duplicate_default_warning: bool = False
     magic: bool = True
+
+    @classmethod
+    def from_config(cls, config: Config) -> RunOptions:
+        """The per-run switches a configuration implies."""
+        return cls(
+            enforce_serializable=config.runner.enforce_serializable_session_state,
+            disable_duplicate_default_warning=(
+                config.global_.disable_widget_state_duplication_warning
+            ),
+            magic=config.runner.magic_enabled,
+        )
 
 
 NavPosition = Literal["sidebar", "hidden"]

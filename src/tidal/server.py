@@ -47,15 +47,6 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 EXPIRY_INTERVAL = 5.0
 
 
-def run_options(config: Config) -> RunOptions:
-    """The per-run switches a configuration implies."""
-    return RunOptions(
-        enforce_serializable=config.runner.enforce_serializable_session_state,
-        disable_duplicate_default_warning=config.global_.disable_widget_state_duplication_warning,
-        magic=config.runner.magic_enabled,
-    )
-
-
 @dataclass(slots=True)
 class Runtime:
     """What the app's routes share: the sessions and the pool that runs scripts."""
@@ -76,7 +67,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     """
     script_path = script_path.resolve()
     add_app_folder_to_path(script_path)
-    options = run_options(config)
+    options = RunOptions.from_config(config)
     script = Script(script_path, magic=options.magic)
     executor = WorkerPool(max(4, 4 * (os.cpu_count() or 1)))
     metrics = Metrics()

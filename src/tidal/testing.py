@@ -27,6 +27,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Generic, TypeVar, overload
 
+from tidal.config import load_config
 from tidal.context import RunOptions
 from tidal.runner import (
     Script,
@@ -676,7 +677,13 @@ class AppTest(Block):
     ) -> None:
         self._script = script
         self.default_timeout = default_timeout
-        self._session = Session(script, options or RunOptions())
+        if options is None:
+            # like `tidal run`: defaults < ~/.tidal < the working folder's and the app's
+            # .tidal/config.toml (or .streamlit/config.toml); not the environment, which
+            # Streamlit's AppTest ignores too (SER-2)
+            folders = dict.fromkeys([Path.cwd().resolve(), script.path.resolve().parent])
+            options = RunOptions.from_config(load_config(project_dirs=list(folders), env={}))
+        self._session = Session(script, options)
         self._staged: dict[str, Any] = {}
         self._switch_to: Path | None = None
         self.query_params: dict[str, Any] = {}
