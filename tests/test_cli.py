@@ -482,3 +482,23 @@ def test_run_enforces_serializable_session_state(
             "Cannot serialize the value (of type `<class 'function'>`) of 'unserializable'"
             in (exceptions[0]["message"])
         )
+
+
+def test_workers_is_a_shortcut_for_server_workers(tmp_path, monkeypatch):
+    from tidal.cli import _split_args
+
+    app, flags, _ = _split_args(["app.py", "--workers", "3", "--workers=4"])
+    assert flags == {"server.workers": "4"}
+    _, flags, _ = _split_args(["--workers", "2", "app.py"])
+    assert flags == {"server.workers": "2"}
+
+
+def test_a_syntax_error_in_the_app_is_reported_at_start(tmp_path):
+    from tidal.cli import _syntax_problem
+
+    app = tmp_path / "broken.py"
+    app.write_text("import tidal as st\nst.write('ok'\n")
+    problem = _syntax_problem(app)
+    assert problem is not None and problem.startswith("broken.py, line 2: SyntaxError")
+    app.write_text("import tidal as st\n")
+    assert _syntax_problem(app) is None

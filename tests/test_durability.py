@@ -196,3 +196,16 @@ def test_metrics_count_sessions_runs_and_store_work(serve_app, tmp_path):
     assert "tidal_run_seconds_count 2" in text
     assert "tidal_snapshot_bytes_count 2" in text
     assert "tidal_store_seconds_count" in text
+
+
+def test_expired_sessions_are_deleted_from_the_sqlite_store(serve_app, tmp_path):
+    server = serve_app(COUNTER, session__store=f"sqlite:///{tmp_path / 'purge.db'}",
+                       session__ttl="0.3")  # fmt: skip
+    tab = server.client(nonce="p")
+    tab.click("Increment")
+    tab.close()
+    store = server.app.state.runtime.durability.store
+    eventually(lambda: store.count() == 0)  # expired: no longer readable
+    time.sleep(0.4)
+    assert server.sessions.purge_store() >= 1  # and its row is deleted
+    assert server.sessions.purge_store() == 0

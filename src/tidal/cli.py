@@ -21,6 +21,8 @@ from tidal.config import Config, ConfigError, format_config, load_config
 from tidal.server import serve
 
 HELLO_APP = Path(__file__).resolve().parent / "hello" / "app.py"
+SHORTCUTS = {"--workers": "server.workers"}
+"""Short flags for the most used options."""
 
 
 def _split_args(args: list[str]) -> tuple[Path, dict[str, str], list[str]]:
@@ -38,6 +40,9 @@ def _split_args(args: list[str]) -> tuple[Path, dict[str, str], list[str]]:
         if arg == "--":
             after = args[i + 1 :]
             break
+        head = arg.split("=", 1)[0]
+        if head in SHORTCUTS:  # --workers N is --server.workers N
+            arg = "--" + SHORTCUTS[head] + arg[len(head) :]
         if arg.startswith("--") and "." in arg.split("=", 1)[0]:
             name, eq, raw = arg[2:].partition("=")
             if not eq:
@@ -94,6 +99,17 @@ def _check_app(app: Path) -> None:
         raise click.ClickException(f"{app} is not a Python file (.py).")
 
 
+def _syntax_problem(app: Path) -> str | None:
+    """A one-line description of a syntax error in the app, or None."""
+    try:
+        compile(app.read_text("utf-8"), str(app), "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        return f"{app.name}, line {exc.lineno}: SyntaxError: {exc.msg}."
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return f"{app.name} cannot be read: {exc}."
+    return None
+
+
 def _serve(app: Path, config: Config) -> None:
     logging.basicConfig(
         level=config.logger.level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -101,6 +117,9 @@ def _serve(app: Path, config: Config) -> None:
 
     if install_if_needed(app):
         click.echo(f"  {NOTICE}", err=True)
+    problem = _syntax_problem(app)
+    if problem:
+        click.echo(f"  {problem} The page shows it; fix the file and it reloads.", err=True)
 
     def ready(url: str) -> None:
         click.echo(f"\n  tidal is serving {app.name}\n\n  URL: {url}\n")

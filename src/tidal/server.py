@@ -45,6 +45,8 @@ log = logging.getLogger("tidal.server")
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 EXPIRY_INTERVAL = 5.0
+PURGE_INTERVAL = 60.0
+"""Seconds between deletions of expired sessions from the store (SQLite; Redis expires them)."""
 
 
 @dataclass(slots=True)
@@ -192,11 +194,15 @@ async def _housekeeping(sessions: Sessions) -> None:
     """Expire and hibernate idle sessions; keep live ones from expiring in the store."""
     shortest = min(sessions.ttl, sessions.idle_timeout or sessions.ttl)
     interval = min(EXPIRY_INTERVAL, max(0.05, shortest / 4))
+    next_purge = time.monotonic() + PURGE_INTERVAL
     while True:
         await asyncio.sleep(interval)
         for s in sessions.expire():
             log.debug("session %s left memory", s.token[:8])
         await asyncio.to_thread(sessions.touch_live)
+        if time.monotonic() >= next_purge:
+            next_purge = time.monotonic() + PURGE_INTERVAL
+            await asyncio.to_thread(sessions.purge_store)
 
 
 def _shutdown(runtime: Runtime) -> None:

@@ -37,6 +37,7 @@ from tidal.protocol import (
 )
 from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread
 from tidal.state import SessionState
+from tidal.stores import StoreError
 
 log = logging.getLogger("tidal.session")
 
@@ -523,6 +524,17 @@ class Sessions:
         for s in self.all():
             if s.connected and not s.superseded:
                 self.durability.touch(s.token)
+
+    def purge_store(self) -> int:
+        """Delete expired sessions from the store now; returns how many."""
+        durability = self.durability
+        if durability is None or not durability.durable:
+            return 0
+        try:
+            return durability.store.purge_expired()
+        except StoreError as exc:
+            log.warning("could not purge expired sessions: %s", exc)
+            return 0
 
     def get(self, token: str) -> Session | None:
         """The live session with this token, if any."""
