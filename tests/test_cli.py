@@ -487,7 +487,7 @@ def test_run_enforces_serializable_session_state(
 def test_workers_is_a_shortcut_for_server_workers(tmp_path, monkeypatch):
     from tidal.cli import _split_args
 
-    app, flags, _ = _split_args(["app.py", "--workers", "3", "--workers=4"])
+    _app, flags, _ = _split_args(["app.py", "--workers", "3", "--workers=4"])
     assert flags == {"server.workers": "4"}
     _, flags, _ = _split_args(["--workers", "2", "app.py"])
     assert flags == {"server.workers": "2"}
