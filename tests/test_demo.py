@@ -1,4 +1,4 @@
-"""The demo app (src/tidal/hello/app.py: ``tidal hello`` and ``make demo``): every example works."""
+"""The demo (src/tidal/hello: ``tidal hello`` and ``make demo``): every example page works."""
 
 from __future__ import annotations
 
@@ -24,11 +24,21 @@ EXAMPLES = [
 ]
 
 
+def page_of(example: str) -> str:
+    """The page file of an example: "Args and kwargs" -> "pages/args_and_kwargs.py"."""
+    return "pages/" + example.lower().replace(" ", "_") + ".py"
+
+
+def go(at: AppTest, example: str) -> AppTest:
+    """Open an example's page, as a click in the sidebar menu does."""
+    return at.switch_page(page_of(example)).run()
+
+
 def open_demo(example: str | None = None) -> AppTest:
-    """Run the demo, then pick ``example`` in the sidebar."""
+    """Run the demo, then open ``example``'s page."""
     at = AppTest.from_file(DEMO).run()
     if example is not None:
-        at.sidebar.radio[0].set_value(example).run()
+        go(at, example)
     return at
 
 
@@ -53,9 +63,7 @@ def test_the_demo_opens_on_the_counter_with_a_title_and_an_intro() -> None:
     assert len(at.exception) == 0
     assert "tidal" in at.title[0].value
     assert at.caption[0].value
-    assert at.sidebar.radio[0].options == EXAMPLES
-    assert at.sidebar.radio[0].value == "Counter"
-    assert at.header[0].value == "Counter"
+    assert at.header[0].value == "Counter"  # the default page
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -63,7 +71,8 @@ def test_every_example_runs_without_an_error_and_ends_with_session_state(example
     at = open_demo(example)
     assert [e.value for e in at.exception] == []
     assert at.subheader[-1].value == "Session state"
-    assert shown_state(at)["demo_example"] == example
+    heading = at.header[0].value.lower()
+    assert example.split()[0].lower().rstrip("s") in heading  # the example's own page
 
 
 def test_the_counter_example_counts_up_and_down() -> None:
@@ -139,15 +148,15 @@ def test_the_name_and_volume_example_remembers_every_edit() -> None:
 def test_plain_values_survive_a_visit_to_another_example() -> None:
     at = open_demo("Name and volume")
     at.text_input(key="profile_name_in").input("Ada").run()
-    at.sidebar.radio[0].set_value("Counter").run()
-    at.sidebar.radio[0].set_value("Name and volume").run()
+    go(at, "Counter")
+    go(at, "Name and volume")
     assert at.text_input(key="profile_name_in").value == "Ada"
 
 
 def test_widget_keys_of_a_hidden_example_leave_session_state() -> None:
     at = open_demo("Mirrored widgets")
     at.text_input(key="mirror_first").input("tide").run()
-    at.sidebar.radio[0].set_value("Counter").run()
+    go(at, "Counter")
     # readable during the run that no longer draws them, gone at its end (W-12)
     assert shown_state(at)["mirror_first"] == "tide"
     at.run()
@@ -159,9 +168,17 @@ def test_widget_keys_of_a_hidden_example_leave_session_state() -> None:
 def test_clicking_through_every_example_in_one_session_raises_nothing() -> None:
     at = open_demo()
     for example in EXAMPLES:
-        at.sidebar.radio[0].set_value(example).run()
+        go(at, example)
         for button in at.main.button:
             button.click().run()
             assert [e.value for e in at.exception] == [], example
     assert at.session_state.counter_count == 0  # one Increment, one Decrement
     assert at.session_state.args_count == 4  # + the value 0, +5, -1
+
+
+def test_the_session_state_page_shows_what_the_examples_keep() -> None:
+    at = open_demo("Counter")
+    at.button[0].click().run()
+    at.switch_page("pages/session_state.py").run()
+    assert shown_state(at)["counter_count"] == 1
+    assert not at.exception

@@ -1,0 +1,1 @@
+"""``tidal hello``: the demo app and its example pages."""
