@@ -109,3 +109,24 @@ def test_an_idle_tab_hibernates_and_wakes_with_its_state(browser, tidal_process,
     page.expect_text(re.compile(r"Count =\s+3"))
     page.click("Increment")
     page.expect_text("Count = 4")
+
+
+def test_a_redis_outage_shows_state_not_saved_and_the_app_keeps_working(
+    browser, tidal_process, private_redis_server, tmp_path
+):
+    app = write_app(tmp_path)
+    server = tidal_process(app, free_port(), "--session.store", private_redis_server.url).start()
+    page = open_page(browser, server.url)
+    page.click("Increment")
+    banner = page.page.locator("#banner")
+    expect(banner).to_be_hidden()
+    private_redis_server.stop()
+    page.click("Increment")
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text("State not saved")
+    page.click("Increment")  # still working, from memory
+    page.expect_text("Count = 3")
+    private_redis_server.start()
+    page.click("Increment")
+    expect(banner).to_be_hidden()
+    page.expect_text("Count = 4")
