@@ -121,11 +121,24 @@ def test_dark_mode_follows_the_browser(open_app):
     def background() -> str:
         return app.page.evaluate("getComputedStyle(document.body).backgroundColor")
 
+    def theme() -> str:
+        return app.page.evaluate("document.documentElement.dataset.theme")
+
     app.page.emulate_media(color_scheme="light")
+    app.page.wait_for_function("document.documentElement.dataset.theme === 'light'")
     light = background()
-    app.page.emulate_media(color_scheme="dark")
+    app.page.emulate_media(color_scheme="dark")  # the page follows the change, live
+    app.page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
+    app.page.wait_for_function(f"getComputedStyle(document.body).backgroundColor !== {light!r}")
     dark = background()
-    assert light != dark
+    assert light != dark and theme() == "dark"
+
+
+def test_a_theme_forced_by_the_server_wins_over_the_browser(open_app):
+    app = open_app(COUNTER, theme__base="dark")
+    app.page.emulate_media(color_scheme="light")
+    app.page.wait_for_timeout(100)  # give a (wrong) switch to light the chance to happen
+    assert app.page.evaluate("document.documentElement.dataset.theme") == "dark"
 
 
 def test_a_form_sends_nothing_until_submit(open_app):

@@ -96,8 +96,7 @@ function handle(msg) {
 
 function welcome(msg) {
   if (msg.title) document.title = msg.title;
-  if (msg.theme) document.documentElement.dataset.theme = msg.theme;
-  else delete document.documentElement.dataset.theme;
+  window.__tidalTheme(msg.theme);
   // A new session has no idea what this page shows: its first run sends every element.
   if (!msg.resumed) tree.beginReset();
   hideBanner('lost');
