@@ -159,6 +159,17 @@ class _BaseCodec:
     name = "base"
     _magic = b""
 
+    def _snapshot(self, body: _Body | _PickledBody, version: int) -> Snapshot:
+        """The snapshot a decoded body describes (values restored one by one)."""
+        return Snapshot(
+            self._values_in(body.user),
+            self._values_in(body.widgets),
+            body.keys,
+            body.page,
+            body.seq,
+            version,
+        )
+
     def __init__(self) -> None:
         self._warned: set[str] = set()
 
@@ -265,14 +276,7 @@ class SafeCodec(_BaseCodec):
             body = msgspec.msgpack.decode(memoryview(data)[_HEADER.size :], type=_Body)
         except (msgspec.DecodeError, ValueError, RecursionError) as exc:
             raise CodecError(f"Malformed snapshot: {exc}") from exc
-        return Snapshot(
-            self._values_in(body.user),
-            self._values_in(body.widgets),
-            body.keys,
-            body.page,
-            body.seq,
-            version,
-        )
+        return self._snapshot(body, version)
 
     def _value_out(self, value: Any) -> Any:
         # Each value becomes msgpack bytes on its own, so that one that fails cannot fail the
@@ -344,14 +348,7 @@ class PickleCodec(_BaseCodec):
             body = msgspec.msgpack.decode(payload, type=_PickledBody)
         except (msgspec.DecodeError, ValueError, RecursionError) as exc:
             raise CodecError(f"Malformed signed snapshot: {exc}") from exc
-        return Snapshot(
-            self._values_in(body.user),
-            self._values_in(body.widgets),
-            body.keys,
-            body.page,
-            body.seq,
-            version,
-        )
+        return self._snapshot(body, version)
 
     def _value_out(self, value: Any) -> bytes:
         try:

@@ -102,11 +102,6 @@ class ExceptionElement(Element):
         """The exception's class name, e.g. ``"ZeroDivisionError"``."""
         return str(self.props["type"])
 
-    @property
-    def proto(self) -> Any:
-        """``.proto.type`` is the class name, as in Streamlit's AppTest."""
-        return SimpleNamespace(type=self.props["type"], message=self.props["message"])
-
 
 W = TypeVar("W", bound="Widget")
 
@@ -151,11 +146,6 @@ class Button(Widget):
     def click(self) -> Button:
         """Stage a click: the button returns True in the next run."""
         return self.set_value(True)
-
-    @property
-    def value(self) -> Any:
-        staged = self._app._staged.get(self.id, _MISSING)
-        return self.node.value if staged is _MISSING else staged
 
 
 class Checkbox(Widget):
