@@ -97,6 +97,81 @@ def test_toggle(open_app):
     done(app)
 
 
+# ------------------------------------------------------------------ buttons
+def test_a_button_works_from_the_keyboard_like_a_native_one(open_app):
+    app = open_app(
+        """
+        import tidal as st
+        st.session_state.setdefault("clicks", 0)
+        if st.button("Add"):
+            st.session_state.clicks += 1
+        with st.form("f"):
+            name = st.text_input("Name")
+            sent = st.form_submit_button("Send")
+        st.write(f"clicks={st.session_state.clicks!r}")
+        st.write(f"sent={(sent, name)!r}")
+        """
+    )
+    page = app.page
+    add = page.get_by_role("button", name="Add", exact=True)
+    add.focus()
+    page.keyboard.press("Enter")
+    app.idle()
+    expect_got(app, "clicks", "1")
+    page.keyboard.press("Space")  # activates on release, as a <button> does
+    app.idle()
+    expect_got(app, "clicks", "2")
+    page.keyboard.down("Enter")  # held down: the key repeats, the click does not
+    page.keyboard.down("Enter")
+    page.keyboard.up("Enter")
+    app.idle()
+    expect_got(app, "clicks", "3")
+    assert page.evaluate("scrollY") == 0  # Space did not scroll the page
+    page.keyboard.press("Tab")  # the form's text input, then its submit button
+    page.keyboard.type("Ada")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Send")).to_be_focused()
+    page.keyboard.press("Space")
+    app.idle()
+    expect_got(app, "sent", "(True, 'Ada')")
+    expect_got(app, "clicks", "3")
+    done(app)
+
+
+def test_pressing_a_button_changes_nothing_on_screen_before_the_answer(open_app):
+    """A click that changes the page makes Chromium hold the app's answer until the next frame.
+
+    So a button has no pressed look: its style is the same while the mouse is down, and no
+    style changes between the click and the answer (DeferRendererTasksAfterInput).
+    """
+    app = open_app(
+        """
+        import time
+        import tidal as st
+        if st.button("Slow", type="primary"):
+            time.sleep(0.3)
+            st.write("done=True")
+        """
+    )
+    page = app.page
+    button = page.get_by_role("button", name="Slow")
+    style = (
+        "e => { const s = getComputedStyle(e); return [s.background, s.boxShadow, s.color,"
+        " s.borderColor, s.transform, s.transitionDuration, s.outlineStyle]; }"
+    )
+    button.hover()
+    hovered = button.evaluate(style)
+    assert hovered[5] == "0s"  # no transition that would keep frames coming
+    page.mouse.down()
+    assert button.evaluate(style) == hovered
+    page.mouse.up()
+    assert button.evaluate(style) == hovered
+    expect(page.locator("#status")).to_have_class(re.compile(r"\bon\b"))  # the run shows
+    app.idle()
+    expect_got(app, "done", "True")
+    done(app)
+
+
 # ------------------------------------------------------------------ choices
 def test_radio(open_app):
     app = open_app(
