@@ -9,7 +9,6 @@ from tidal.api.choice import multiselect as multiselect
 from tidal.api.choice import radio as radio
 from tidal.api.choice import select_slider as select_slider
 from tidal.api.choice import selectbox as selectbox
-from tidal.api.choice import slider as slider
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
@@ -33,6 +32,7 @@ from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
 from tidal.api.navigation import switch_page as switch_page
+from tidal.api.slider import slider as slider
 from tidal.api.text import caption as caption
 from tidal.api.text import code as code
 from tidal.api.text import divider as divider

@@ -1,4 +1,4 @@
-"""Choice widgets: sliders, select boxes, radio groups and multiselects.
+"""Choice widgets: select boxes, radio groups, multiselects and select sliders.
 
 Options travel to the browser as display strings; the browser answers with indices, so a
 value from the browser is always one of the options the server offered.
@@ -6,11 +6,10 @@ value from the browser is always one of the options the server offered.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from tidal.api.inputs import Args, Kwargs, Number, check_range
+from tidal.api.inputs import Args, Kwargs
 from tidal.context import api_function, get_run
 from tidal.errors import (
     StreamlitValueOutOfRangeError,
@@ -18,138 +17,6 @@ from tidal.errors import (
 )
 from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
-
-
-def _slider_types_error(named: dict[str, object]) -> TidalAPIError:
-    provided = ", ".join(f"{n}={type(v).__name__}" for n, v in named.items())
-    return TidalAPIError(
-        "Invalid `value` type. Expected one of: matching numeric types, matching date/time "
-        f"types. Provided type: {provided}."
-    )
-
-
-def _is_num(v: object) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool)
-
-
-@api_function
-def slider(
-    label: str,
-    min_value: Number | None = None,
-    max_value: Number | None = None,
-    value: Number | Sequence[Number] | None = None,
-    step: Number | None = None,
-    format: str | None = None,
-    key: str | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: Args = None,
-    kwargs: Kwargs = None,
-    *,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-) -> Any:
-    """A slider for a number, or a range when ``value`` is a pair; commits on release.
-
-    Example:
-        >>> volume = st.slider("Volume", 0, 100, 50)
-        >>> lo, hi = st.slider("Range", 0, 10, (2, 5))
-    """
-    is_range = isinstance(value, list | tuple)
-    values = list(value) if isinstance(value, list | tuple) else [value]
-    if is_range and len(values) not in (1, 2):
-        raise TidalAPIError("A range slider needs a value of two numbers, such as (2, 5).")
-    # The data type comes from the value (or min_value, or int); missing bounds and step
-    # default from it, then min, max and step must agree, then the value must match them.
-    first = values[0] if values[0] is not None else (min_value if min_value is not None else 0)
-    if not _is_num(first):
-        raise TidalAPIError(f"st.slider got value={first!r}: pass an int or a float.")
-    is_int = isinstance(first, int)
-    lo: Number = min_value if min_value is not None else (0 if is_int else 0.0)
-    hi: Number = max_value if max_value is not None else (100 if is_int else 1.0)
-    step_v: Number = step if step is not None else (1 if is_int else 0.01)
-    bounds: dict[str, object] = {"min_value": lo, "max_value": hi, "step": step_v}
-    if not all(_is_num(v) for v in bounds.values()) or len({type(v) for v in bounds.values()}) > 1:
-        raise _slider_types_error(bounds)
-    given = [v for v in values if v is not None]
-    if any(not _is_num(v) or type(v) is not type(lo) for v in given):
-        named = {f"value[{i}]" if is_range else "value": v for i, v in enumerate(given)}
-        raise _slider_types_error({**named, **bounds})
-    dtype = "int" if isinstance(lo, int) else "float"
-    if lo == hi:
-        raise TidalAPIError(
-            f"The `min_value` and `max_value` parameters are both set to {lo}. They must not "
-            "be equal."
-        )
-    if lo > hi:
-        raise TidalAPIError(
-            f"The `min_value`, set to {lo}, cannot be greater than the `max_value`, set to {hi}."
-        )
-    default: Any
-    if is_range:
-        default = tuple(values) if len(values) == 2 else (values[0], hi)
-    else:
-        default = values[0] if values[0] is not None else lo
-
-    def one_from_wire(v: Any) -> Number:
-        if not isinstance(v, int | float) or isinstance(v, bool):
-            raise ValueError("expected a number")
-        if isinstance(v, float) and not math.isfinite(v):
-            raise ValueError("expected a finite number")
-        if v < lo or v > hi:
-            raise ValueError(f"{v} is outside {lo}..{hi}")
-        if dtype == "int":
-            if isinstance(v, float) and not v.is_integer():
-                raise ValueError("expected a whole number")
-            return int(v)
-        return float(v)
-
-    def from_wire(v: Any) -> Any:
-        if is_range:
-            if not isinstance(v, list) or len(v) != 2:
-                raise ValueError("expected [low, high]")
-            a, b = one_from_wire(v[0]), one_from_wire(v[1])
-            return (min(a, b), max(a, b))
-        return one_from_wire(v)
-
-    def coerce(v: Any) -> tuple[Any, bool]:
-        for item in v if isinstance(v, list | tuple) else [v]:
-            if isinstance(item, int | float):
-                check_range(item, lo, hi)
-        return v, False
-
-    text = label_text(label)
-    result = register(
-        get_run(),
-        Spec(
-            kind="slider",
-            label=text,
-            key=key,
-            identity=(text, lo, hi, default, step_v, format, help),
-            keyed_identity=(lo, hi, step_v),
-            default=default,
-            from_wire=from_wire,
-            to_wire=lambda v: list(v) if isinstance(v, list | tuple) else v,
-            coerce=coerce,
-            callback=on_change,
-            args=args,
-            kwargs=kwargs,
-            help=help,
-            disabled=disabled,
-            label_visibility=label_visibility,
-            explicit_default=value is not None,
-            props={
-                "min": lo,
-                "max": hi,
-                "step": step_v,
-                "dtype": dtype,
-                "format": format,
-                "range": is_range,
-            },
-            clear_default=list(default) if is_range else default,
-        ),
-    )
-    return result
 
 
 # ----------------------------------------------------------------------------- select
