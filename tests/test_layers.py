@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "tidal.errors": 0,
     "tidal.config": 0,
     "tidal.protocol": 0,
+    "tidal.tags": 0,
     "tidal.codec": 0,
     "tidal.metrics": 0,
     # 1 model
