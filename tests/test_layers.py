@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "tidal.tags": 0,
     "tidal.codec": 0,
     "tidal.metrics": 0,
+    "tidal.querystring": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,

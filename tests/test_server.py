@@ -10,6 +10,8 @@ import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
+from tidal.querystring import MAX_QUERY_CHARS
+
 COUNTER = """
 import tidal as st
 if "count" not in st.session_state:
@@ -290,3 +292,127 @@ def test_the_first_run_streams_while_the_script_sleeps(serve_app):
                 break
         total = time.monotonic() - t0
     assert first_delta_at is not None and first_delta_at < 0.3 < total
+
+
+QUERY_APP = """
+import tidal as st
+qp = st.query_params
+st.text(f"Hello {qp.get('name', 'stranger')} tags={qp.get_all('tag')}")
+if st.button("Set"):
+    qp["n"] = int(qp.get("n", "0")) + 1
+if st.button("Same"):
+    qp["name"] = qp["name"]
+"""
+
+
+def test_the_hello_query_is_the_scripts_query_params(serve_app):
+    client = serve_app(QUERY_APP).client(query="name=Ada&tag=a&tag=b+c")
+    assert "Hello Ada tags=['a', 'b c']" in client.texts()
+    assert client.queries == []  # the script changed nothing: the address stays as it is
+
+
+def test_a_script_that_sets_a_param_sends_the_new_query_string(serve_app):
+    client = serve_app(QUERY_APP).client(query="name=Ada")
+    seq = client.click("Set")
+    assert client.queries == [{"t": "query", "query": "name=Ada&n=1", "ack": seq}]
+    client.click("Set")
+    assert client.queries[-1]["query"] == "name=Ada&n=2"
+    client.click("Same")  # assigning the value it already has changes nothing
+    assert len(client.queries) == 2
+
+
+def test_the_query_message_goes_out_with_the_elements_before_the_run_ends(serve_app):
+    server = serve_app(
+        """
+        import time
+        import tidal as st
+        st.query_params["step"] = "started"
+        st.text("early")
+        time.sleep(0.4)
+        st.text("late")
+        """
+    )
+    with connect(server.ws_url) as ws:
+        ws.send(json.dumps({"t": "hello", "v": 1, "nonce": "x", "query": "a=1"}))
+        seen: list[str] = []
+        while True:
+            msg = json.loads(ws.recv(timeout=5))
+            seen.append(msg["t"])
+            if msg["t"] == "query":
+                assert msg["query"] == "a=1&step=started"
+            if msg["t"] == "end":
+                break
+    assert seen.index("query") < seen.index("delta", seen.index("delta") + 1) < seen.index("end")
+
+
+def test_a_refresh_takes_the_query_params_from_the_address(serve_app):
+    server = serve_app(QUERY_APP)
+    first = server.client(nonce="load-1", query="name=Ada")
+    first.click("Set")
+    first.close()
+    again = server.client(token=first.token, nonce="load-2", query="name=Grace&n=7")
+    assert again.resumed
+    assert "Hello Grace tags=[]" in again.texts()
+    again.click("Set")
+    assert again.queries[-1]["query"] == "name=Grace&n=8"
+
+
+def test_navigate_replaces_the_query_params_with_its_query(serve_app):
+    server = serve_app(
+        """
+        import tidal as st
+
+        def home():
+            st.text(f"home {st.query_params.to_dict()}")
+
+        def other():
+            st.text(f"other {st.query_params.to_dict()}")
+
+        st.navigation([st.Page(home, default=True), st.Page(other, url_path="other")]).run()
+        """
+    )
+    tab = server.client(query="a=1")
+    assert tab.texts() == ["home {'a': '1'}"]
+    tab.event({"t": "navigate", "page": "other", "query": "embed=true"})
+    assert tab.texts() == ["other {}"]  # another page starts without query params
+    tab.event({"t": "navigate", "page": "", "query": "a=2"})  # back, to an entry with a query
+    assert tab.texts() == ["home {'a': '2'}"]
+    assert tab.queries == []
+
+
+def test_switch_page_clears_the_query_params_and_tells_the_browser(serve_app):
+    server = serve_app(
+        """
+        import tidal as st
+
+        def home():
+            if st.button("Go"):
+                st.switch_page(second)
+
+        def other():
+            st.text(f"second {st.query_params.to_dict()}")
+
+        second = st.Page(other, url_path="second")
+        st.navigation([st.Page(home, default=True), second]).run()
+        """
+    )
+    tab = server.client(query="a=1&embed=true")
+    seq = tab.click("Go")
+    assert tab.texts() == ["second {}"]
+    assert tab.queries == [{"t": "query", "query": "embed=true", "ack": seq}]
+    assert tab.pages[-1]["switched"] is True
+
+
+def test_a_query_string_over_the_limit_is_refused(serve_app):
+    server = serve_app(QUERY_APP)
+    tab = server.client(query="name=Ada")
+    tab.event({"t": "navigate", "page": "", "query": "a=" + "x" * MAX_QUERY_CHARS}, wait=False)
+    tab.event({"t": "rerun"})  # the socket stays open and the session works
+    assert "Hello Ada tags=[]" in tab.texts()
+    assert any("query string of 8194 characters exceeds 8192" in e for e in tab.errors)
+    with connect(server.ws_url) as ws:
+        hello = {"t": "hello", "v": 1, "nonce": "big", "query": "a=" + "x" * MAX_QUERY_CHARS}
+        ws.send(json.dumps(hello))
+        msg = json.loads(ws.recv(timeout=5))
+        assert msg["t"] == "error" and msg["fatal"] is True
+        assert "exceeds 8192" in msg["message"]

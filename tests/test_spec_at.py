@@ -1,8 +1,8 @@
 """Spec section 9: the ``AppTest`` API (rules AT-1 .. AT-11).
 
 Each test replays ``exp_apptest.py`` / ``exp_apptest2.py`` (``shared/spec/experiments``) against
-``tidal.testing.AppTest`` and asserts what Streamlit 1.67's AppTest printed. AT-10 has no test:
-``st.query_params``, ``st.secrets`` and ``at.switch_page`` do not exist in tidal yet.
+``tidal.testing.AppTest`` and asserts what Streamlit 1.67's AppTest printed. AT-10 is tested elsewhere: ``at.query_params`` in
+``test_spec_qp.py``, ``at.switch_page`` in ``test_pages.py``; ``st.secrets`` does not exist yet.
 """
 
 from __future__ import annotations

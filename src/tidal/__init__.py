@@ -32,6 +32,7 @@ from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
 from tidal.api.navigation import switch_page as switch_page
+from tidal.api.query import query_params as query_params
 from tidal.api.slider import slider as slider
 from tidal.api.text import caption as caption
 from tidal.api.text import code as code
@@ -75,6 +76,7 @@ __all__ = [
     "navigation",
     "number_input",
     "page_link",
+    "query_params",
     "radio",
     "rerun",
     "select_slider",

@@ -13,7 +13,6 @@ import time
 from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
@@ -132,7 +131,6 @@ class Connection:
                 self.sessions.connect, hello.token, hello.nonce, self.send, self, self.schedule
             )
             self.session = session
-            session.query_params = _parse_query(hello.query)
             session.page = hello.page.strip("/")
             welcome = Welcome(
                 v=PROTOCOL_VERSION,
@@ -142,7 +140,7 @@ class Connection:
                 theme=self.theme,
             )
             self.send(welcome)
-            session.redraw()
+            session.redraw(query=hello.query)  # the address, not the store, has the params
             log.debug("session %s %s", session.token[:8], "resumed" if resumed else "created")
             while True:
                 frame = await self.ws.receive()
@@ -226,7 +224,3 @@ class Connection:
     async def _close(self, code: int, reason: str) -> None:
         if self.ws.client_state == WebSocketState.CONNECTED:
             await self.ws.close(code, reason)
-
-
-def _parse_query(query: str) -> dict[str, list[str]]:
-    return {k: list(v) for k, v in parse_qs(query, keep_blank_values=True).items()}

@@ -28,6 +28,7 @@ from types import CodeType
 from typing import Any
 
 from tidal.api.navigation import file_page_hash, icon_and_name, page_sort_key, title_of
+from tidal.api.query import keep_reserved
 from tidal.context import Flag, NavPosition, PageInfo, PageTable, RunOptions
 from tidal.delta import DeltaWriter
 from tidal.protocol import PageEntry, Pages, RunStatus
@@ -232,6 +233,8 @@ class Navigator:
                 changed(table)
             if switched:
                 state.forget_widgets()
+                if query_params is not None:
+                    keep_reserved(query_params)  # another page starts without query params
             status = run_interaction(
                 script,
                 state,

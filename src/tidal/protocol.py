@@ -11,7 +11,10 @@ a child inside its container. See ``docs/protocol.md`` for every element type an
 
 Client -> server: ``Hello``, ``Change``, ``Submit``, ``Sync``, ``Rerun``, ``Navigate``, ``Ping``.
 Server -> client: ``Welcome``, ``RunStarted``, ``Delta``, ``RunFinished``, ``Error``,
-``SourceChanged``, ``StateWarning``, ``Pages``, ``Pong``.
+``SourceChanged``, ``StateWarning``, ``Pages``, ``Query``, ``Pong``.
+
+Query strings (``hello``, ``navigate``, ``query``) are read, spelled and bounded by
+``querystring.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import msgspec
+
+from tidal.querystring import MAX_QUERY_CHARS
 
 PROTOCOL_VERSION = 1
 MAX_INBOUND_BYTES = 1 << 20
@@ -65,7 +70,8 @@ class Hello(msgspec.Struct, tag="hello", tag_field="t"):
 
     ``token`` is the tab's session token from sessionStorage (None on a first visit);
     ``nonce`` is random per page load, so a duplicated tab (same token, other nonce, while the
-    first is still connected) is told apart from a reconnect of the same page.
+    first is still connected) is told apart from a reconnect of the same page. ``query`` is the
+    address's query string without ``?``: the session's ``st.query_params``.
     """
 
     v: int
@@ -115,11 +121,14 @@ class Rerun(msgspec.Struct, tag="rerun", tag_field="t"):
 class Navigate(msgspec.Struct, tag="navigate", tag_field="t"):
     """The person went to another page of the app (menu, page link, back/forward).
 
-    ``page`` is the page's url path without the leading ``/`` (``""``: the main page).
+    ``page`` is the page's url path without the leading ``/`` (``""``: the main page);
+    ``query`` is the query string the address shows now (without ``?``): it replaces the
+    session's ``st.query_params`` (going to a page clears them; back/forward restores them).
     """
 
     seq: int
     page: str = ""
+    query: str = ""
 
 
 class Ping(msgspec.Struct, tag="ping", tag_field="t"):
@@ -215,12 +224,33 @@ class Pages(msgspec.Struct, tag="pages", tag_field="t"):
     ack: int = 0
 
 
+class Query(msgspec.Struct, tag="query", tag_field="t"):
+    """The script changed ``st.query_params``: the browser shows ``query`` (without ``?``) in
+    its address, in place (no new history entry, no reload).
+
+    ``ack`` is the highest event ``seq`` taken into account: the browser ignores a ``Query``
+    older than a ``navigate`` it sent since (that navigation replaced the params).
+    """
+
+    query: str
+    ack: int = 0
+
+
 class Pong(msgspec.Struct, tag="pong", tag_field="t"):
     """Answer to ``Ping``."""
 
 
 Outbound = (
-    Welcome | RunStarted | Delta | RunFinished | Error | SourceChanged | StateWarning | Pages | Pong
+    Welcome
+    | RunStarted
+    | Delta
+    | RunFinished
+    | Error
+    | SourceChanged
+    | StateWarning
+    | Pages
+    | Query
+    | Pong
 )
 
 _decoder = msgspec.json.Decoder(Inbound)
@@ -235,7 +265,8 @@ def decode_inbound(frame: str | bytes) -> Inbound:
     """Decode and shape-check one frame from a browser.
 
     Raises:
-        ProtocolError: the frame is larger than ``MAX_INBOUND_BYTES`` or has the wrong shape.
+        ProtocolError: the frame is larger than ``MAX_INBOUND_BYTES``, has the wrong shape, or
+            carries a query string longer than ``MAX_QUERY_CHARS``.
     """
     if len(frame) > MAX_INBOUND_BYTES:
         raise ProtocolError(f"frame of {len(frame)} bytes exceeds {MAX_INBOUND_BYTES}")
@@ -245,6 +276,10 @@ def decode_inbound(frame: str | bytes) -> Inbound:
         raise ProtocolError(str(exc)) from None
     if isinstance(msg, Change | Submit | Sync | Rerun | Navigate) and msg.seq < 0:
         raise ProtocolError("seq must be >= 0")
+    if isinstance(msg, Hello | Navigate) and len(msg.query) > MAX_QUERY_CHARS:
+        raise ProtocolError(
+            f"query string of {len(msg.query)} characters exceeds {MAX_QUERY_CHARS}"
+        )
     return msg
 
 

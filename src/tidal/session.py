@@ -28,6 +28,7 @@ from tidal.protocol import (
     Error,
     Navigate,
     Outbound,
+    Query,
     Rerun,
     RunFinished,
     RunStarted,
@@ -35,6 +36,7 @@ from tidal.protocol import (
     Submit,
     Sync,
 )
+from tidal.querystring import encode_query, parse_query
 from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread
 from tidal.state import SessionState
 from tidal.stores import StoreError
@@ -61,6 +63,9 @@ class Batch:
     must register the widgets before any change to them is validated)."""
     page: str | None = None
     """The page to go to (a ``navigate``); None: stay on the session's page."""
+    query: str | None = None
+    """The query string the address shows (``hello``, ``navigate``): it replaces the session's
+    query params before the run; None: keep them."""
 
 
 def new_token() -> str:
@@ -80,6 +85,7 @@ class Session:
         "_last_flush",
         "_lock",
         "_pending",
+        "_query_sent",
         "_resync",
         "_run_no",
         "_running",
@@ -126,6 +132,8 @@ class Session:
         self.writer = DeltaWriter()
         self.interrupt = Flag()
         self.query_params: dict[str, list[str]] = {}
+        self._query_sent = ""
+        """The query string the browser's address shows, as ``encode_query`` spells it."""
         self.run_count = 0
         self.last_status: Status | None = None
         self.last_active = time.monotonic()
@@ -208,11 +216,12 @@ class Session:
                 self._seq = 0
             self.last_active = time.monotonic()
 
-    def redraw(self) -> None:
-        """Queue the run that draws the page of a (re)connected browser from scratch."""
+    def redraw(self, query: str | None = None) -> None:
+        """Queue the run that draws the page of a (re)connected browser from scratch;
+        ``query`` (the address's query string) becomes the session's query params."""
         with self._lock:
             self._resync = True
-            self._push(Batch({}, False, self._seq, barrier=True))
+            self._push(Batch({}, False, self._seq, barrier=True, query=query))
 
     def detach(self, conn_id: object = None) -> bool:
         """The connection ``conn_id`` went away; False if another connection owns it now."""
@@ -242,7 +251,7 @@ class Session:
             elif isinstance(msg, Submit):
                 batch = Batch({**msg.values, msg.button: True}, True, msg.seq)
             elif isinstance(msg, Navigate):
-                batch = Batch({}, False, msg.seq, page=msg.page.strip("/"))
+                batch = Batch({}, False, msg.seq, page=msg.page.strip("/"), query=msg.query)
             else:
                 batch = Batch({}, False, msg.seq)
             self._push(batch)
@@ -268,6 +277,8 @@ class Session:
             last.seq = batch.seq
             if batch.page is not None:
                 last.page = batch.page
+            if batch.query is not None:
+                last.query = batch.query
         else:
             self._pending.append(batch)
         if self._running:
@@ -302,6 +313,9 @@ class Session:
         if resync:
             self.writer.reset()
             self.nav.resend()
+        if batch.query is not None:
+            self.query_params = parse_query(batch.query)
+            self._query_sent = encode_query(self.query_params)
         changes = self.validate(batch.changes)
         started = time.perf_counter()
         self.run_count += 1
@@ -316,12 +330,14 @@ class Session:
             if now - self._last_flush >= FLUSH_INTERVAL:
                 self._last_flush = now
                 self._flush(self._run_no)
+                self._sync_query(batch.seq)
             elif not self._timer_armed and self._schedule is not None:
                 self._timer_armed = True
                 self._schedule(FLUSH_INTERVAL, self._timed_flush)
 
         def rerun_started() -> None:
             self._flush(self._run_no)
+            self._sync_query(batch.seq)
             self._emit(RunFinished(run=self._run_no, status="rerun", ack=batch.seq))
             self.run_count += 1
             self._run_no = self.run_count
@@ -342,6 +358,10 @@ class Session:
         self.page = self.nav.url
         self.last_status = status
         self._flush(self.run_count)
+        self._sync_query(batch.seq)
+        if any(not values for values in self.query_params.values()):
+            # the next run reads them as the address has them: a key set to [] is gone
+            self.query_params = parse_query(self._query_sent)
         self._emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
@@ -384,6 +404,14 @@ class Session:
             self._save_failed = False
             log.info("session %s: saving resumed", self.token[:8])
             self._emit(StateWarning(message="State saved again.", ok=True))
+
+    def _sync_query(self, ack: int) -> None:
+        """Tell the browser the query string if the run changed the query params (called in
+        the run's thread, the only one that changes them)."""
+        query = encode_query(self.query_params)
+        if query != self._query_sent:
+            self._query_sent = query
+            self._emit(Query(query=query, ack=ack))
 
     def _timed_flush(self) -> None:
         self._timer_armed = False

@@ -29,6 +29,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from tidal.config import load_config
 from tidal.context import RunOptions
+from tidal.querystring import encode_query, parse_query
 from tidal.runner import (
     Script,
     add_app_folder_to_path,
@@ -677,6 +678,8 @@ class AppTest(Block):
         self._staged: dict[str, Any] = {}
         self._switch_to: Path | None = None
         self.query_params: dict[str, Any] = {}
+        """``st.query_params`` for the next run (a list value: a repeated key); after a run,
+        what the script left there: one value as a str, a repeated key as a list."""
         self.secrets: dict[str, Any] = {}
         super().__init__(self._session.writer.client[0], self)
 
@@ -757,6 +760,9 @@ class AppTest(Block):
             self._session.interrupt.clear()
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         self.node = self._session.writer.client[0]
+        # what the script left in st.query_params, as the address would show it
+        shown = parse_query(encode_query(self._session.query_params))
+        self.query_params = {k: v[0] if len(v) == 1 else v for k, v in shown.items()}
         return self
 
     def switch_page(self, page_path: str | Path) -> AppTest:

@@ -103,7 +103,7 @@ def _json_text(body: object) -> str:
     if isinstance(body, str):
         return body
     to_dict = getattr(body, "to_dict", None)
-    if type(body).__name__ == "SessionStateProxy" and callable(to_dict):
+    if type(body).__name__ in ("SessionStateProxy", "QueryParamsProxy") and callable(to_dict):
         body = to_dict()
     return _json.dumps(body, default=repr)
 

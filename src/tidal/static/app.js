@@ -38,7 +38,12 @@ const submits = [];
 
 const tree = new Tree([$('root-0'), $('root-1')], { send: sendEvent });
 const nav = new Nav({
-  base, sidebar: $('sidebar'), before: $('root-1'), send: sendEvent, onPage: (page) => { conn.page = page; },
+  base,
+  sidebar: $('sidebar'),
+  before: $('root-1'),
+  send: sendEvent,
+  onPage: (page) => { conn.page = page; },
+  onQuery: (query) => { conn.query = query; }, // a reconnect's hello names the current params
 });
 
 function sendEvent(t, fields) {
@@ -90,6 +95,7 @@ function handle(msg) {
     case 'source_changed': return sourceChanged();
     case 'state_warning': return stateWarning(msg);
     case 'pages': return nav.update(msg);
+    case 'query': return nav.updateQuery(msg);
     default: return undefined;
   }
 }

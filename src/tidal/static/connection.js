@@ -39,7 +39,7 @@ export class Connection {
    * @param {object} opts
    * @param {string} opts.url websocket URL
    * @param {string} opts.page page path without the leading "/"
-   * @param {string} opts.query location.search without "?"
+   * @param {string} opts.query the address's query string without "?" (the app keeps it current)
    * @param {(msg: object) => void} opts.onMessage every server message but `pong`, in order
    * @param {(up: boolean) => void} opts.onLink the socket is welcomed (true) or lost (false)
    */

@@ -1,12 +1,30 @@
 // Multipage apps: the sidebar menu of the app's pages, `page_link` elements, and the address
-// bar. Going to a page pushes a history entry and sends `navigate`; back/forward (popstate)
-// sends `navigate` too; a `pages` message from the server updates the menu and, when the
-// script moved elsewhere (st.switch_page, an unknown page), the address. Knows nothing about
-// the element tree or the socket beyond the `send` it is given.
+// bar. Going to a page pushes a history entry (without the old page's query params) and sends
+// `navigate`; back/forward (popstate) sends `navigate` too, with that entry's query; a `pages`
+// message from the server updates the menu and, when the script moved elsewhere
+// (st.switch_page, an unknown page), the address; a `query` message (the script changed
+// st.query_params) replaces the address's query in place. Knows nothing about the element tree
+// or the socket beyond the `send` it is given.
 import { h, helpIcon } from './elements.js';
 
 /** @type {Nav|null} the page's one menu, which page links go through */
 let active = null;
+
+/** Query params that survive going to another page: they say how the app is embedded. */
+const EMBED_KEYS = new Set(['embed', 'embed_options']);
+
+/**
+ * The part of a query string (without "?") that another page keeps.
+ * @param {string} query
+ */
+function embedOnly(query) {
+  const kept = new URLSearchParams();
+  for (const [k, v] of new URLSearchParams(query)) if (EMBED_KEYS.has(k.toLowerCase())) kept.append(k, v);
+  return kept.toString();
+}
+
+/** "?" and the query string, or nothing when it is empty. */
+const withQuery = (query) => (query ? `?${query}` : '');
 
 /** Plain left clicks navigate in place; modified clicks keep the browser's behaviour. */
 function plainClick(e) {
@@ -21,21 +39,23 @@ export class Nav {
    * @param {HTMLElement} opts.before the menu goes before this child of the sidebar
    * @param {(t: string, fields: object) => number} opts.send queue an event, returns its seq
    * @param {(page: string) => void} opts.onPage the current page changed (its url path)
+   * @param {(query: string) => void} opts.onQuery the query params changed (the query string)
    */
-  constructor({ base, sidebar, before, send, onPage }) {
-    Object.assign(this, { base, send, onPage });
+  constructor({ base, sidebar, before, send, onPage, onQuery }) {
+    Object.assign(this, { base, send, onPage, onQuery });
     /** @type {{url: string, title: string, icon?: string|null, section?: string|null}[]} */
     this.pages = [];
     this.position = 'sidebar';
     this.current = this.path();
+    this.query = this.search(); // the query string the session's st.query_params hold
     this.lastNavigate = 0; // seq of the last `navigate` sent: older `pages` cannot undo it
     this.list = h('ul', { class: 'nav-list' });
     this.el = h('nav', { class: 'nav', 'aria-label': 'Pages', hidden: true }, this.list);
     sidebar.insertBefore(this.el, before);
     onPage(this.current); // the hello names the page, decoded as the server spells it
     addEventListener('popstate', () => {
-      const page = this.path();
-      if (page !== this.current) this.go(page, false); // a hash change is no navigation
+      // a hash change is no navigation
+      if (this.path() !== this.current || this.search() !== this.query) this.go(this.path(), false);
     });
     active = this;
   }
@@ -56,6 +76,11 @@ export class Nav {
     }
   }
 
+  /** The query string the address bar shows, without "?". */
+  search() {
+    return location.search.replace(/^\?/, '');
+  }
+
   /** The address of a page. */
   href(url) {
     return new URL(encodeURIComponent(url), this.base).pathname;
@@ -63,16 +88,43 @@ export class Nav {
 
   /**
    * Go to a page: a history entry (unless the browser already moved: back/forward), then
-   * `navigate`.
+   * `navigate` with the query the address shows: none for another page (but the embed
+   * params), the entry's own after back/forward.
    * @param {string} url the page's url path
    * @param {boolean} [push]
    */
   go(url, push = true) {
-    if (push && url !== this.path()) history.pushState(null, '', this.href(url));
+    let query = this.search();
+    if (push) {
+      query = embedOnly(query);
+      const href = this.href(url) + withQuery(query);
+      if (url !== this.path()) history.pushState(null, '', href);
+      else history.replaceState(history.state, '', href);
+    }
     this.current = url;
     this.onPage(url);
-    this.lastNavigate = this.send('navigate', { page: url });
+    this.setQuery(query);
+    this.lastNavigate = this.send('navigate', { page: url, query });
     this.render();
+  }
+
+  /** @param {string} query the query string the session's st.query_params now hold */
+  setQuery(query) {
+    this.query = query;
+    this.onQuery(query);
+  }
+
+  /**
+   * A `query` message: the script changed st.query_params. The address follows in place (no
+   * history entry, no reload), unless a `navigate` sent since has replaced the params.
+   */
+  updateQuery(msg) {
+    if ((msg.ack ?? 0) < this.lastNavigate) return;
+    const query = msg.query ?? '';
+    this.setQuery(query);
+    if (this.search() !== query) {
+      history.replaceState(history.state, '', location.pathname + withQuery(query) + location.hash);
+    }
   }
 
   /** A `pages` message: the page list, the current page, where the menu goes. */
@@ -82,9 +134,12 @@ export class Nav {
     if ((msg.ack ?? 0) >= this.lastNavigate) {
       this.current = msg.current ?? '';
       if (this.path() !== this.current) {
-        const href = this.href(this.current);
+        // st.switch_page starts the page without query params; a corrected address keeps them
+        const query = msg.switched ? embedOnly(this.search()) : this.search();
+        const href = this.href(this.current) + withQuery(query);
         if (msg.switched) history.pushState(null, '', href);
         else history.replaceState(null, '', href);
+        this.setQuery(query);
       }
       this.onPage(this.current);
     }
