@@ -1,8 +1,9 @@
 """Spec section 5: reruns, stop and exceptions (rules R-1 .. R-8).
 
 Each test replays the experiment named in the spec row (``shared/spec/experiments``) and asserts
-what Streamlit 1.67 printed. R-9 .. R-13 are about ``st.fragment``, which tidal does not have
-yet: they have no tests (R-7 is tested for its full-app-run half).
+what Streamlit 1.67 printed. R-9 .. R-13 are about ``st.fragment``: fragment-only reruns happen
+only through a browser (AppTest always runs the whole app, R-13), so they are tested over the
+protocol in ``test_fragments.py``, with R-7's fragment-run half.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from tidal.api.choice import selectbox as selectbox
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.fragment import fragment as fragment
 from tidal.api.inputs import button as button
 from tidal.api.inputs import checkbox as checkbox
 from tidal.api.inputs import color_picker as color_picker
@@ -68,6 +69,7 @@ __all__ = [
     "expander",
     "form",
     "form_submit_button",
+    "fragment",
     "header",
     "info",
     "json",

@@ -110,6 +110,25 @@ class PageTable:
     """Called when ``st.navigation`` declared the pages (the browser's menu follows)."""
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class FragmentInfo:
+    """An ``st.fragment`` call of the last full run: what a fragment-only rerun replays.
+
+    ``path`` is the fragment's container in the element tree; ``form`` the form it is in;
+    ``script_path`` and ``page_hash`` those of the page that called it.
+    """
+
+    id: str
+    func: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    path: tuple[int, ...]
+    form: str
+    script_path: Path
+    page_hash: str
+    """The page's hash, part of the ids of the widgets the fragment renders."""
+
+
 @dataclass(slots=True, eq=False)
 class RunContext:
     """One run of a script for one session."""
@@ -129,6 +148,14 @@ class RunContext:
     on_flush: Callable[[], None] | None = None
     pages: PageTable | None = None
     """The app's pages as this run sees them; a single-page run gets a table of its own."""
+    fragments: dict[str, FragmentInfo] = field(default_factory=dict)
+    """The session's fragments: a full run records each ``st.fragment`` call here."""
+    fragment: str = ""
+    """The id of the fragment whose body is running ("" outside fragments)."""
+    fragment_run: bool = False
+    """Whether this is a fragment-only rerun (only ``fragment``'s body runs)."""
+    rerun_scope: str = "app"
+    """The scope of the ``st.rerun()`` that ended the run, if one did."""
 
     def __post_init__(self) -> None:
         self.blocks = [Block(self.roots[MAIN], (MAIN,))]

@@ -54,6 +54,10 @@ class DeltaWriter:
             self._trim((i,), root, self.client[i])
         self._fresh = False
 
+    def finish_subtree(self, path: Path, run_node: Node) -> None:
+        """A fragment-only run ended: drop what it did not produce inside its container."""
+        self._trim(path, run_node, node_at(self.client, path))
+
     def _trim(self, path: Path, run_node: Node, client_node: Node) -> None:
         run_children, client_children = run_node.children, client_node.children
         if run_children is None or client_children is None:

@@ -111,7 +111,14 @@ class UnserializableSessionStateError(TidalAPIError):
 
 
 class RerunRequested(BaseException):
-    """Raised by ``st.rerun()``: ends the current run and starts a new one."""
+    """Raised by ``st.rerun()``: ends the current run and starts a new one.
+
+    ``scope`` is ``"app"`` (the whole script) or ``"fragment"`` (the fragment being rerun).
+    """
+
+    def __init__(self, scope: str = "app") -> None:
+        super().__init__(scope)
+        self.scope = scope
 
 
 class StopRequested(BaseException):

@@ -152,10 +152,14 @@ class Welcome(msgspec.Struct, tag="welcome", tag_field="t"):
     """``"light"`` or ``"dark"`` to force a theme; None follows the browser."""
 
 
-class RunStarted(msgspec.Struct, tag="start", tag_field="t"):
-    """A run began; the browser shows its running indicator and may fade old elements."""
+class RunStarted(msgspec.Struct, tag="start", tag_field="t", omit_defaults=True):
+    """A run began; the browser shows its running indicator and may fade old elements.
+
+    ``scope`` is the path of the container a fragment-only run redraws (the rest of the page
+    is not part of the run and must not fade); empty for a run of the whole page."""
 
     run: int
+    scope: list[int] = msgspec.field(default_factory=list)
 
 
 class Delta(msgspec.Struct, tag="delta", tag_field="t"):

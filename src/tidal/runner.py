@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from tidal.api.navigation import page_not_found_node
 from tidal.api.text import exception_node, write
-from tidal.context import Flag, PageTable, RunContext, RunOptions, current_run
+from tidal.context import Flag, FragmentInfo, PageTable, RunContext, RunOptions, current_run
 from tidal.delta import DeltaWriter
 from tidal.errors import (
     RerunRequested,
@@ -215,11 +215,13 @@ class Script:
 
 @dataclass(slots=True)
 class RunHooks:
-    """How a run reports progress: ``flush`` after elements are added (streaming), and
-    ``rerun`` when a run was cut short by ``st.rerun()`` and another follows."""
+    """How a run reports back: ``flush`` after elements are added (streaming), ``rerun``
+    when a run was cut short by ``st.rerun()`` and another follows, and ``fragments``, the
+    session's table that a full run fills with its ``st.fragment`` calls."""
 
     flush: Callable[[], None] | None = None
     rerun_started: Callable[[], None] | None = None
+    fragments: dict[str, FragmentInfo] | None = None
 
 
 def check_serializable(state: SessionState) -> None:
@@ -300,6 +302,8 @@ def _run_once(
     state.begin_run()
     pages.declared = False
     pages.switch_to = None
+    fragments = hooks.fragments if hooks.fragments is not None else {}
+    fragments.clear()  # this run records the fragments the page has now
     ctx = RunContext(
         state=state,
         writer=writer,
@@ -310,10 +314,11 @@ def _run_once(
         query_params=query_params if query_params is not None else {},
         on_flush=hooks.flush,
         pages=pages,
+        fragments=fragments,
     )
     token = current_run.set(ctx)
     try:
-        status = _callbacks(ctx, changed)
+        status = run_callbacks(ctx, changed)
         if status is None:
             if pages.not_found is not None:
                 ctx.add(page_not_found_node(pages.not_found))
@@ -327,14 +332,18 @@ def _run_once(
     return status
 
 
-def _callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
-    """Run the callbacks of changed widgets (CB-2..13). None means: go on with the body."""
+def run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
+    """Run the callbacks of changed widgets (CB-2..13). None means: go on with the body.
+
+    ``rerun`` is returned for ``st.rerun()`` of either scope; in a fragment-only run the
+    caller tells them apart by ``ctx.rerun_scope``."""
     ctx.in_callback = True
     try:
         for meta in changed:
             if meta.callback is not None:
                 meta.callback(*meta.args, **meta.kwargs)
-    except RerunRequested:
+    except RerunRequested as exc:
+        ctx.rerun_scope = exc.scope
         return "rerun"
     except StopRequested:
         return "stopped"
@@ -366,7 +375,8 @@ def _body(ctx: RunContext, script: Script, options: RunOptions) -> Status:
         exec_script(script)
         if options.enforce_serializable:
             check_serializable(ctx.state)
-    except RerunRequested:
+    except RerunRequested as exc:
+        ctx.rerun_scope = exc.scope
         return "rerun"
     except StopRequested:
         return "stopped"

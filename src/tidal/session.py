@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tidal.codec import Snapshot
-from tidal.context import Flag, RunOptions
+from tidal.context import Flag, FragmentInfo, RunOptions
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability
+from tidal.fragments import run_fragment
 from tidal.pages import App, Navigator
 from tidal.protocol import (
     Change,
@@ -32,6 +33,7 @@ from tidal.protocol import (
     Rerun,
     RunFinished,
     RunStarted,
+    RunStatus,
     StateWarning,
     Submit,
     Sync,
@@ -98,6 +100,7 @@ class Session:
         "conn_id",
         "connected",
         "epoch",
+        "fragments",
         "interrupt",
         "last_active",
         "last_status",
@@ -132,6 +135,9 @@ class Session:
         self.writer = DeltaWriter()
         self.interrupt = Flag()
         self.query_params: dict[str, list[str]] = {}
+        self.fragments: dict[str, FragmentInfo] = {}
+        """The ``st.fragment`` calls of the last full run, by id: what a widget inside one
+        reruns on its own."""
         self._query_sent = ""
         """The query string the browser's address shows, as ``encode_query`` spells it."""
         self.run_count = 0
@@ -318,9 +324,10 @@ class Session:
             self._query_sent = encode_query(self.query_params)
         changes = self.validate(batch.changes)
         started = time.perf_counter()
+        fragment = None if resync or batch.page is not None else self._fragment_of(changes)
         self.run_count += 1
         self._run_no = self.run_count
-        self._emit(RunStarted(run=self._run_no))
+        self._emit(RunStarted(run=self._run_no, scope=list(fragment.path) if fragment else []))
         self._last_flush = 0.0
 
         def flush() -> None:
@@ -343,18 +350,37 @@ class Session:
             self._run_no = self.run_count
             self._emit(RunStarted(run=self._run_no))
 
-        status = self.nav.run(
-            self.state,
-            self.writer,
-            self.options,
-            changes,
-            page=self.page if batch.page is None else batch.page,
-            interrupt=self.interrupt,
-            hooks=RunHooks(flush=flush, rerun_started=rerun_started),
-            query_params=self.query_params,
-            announce=self._emit,
-            ack=batch.seq,
-        )
+        hooks = RunHooks(flush=flush, rerun_started=rerun_started, fragments=self.fragments)
+        status: RunStatus | None = None
+        if fragment is not None:
+            done = run_fragment(
+                fragment,
+                self.state,
+                self.writer,
+                self.options,
+                changes,
+                interrupt=self.interrupt,
+                hooks=hooks,
+                query_params=self.query_params,
+            )
+            if done == "app":  # st.rerun() in the fragment: the whole app runs now
+                rerun_started()
+                changes = {}
+            elif done is not None:
+                status = done
+        if status is None:
+            status = self.nav.run(
+                self.state,
+                self.writer,
+                self.options,
+                changes,
+                page=self.page if batch.page is None else batch.page,
+                interrupt=self.interrupt,
+                hooks=hooks,
+                query_params=self.query_params,
+                announce=self._emit,
+                ack=batch.seq,
+            )
         self.page = self.nav.url
         self.last_status = status
         self._flush(self.run_count)
@@ -366,6 +392,18 @@ class Session:
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
         self._persist(batch.seq)
+
+    def _fragment_of(self, changes: dict[str, Any]) -> FragmentInfo | None:
+        """The fragment to rerun alone: the one that rendered every changed widget (R-9)."""
+        if not changes:
+            return None
+        owners = set()
+        for wid in changes:
+            meta = self.state.meta(wid)
+            owners.add(meta.fragment if meta is not None else "")
+        if len(owners) != 1:
+            return None
+        return self.fragments.get(owners.pop())
 
     # ------------------------------------------------------------------ durability
     def restore(self, snapshot: Snapshot, epoch: int) -> None:

@@ -94,6 +94,8 @@ class WidgetMeta:
     form: str = ""
     disabled: bool = False
     order: int = 0
+    fragment: str = ""
+    """The id of the ``st.fragment`` whose body rendered it ("" outside fragments)."""
 
 
 _MISSING: Any = object()
@@ -348,18 +350,26 @@ class SessionState:
         self._forms_this_run.clear()
         self._order = 0
 
-    def end_run(self, *, completed: bool) -> None:
+    def end_run(self, *, completed: bool, fragment: str | None = None) -> None:
         """End of a run. Only a run that completed resets triggers and removes the values of
-        widgets it did not render (W-12, R-2, R-4, R-6)."""
+        widgets it did not render (W-12, R-2, R-4, R-6). A fragment-only run (``fragment``
+        is its id) removes only that fragment's widgets: the others were not asked (R-11)."""
         if completed:
             self._reset_triggers()
             active = self._ids_this_run
+            meta = self._meta
+            if fragment is None:
+                gone = {w for w in meta if w not in active}
+                for layer in (self._old, self._new_widget):
+                    gone.update(k for k in layer if k.startswith(WIDGET_ID_PREFIX))
+                gone -= active
+            else:
+                gone = {w for w, m in meta.items() if m.fragment == fragment and w not in active}
             for layer in (self._old, self._new_widget):
-                stale = [k for k in layer if k.startswith(WIDGET_ID_PREFIX) and k not in active]
-                for k in stale:
+                for k in [k for k in layer if k in gone]:
                     del layer[k]
-            for wid in [w for w in self._meta if w not in active]:
-                del self._meta[wid]
+            for wid in [w for w in meta if w in gone]:
+                del meta[wid]
         self._ids_this_run.clear()
         self._keys_this_run.clear()
         self._forms_this_run.clear()

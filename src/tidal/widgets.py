@@ -141,6 +141,7 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         trigger=spec.trigger,
         form=form,
         disabled=spec.disabled,
+        fragment=ctx.fragment,
     )
     value, from_state = state.register(meta)
     if from_state and spec.explicit_default:

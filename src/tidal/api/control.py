@@ -135,16 +135,18 @@ def rerun(*, scope: Literal["app", "fragment"] | str = "app") -> NoReturn:
     """Stop the current run now and start a new one from the top.
 
     State assigned before the call is kept. Inside a callback, the callback stops there and
-    the app reruns once.
+    the app reruns once. In a fragment's rerun, ``scope="fragment"`` reruns only the fragment.
 
     Example:
         >>> if st.session_state.runs < 3:
         ...     st.rerun()
     """
-    get_run()
+    ctx = get_run()
     if scope == "app":
         raise RerunRequested
     if scope == "fragment":
+        if ctx.fragment_run and ctx.fragment:
+            raise RerunRequested("fragment")
         raise StreamlitInvalidLayoutContextError(
             'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
             "during fragment reruns."

@@ -85,7 +85,7 @@ function flush() {
 function handle(msg) {
   switch (msg.t) {
     case 'welcome': return welcome(msg);
-    case 'start': return start();
+    case 'start': return start(msg);
     case 'delta':
       tree.apply(msg.ops ?? []);
       tree.confirm(msg.at);
@@ -110,9 +110,9 @@ function welcome(msg) {
   if (!hook.running) setStatus(null);
 }
 
-function start() {
+function start(msg) {
   hook.running = true;
-  tree.startRun();
+  tree.startRun(msg.scope);
   setStatus('Running…');
 }
 

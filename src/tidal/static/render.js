@@ -80,6 +80,8 @@ export class Tree {
     this.frontier = this.roots.map(() => null);
     this.fading = false;
     this.fadeTimer = 0;
+    /** @type {number[]|null} the container a fragment-only run redraws; null: the whole page */
+    this.scope = null;
     /** ops that could not be applied (a path into nothing); kept for tests and debugging */
     this.skipped = 0;
     /** @type {Set<Node>|null} during a reset run: the nodes its set ops reached */
@@ -244,9 +246,13 @@ export class Tree {
 
   // ------------------------------------------------------------------ fading of stale elements
 
-  /** A run began: fade what it has not confirmed after a short delay. */
-  startRun() {
+  /**
+   * A run began: fade what it has not confirmed after a short delay.
+   * @param {number[]} [scope] a fragment-only run: the container it redraws (nothing else fades)
+   */
+  startRun(scope) {
     this.frontier = this.roots.map(() => null);
+    this.scope = scope?.length ? scope : null;
     clearTimeout(this.fadeTimer);
     this.fadeTimer = setTimeout(() => this.fadeStale(), FADE_DELAY_MS);
   }
@@ -288,7 +294,13 @@ export class Tree {
   fadeStale() {
     this.unfadeAll();
     this.fading = true;
-    this.roots.forEach((root, r) => this.fadeAfter(root, this.frontier[r]));
+    const scope = this.scope && this.find(this.scope);
+    if (scope) {
+      const at = this.frontier[scope.path[0]];
+      this.fadeAfter(scope, at && isPrefix(scope.path, at) ? at : scope.path);
+    } else {
+      this.roots.forEach((root, r) => this.fadeAfter(root, this.frontier[r]));
+    }
   }
 
   /**

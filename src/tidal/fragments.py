@@ -1,0 +1,107 @@
+"""Fragment-only reruns: replay one ``st.fragment`` call into its container.
+
+Owns ``run_fragment``. The page outside the fragment stays as the browser shows it: the delta
+writer compares and trims only inside the fragment's container, and only the fragment's
+widgets are cleaned up (R-9..R-11). Which events lead here is the session's business; what
+a full run records about fragments is ``api/fragment.py``'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from tidal.api.text import exception_node
+from tidal.context import Flag, FragmentInfo, RunContext, RunOptions, current_run
+from tidal.delta import DeltaWriter
+from tidal.errors import RerunRequested, ScriptInterrupted, StopRequested
+from tidal.runner import MAX_RERUNS, RunHooks, Status, check_serializable, run_callbacks
+from tidal.state import SessionState
+from tidal.tree import Block, Node, node_at
+
+FragmentStatus = Literal["ok", "stopped", "error", "interrupted", "app"]
+"""A fragment run's outcome; ``app``: it called ``st.rerun()``, the whole app runs next."""
+
+
+def run_fragment(
+    info: FragmentInfo,
+    state: SessionState,
+    writer: DeltaWriter,
+    options: RunOptions,
+    changes: Mapping[str, Any],
+    *,
+    interrupt: Flag,
+    hooks: RunHooks,
+    query_params: dict[str, list[str]] | None = None,
+) -> FragmentStatus | None:
+    """Run the callbacks of ``changes``, then only the fragment ``info``, into its container.
+
+    Repeats while the fragment calls ``st.rerun(scope="fragment")``. Returns None, having run
+    nothing, when the browser no longer shows the fragment's container (the caller runs the
+    whole app instead).
+    """
+    pending: Mapping[str, Any] = changes
+    for _ in range(MAX_RERUNS):
+        try:
+            shown = node_at(writer.client, info.path)
+        except IndexError:
+            return None
+        if shown.type != "container" or shown.children is None:
+            return None
+        node = Node(shown.type, shown.props, container=True)
+        changed = state.begin_interaction(pending)
+        state.begin_run()
+        ctx = RunContext(
+            state=state,
+            writer=writer,
+            script_path=info.script_path,
+            page_hash=info.page_hash,
+            options=options,
+            interrupt=interrupt,
+            query_params=query_params if query_params is not None else {},
+            on_flush=hooks.flush,
+            fragments=hooks.fragments if hooks.fragments is not None else {},
+            fragment=info.id,
+            fragment_run=True,
+        )
+        ctx.blocks = [Block(node, info.path, info.form)]
+        token = current_run.set(ctx)
+        try:
+            status = run_callbacks(ctx, changed)
+            if status is None:
+                status = _body(ctx, info, options)
+        finally:
+            current_run.reset(token)
+        state.end_run(completed=status == "ok", fragment=info.id)
+        if status in ("ok", "stopped", "error"):
+            writer.finish_subtree(info.path, node)
+            return status
+        if status != "rerun":
+            return "interrupted"
+        if ctx.rerun_scope != "fragment":
+            return "app"
+        pending = {}
+        if hooks.rerun_started is not None:
+            hooks.rerun_started()
+    return "stopped"
+
+
+def _body(ctx: RunContext, info: FragmentInfo, options: RunOptions) -> Status:
+    try:
+        info.func(*info.args, **info.kwargs)
+        if options.enforce_serializable:
+            check_serializable(ctx.state)
+    except RerunRequested as exc:
+        ctx.rerun_scope = exc.scope
+        return "rerun"
+    except StopRequested:
+        return "stopped"
+    except ScriptInterrupted:
+        return "interrupted"
+    except SystemExit:
+        return "stopped"
+    except Exception as exc:
+        ctx.blocks[1:] = []
+        ctx.add(exception_node(exc))
+        return "error"
+    return "ok"
