@@ -1,7 +1,8 @@
 """Spec section 1: the ``st.session_state`` mapping API (rules SS-1 .. SS-18).
 
 Each test replays the experiment named in the spec row (``shared/spec/experiments``) and asserts
-what Streamlit 1.67 printed. SS-18 (``st.cache_data``) has no test: tidal has no cache yet.
+what Streamlit 1.67 printed. SS-18 (``st.cache_data``) is tested with the cache, in
+``test_cache.py``.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@
 files and changes no environment.
 """
 
+from tidal.api.cache import cache_data as cache_data
+from tidal.api.cache import cache_resource as cache_resource
 from tidal.api.choice import multiselect as multiselect
 from tidal.api.choice import radio as radio
 from tidal.api.choice import select_slider as select_slider
@@ -56,6 +58,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Page",
     "button",
+    "cache_data",
+    "cache_resource",
     "caption",
     "checkbox",
     "code",

@@ -11,6 +11,7 @@ from ``BaseException`` so that a script's ``except Exception:`` cannot swallow t
 from __future__ import annotations
 
 __all__ = [
+    "CachedWidgetWarning",
     "DuplicateWidgetID",
     "NoRunContextError",
     "RerunRequested",
@@ -52,6 +53,20 @@ StreamlitAPIException = TidalAPIError
 
 class StreamlitAPIWarning(TidalAPIError):
     """Shown in the app like an exception, but the run goes on (e.g. a cached widget)."""
+
+
+class CachedWidgetWarning(StreamlitAPIWarning):
+    """A widget was called inside a function decorated with ``st.cache_data`` or
+    ``st.cache_resource``: it still works, but the function only runs on a cache miss (QP-3)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Your script uses a widget command in a cached function\n"
+            "(function decorated with `@st.cache_data` or `@st.cache_resource`).\n"
+            'This code will only be called when we detect a cache "miss",\n'
+            "which can lead to unexpected results.\n\n"
+            "To fix this, move all widget commands outside the cached function."
+        )
 
 
 class NoRunContextError(TidalError):

@@ -8,14 +8,17 @@ widget function goes through (``register``), and the validation of values from t
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from pathlib import Path
 from typing import Any
 
 from tidal.context import RunContext
 from tidal.errors import (
+    CachedWidgetWarning,
     StreamlitDuplicateElementId,
     StreamlitDuplicateElementKey,
     StreamlitInvalidFormCallbackError,
@@ -26,6 +29,8 @@ from tidal.state import WIDGET_ID_PREFIX, Callback, WidgetMeta, check_user_key
 from tidal.tree import Node
 
 log = logging.getLogger("tidal.widgets")
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent)
 
 _warned_default_and_state = False
 
@@ -92,6 +97,8 @@ class Spec:
 def register(ctx: RunContext, spec: Spec) -> Any:
     """Register a widget in the current run, add its element, and return its value."""
     block = ctx.block
+    if ctx.cached:
+        ctx.add(_cached_widget_warning(), block)
     form = block.form
     if form and spec.callback is not None and not spec.callback_allowed_in_form:
         raise StreamlitInvalidFormCallbackError(
@@ -165,6 +172,22 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         props["default"] = spec.clear_default
     ctx.add(Node(spec.kind, props, value=value, extra=spec.extra), block)
     return value
+
+
+def _cached_widget_warning() -> Node:
+    """QP-3: the exception element shown (the run goes on) for a widget inside a cached
+    function, with the stack of the script's frames that led to the widget call."""
+    frames = traceback.extract_stack()
+    first_tidal = next((i for i, f in enumerate(frames) if f.filename.startswith(_PACKAGE_DIR)), 0)
+    script_frames = [f for f in frames[first_tidal:] if not f.filename.startswith(_PACKAGE_DIR)]
+    warning = CachedWidgetWarning()
+    props = {
+        "type": type(warning).__name__,
+        "message": str(warning),
+        "is_markdown": True,
+        "stack": [entry.strip() for entry in traceback.format_list(script_frames)],
+    }
+    return Node("exception", props, value=warning)
 
 
 def _warn_default_and_state(ctx: RunContext, user_key: str | None) -> None:
