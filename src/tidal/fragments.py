@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from tidal.api.text import exception_node
 from tidal.context import Flag, FragmentInfo, RunContext, RunOptions, current_run
 from tidal.delta import DeltaWriter
-from tidal.errors import RerunRequested, ScriptInterrupted, StopRequested
-from tidal.runner import MAX_RERUNS, RunHooks, Status, check_serializable, run_callbacks
+from tidal.runner import MAX_RERUNS, RunHooks, run_body, run_callbacks
 from tidal.state import SessionState
 from tidal.tree import Block, Node, node_at
 
@@ -69,7 +67,7 @@ def run_fragment(
         try:
             status = run_callbacks(ctx, changed)
             if status is None:
-                status = _body(ctx, info, options)
+                status = run_body(ctx, lambda: info.func(*info.args, **info.kwargs), options)
         finally:
             current_run.reset(token)
         state.end_run(completed=status == "ok", fragment=info.id)
@@ -84,24 +82,3 @@ def run_fragment(
         if hooks.rerun_started is not None:
             hooks.rerun_started()
     return "stopped"
-
-
-def _body(ctx: RunContext, info: FragmentInfo, options: RunOptions) -> Status:
-    try:
-        info.func(*info.args, **info.kwargs)
-        if options.enforce_serializable:
-            check_serializable(ctx.state)
-    except RerunRequested as exc:
-        ctx.rerun_scope = exc.scope
-        return "rerun"
-    except StopRequested:
-        return "stopped"
-    except ScriptInterrupted:
-        return "interrupted"
-    except SystemExit:
-        return "stopped"
-    except Exception as exc:
-        ctx.blocks[1:] = []
-        ctx.add(exception_node(exc))
-        return "error"
-    return "ok"

@@ -371,8 +371,15 @@ def exec_script(script: Script) -> None:
 
 
 def _body(ctx: RunContext, script: Script, options: RunOptions) -> Status:
+    return run_body(ctx, lambda: exec_script(script), options)
+
+
+def run_body(ctx: RunContext, body: Callable[[], object], options: RunOptions) -> Status:
+    """Run a script body (or a fragment's) and say how it ended: ``ok``, ``rerun`` (with
+    ``ctx.rerun_scope``), ``stopped``, ``interrupted`` or ``error`` (the exception is shown
+    where the run had got to, R-5)."""
     try:
-        exec_script(script)
+        body()
         if options.enforce_serializable:
             check_serializable(ctx.state)
     except RerunRequested as exc:
