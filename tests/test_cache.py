@@ -580,3 +580,54 @@ def test_background_refresh_needs_a_ttl() -> None:
 def test_a_session_scoped_cache_is_refused_with_an_explanation() -> None:
     with pytest.raises(TidalAPIError, match='`scope="session"` is not supported by tidal yet'):
         st.cache_resource(scope="session")
+
+
+# ---------------------------------------------------------------------------------------- replay
+REPLAY_APP = """
+    import tidal as st
+    st.session_state.setdefault("calls", 0)
+
+    @st.cache_data
+    def load(n):
+        st.session_state.calls += 1
+        st.write(f"loading {n}")
+        with st.expander("inside"):
+            st.text("nested")
+        return n * 2
+
+    st.text("before")
+    v = load(3)
+    st.text(f"v={v} calls={st.session_state.calls}")
+"""
+
+
+def test_a_hit_shows_again_what_the_cached_function_showed(app_test: AppTestFactory) -> None:
+    at = app_test(REPLAY_APP).run()
+    assert [t.value for t in at.text] == ["before", "nested", "v=6 calls=1"]
+    at.run()  # a hit: the function does not run, its elements still show, in place
+    assert [t.value for t in at.text] == ["before", "nested", "v=6 calls=1"]
+    assert [t.value for t in at.expander[0].text] == ["nested"]
+    assert [m.value for m in at.markdown] == ["loading 3"]
+    assert len(at.expander) == 1
+    other = app_test(REPLAY_APP).run()  # another session hits the same entry
+    assert [t.value for t in other.text] == ["before", "nested", "v=6 calls=0"]
+    assert [m.value for m in other.markdown] == ["loading 3"]
+
+
+def test_a_hit_does_not_show_the_functions_widgets_again(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+
+        @st.cache_data
+        def pick():
+            st.write("shown")
+            return st.text_input("inside cache")
+
+        pick()
+        """
+    ).run()
+    assert len(at.text_input) == 1 and len(at.exception) == 1  # the QP-3 warning
+    at.run()
+    assert [m.value for m in at.markdown] == ["shown"]
+    assert len(at.text_input) == 0 and len(at.exception) == 0

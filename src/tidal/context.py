@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from tidal.config import Config
-from tidal.errors import NoRunContextError, ScriptInterrupted
+from tidal.errors import CachedWidgetWarning, NoRunContextError, ScriptInterrupted
 from tidal.tree import MAIN, SIDEBAR, Block, Node, new_roots
 
 if TYPE_CHECKING:
@@ -110,6 +110,39 @@ class PageTable:
     """Called when ``st.navigation`` declared the pages (the browser's menu follows)."""
 
 
+class Recording:
+    """The elements a cached function adds on a miss, kept to be shown again on a hit.
+
+    Each entry is ``(parent, template)``: ``parent`` is -1 for the block the function was
+    called in, else the index of an earlier entry (a container the function made). Elements
+    written elsewhere (an outer container, the sidebar) and widgets, with their QP-3 warning,
+    are not kept: a widget is only ever registered by running its call.
+    """
+
+    __slots__ = ("_index", "base", "elements")
+
+    def __init__(self, base: Node) -> None:
+        self.base = base
+        self.elements: list[tuple[int, Node]] = []
+        self._index: dict[int, int] = {}
+
+    def note(self, parent: Node, node: Node) -> None:
+        """``node`` was added to ``parent`` during the cached call."""
+        where = -1 if parent is self.base else self._index.get(id(parent))
+        widget = str(node.props.get("id", "")).startswith("$$ID")
+        if where is None or widget or isinstance(node.value, CachedWidgetWarning):
+            return
+        self._index[id(node)] = len(self.elements)
+        template = Node(
+            node.type,
+            dict(node.props),
+            container=node.children is not None,
+            value=node.value,
+            extra=node.extra,
+        )
+        self.elements.append((where, template))
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class FragmentInfo:
     """An ``st.fragment`` call of the last full run: what a fragment-only rerun replays.
@@ -156,6 +189,8 @@ class RunContext:
     """Whether this is a fragment-only rerun (only ``fragment``'s body runs)."""
     rerun_scope: str = "app"
     """The scope of the ``st.rerun()`` that ended the run, if one did."""
+    recordings: list[Recording] = field(default_factory=list)
+    """The cached functions computing now (innermost last) that record what they show."""
 
     def __post_init__(self) -> None:
         self.blocks = [Block(self.roots[MAIN], (MAIN,))]
@@ -191,6 +226,8 @@ class RunContext:
         children = target.node.children
         assert children is not None
         children.append(node)
+        for recording in self.recordings:
+            recording.note(target.node, node)
         path = (*target.path, len(children) - 1)
         if self.writer is not None:
             self.writer.set(path, node)
@@ -198,6 +235,20 @@ class RunContext:
                 self.on_flush()
         form = node.props.get("id", "") if node.type == "form" else target.form
         return Block(node, path, form)
+
+    def replay(self, elements: list[tuple[int, Node]]) -> None:
+        """Show again, in the current block, what a cached function showed on its miss."""
+        base = self.blocks[-1]
+        made: list[Block] = []
+        for parent, template in elements:
+            node = Node(
+                template.type,
+                dict(template.props),
+                container=template.children is not None,
+                value=template.value,
+                extra=template.extra,
+            )
+            made.append(self.add(node, base if parent < 0 else made[parent]))
 
     @contextmanager
     def inside(self, block: Block) -> Iterator[None]:

@@ -35,7 +35,7 @@ from tidal.api.cache_store import (
 )
 from tidal.api.cache_store import ttl_seconds as ttl_seconds  # part of this module's surface
 from tidal.api.cache_values import pickle_return_value
-from tidal.context import maybe_run
+from tidal.context import Recording, maybe_run
 from tidal.errors import StreamlitValueError, TidalAPIError
 
 P = ParamSpec("P")
@@ -77,17 +77,25 @@ def _check_settings(
 
 # --------------------------------------------------------------------------- cached functions
 @contextmanager
-def _in_cached_call() -> Iterator[None]:
-    """Count the calling run (if any) as inside a cached function while its body runs."""
+def _in_cached_call() -> Iterator[Recording | None]:
+    """Count the calling run (if any) as inside a cached function while its body runs, and
+    record the elements the body shows (to show them again on a hit, as Streamlit does)."""
     run = maybe_run()
     if run is None:
-        yield
+        yield None
         return
+    recording = Recording(run.block.node)
     run.cached += 1
+    run.recordings.append(recording)
     try:
-        yield
+        yield recording
     finally:
         run.cached -= 1
+        run.recordings.remove(recording)
+
+
+def _elements(recording: Recording | None) -> tuple[Any, ...]:
+    return tuple(recording.elements) if recording is not None else ()
 
 
 class CachedFunction(Generic[P, R]):
@@ -122,14 +130,14 @@ class CachedFunction(Generic[P, R]):
             return cast(R, self._call_async(key, args, kwargs))
         entry = self._lookup(key)
         if entry is not None:
-            return cast(R, self._read(entry))
+            return cast(R, self._hit(entry))
         with self._store.computing(key):
             entry = self._lookup(key)  # computed by another thread while this one waited?
             if entry is not None:
-                return cast(R, self._read(entry))
-            with _in_cached_call():
+                return cast(R, self._hit(entry))
+            with _in_cached_call() as recording:
                 value = self._func(*args, **kwargs)
-            self._store.put(key, *self._stored(value))
+            self._store.put(key, *self._stored(value), _elements(recording))
             return value
 
     def __get__(self, instance: object, owner: type | None = None) -> Any:
@@ -155,10 +163,10 @@ class CachedFunction(Generic[P, R]):
         # No per-key lock here: a thread lock cannot be held across an await.
         entry = self._lookup(key)
         if entry is not None:
-            return self._read(entry)
-        with _in_cached_call():
+            return self._hit(entry)
+        with _in_cached_call() as recording:
             value = await cast(Coroutine[Any, Any, Any], self._func(*args, **kwargs))
-        self._store.put(key, *self._stored(value))
+        self._store.put(key, *self._stored(value), _elements(recording))
         return value
 
     def _key(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str | None:
@@ -174,6 +182,14 @@ class CachedFunction(Generic[P, R]):
             self._store.discard(key, entry)
             return None
         return entry
+
+    def _hit(self, entry: Entry) -> Any:
+        """The stored value; the elements the call showed are shown again in this run."""
+        if entry.elements:
+            run = maybe_run()
+            if run is not None:
+                run.replay(list(entry.elements))
+        return self._read(entry)
 
     def _read(self, entry: Entry) -> Any:
         return entry.value.load() if self._kind == "cache_data" else entry.value

@@ -126,14 +126,18 @@ class Limits(NamedTuple):
 
 
 class Entry:
-    """One stored value, with its expiry deadline and size."""
+    """One stored value, with its expiry deadline, its size and the elements its call showed
+    (``(parent, template)`` pairs, see ``context.Recording``), shown again on every hit."""
 
-    __slots__ = ("expires", "size", "value")
+    __slots__ = ("elements", "expires", "size", "value")
 
-    def __init__(self, value: Any, expires: float, size: int) -> None:
+    def __init__(
+        self, value: Any, expires: float, size: int, elements: tuple[Any, ...] = ()
+    ) -> None:
         self.value = value
         self.expires = expires  # time.monotonic() deadline
         self.size = size  # pickled bytes (cache_data), 0 for resources
+        self.elements = elements
 
 
 class _KeyLock:
@@ -188,14 +192,14 @@ class Store:
                 if not key_lock.users:
                     del self._computing[key]
 
-    def put(self, key: str, value: Any, size: int) -> None:
+    def put(self, key: str, value: Any, size: int, elements: tuple[Any, ...] = ()) -> None:
         """Store ``value``, then evict the least recently used entries past the limits."""
         limits = self.limits
         released: list[Any] = []
         expires = math.inf if limits.ttl is None else time.monotonic() + limits.ttl
         with self._lock:
             self._pop(key, released)
-            self._entries[key] = Entry(value, expires, size)
+            self._entries[key] = Entry(value, expires, size, elements)
             self._size += size
             while limits.max_entries is not None and len(self._entries) > limits.max_entries:
                 self._pop(next(iter(self._entries)), released)
