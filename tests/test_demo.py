@@ -21,6 +21,7 @@ EXAMPLES = [
     "Mirrored widgets",
     "Celsius slider",
     "Name and volume",
+    "Fragments and caching",
 ]
 
 
@@ -182,3 +183,18 @@ def test_the_session_state_page_shows_what_the_examples_keep() -> None:
     at.switch_page("pages/session_state.py").run()
     assert shown_state(at)["counter_count"] == 1
     assert not at.exception
+
+
+def test_the_fragments_example_counts_likes_squares_and_keeps_the_name_in_the_address() -> None:
+    at = open_demo("Fragments and caching")
+    assert shown(at, "Page runs:") == "1"
+    at.button(key="fragments_like").click().run()  # AppTest reruns the page too
+    assert shown(at, "Likes:") == "1"
+    assert any(m.value.startswith("12² =") and "144" in m.value for m in at.markdown)
+    at.number_input(key="fragments_n").set_value(9).run()
+    assert any(m.value.startswith("9² =") and "81" in m.value for m in at.markdown)
+    at.text_input(key="fragments_name").input("Ada").run()
+    assert at.query_params["name"] == "Ada"
+    assert any("Hello, Ada!" in m.value for m in at.markdown)
+    at.text_input(key="fragments_name").input("").run()
+    assert "name" not in at.query_params

@@ -37,6 +37,12 @@ page = st.navigation(
             url_path="name-and-volume",
         ),
         st.Page(
+            "pages/fragments_and_caching.py",
+            title="Fragments and caching",
+            icon="⚡",
+            url_path="fragments-and-caching",
+        ),
+        st.Page(
             "pages/session_state.py", title="Session state", icon="🗂️", url_path="session-state"
         ),
     ]

@@ -6,6 +6,7 @@ starts with the example's own prefix, so the examples never collide. Every page 
 """
 
 import datetime
+import time
 
 import tidal as st
 
@@ -187,6 +188,51 @@ EXAMPLES = {
     "Celsius slider": celsius_slider,
     "Name and volume": name_and_volume,
 }
+
+
+# ----------------------------------------------------------------------------- beyond the docs
+@st.cache_data
+def slow_square(n: int) -> int:
+    """A slow computation: it runs once per ``n`` for the whole server, then comes from the
+    cache (a copy per caller)."""
+    time.sleep(0.3)
+    return n * n
+
+
+@st.fragment
+def fragments_likes() -> None:
+    """Clicks in here rerun only this function: the page's run count above does not move."""
+    ss.setdefault("fragments_likes", 0)
+    if st.button("👍 Like", key="fragments_like"):
+        ss.fragments_likes += 1
+    st.write("Likes:", ss.fragments_likes)
+
+
+def fragments_and_caching() -> None:
+    st.header("Fragments, caching and the address")
+    st.caption(
+        "Three things beyond the session-state docs: `@st.fragment` reruns one function "
+        "instead of the page, `@st.cache_data` remembers a slow result for every tab, and "
+        "`st.query_params` keeps a value in the page's address."
+    )
+    ss.setdefault("fragments_page_runs", 0)
+    ss.fragments_page_runs += 1
+    st.write("Page runs:", ss.fragments_page_runs)
+    with st.container(border=True):
+        fragments_likes()
+    n = int(st.number_input("Square of", 0, 100, 12, key="fragments_n") or 0)
+    started = time.perf_counter()
+    square = slow_square(n)
+    took = (time.perf_counter() - started) * 1000
+    st.write(f"{n}² =", square, f"(in {took:.0f} ms: a new number takes 300 ms, then it is cached)")
+    name = st.text_input(
+        "Your name, kept in the address", st.query_params.get("name", ""), key="fragments_name"
+    )
+    if name:
+        st.query_params["name"] = name
+        st.write(f"Hello, {name}! Reload the page or share its address: the name stays.")
+    elif "name" in st.query_params:
+        del st.query_params["name"]
 
 
 def session_state_section() -> None:
