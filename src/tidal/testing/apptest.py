@@ -1,0 +1,307 @@
+"""``AppTest``: run an app headless and drive its widgets from a test.
+
+Owns ``AppTest`` (constructors, ``run()``, ``switch_page()``, turning staged widget values into
+the one interaction a browser would send) and ``SessionStateView``, its ``at.session_state``.
+It drives the very ``Session`` and runner the server uses (no second implementation of the
+semantics) and reads the page from the session's delta mirror. Element wrappers live in
+``elements.py``, the page queries in ``blocks.py``, run timeouts in ``watchdog.py``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable, Iterator
+from hashlib import blake2b
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tidal.config import load_config
+from tidal.context import RunOptions
+from tidal.querystring import encode_query, parse_query
+from tidal.runner import Script, add_app_folder_to_path
+from tidal.session import Session
+from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
+from tidal.testing.blocks import Block
+from tidal.testing.elements import Element, wrap
+from tidal.testing.watchdog import Watchdog
+
+if TYPE_CHECKING:
+    from tidal.tree import Node
+
+_MISSING: Any = object()
+_WATCHDOG = Watchdog()
+
+
+def _as_sent(meta: WidgetMeta, value: Any) -> Any:
+    try:
+        return meta.from_wire(meta.to_wire(value))
+    except (ValueError, TypeError) as exc:
+        name = meta.key if meta.key is not None else meta.id
+        raise ValueError(
+            f"AppTest: {meta.kind} {name!r} cannot take {value!r} ({exc}). Stage a value the "
+            "widget offers, e.g. one of its options or a number inside its range."
+        ) from None
+
+
+class SessionStateView:
+    """``at.session_state``: read and write the session's state between runs.
+
+    A write acts like a value set in an earlier run: it sets keyed widgets on the next run,
+    fires no callback and is not subject to the read-only check (AT-9, W-11).
+    """
+
+    __slots__ = ("_app",)
+
+    def __init__(self, app: AppTest) -> None:
+        object.__setattr__(self, "_app", app)
+
+    def __getitem__(self, key: object) -> Any:
+        return self._app._session.state[key]
+
+    def __setitem__(self, key: object, value: Any) -> None:
+        self._app._session.state[key] = value
+
+    def __delitem__(self, key: object) -> None:
+        del self._app._session.state[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._app._session.state
+
+    def __getattr__(self, name: str) -> Any:
+        value = self._app._session.state.get(name, _MISSING)
+        if value is _MISSING:
+            raise AttributeError(missing_attr_message(name))
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._app._session.state[name] = value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._app._session.state.keys())
+
+    def __len__(self) -> int:
+        return len(self._app._session.state)
+
+    def keys(self) -> list[str]:
+        """Visible keys."""
+        keys: list[str] = self._app._session.state.keys()
+        return keys
+
+    def to_dict(self) -> dict[str, Any]:
+        """The visible state as a dict."""
+        values: dict[str, Any] = self._app._session.state.to_dict()
+        return values
+
+    def __repr__(self) -> str:
+        return f"SessionStateView({self.to_dict()!r})"
+
+
+class AppTest(Block):
+    """Run a tidal (or Streamlit-style) app headless and drive it from a test.
+
+    Nothing runs until ``run()``. Widget actions stage values; ``run()`` sends them as one
+    interaction: callbacks fire for changed widgets, then the script reruns.
+    """
+
+    def __init__(
+        self,
+        script: Script,
+        *,
+        default_timeout: float = 3,
+        options: RunOptions | None = None,
+    ) -> None:
+        self._script = script
+        self.default_timeout = default_timeout
+        if options is None:
+            # like `tidal run`: defaults < ~/.tidal < the working folder's and the app's
+            # .tidal/config.toml (or .streamlit/config.toml); not the environment, which
+            # Streamlit's AppTest ignores too (SER-2)
+            folders = dict.fromkeys([Path.cwd().resolve(), script.path.resolve().parent])
+            options = RunOptions.from_config(load_config(project_dirs=list(folders), env={}))
+        self._session = Session(script, options)
+        self._staged: dict[str, Any] = {}
+        self._switch_to: Path | None = None
+        self.query_params: dict[str, Any] = {}
+        """``st.query_params`` for the next run (a list value: a repeated key); after a run,
+        what the script left there: one value as a str, a repeated key as a list."""
+        self.secrets: dict[str, Any] = {}
+        super().__init__(self._session.writer.client[0], self)
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_string(
+        cls, script: str, *, default_timeout: float = 3, options: RunOptions | None = None
+    ) -> AppTest:
+        """An app from source text.
+
+        Example:
+            >>> at = AppTest.from_string("import tidal as st\\nst.write('hi')").run()
+        """
+        source = textwrap.dedent(script)
+        digest = blake2b(source.encode(), digest_size=8).hexdigest()
+        path = Path.cwd() / f"<apptest-{digest}>.py"
+        return cls(Script(path, source=source), default_timeout=default_timeout, options=options)
+
+    @classmethod
+    def from_file(
+        cls,
+        script_path: str | Path,
+        *,
+        default_timeout: float = 3,
+        options: RunOptions | None = None,
+    ) -> AppTest:
+        """An app from a file; a relative path is resolved against the calling test file."""
+        path = Path(script_path)
+        if not path.is_absolute():
+            caller = inspect.stack()[1].filename
+            candidate = Path(caller).resolve().parent / path
+            path = candidate if candidate.exists() else path.resolve()
+        if not path.is_file():
+            raise FileNotFoundError(f"AppTest.from_file: no app script at {path}")
+        add_app_folder_to_path(path)
+        return cls(Script(path), default_timeout=default_timeout, options=options)
+
+    @classmethod
+    def from_function(
+        cls,
+        script: Callable[..., Any],
+        *,
+        default_timeout: float = 3,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        options: RunOptions | None = None,
+    ) -> AppTest:
+        """An app whose script is a function's source, called with ``args``/``kwargs``."""
+        source = textwrap.dedent(inspect.getsource(script))
+        source += f"\n{script.__name__}(*__tidal_args__, **__tidal_kwargs__)\n"
+        at = cls.from_string(source, default_timeout=default_timeout, options=options)
+        at._script.extra_globals = {
+            "__tidal_args__": tuple(args or ()),
+            "__tidal_kwargs__": dict(kwargs or {}),
+        }
+        return at
+
+    # ------------------------------------------------------------------ running
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the script once with the staged widget values; returns ``self``.
+
+        Raises:
+            RuntimeError: the run took longer than ``timeout`` (default ``default_timeout``).
+        """
+        timeout = self.default_timeout if timeout is None else timeout
+        page = self._page_to_switch_to()
+        changes = self._outgoing()
+        self._session.query_params = {
+            k: [str(x) for x in v] if isinstance(v, list | tuple) else [str(v)]
+            for k, v in self.query_params.items()
+        }
+        job = _WATCHDOG.watch(self._session, timeout)
+        try:
+            self._session.run(changes, page)
+        finally:
+            timed_out = _WATCHDOG.done(job)
+        if timed_out:
+            self._session.interrupt.clear()
+            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+        self.node = self._session.writer.client[0]
+        # what the script left in st.query_params, as the address would show it
+        shown = parse_query(encode_query(self._session.query_params))
+        self.query_params = {k: v[0] if len(v) == 1 else v for k, v in shown.items()}
+        return self
+
+    def switch_page(self, page_path: str | Path) -> AppTest:
+        """Go to another page on the next ``run()``, as a person would with the menu: widget
+        values stay in the session, so the entrypoint's widgets keep theirs (MP-4) and the old
+        page's are cleaned up after that run (MP-3).
+
+        Args:
+            page_path: the page file, relative to the main script (``"pages/1_settings.py"``).
+                Only file pages can be targeted: pages of the ``pages/`` folder, the main
+                script, or file pages ``st.navigation`` declared in an earlier run (AT-10).
+
+        Raises:
+            ValueError: there is no such file (now), or it is not a page of the app (at
+                ``run()``).
+
+        Example:
+            >>> at = AppTest.from_file("app.py").run()
+            >>> at.switch_page("pages/2_settings.py").run()
+        """
+        path = (self._script.path.parent / page_path).resolve()
+        if not path.is_file():
+            raise ValueError(
+                f"Unable to find script at {page_path}, make sure the page given is relative "
+                "to the main script."
+            )
+        self._switch_to = path
+        return self
+
+    def _page_to_switch_to(self) -> str | None:
+        target, self._switch_to = self._switch_to, None
+        if target is None:
+            return None
+        url = self._session.nav.url_of_file(target)
+        if url is None:
+            raise ValueError(
+                f"Could not find page {target}: it is not a page of this app. AppTest can "
+                "switch to the main script, files in pages/, or file pages that st.navigation "
+                "declared in an earlier run (run() the app first)."
+            )
+        return url
+
+    def _outgoing(self) -> dict[str, Any]:
+        """The staged values this run sends, as the browser would send them.
+
+        Values of widgets in a form stay staged (held "in the browser") until one of that
+        form's submit buttons is clicked (F-1). Each value makes the round trip through the
+        widget's wire form, so the script sees exactly what a browser could send (a number
+        input gets a float, an option must be one of the options).
+        """
+        state = self._session.state
+        nodes = {
+            wid: n
+            for n in self._walk()
+            if isinstance(wid := n.props.get("id"), str) and wid.startswith(WIDGET_ID_PREFIX)
+        }
+        submitted = {
+            nodes[wid].props.get("form")
+            for wid, value in self._staged.items()
+            if wid in nodes and nodes[wid].type == "form_submit_button" and value is True
+        }
+        changes: dict[str, Any] = {}
+        held: dict[str, Any] = {}
+        for wid, value in self._staged.items():
+            node = nodes.get(wid)
+            form = node.props.get("form", "") if node is not None else ""
+            if form and form not in submitted:
+                held[wid] = value
+                continue
+            meta = state.meta(wid)
+            if meta is None or (meta.trigger and value is False):
+                continue  # the widget is gone, or there is no click to send
+            changes[wid] = _as_sent(meta, value)
+        self._staged = held
+        return changes
+
+    def _wrap(self, node: Node) -> Element:
+        return wrap(node, self)
+
+    @property
+    def session_state(self) -> SessionStateView:
+        """The session's state (read, write, ``in``, attribute access)."""
+        return SessionStateView(self)
+
+    @property
+    def main(self) -> Block:
+        """The main area only (not the sidebar)."""
+        return Block(self._session.writer.client[0], self)
+
+    @property
+    def sidebar(self) -> Block:
+        """The sidebar."""
+        return Block(self._session.writer.client[1], self)
+
+    def _walk(self) -> Iterator[Node]:
+        for root in self._session.writer.client:
+            yield from Block(root, self)._walk()

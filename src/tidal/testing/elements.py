@@ -1,0 +1,285 @@
+"""What a test gets back from a query: wrappers around the page's elements and widgets.
+
+Owns ``Element`` and its subclasses (``at.markdown[0]``, ``at.exception[0]``, ``at.button[0]``,
+``at.text_input(key="name")``...), the element-type -> wrapper-class table, and ``ElementList``,
+the indexable, callable-by-key list every query returns. A widget wrapper stages values on the
+``AppTest`` that made it; it knows nothing about how a run sends them, about blocks and queries
+(``blocks.py``) or about sessions and run timeouts (``apptest.py``, ``watchdog.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+if TYPE_CHECKING:
+    from tidal.testing.apptest import AppTest
+    from tidal.tree import Node
+
+_MISSING: Any = object()
+
+
+class Element:
+    """One element of the page as a test sees it."""
+
+    def __init__(self, node: Node, app: AppTest) -> None:
+        self.node = node
+        self.type = node.type
+        self.props = node.props
+        self._app = app
+
+    @property
+    def value(self) -> Any:
+        """The element's text (``body``) or, for widgets, their value."""
+        return self.props.get("body")
+
+    @property
+    def key(self) -> str | None:
+        """The widget's user key (None for elements and keyless widgets)."""
+        wid = self.props.get("id")
+        if not isinstance(wid, str) or not wid.startswith("$$ID"):
+            return None
+        key = wid.split("-", 2)[2]
+        return None if key == "None" else key
+
+    @property
+    def proto(self) -> Any:
+        """The element's props as attributes (Streamlit tests read ``.proto``)."""
+        return SimpleNamespace(**self.props)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.props!r})"
+
+
+class ExceptionElement(Element):
+    """An exception shown in the app."""
+
+    @property
+    def value(self) -> str:
+        """``str(exception)``."""
+        return str(self.props["message"])
+
+    @property
+    def message(self) -> str:
+        """Same as ``value``."""
+        return str(self.props["message"])
+
+    @property
+    def is_markdown(self) -> bool:
+        """True for tidal/Streamlit API errors (their message is Markdown)."""
+        return bool(self.props["is_markdown"])
+
+    @property
+    def stack_trace(self) -> list[str]:
+        """The traceback lines of the script's frames."""
+        return list(self.props["stack"])
+
+    @property
+    def exception_type(self) -> str:
+        """The exception's class name, e.g. ``"ZeroDivisionError"``."""
+        return str(self.props["type"])
+
+
+W = TypeVar("W", bound="Widget")
+
+
+class Widget(Element):
+    """An input element: stage a value, then ``run()``."""
+
+    @property
+    def id(self) -> str:
+        """The widget id."""
+        return str(self.props["id"])
+
+    @property
+    def label(self) -> str:
+        """The widget's label."""
+        return str(self.props["label"])
+
+    @property
+    def disabled(self) -> bool:
+        """Whether the widget is disabled."""
+        return bool(self.props.get("disabled"))
+
+    @property
+    def value(self) -> Any:
+        """The staged value if one is staged, else the value the script got."""
+        staged = self._app._staged.get(self.id, _MISSING)
+        return self.node.value if staged is _MISSING else staged
+
+    def set_value(self: W, value: Any) -> W:
+        """Stage a new value; it is sent with the next ``run()``."""
+        self._app._staged[self.id] = value
+        return self
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the app with the staged values (same as ``at.run()``)."""
+        return self._app.run(timeout=timeout)
+
+
+class Button(Widget):
+    """``st.button`` and ``st.form_submit_button``."""
+
+    def click(self) -> Button:
+        """Stage a click: the button returns True in the next run."""
+        return self.set_value(True)
+
+
+class Checkbox(Widget):
+    """``st.checkbox`` and ``st.toggle``."""
+
+    def check(self) -> Checkbox:
+        """Stage checked."""
+        return self.set_value(True)
+
+    def uncheck(self) -> Checkbox:
+        """Stage unchecked."""
+        return self.set_value(False)
+
+
+class TextInput(Widget):
+    """``st.text_input`` and ``st.text_area``."""
+
+    def input(self, value: str) -> TextInput:
+        """Stage typed text."""
+        return self.set_value(value)
+
+
+class NumberInput(Widget):
+    """``st.number_input``."""
+
+    def increment(self) -> NumberInput:
+        """Stage value + step, clamped at ``max``."""
+        return self._step(1)
+
+    def decrement(self) -> NumberInput:
+        """Stage value - step, clamped at ``min``."""
+        return self._step(-1)
+
+    def _step(self, sign: int) -> NumberInput:
+        v = self.value if self.value is not None else 0
+        nv = v + sign * self.props["step"]
+        lo, hi = self.props.get("min"), self.props.get("max")
+        if hi is not None and nv > hi:
+            nv = hi
+        if lo is not None and nv < lo:
+            nv = lo
+        return self.set_value(nv)
+
+
+class Slider(Widget):
+    """``st.slider``."""
+
+    def set_range(self, lower: Any, upper: Any) -> Slider:
+        """Stage a range value ``(lower, upper)``."""
+        return self.set_value((lower, upper))
+
+
+class Choice(Widget):
+    """``st.selectbox``, ``st.radio`` and ``st.select_slider``."""
+
+    @property
+    def options(self) -> list[str]:
+        """The options as displayed."""
+        return list(self.props["options"])
+
+    @property
+    def index(self) -> int | None:
+        """Index of the current value in the options."""
+        for i, o in enumerate(self.node.extra or []):
+            if o == self.value:
+                return i
+        return None
+
+    def select(self, value: Any) -> Choice:
+        """Stage an option by value."""
+        return self.set_value(value)
+
+    def select_index(self, index: int) -> Choice:
+        """Stage an option by index."""
+        return self.set_value((self.node.extra or [])[index])
+
+
+class Multiselect(Widget):
+    """``st.multiselect``."""
+
+    @property
+    def options(self) -> list[str]:
+        """The options as displayed."""
+        return list(self.props["options"])
+
+    def select(self, value: Any) -> Multiselect:
+        """Stage one more selected option (kept in selection order)."""
+        current = list(self.value or [])
+        if value not in current:
+            current.append(value)
+        return self.set_value(current)
+
+    def unselect(self, value: Any) -> Multiselect:
+        """Stage an option as no longer selected."""
+        return self.set_value([v for v in (self.value or []) if v != value])
+
+
+_CLASSES: dict[str, type[Element]] = {
+    "exception": ExceptionElement,
+    "button": Button,
+    "form_submit_button": Button,
+    "checkbox": Checkbox,
+    "toggle": Checkbox,
+    "text_input": TextInput,
+    "text_area": TextInput,
+    "number_input": NumberInput,
+    "slider": Slider,
+    "selectbox": Choice,
+    "radio": Choice,
+    "select_slider": Choice,
+    "multiselect": Multiselect,
+    "time_input": Widget,
+    "date_input": Widget,
+    "color_picker": Widget,
+}
+
+
+def wrap(node: Node, app: AppTest) -> Element:
+    """The wrapper for one page node: its type's class (``Button``, ``Choice``...), else
+    ``Element``."""
+    return _CLASSES.get(node.type, Element)(node, app)
+
+
+E = TypeVar("E")
+
+
+class ElementList(Generic[E]):
+    """Elements of one kind in document order: index it, ``len()`` it, iterate it; widget
+    lists can also be called with ``key=``."""
+
+    def __init__(self, items: list[E]) -> None:
+        self._items = items
+
+    @overload
+    def __getitem__(self, i: int) -> E: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[E]: ...
+    def __getitem__(self, i: int | slice) -> E | list[E]:
+        return self._items[i]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self._items)
+
+    def __call__(self, key: str) -> E:
+        for item in self._items:
+            if getattr(item, "key", None) == key:
+                return item
+        raise KeyError(key)
+
+    @property
+    def values(self) -> list[Any]:
+        """Every element's ``value``."""
+        return [getattr(item, "value", None) for item in self._items]
+
+    def __repr__(self) -> str:
+        return f"ElementList({self._items!r})"
