@@ -359,3 +359,28 @@ def test_AT_2_a_script_stuck_without_st_calls_still_times_out() -> None:
     assert time.monotonic() - started < 3
     at.run()  # the session lives on
     assert "ran" in at.markdown[0].value
+
+
+def test_a_block_iterates_over_itself_then_everything_inside_depth_first(app_test):
+    at = app_test(
+        """
+        import tidal as st
+        st.text("before")
+        st.write("loading 3")
+        with st.expander("inside"):
+            st.text("nested")
+        st.text("after")
+        """
+    ).run()
+    # what Streamlit 1.67's AppTest gives for the same page
+    assert [(e.type, getattr(e, "value", None)) for e in at.main] == [
+        ("main", None),
+        ("text", "before"),
+        ("markdown", "loading 3"),
+        ("expander", None),
+        ("text", "nested"),
+        ("text", "after"),
+    ]
+    assert len(at.main) == 4
+    assert at.main[0].value == "before"
+    assert [getattr(e, "value", None) for e in at.main[2]] == [None, "nested"]

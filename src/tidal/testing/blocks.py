@@ -54,6 +54,24 @@ class Block:
             for n in self.node.children or []
         ]
 
+    def __iter__(self) -> Iterator[Element | Block]:
+        """This block, then everything inside it, depth first in page order (as Streamlit's
+        ``for e in at.main``)."""
+        yield self
+        for child in self.children:
+            if isinstance(child, Block):
+                yield from child
+            else:
+                yield child
+
+    def __len__(self) -> int:
+        """How many direct children the block has."""
+        return len(self.node.children or [])
+
+    def __getitem__(self, index: int) -> Element | Block:
+        """The direct child at ``index``."""
+        return self.children[index]
+
     def _walk(self) -> Iterator[Node]:
         stack = list(reversed(self.node.children or []))
         while stack:
