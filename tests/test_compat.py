@@ -68,3 +68,15 @@ def test_streamlit_internals_fail_with_a_message_that_names_them(tmp_path: Path)
 def test_importing_tidal_installs_no_alias():
     code = "import sys, tidal; assert 'streamlit' not in sys.modules or sys.modules['streamlit'] is not tidal"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=30)
+
+
+def test_every_way_of_importing_apptest_from_streamlit_gives_tidals(tmp_path: Path):
+    code = (
+        "from tidal.compat import install; install();"
+        "import tidal.testing;"
+        "import streamlit.testing.v1 as v1; assert v1.AppTest is tidal.testing.AppTest;"
+        "from streamlit.testing.v1 import AppTest; assert AppTest is tidal.testing.AppTest;"
+        "import streamlit.testing.v1; assert streamlit.testing.v1.AppTest is AppTest;"
+        "from streamlit.testing import v1 as again; assert again.AppTest is AppTest"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30, cwd=tmp_path)

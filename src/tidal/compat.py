@@ -21,7 +21,7 @@ from types import ModuleType
 ALIASES = {
     "streamlit": "tidal",
     "streamlit.errors": "tidal.errors",
-    "streamlit.testing": "tidal",
+    "streamlit.testing": "tidal.testing",
     "streamlit.testing.v1": "tidal.testing",
 }
 _IMPORTS_STREAMLIT = re.compile(r"^\s*(import\s+streamlit\b|from\s+streamlit(\.|\s))", re.M)
@@ -56,6 +56,9 @@ def install() -> None:
     """Make ``import streamlit`` give tidal in this process (idempotent)."""
     for alias, target in ALIASES.items():
         sys.modules[alias] = importlib.import_module(target)
+    # `import streamlit.testing.v1 as v1` reaches v1 as an attribute of streamlit.testing
+    testing = sys.modules["tidal.testing"]
+    testing.v1 = testing  # type: ignore[attr-defined]
     if not any(isinstance(f, _Unsupported) for f in sys.meta_path):
         sys.meta_path.insert(0, _Unsupported())
 
