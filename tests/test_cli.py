@@ -28,7 +28,7 @@ from click.testing import CliRunner, Result
 from tests.fixtures.server import Client
 from tidal import __version__
 from tidal.cli import main
-from tidal.config import OPTIONS
+from tidal.config_options import OPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "seeds" / "unserializable_lambda.py"

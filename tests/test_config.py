@@ -10,15 +10,14 @@ from typing import Any
 import pytest
 
 from tidal.config import (
-    OPTIONS,
     Config,
     ConfigError,
-    config_docs_markdown,
     default_config,
-    format_config,
     load_config,
     parse_cli_flag,
 )
+from tidal.config_docs import config_docs_markdown, format_config
+from tidal.config_options import OPTIONS
 from tidal.errors import TidalError
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "config.md"
@@ -500,7 +499,7 @@ def test_the_docs_table_is_the_one_generated_from_the_options():
     table = text.split("<!-- options:start -->\n")[1].split("<!-- options:end -->")[0]
     assert table == config_docs_markdown(), (
         "docs/config.md is out of date: replace its options table with "
-        "tidal.config.config_docs_markdown()"
+        "tidal.config_docs.config_docs_markdown()"
     )
 
 

@@ -23,6 +23,8 @@ LAYERS: dict[str, int] = {
     # 0 vocabulary
     "tidal.errors": 0,
     "tidal.config": 0,
+    "tidal.config_options": 0,
+    "tidal.config_docs": 0,
     "tidal.protocol": 0,
     "tidal.tags": 0,
     "tidal.codec": 0,

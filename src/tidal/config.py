@@ -1,43 +1,47 @@
 """tidal's configuration: one frozen, typed ``Config``, built once and passed down.
 
-Owns the option registry (``OPTIONS``), the layers it is read from (defaults <
+Owns the ``Config`` object and its sections, the layers it is read from (defaults <
 ``~/.tidal/config.toml`` < project files < environment < command line), the checks on every
-value, and where each value came from, so ``tidal config show`` can explain itself.
-Knows nothing about servers, sessions or scripts: it only describes how they are set up.
-See ``docs/config.md``.
+value with their "did you mean" errors, and where each value came from, so ``tidal config show``
+can explain itself. The options themselves are listed in ``config_options``; how a Config is
+shown to people is in ``config_docs``. Knows nothing about servers, sessions or scripts: it only
+describes how they are set up. See ``docs/config.md``.
 """
 
 from __future__ import annotations
 
-import builtins
 import difflib
-import json
 import os
-import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
+from tidal.config_options import (
+    OPTIONS,
+    OPTIONS_BY_NAME,
+    STREAMLIT_ONLY_OPTIONS,
+    Choices,
+    Option,
+    env_suffix,
+    snake_case,
+    toml_literal,
+)
 from tidal.errors import TidalError
 
 __all__ = [
-    "OPTIONS",
     "ClientConfig",
     "Config",
     "ConfigError",
     "GlobalConfig",
     "LoggerConfig",
-    "Option",
     "RunnerConfig",
     "ServerConfig",
     "SessionConfig",
     "ThemeConfig",
-    "config_docs_markdown",
     "default_config",
-    "format_config",
     "load_config",
     "parse_cli_flag",
 ]
@@ -45,249 +49,6 @@ __all__ = [
 
 class ConfigError(TidalError):
     """An option is unknown, has a value of the wrong type or range, or a file cannot be read."""
-
-
-Choices = tuple[str | None, ...]
-"""The allowed values of a choice option; ``None`` in it means "unset" (written ``""``)."""
-
-Check = Callable[[Any], str | None]
-"""Returns None when a converted value is acceptable, else what it must be ("at least 1")."""
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    """One entry of the registry.
-
-    ``type`` is ``bool``, ``int``, ``float``, ``str``, ``list`` (a list of strings, held as a
-    tuple; written ``a,b`` in the environment and on the command line) or a ``Choices`` tuple.
-    """
-
-    name: str
-    type: builtins.type[Any] | Choices
-    default: Any
-    doc: str
-    check: Check | None = None
-    secret: bool = False  # never printed by format_config
-
-
-def _at_least(low: float) -> Check:
-    return lambda v: None if v >= low else f"at least {low}"
-
-
-def _positive(v: float) -> str | None:
-    return None if v > 0 else "a number of seconds above 0"
-
-
-def _port(v: int) -> str | None:
-    return None if 1 <= v <= 65535 else "a port number between 1 and 65535"
-
-
-def _store_url(v: str) -> str | None:
-    scheme, sep, _ = v.partition("://")
-    if sep and scheme in ("memory", "sqlite", "redis", "rediss"):
-        return None
-    return 'a store URL: "memory://", "sqlite:///path/to/file.db" or "redis://host:6379/0"'
-
-
-OPTIONS: tuple[Option, ...] = (
-    Option("server.port", int, 8501, "Port the server listens on.", _port),
-    Option(
-        "server.address",
-        str,
-        "localhost",
-        'Interface the server binds to: "localhost" accepts connections from this machine only, '
-        '"0.0.0.0" from every network interface.',
-    ),
-    Option("server.headless", bool, False, "Do not open a browser tab when the server starts."),
-    Option(
-        "server.runOnSave",
-        bool,
-        False,
-        "Rerun open sessions as soon as the app's source changes on disk, instead of offering "
-        "a rerun.",
-    ),
-    Option(
-        "server.maxUploadSize",
-        int,
-        200,
-        "Largest file `st.file_uploader` accepts, in megabytes.",
-        _at_least(1),
-    ),
-    Option(
-        "server.maxMessageSize",
-        int,
-        200,
-        "Largest message the server sends to a browser, in megabytes.",
-        _at_least(1),
-    ),
-    Option(
-        "server.secret",
-        str,
-        "",
-        "Key that signs session tokens and pickled snapshots. Give every replica the same one. "
-        "Empty: tidal generates one and keeps it in `.tidal/secret`.",
-        secret=True,
-    ),
-    Option(
-        "server.workers",
-        int,
-        1,
-        "Server processes. More than one needs a store they can share (`session.store` "
-        "`sqlite://` or `redis://`).",
-        _at_least(1),
-    ),
-    Option(
-        "server.allowedOrigins",
-        list,
-        (),
-        "Origins (`https://example.com`) allowed to open the websocket besides the server's own.",
-    ),
-    Option(
-        "runner.enforceSerializableSessionState",
-        bool,
-        False,
-        "Raise `UnserializableSessionStateError` when a value put in `st.session_state` cannot "
-        "be pickled.",
-    ),
-    Option(
-        "runner.magicEnabled",
-        bool,
-        True,
-        "Write a bare expression on a line of its own (`x`, `'hello'`) to the app, as "
-        "`st.write` would.",
-    ),
-    Option(
-        "runner.postScriptGC",
-        bool,
-        False,
-        "Run a full garbage collection after every script run, as Streamlit does. Off by "
-        "default: it costs tens of milliseconds per rerun.",
-    ),
-    Option(
-        "session.ttl",
-        float,
-        120.0,
-        "Seconds a session's state is kept after its tab disconnects; a refresh or reconnect "
-        "within it resumes the session.",
-        _positive,
-    ),
-    Option(
-        "session.store",
-        str,
-        "memory://",
-        "Where session state is kept: `memory://` (this process), `sqlite:///path.db` "
-        "(survives restarts, several processes on one host) or `redis://host:6379/0` "
-        "(`rediss://` for TLS; several hosts).",
-        _store_url,
-    ),
-    Option(
-        "session.idleTimeout",
-        float,
-        300.0,
-        "Seconds without events after which a connected session's live parts are released; "
-        "its state stays in the store and comes back with the next event.",
-        _positive,
-    ),
-    Option(
-        "session.codec",
-        ("safe", "pickle"),
-        "safe",
-        'How session state is encoded for the store: "safe" (plain data only) or "pickle" '
-        "(any picklable value, HMAC-signed with `server.secret`).",
-    ),
-    Option(
-        "session.maxEventsPerSecond",
-        int,
-        200,
-        "Most events (widget changes, clicks, reruns) one session may send per second; "
-        "faster senders are slowed down (their events wait), never dropped.",
-        _at_least(1),
-    ),
-    Option(
-        "theme.base",
-        ("light", "dark", None),
-        None,
-        'Base theme, "light" or "dark". Empty: follow the browser\'s preference.',
-    ),
-    Option("theme.primaryColor", str, "", "Accent color of interactive elements (CSS color)."),
-    Option("theme.backgroundColor", str, "", "Background color of the main area (CSS color)."),
-    Option(
-        "theme.secondaryBackgroundColor",
-        str,
-        "",
-        "Background color of the sidebar and of input widgets (CSS color).",
-    ),
-    Option("theme.textColor", str, "", "Color of the text (CSS color)."),
-    Option(
-        "theme.font",
-        ("sans serif", "serif", "monospace"),
-        "sans serif",
-        "Font family of the page; code keeps a monospace font.",
-    ),
-    Option(
-        "client.toolbarMode",
-        ("auto", "developer", "viewer", "minimal"),
-        "auto",
-        'Items of the top-right menu: "developer" shows the developer options, "viewer" hides '
-        'them, "minimal" shows only what the app set, "auto" is "developer" on localhost and '
-        '"viewer" elsewhere.',
-    ),
-    Option(
-        "client.showErrorDetails",
-        bool,
-        True,
-        "Show an uncaught script exception and its traceback in the browser. When false the "
-        "browser gets a generic message and the details go to the server log.",
-    ),
-    Option(
-        "global.disableWidgetStateDuplicationWarning",
-        bool,
-        False,
-        "Do not warn when a widget gets a default value and its key was also set through "
-        "`st.session_state`.",
-    ),
-    Option(
-        "logger.level",
-        ("error", "warning", "info", "debug"),
-        "info",
-        "Level of the server's log messages.",
-    ),
-)
-
-_BY_NAME: dict[str, Option] = {o.name: o for o in OPTIONS}
-
-# Streamlit options that tidal does not use. A `.streamlit/config.toml` may hold them (tidal
-# skips them there and lists them in `tidal config show`); anywhere else they are errors.
-_STREAMLIT_ONLY = frozenset(
-    f"{section}.{name}"
-    for section, names in {
-        "global": "developmentMode logLevel e2eTest unitTest appTest suppressDeprecationWarnings "
-        "minCachedMessageSize maxCachedMessageAge storeCachedForwardMessagesInMemory "
-        "includeFragmentRunsInForwardMessageCacheCount dataFrameSerialization "
-        "showWarningOnDirectExecution disableWatchdogWarning",
-        "logger": "messageFormat enableRich",
-        "client": "caching displayEnabled showSidebarNavigation",
-        "runner": "installTracer fixMatplotlib fastReruns enumCoercion",
-        "server": "folderWatchBlacklist folderWatchList fileWatcherType allowRunOnSave liveSave "
-        "scriptHealthCheckEnabled baseUrlPath enableCORS corsAllowedOrigins enableXsrfProtection "
-        "enableArrowTruncation enableWebsocketCompression enableStaticServing "
-        "disconnectedSessionTTL trustXForwardedFor cookieSecret sslCertFile sslKeyFile "
-        "showEmailPrompt websocketPingInterval",
-        "browser": "serverAddress gatherUsageStats serverPort",
-        "ui": "hideTopBar hideSidebarNav",
-        "mapbox": "token",
-        "magic": "displayRootDocString displayLastExprIfNoSemicolon",
-        "deprecation": "showfileUploaderEncoding showImageFormat showPyplotGlobalUse",
-        "secrets": "files",
-        "theme": "name setAsDefault secondaryColor linkColor linkUnderline borderColor "
-        "showWidgetBorder showSidebarBorder baseRadius buttonRadius headingFont codeFont "
-        "fontFaces baseFontSize baseFontWeight codeFontSize codeFontWeight codeBackgroundColor "
-        "headingFontSizes headingFontWeights chartCategoricalColors chartSequentialColors "
-        "dataframeBorderColor dataframeHeaderBackgroundColor redColor orangeColor yellowColor "
-        "blueColor greenColor violetColor grayColor sidebar light dark",
-    }.items()
-    for name in names.split()
-)
 
 
 # ----------------------------------------------------------------------------- the object
@@ -360,14 +121,10 @@ class LoggerConfig:
     level: Literal["error", "warning", "info", "debug"]
 
 
-def _snake(camel: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", camel).lower()
-
-
 def _place(name: str) -> tuple[str, str]:
     """``"global.fooBar"`` -> ``("global_", "foo_bar")``: the Config attribute and field."""
     section, option = name.split(".")
-    return (section + "_" if section == "global" else section), _snake(option)
+    return (section + "_" if section == "global" else section), snake_case(option)
 
 
 _SECTIONS: dict[str, type[Any]] = {
@@ -419,7 +176,7 @@ class Config:
 
     def items(self) -> Iterator[tuple[str, Any, str]]:
         """Yield ``(name, value, source)`` for every option, sorted by name."""
-        for name in sorted(_BY_NAME):
+        for name in sorted(OPTIONS_BY_NAME):
             yield name, self.get(name), self._sources[name]
 
     def with_values(self, values: Mapping[str, Any], *, source: str = "override") -> Config:
@@ -469,7 +226,7 @@ def load_config(
             ignored += _apply_file(values, sources, path)
     for option in OPTIONS:  # unknown variables are ignored: environments are noisy
         for prefix in ("STREAMLIT_", "TIDAL_"):  # TIDAL_ last, so it wins
-            var = prefix + _env_suffix(option.name)
+            var = prefix + env_suffix(option.name)
             if var in env:
                 where = f"environment variable {var}"
                 _set(values, sources, option.name, env[var], f"env {var}", where)
@@ -508,7 +265,7 @@ def _apply_file(
             raise _unknown(section, str(path), from_streamlit)
         for key, raw in table.items():
             name = f"{section}.{key}"
-            if from_streamlit and name in _STREAMLIT_ONLY:
+            if from_streamlit and name in STREAMLIT_ONLY_OPTIONS:
                 ignored.append((name, str(path)))
             else:
                 _set(values, sources, name, raw, str(path), str(path), from_streamlit)
@@ -531,7 +288,7 @@ def _set(
 
 def _option(name: str, where: str, from_streamlit: bool = False) -> Option:
     try:
-        return _BY_NAME[name]
+        return OPTIONS_BY_NAME[name]
     except KeyError:
         raise _unknown(name, where, from_streamlit) from None
 
@@ -540,7 +297,7 @@ def _unknown(name: str, where: str, from_streamlit: bool) -> ConfigError:
     section = name.partition(".")[0]
     sections = sorted({o.name.partition(".")[0] for o in OPTIONS})
     what = f'option "{name}"'
-    if name in _STREAMLIT_ONLY:
+    if name in STREAMLIT_ONLY_OPTIONS:
         hint = "It is a Streamlit option that tidal does not use: remove it."
     elif "." in name and section not in sections:
         what = f'section "{section}"'
@@ -548,7 +305,7 @@ def _unknown(name: str, where: str, from_streamlit: bool) -> ConfigError:
         hint = f'Did you mean "{near[0]}"?' if near else f"Sections are: {', '.join(sections)}."
     else:
         tails = [o.name for o in OPTIONS if o.name.endswith("." + name)]  # "port" at top level
-        near = tails or difflib.get_close_matches(name, list(_BY_NAME), n=1)
+        near = tails or difflib.get_close_matches(name, list(OPTIONS_BY_NAME), n=1)
         hint = f'Did you mean "{near[0]}"?' if near else 'Run "tidal config show" to list them.'
     if from_streamlit:
         hint += (
@@ -568,7 +325,7 @@ def _convert(option: Option, raw: Any, where: str) -> Any:
     value = _coerce(option.type, raw)
     problem = _describe(option.type) if value is _MISSING else option.check and option.check(value)
     if problem:
-        shown = f'"{raw}"' if isinstance(raw, str) else _toml(raw)
+        shown = f'"{raw}"' if isinstance(raw, str) else toml_literal(raw)
         raise ConfigError(
             f'Option "{option.name}" in {where} must be {problem}, got {shown} '
             f"({type(raw).__name__})."
@@ -609,11 +366,6 @@ def _describe(kind: type[Any] | Choices) -> str:
     return words.get(kind, "a list of strings")
 
 
-def _env_suffix(name: str) -> str:
-    """``"runner.postScriptGC"`` -> ``"RUNNER_POST_SCRIPT_GC"``."""
-    return "_".join(_snake(part).upper() for part in name.split("."))
-
-
 def _build(
     values: Mapping[str, Any], sources: Mapping[str, str], ignored: tuple[tuple[str, str], ...]
 ) -> Config:
@@ -631,45 +383,3 @@ def _build(
         fields[attr][field_name] = value
     sections = {attr: cls(**fields[attr]) for attr, cls in _SECTIONS.items()}
     return Config(**sections, _sources=MappingProxyType(dict(sources)), ignored=ignored)
-
-
-# ----------------------------------------------------------------------------- showing
-def _toml(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
-    return json.dumps("" if value is None else value, ensure_ascii=False)
-
-
-def format_config(config: Config) -> str:
-    """The text of ``tidal config show``: every option, its value and its source, aligned.
-
-    Secret values are shown as ``"<hidden>"`` once set.
-    """
-    rows = [("option", "value", "source")]
-    for name, value, source in config.items():
-        hide = _BY_NAME[name].secret and value
-        rows.append((name, '"<hidden>"' if hide else _toml(value), source))
-    widths = [max(len(row[i]) for row in rows) for i in (0, 1)]
-    lines = [f"{n:<{widths[0]}}  {v:<{widths[1]}}  {s}" for n, v, s in rows]
-    if config.ignored:
-        lines += ["", "Ignored (Streamlit options that tidal does not use):"]
-        lines += [f"  {name}  {path}" for name, path in config.ignored]
-    return "\n".join(lines) + "\n"
-
-
-def config_docs_markdown() -> str:
-    """The options table of ``docs/config.md``, generated from ``OPTIONS``."""
-    lines = ["| Option | Type | Default | Environment variable | Description |"]
-    lines.append("|---|---|---|---|---|")
-    words = {bool: "bool", int: "integer", float: "number", str: "string", list: "list of strings"}
-    for o in OPTIONS:
-        if isinstance(o.type, tuple):
-            kind = "one of " + ", ".join(f"`{_toml(choice)}`" for choice in o.type)
-        else:
-            kind = words[o.type]
-        doc = o.doc.replace("|", "\\|")
-        env_var = "TIDAL_" + _env_suffix(o.name)
-        lines.append(f"| `{o.name}` | {kind} | `{_toml(o.default)}` | `{env_var}` | {doc} |")
-    return "\n".join(lines) + "\n"

@@ -1,0 +1,296 @@
+"""The option registry: every option tidal reads, with its type, default, doc and check.
+
+Owns ``OPTIONS``, the one table that the ``Config`` object, the loaders, ``tidal config show``
+and ``docs/config.md`` are all derived from; the Streamlit options tidal knows but does not use;
+and how an option is spelled outside Python (its environment variable, its values in TOML).
+Knows nothing about where values are read from, which layer wins, or the ``Config`` object.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "OPTIONS",
+    "OPTIONS_BY_NAME",
+    "STREAMLIT_ONLY_OPTIONS",
+    "Check",
+    "Choices",
+    "Option",
+    "env_suffix",
+    "snake_case",
+    "toml_literal",
+]
+
+Choices = tuple[str | None, ...]
+"""The allowed values of a choice option; ``None`` in it means "unset" (written ``""``)."""
+
+Check = Callable[[Any], str | None]
+"""Returns None when a converted value is acceptable, else what it must be ("at least 1")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One entry of the registry.
+
+    ``type`` is ``bool``, ``int``, ``float``, ``str``, ``list`` (a list of strings, held as a
+    tuple; written ``a,b`` in the environment and on the command line) or a ``Choices`` tuple.
+    """
+
+    name: str
+    type: builtins.type[Any] | Choices
+    default: Any
+    doc: str
+    check: Check | None = None
+    secret: bool = False  # never printed by `tidal config show`
+
+
+def _at_least(low: float) -> Check:
+    return lambda v: None if v >= low else f"at least {low}"
+
+
+def _positive(v: float) -> str | None:
+    return None if v > 0 else "a number of seconds above 0"
+
+
+def _port(v: int) -> str | None:
+    return None if 1 <= v <= 65535 else "a port number between 1 and 65535"
+
+
+def _store_url(v: str) -> str | None:
+    scheme, sep, _ = v.partition("://")
+    if sep and scheme in ("memory", "sqlite", "redis", "rediss"):
+        return None
+    return 'a store URL: "memory://", "sqlite:///path/to/file.db" or "redis://host:6379/0"'
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("server.port", int, 8501, "Port the server listens on.", _port),
+    Option(
+        "server.address",
+        str,
+        "localhost",
+        'Interface the server binds to: "localhost" accepts connections from this machine only, '
+        '"0.0.0.0" from every network interface.',
+    ),
+    Option("server.headless", bool, False, "Do not open a browser tab when the server starts."),
+    Option(
+        "server.runOnSave",
+        bool,
+        False,
+        "Rerun open sessions as soon as the app's source changes on disk, instead of offering "
+        "a rerun.",
+    ),
+    Option(
+        "server.maxUploadSize",
+        int,
+        200,
+        "Largest file `st.file_uploader` accepts, in megabytes.",
+        _at_least(1),
+    ),
+    Option(
+        "server.maxMessageSize",
+        int,
+        200,
+        "Largest message the server sends to a browser, in megabytes.",
+        _at_least(1),
+    ),
+    Option(
+        "server.secret",
+        str,
+        "",
+        "Key that signs session tokens and pickled snapshots. Give every replica the same one. "
+        "Empty: tidal generates one and keeps it in `.tidal/secret`.",
+        secret=True,
+    ),
+    Option(
+        "server.workers",
+        int,
+        1,
+        "Server processes. More than one needs a store they can share (`session.store` "
+        "`sqlite://` or `redis://`).",
+        _at_least(1),
+    ),
+    Option(
+        "server.allowedOrigins",
+        list,
+        (),
+        "Origins (`https://example.com`) allowed to open the websocket besides the server's own.",
+    ),
+    Option(
+        "runner.enforceSerializableSessionState",
+        bool,
+        False,
+        "Raise `UnserializableSessionStateError` when a value put in `st.session_state` cannot "
+        "be pickled.",
+    ),
+    Option(
+        "runner.magicEnabled",
+        bool,
+        True,
+        "Write a bare expression on a line of its own (`x`, `'hello'`) to the app, as "
+        "`st.write` would.",
+    ),
+    Option(
+        "runner.postScriptGC",
+        bool,
+        False,
+        "Run a full garbage collection after every script run, as Streamlit does. Off by "
+        "default: it costs tens of milliseconds per rerun.",
+    ),
+    Option(
+        "session.ttl",
+        float,
+        120.0,
+        "Seconds a session's state is kept after its tab disconnects; a refresh or reconnect "
+        "within it resumes the session.",
+        _positive,
+    ),
+    Option(
+        "session.store",
+        str,
+        "memory://",
+        "Where session state is kept: `memory://` (this process), `sqlite:///path.db` "
+        "(survives restarts, several processes on one host) or `redis://host:6379/0` "
+        "(`rediss://` for TLS; several hosts).",
+        _store_url,
+    ),
+    Option(
+        "session.idleTimeout",
+        float,
+        300.0,
+        "Seconds without events after which a connected session's live parts are released; "
+        "its state stays in the store and comes back with the next event.",
+        _positive,
+    ),
+    Option(
+        "session.codec",
+        ("safe", "pickle"),
+        "safe",
+        'How session state is encoded for the store: "safe" (plain data only) or "pickle" '
+        "(any picklable value, HMAC-signed with `server.secret`).",
+    ),
+    Option(
+        "session.maxEventsPerSecond",
+        int,
+        200,
+        "Most events (widget changes, clicks, reruns) one session may send per second; "
+        "faster senders are slowed down (their events wait), never dropped.",
+        _at_least(1),
+    ),
+    Option(
+        "theme.base",
+        ("light", "dark", None),
+        None,
+        'Base theme, "light" or "dark". Empty: follow the browser\'s preference.',
+    ),
+    Option("theme.primaryColor", str, "", "Accent color of interactive elements (CSS color)."),
+    Option("theme.backgroundColor", str, "", "Background color of the main area (CSS color)."),
+    Option(
+        "theme.secondaryBackgroundColor",
+        str,
+        "",
+        "Background color of the sidebar and of input widgets (CSS color).",
+    ),
+    Option("theme.textColor", str, "", "Color of the text (CSS color)."),
+    Option(
+        "theme.font",
+        ("sans serif", "serif", "monospace"),
+        "sans serif",
+        "Font family of the page; code keeps a monospace font.",
+    ),
+    Option(
+        "client.toolbarMode",
+        ("auto", "developer", "viewer", "minimal"),
+        "auto",
+        'Items of the top-right menu: "developer" shows the developer options, "viewer" hides '
+        'them, "minimal" shows only what the app set, "auto" is "developer" on localhost and '
+        '"viewer" elsewhere.',
+    ),
+    Option(
+        "client.showErrorDetails",
+        bool,
+        True,
+        "Show an uncaught script exception and its traceback in the browser. When false the "
+        "browser gets a generic message and the details go to the server log.",
+    ),
+    Option(
+        "global.disableWidgetStateDuplicationWarning",
+        bool,
+        False,
+        "Do not warn when a widget gets a default value and its key was also set through "
+        "`st.session_state`.",
+    ),
+    Option(
+        "logger.level",
+        ("error", "warning", "info", "debug"),
+        "info",
+        "Level of the server's log messages.",
+    ),
+)
+
+OPTIONS_BY_NAME: Mapping[str, Option] = {o.name: o for o in OPTIONS}
+
+
+# Streamlit options that tidal does not use. A `.streamlit/config.toml` may hold them (tidal
+# skips them there and lists them in `tidal config show`); anywhere else they are errors.
+STREAMLIT_ONLY_OPTIONS = frozenset(
+    f"{section}.{name}"
+    for section, names in {
+        "global": "developmentMode logLevel e2eTest unitTest appTest suppressDeprecationWarnings "
+        "minCachedMessageSize maxCachedMessageAge storeCachedForwardMessagesInMemory "
+        "includeFragmentRunsInForwardMessageCacheCount dataFrameSerialization "
+        "showWarningOnDirectExecution disableWatchdogWarning",
+        "logger": "messageFormat enableRich",
+        "client": "caching displayEnabled showSidebarNavigation",
+        "runner": "installTracer fixMatplotlib fastReruns enumCoercion",
+        "server": "folderWatchBlacklist folderWatchList fileWatcherType allowRunOnSave liveSave "
+        "scriptHealthCheckEnabled baseUrlPath enableCORS corsAllowedOrigins enableXsrfProtection "
+        "enableArrowTruncation enableWebsocketCompression enableStaticServing "
+        "disconnectedSessionTTL trustXForwardedFor cookieSecret sslCertFile sslKeyFile "
+        "showEmailPrompt websocketPingInterval",
+        "browser": "serverAddress gatherUsageStats serverPort",
+        "ui": "hideTopBar hideSidebarNav",
+        "mapbox": "token",
+        "magic": "displayRootDocString displayLastExprIfNoSemicolon",
+        "deprecation": "showfileUploaderEncoding showImageFormat showPyplotGlobalUse",
+        "secrets": "files",
+        "theme": "name setAsDefault secondaryColor linkColor linkUnderline borderColor "
+        "showWidgetBorder showSidebarBorder baseRadius buttonRadius headingFont codeFont "
+        "fontFaces baseFontSize baseFontWeight codeFontSize codeFontWeight codeBackgroundColor "
+        "headingFontSizes headingFontWeights chartCategoricalColors chartSequentialColors "
+        "dataframeBorderColor dataframeHeaderBackgroundColor redColor orangeColor yellowColor "
+        "blueColor greenColor violetColor grayColor sidebar light dark",
+    }.items()
+    for name in names.split()
+)
+
+
+def snake_case(camel: str) -> str:
+    """``"postScriptGC"`` -> ``"post_script_gc"``: an option's name as a Python field."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", camel).lower()
+
+
+def env_suffix(name: str) -> str:
+    """``"runner.postScriptGC"`` -> ``"RUNNER_POST_SCRIPT_GC"``, read as ``TIDAL_`` + it.
+
+    ``STREAMLIT_`` + it is read too, for drop-in apps; ``TIDAL_`` wins.
+    """
+    return "_".join(snake_case(part).upper() for part in name.split("."))
+
+
+def toml_literal(value: Any) -> str:
+    """``value`` as written in a TOML file: ``true``, ``8501``, ``"memory://"``, ``["a", "b"]``.
+
+    ``None`` (an unset choice) is written ``""``.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_literal(v) for v in value) + "]"
+    return json.dumps("" if value is None else value, ensure_ascii=False)
