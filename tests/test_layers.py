@@ -45,6 +45,8 @@ LAYERS: dict[str, int] = {
     "tidal.stores": 3,
     # 4 sessions
     "tidal.session": 4,
+    "tidal.sessions": 4,
+    "tidal.eventqueue": 4,
     "tidal.durability": 4,
     "tidal.pages": 4,
     "tidal.watcher": 4,

@@ -37,7 +37,8 @@ from tidal.protocol import (
 )
 
 if TYPE_CHECKING:
-    from tidal.session import Session, Sessions
+    from tidal.session import Session
+    from tidal.sessions import Sessions
 
 log = logging.getLogger("tidal.connection")
 

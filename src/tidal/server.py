@@ -37,7 +37,8 @@ from tidal.context import RunOptions
 from tidal.durability import Durability
 from tidal.metrics import Metrics
 from tidal.runner import Script, WorkerPool, add_app_folder_to_path
-from tidal.session import Session, Sessions
+from tidal.session import Session
+from tidal.sessions import Sessions
 from tidal.stores import open_store
 from tidal.watcher import watch
 

@@ -1,10 +1,12 @@
-"""Sessions: one browser tab's document and its live parts, and the set of all of them.
+"""One browser tab: its document, its event queue and its runs.
 
 ``Session`` owns a tab's state (the document) and its live parts (the delta writer, the
-pending events, the run in progress). Events are processed in ``seq`` order, one run at a
-time, in a worker pool; an event arriving during a run interrupts it at its next ``st.*`` call
-unless that run handles a click (clicks are never lost: every click gets its own run).
-``Sessions`` creates, resumes and expires them. Knows nothing about sockets or HTTP.
+pending events in an ``EventQueue``, the run in progress). Events are processed in ``seq``
+order, one run at a time, in a worker pool; an event arriving during a run interrupts it at
+its next ``st.*`` call unless that run handles a click (clicks are never lost: every click
+gets its own run). After each run it streams the output to its connection and writes the
+document through its ``Durability``. Knows nothing about sockets, HTTP, or the other
+sessions of the process (``tidal.sessions`` creates, resumes and expires them).
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from tidal.codec import Snapshot
 from tidal.context import Flag, FragmentInfo, RunOptions
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability
+from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
 from tidal.pages import App, Navigator
 from tidal.protocol import (
@@ -41,7 +43,6 @@ from tidal.protocol import (
 from tidal.querystring import encode_query, parse_query
 from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread
 from tidal.state import SessionState
-from tidal.stores import StoreError
 
 log = logging.getLogger("tidal.session")
 
@@ -50,24 +51,6 @@ Schedule = Callable[[float, Callable[[], None]], None]
 """Run a function on the connection's event loop after a delay (seconds)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
-
-
-@dataclass(slots=True)
-class Batch:
-    """Events merged into one run: widget values (wire form) and whether a click is among
-    them. A batch with a click is never merged with later events, so every click runs."""
-
-    changes: dict[str, Any] = field(default_factory=dict)
-    trigger: bool = False
-    seq: int = 0
-    barrier: bool = False
-    """Later events never merge into this batch (the rerun that redraws a (re)connected page
-    must register the widgets before any change to them is validated)."""
-    page: str | None = None
-    """The page to go to (a ``navigate``); None: stay on the session's page."""
-    query: str | None = None
-    """The query string the address shows (``hello``, ``navigate``): it replaces the session's
-    query params before the run; None: keep them."""
 
 
 def new_token() -> str:
@@ -79,14 +62,13 @@ class Session:
     """One tab: its state, its event queue and its runs."""
 
     __slots__ = (
-        "_deferred",
         "_durability",
+        "_events",
         "_executor",
         "_idle_waiter",
         "_interruptible",
         "_last_flush",
         "_lock",
-        "_pending",
         "_query_sent",
         "_resync",
         "_run_no",
@@ -148,8 +130,7 @@ class Session:
         self._executor = executor
         self._send: Send | None = send
         self._lock = threading.Lock()
-        self._pending: list[Batch] = []
-        self._deferred: dict[str, Any] = {}
+        self._events = EventQueue()
         self._running = False
         self._interruptible = False
         self._seq = 0
@@ -227,7 +208,8 @@ class Session:
         ``query`` (the address's query string) becomes the session's query params."""
         with self._lock:
             self._resync = True
-            self._push(Batch({}, False, self._seq, barrier=True, query=query))
+            self._events.push(Batch({}, False, self._seq, barrier=True, query=query))
+            self._start()
 
     def detach(self, conn_id: object = None) -> bool:
         """The connection ``conn_id`` went away; False if another connection owns it now."""
@@ -249,18 +231,11 @@ class Session:
             self._seq = msg.seq
             self.last_active = time.monotonic()
             if isinstance(msg, Sync):
-                self._deferred.update(msg.values)
+                self._events.defer(msg.values)
                 return True
-            if isinstance(msg, Change):
-                meta = self.state.meta(msg.id)
-                batch = Batch({msg.id: msg.v}, meta is not None and meta.trigger, msg.seq)
-            elif isinstance(msg, Submit):
-                batch = Batch({**msg.values, msg.button: True}, True, msg.seq)
-            elif isinstance(msg, Navigate):
-                batch = Batch({}, False, msg.seq, page=msg.page.strip("/"), query=msg.query)
-            else:
-                batch = Batch({}, False, msg.seq)
-            self._push(batch)
+            meta = self.state.meta(msg.id) if isinstance(msg, Change) else None
+            self._events.put(msg, click=meta is not None and meta.trigger)
+            self._start()
             return True
 
     def notify(self, msg: Outbound) -> None:
@@ -270,23 +245,12 @@ class Session:
     def request_rerun(self) -> None:
         """Queue a plain rerun (page load, resume, source change)."""
         with self._lock:
-            self._push(Batch({}, False, self._seq))
+            self._events.push(Batch({}, False, self._seq))
+            self._start()
 
-    def _push(self, batch: Batch) -> None:
-        if self._deferred:
-            batch.changes = {**self._deferred, **batch.changes}
-            self._deferred = {}
-        last = self._pending[-1] if self._pending else None
-        if last is not None and not last.trigger and not last.barrier and not batch.barrier:
-            last.changes.update(batch.changes)
-            last.trigger = batch.trigger
-            last.seq = batch.seq
-            if batch.page is not None:
-                last.page = batch.page
-            if batch.query is not None:
-                last.query = batch.query
-        else:
-            self._pending.append(batch)
+    def _start(self) -> None:
+        """A batch was queued: interrupt the run in progress (unless it handles a click) or
+        start one. Called under the lock."""
         if self._running:
             if self._interruptible:
                 self.interrupt.set()
@@ -299,13 +263,13 @@ class Session:
         self._thread_id = threading.get_ident()
         while True:
             with self._lock:
-                if not self._pending:
+                batch = self._events.pop()
+                if batch is None:
                     self._running = False
                     self._thread_id = None
                     if self._idle_waiter is not None:
                         self._idle_waiter.set()
                     return
-                batch = self._pending.pop(0)
                 self.interrupt.clear()
                 self._interruptible = not batch.trigger
             try:
@@ -470,7 +434,7 @@ class Session:
         """Interrupt the current run even if it never reaches an ``st.*`` call (a script
         stuck in a loop): used at shutdown and when a session is dropped."""
         with self._lock:
-            self._pending.clear()
+            self._events.clear()
             self.interrupt.set()
             tid = self._thread_id
         return tid is not None and interrupt_thread(tid)
@@ -489,131 +453,3 @@ class Session:
     def busy(self) -> bool:
         """Whether a run is queued or in progress."""
         return self._running
-
-
-class Sessions:
-    """Every session of this process, by token: create, resume, hibernate, expire.
-
-    A token has at most one live connection: a second page load with the same token while
-    the first is still connected (a duplicated tab) gets a new session. With a durable store,
-    a token this process does not hold (a restart, another replica, a hibernated tab) is
-    resumed from the store; an in-memory copy is trusted only while its lease epoch is still
-    the store's (otherwise another process has newer state).
-    """
-
-    def __init__(
-        self,
-        factory: Callable[[str | None], Session],
-        *,
-        ttl: float,
-        durability: Durability | None = None,
-        idle_timeout: float | None = None,
-    ) -> None:
-        self._factory = factory
-        self.ttl = ttl
-        self.idle_timeout = idle_timeout
-        self.durability = durability
-        self._by_token: dict[str, Session] = {}
-        self._lock = threading.Lock()
-        self.created = 0
-        self.resumed = 0
-        self.restored = 0
-        self.hibernated = 0
-
-    def connect(
-        self,
-        token: str | None,
-        nonce: str,
-        send: Send,
-        conn_id: object,
-        schedule: Schedule | None = None,
-    ) -> tuple[Session, bool]:
-        """The session for a ``hello``: ``(session, resumed)``. May block on the store."""
-        with self._lock:
-            session = self._by_token.get(token) if token else None
-            if session is not None and session.connected and session.nonce != nonce:
-                session, token = None, None  # a duplicated tab: same token, another live page
-        durability = self.durability
-        resumed = session is not None
-        if token and durability is not None and durability.durable:
-            stored = durability.fetch(token)
-            if stored is not None and (session is None or session.epoch != stored.epoch):
-                snapshot = durability.decode(token, stored)
-                session = None
-                if snapshot is not None:
-                    session = self._factory(token)
-                    session.restore(snapshot, 0)
-                    self.restored += 1
-            resumed = session is not None
-        if session is None:
-            session = self._factory(None)
-            self.created += 1
-        elif resumed:
-            self.resumed += 1
-        if durability is not None and durability.durable:
-            session.epoch = durability.acquire(session.token)
-            session.superseded = False
-        with self._lock:
-            self._by_token[session.token] = session
-        session.attach(send, nonce, conn_id, schedule)
-        return session, resumed
-
-    def disconnect(self, session: Session, conn_id: object) -> None:
-        """The connection ``conn_id`` of ``session`` closed."""
-        session.detach(conn_id)
-
-    def expire(self, now: float | None = None) -> list[Session]:
-        """Drop sessions from memory: disconnected for longer than ``ttl`` (gone for good),
-        or, with a durable store, idle for ``idle_timeout`` (hibernated: they live on in
-        the store and wake on their next connection). Returns them."""
-        now = time.monotonic() if now is None else now
-        durable = self.durability is not None and self.durability.durable
-        limit = self.ttl
-        if durable and self.idle_timeout is not None:
-            limit = min(self.ttl, self.idle_timeout)
-        with self._lock:
-            gone = [
-                s
-                for s in self._by_token.values()
-                if not s.connected and not s.busy and now - s.last_active > limit
-            ]
-            for s in gone:
-                del self._by_token[s.token]
-        if durable:
-            self.hibernated += len(gone)
-        return gone
-
-    def touch_live(self) -> None:
-        """Keep connected sessions from expiring in the store (called periodically)."""
-        if self.durability is None or not self.durability.durable:
-            return
-        for s in self.all():
-            if s.connected and not s.superseded:
-                self.durability.touch(s.token)
-
-    def purge_store(self) -> int:
-        """Delete expired sessions from the store now; returns how many."""
-        durability = self.durability
-        if durability is None or not durability.durable:
-            return 0
-        try:
-            return durability.store.purge_expired()
-        except StoreError as exc:
-            log.warning("could not purge expired sessions: %s", exc)
-            return 0
-
-    def get(self, token: str) -> Session | None:
-        """The live session with this token, if any."""
-        return self._by_token.get(token)
-
-    def __len__(self) -> int:
-        return len(self._by_token)
-
-    def all(self) -> list[Session]:
-        """A snapshot of every session."""
-        with self._lock:
-            return list(self._by_token.values())
-
-    def connected_count(self) -> int:
-        """Sessions with a live connection."""
-        return sum(1 for s in self.all() if s.connected)

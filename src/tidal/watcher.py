@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tidal.protocol import SourceChanged
-from tidal.session import Sessions
+from tidal.sessions import Sessions
 
 log = logging.getLogger("tidal.watcher")
 
