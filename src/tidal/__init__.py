@@ -5,8 +5,12 @@
 files and changes no environment.
 """
 
+from tidal.api.buttons import button as button
+from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
 from tidal.api.cache import cache_resource as cache_resource
+from tidal.api.checkboxes import checkbox as checkbox
+from tidal.api.checkboxes import toggle as toggle
 from tidal.api.choice import multiselect as multiselect
 from tidal.api.choice import radio as radio
 from tidal.api.choice import select_slider as select_slider
@@ -15,16 +19,9 @@ from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
 from tidal.api.fragment import fragment as fragment
-from tidal.api.inputs import button as button
-from tidal.api.inputs import checkbox as checkbox
-from tidal.api.inputs import color_picker as color_picker
-from tidal.api.inputs import date_input as date_input
-from tidal.api.inputs import form_submit_button as form_submit_button
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
 from tidal.api.inputs import text_input as text_input
-from tidal.api.inputs import time_input as time_input
-from tidal.api.inputs import toggle as toggle
 from tidal.api.layout import columns as columns
 from tidal.api.layout import container as container
 from tidal.api.layout import expander as expander
@@ -35,6 +32,9 @@ from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
 from tidal.api.navigation import switch_page as switch_page
+from tidal.api.pickers import color_picker as color_picker
+from tidal.api.pickers import date_input as date_input
+from tidal.api.pickers import time_input as time_input
 from tidal.api.query import query_params as query_params
 from tidal.api.slider import slider as slider
 from tidal.api.text import caption as caption

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from tidal.api.inputs import Args, Kwargs
+from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
 from tidal.errors import (
     StreamlitValueOutOfRangeError,

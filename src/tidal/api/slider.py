@@ -11,7 +11,8 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from tidal.api.inputs import Args, Kwargs, Number, check_range
+from tidal.api.numbers import Number, check_range, is_number
+from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
 from tidal.state import Callback
@@ -24,10 +25,6 @@ def _slider_types_error(named: dict[str, object]) -> TidalAPIError:
         "Invalid `value` type. Expected one of: matching numeric types, matching date/time "
         f"types. Provided type: {provided}."
     )
-
-
-def _is_num(v: object) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool)
 
 
 @api_function
@@ -60,17 +57,20 @@ def slider(
     # The data type comes from the value (or min_value, or int); missing bounds and step
     # default from it, then min, max and step must agree, then the value must match them.
     first = values[0] if values[0] is not None else (min_value if min_value is not None else 0)
-    if not _is_num(first):
+    if not is_number(first):
         raise TidalAPIError(f"st.slider got value={first!r}: pass an int or a float.")
     is_int = isinstance(first, int)
     lo: Number = min_value if min_value is not None else (0 if is_int else 0.0)
     hi: Number = max_value if max_value is not None else (100 if is_int else 1.0)
     step_v: Number = step if step is not None else (1 if is_int else 0.01)
     bounds: dict[str, object] = {"min_value": lo, "max_value": hi, "step": step_v}
-    if not all(_is_num(v) for v in bounds.values()) or len({type(v) for v in bounds.values()}) > 1:
+    if (
+        not all(is_number(v) for v in bounds.values())
+        or len({type(v) for v in bounds.values()}) > 1
+    ):
         raise _slider_types_error(bounds)
     given = [v for v in values if v is not None]
-    if any(not _is_num(v) or type(v) is not type(lo) for v in given):
+    if any(not is_number(v) or type(v) is not type(lo) for v in given):
         named = {f"value[{i}]" if is_range else "value": v for i, v in enumerate(given)}
         raise _slider_types_error({**named, **bounds})
     dtype = "int" if isinstance(lo, int) else "float"
