@@ -9,6 +9,7 @@ driven here through the protocol, as the browser drives them. The app is
 from __future__ import annotations
 
 import textwrap
+import time
 
 import pytest
 
@@ -145,6 +146,61 @@ def test_a_fragment_outside_a_run_is_a_plain_call():
     assert double(21) == 42
 
 
-def test_run_every_is_refused_with_a_clear_message():
-    with pytest.raises(TidalAPIError, match=r"st\.fragment\(run_every=2\) is not supported"):
-        st.fragment(run_every=2)
+@pytest.mark.parametrize("bad", [0, -1, "soon", float("nan"), [1]])
+def test_run_every_must_be_a_positive_interval(bad):
+    with pytest.raises(TidalAPIError, match=r"needs a positive interval"):
+        st.fragment(run_every=bad)
+
+
+TICKING = """
+import tidal as st
+st.session_state.setdefault("page", 0)
+st.session_state.page += 1
+st.text(f"page runs={st.session_state.page}")
+
+@st.fragment(run_every="0.2s")
+def clock():
+    st.session_state.setdefault("ticks", 0)
+    st.session_state.ticks += 1
+    st.text(f"ticks={st.session_state.ticks}")
+
+clock()
+"""
+
+
+def ticks(client) -> int:
+    return int(next(t for t in client.texts() if t.startswith("ticks=")).split("=")[1])
+
+
+def test_run_every_reruns_the_fragment_alone_while_the_tab_is_connected(serve_app):
+    server = serve_app(TICKING)
+    client = server.client()
+    assert ticks(client) == 1
+    deadline = time.monotonic() + 10
+    while ticks(client) < 4 and time.monotonic() < deadline:
+        client.wait_end(timeout=2)  # each tick is a run of its own, sent as it happens
+    assert ticks(client) >= 4
+    assert client.texts()[0] == "page runs=1"  # the page itself did not run again
+    session = server.sessions.get(client.token)
+    client.close()
+    deadline = time.monotonic() + 5
+    while session.connected and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)  # a tick already due may still run
+    stopped_at = session.state["ticks"]
+    time.sleep(0.6)  # three intervals: no tick without a browser
+    assert session.state["ticks"] == stopped_at
+
+
+def test_a_timed_fragment_does_not_interrupt_a_click(serve_app):
+    client = serve_app(
+        TICKING.replace(
+            'st.text(f"page runs={st.session_state.page}")',
+            'st.text(f"page runs={st.session_state.page}")\n'
+            'if st.button("slow"):\n'
+            "    import time; time.sleep(0.6)\n"
+            '    st.text("slow done")',
+        )
+    ).client()
+    client.click("slow")  # ticks fall due during the 0.6 s run: they wait, they do not cut it
+    assert "slow done" in client.texts()

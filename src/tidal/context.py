@@ -160,6 +160,8 @@ class FragmentInfo:
     script_path: Path
     page_hash: str
     """The page's hash, part of the ids of the widgets the fragment renders."""
+    run_every: float | None = None
+    """Seconds between timed reruns of the fragment while its tab is connected, or None."""
 
 
 @dataclass(slots=True, eq=False)

@@ -32,6 +32,8 @@ class Batch:
     query: str | None = None
     """The query string the address shows (``hello``, ``navigate``): it replaces the session's
     query params before the run; None: keep them."""
+    fragment: str | None = None
+    """A timed rerun of this fragment (``st.fragment(run_every=...)``), not a browser event."""
 
 
 class EventQueue:
@@ -76,6 +78,10 @@ class EventQueue:
                 last.query = batch.query
         else:
             self._pending.append(batch)
+
+    def __len__(self) -> int:
+        """How many batches wait."""
+        return len(self._pending)
 
     def pop(self) -> Batch | None:
         """The oldest batch, removed from the queue; None if there is none."""

@@ -11,6 +11,7 @@ sessions of the process (``tidal.sessions`` creates, resumes and expires them).
 
 from __future__ import annotations
 
+import functools
 import logging
 import secrets
 import threading
@@ -79,6 +80,7 @@ class Session:
         "_seq",
         "_thread_id",
         "_timer_armed",
+        "_timers",
         "conn_id",
         "connected",
         "epoch",
@@ -117,6 +119,8 @@ class Session:
         self.writer = DeltaWriter()
         self.interrupt = Flag()
         self.query_params: dict[str, list[str]] = {}
+        self._timers: set[str] = set()
+        """Fragments (ids) with a ``run_every`` timer set."""
         self.fragments: dict[str, FragmentInfo] = {}
         """The ``st.fragment`` calls of the last full run, by id: what a widget inside one
         reruns on its own."""
@@ -288,7 +292,12 @@ class Session:
             self._query_sent = encode_query(self.query_params)
         changes = self.validate(batch.changes)
         started = time.perf_counter()
-        fragment = None if resync or batch.page is not None else self._fragment_of(changes)
+        if batch.fragment is not None:  # a timed rerun (run_every)
+            fragment = self.fragments.get(batch.fragment)
+            if fragment is None:  # gone from the page since the timer was set
+                return
+        else:
+            fragment = None if resync or batch.page is not None else self._fragment_of(changes)
         self.run_count += 1
         self._run_no = self.run_count
         self._emit(RunStarted(run=self._run_no, scope=list(fragment.path) if fragment else []))
@@ -356,6 +365,33 @@ class Session:
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
         self._persist(batch.seq)
+        self._arm_timers()
+
+    # ------------------------------------------------------------------ timed fragments
+    def _arm_timers(self) -> None:
+        """Set a timer for every ``run_every`` fragment of the page that has none yet (after
+        each run, in the run's thread; timers only run while a browser is connected)."""
+        schedule = self._schedule
+        if schedule is None:
+            return
+        with self._lock:
+            due = [f for f in self.fragments.values() if f.run_every and f.id not in self._timers]
+            self._timers.update(f.id for f in due)
+        for info in due:
+            assert info.run_every is not None
+            schedule(info.run_every, functools.partial(self._tick, info.id))
+
+    def _tick(self, fid: str) -> None:
+        """A fragment's timer fired (on the event loop): queue its rerun if the tab is idle.
+        A busy tab skips this tick; the run in progress sets the timer again when it ends."""
+        with self._lock:
+            self._timers.discard(fid)
+            if self._running or len(self._events) or not self.connected:
+                return
+            if fid not in self.fragments:
+                return
+            self._events.push(Batch({}, False, self._seq, barrier=True, fragment=fid))
+            self._start()
 
     def _fragment_of(self, changes: dict[str, Any]) -> FragmentInfo | None:
         """The fragment to rerun alone: the one that rendered every changed widget (R-9)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 
@@ -77,4 +79,31 @@ def test_a_slow_fragment_run_fades_only_the_fragment(open_app):
     expect(page.locator(".stale", has_text="outside the fragment")).to_have_count(0)
     app.idle()
     expect(page.locator(".stale")).to_have_count(0)
+    assert not app.console_errors, app.console_errors
+
+
+def test_a_fragment_with_run_every_updates_itself_and_nothing_else(open_app):
+    app = open_app(
+        """
+        import tidal as st
+        st.session_state.setdefault("page", 0)
+        st.session_state.page += 1
+        st.write(f"page runs: {st.session_state.page}")
+
+        @st.fragment(run_every=0.2)
+        def clock():
+            st.session_state.setdefault("ticks", 0)
+            st.session_state.ticks += 1
+            st.write(f"ticks: {st.session_state.ticks}")
+
+        clock()
+        name = st.text_input("Name")
+        """
+    )
+    page = app.page
+    expect(page.get_by_text(re.compile(r"^ticks: ([4-9]|\d\d+)$"))).to_be_visible(timeout=5000)
+    box = page.get_by_label("Name")
+    box.fill("Ada")  # typing is not disturbed by the ticks around it
+    expect(box).to_have_value("Ada")
+    expect(page.get_by_text("page runs: 1", exact=True)).to_be_visible()
     assert not app.console_errors, app.console_errors

@@ -4,32 +4,37 @@ A full run calls the fragment like any function, inside a container of its own, 
 the call (function, arguments, container) in the session's fragment table. When the browser
 then changes a widget that the fragment rendered, the session replays just that call into the
 same container (runner.run_fragment); the rest of the page and of session state is left as it
-is (R-9..R-11).
+is (R-9..R-11). With ``run_every``, the session also replays it on a timer while the tab is
+connected.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
+from tidal.api.cache_store import ttl_seconds
 from tidal.context import FragmentInfo, maybe_run
 from tidal.errors import TidalAPIError
 from tidal.tree import Node
 
 F = TypeVar("F", bound=Callable[..., Any])
+RunEvery = int | float | dt.timedelta | str | None
 
 
 @overload
-def fragment(func: F, *, run_every: None = None) -> F: ...
+def fragment(func: F, *, run_every: RunEvery = None) -> F: ...
 
 
 @overload
-def fragment(func: None = None, *, run_every: None = None) -> Callable[[F], F]: ...
+def fragment(func: None = None, *, run_every: RunEvery = None) -> Callable[[F], F]: ...
 
 
-def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F], F]:
+def fragment(func: F | None = None, *, run_every: RunEvery = None) -> F | Callable[[F], F]:
     """Turn a function into a fragment: interacting with a widget inside it reruns only it.
 
     Session state is shared with the whole app. Call ``st.rerun()`` inside a fragment to rerun
@@ -37,7 +42,8 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
 
     Args:
         func: the function (``@st.fragment``) or None (``@st.fragment()``).
-        run_every: not supported yet; must be None.
+        run_every: also rerun the fragment on its own this often while the tab is connected:
+            seconds, a ``timedelta`` or a string such as ``"10s"`` or ``"1m"``; None: never.
 
     Example:
         >>> @st.fragment
@@ -47,17 +53,26 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
         ...     st.write("n =", st.session_state.get("n", 0))
         >>> counter()
     """
-    if run_every is not None:
-        raise TidalAPIError(
-            f"st.fragment(run_every={run_every!r}) is not supported by tidal yet. Rerun the "
-            "fragment from a widget inside it, or call st.rerun() from a callback."
-        )
+    every = _interval(run_every)
     if func is None:
-        return lambda f: _wrap(f)
-    return _wrap(func)
+        return lambda f: _wrap(f, every)
+    return _wrap(func, every)
 
 
-def _wrap(func: F) -> F:
+def _interval(run_every: RunEvery) -> float | None:
+    try:
+        seconds = ttl_seconds(run_every)
+    except (TidalAPIError, TypeError, ValueError):
+        seconds = -1.0
+    if seconds is not None and not (math.isfinite(seconds) and seconds > 0):
+        raise TidalAPIError(
+            f"st.fragment(run_every={run_every!r}) needs a positive interval: seconds (2.5), a "
+            'timedelta, a string such as "10s" or "1m", or None.'
+        )
+    return seconds
+
+
+def _wrap(func: F, run_every: float | None) -> F:
     if not callable(func):
         raise TidalAPIError(
             f"st.fragment decorates a function; got {type(func).__name__}. Use it as "
@@ -74,7 +89,15 @@ def _wrap(func: F) -> F:
         block = ctx.add(Node("container", {"border": False}, container=True))
         fid = _fragment_id(ctx.page_hash, func, block.path)
         ctx.fragments[fid] = FragmentInfo(
-            fid, func, args, dict(kwargs), block.path, block.form, ctx.script_path, ctx.page_hash
+            fid,
+            func,
+            args,
+            dict(kwargs),
+            block.path,
+            block.form,
+            ctx.script_path,
+            ctx.page_hash,
+            run_every,
         )
         ctx.fragment = fid
         try:
