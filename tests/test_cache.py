@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
+import sys
 import threading
 import time
+import types
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -577,9 +580,47 @@ def test_background_refresh_needs_a_ttl() -> None:
     assert callable(st.cache_resource(refresh_mode="background", ttl=60)(lambda: 1))
 
 
-def test_a_session_scoped_cache_is_refused_with_an_explanation() -> None:
-    with pytest.raises(TidalAPIError, match='`scope="session"` is not supported by tidal yet'):
-        st.cache_resource(scope="session")
+SESSION_SCOPED = """
+    import tidal as st
+    import tidal_test_release_log as log
+    st.session_state.setdefault("made", 0)
+
+    @st.cache_resource(scope="session", on_release=lambda r: log.released.append(r["n"]))
+    def connection(n):
+        st.session_state.made += 1
+        return {"n": n}
+
+    first, again = connection(1), connection(1)
+    st.text(f"same={first is again} made={st.session_state.made}")
+"""
+
+
+def test_a_session_scoped_cache_keeps_one_entry_per_session(
+    app_test: AppTestFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = types.ModuleType("tidal_test_release_log")
+    log.released = []  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tidal_test_release_log", log)
+    a = app_test(SESSION_SCOPED).run()
+    b = app_test(SESSION_SCOPED).run()
+    a.run()
+    assert [t.value for t in a.text] == ["same=True made=1"]  # a hit in a's second run
+    assert [t.value for t in b.text] == ["same=True made=1"]  # b computed its own
+    assert log.released == []  # type: ignore[attr-defined]
+    del a  # the session ends: its entry goes, and on_release sees it
+    gc.collect()
+    assert log.released == [1]  # type: ignore[attr-defined]
+    b.run()
+    assert [t.value for t in b.text] == ["same=True made=1"]  # b's entry is still there
+
+
+def test_a_session_scoped_cache_cannot_be_called_outside_a_session() -> None:
+    @st.cache_data(scope="session")
+    def per_tab(x: int) -> int:
+        return x
+
+    with pytest.raises(TidalAPIError, match=r'per_tab\(\) is cached with scope="session"'):
+        per_tab(1)
 
 
 # ---------------------------------------------------------------------------------------- replay

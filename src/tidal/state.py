@@ -108,6 +108,7 @@ class SessionState:
     """
 
     __slots__ = (
+        "__weakref__",  # session-scoped caches drop their entries when the state goes
         "_forms_this_run",
         "_id_to_key",
         "_ids_this_run",

@@ -31,6 +31,7 @@ from tidal.api.cache_store import (
     Store,
     clear_all,
     max_size_bytes,
+    session_scope,
     store_for,
 )
 from tidal.api.cache_store import ttl_seconds as ttl_seconds  # part of this module's surface
@@ -58,12 +59,6 @@ def _check_settings(
         )
     if scope not in ("global", "session"):
         raise StreamlitValueError("Invalid `scope` value. Supported values: 'global', 'session'.")
-    if scope == "session":
-        raise TidalAPIError(
-            '`scope="session"` is not supported by tidal yet. Use the default '
-            '`scope="global"` for values every session may share, or keep per-session objects '
-            "in `st.session_state`."
-        )
     if refresh_mode not in ("foreground", "background"):
         raise StreamlitValueError(
             "Invalid `refresh_mode` value. Supported values: foreground, background."
@@ -112,7 +107,9 @@ class CachedFunction(Generic[P, R]):
         store: Store,
         hash_funcs: HashFuncs | None,
         validate: Callable[[Any], bool] | None,
+        scope: Scope = "global",
     ) -> None:
+        self._scope = scope
         self._func = func
         self._kind: Kind = kind
         self._store = store
@@ -174,7 +171,17 @@ class CachedFunction(Generic[P, R]):
         named = bind_arguments(self._signature, args, kwargs)
         if named is None:
             return None
-        return arguments_key(named, self._hash_funcs, self._func.__name__, self._kind)
+        key = arguments_key(named, self._hash_funcs, self._func.__name__, self._kind)
+        if self._scope == "global":
+            return key
+        run = maybe_run()
+        if run is None:
+            raise TidalAPIError(
+                f'{self._func.__name__}() is cached with scope="session", so it can only be '
+                "called while a session runs the app (not at import time or from another "
+                'thread). Use scope="global" to share it outside sessions.'
+            )
+        return session_scope(run.state) + key
 
     def _lookup(self, key: str) -> Entry | None:
         entry = self._store.get(key)
@@ -208,6 +215,7 @@ def _decorate(
     hash_funcs: HashFuncs | None,
     validate: Callable[[Any], bool] | None = None,
     on_release: Callable[[Any], object] | None = None,
+    scope: Scope = "global",
 ) -> CachedFunction[P, R]:
     if not callable(func):
         raise TidalAPIError(
@@ -216,7 +224,7 @@ def _decorate(
         )
     store = store_for(kind, function_key(func), limits)
     store.on_release = on_release
-    return CachedFunction(func, kind, store, hash_funcs, validate)
+    return CachedFunction(func, kind, store, hash_funcs, validate, scope)
 
 
 # -------------------------------------------------------------------------------- decorators
@@ -293,7 +301,8 @@ class CacheDataAPI:
             persist: ``"disk"``/True are accepted; entries are kept in memory only.
             hash_funcs: ``{type or "module.Type": function}`` to hash arguments of that type
                 by what the function returns.
-            scope: only ``"global"``; tidal has no session-scoped caches yet.
+            scope: ``"global"`` (every session shares the entries) or ``"session"`` (each
+                session has its own, dropped when the session ends).
             refresh_mode: ``"background"`` is accepted (it needs a ``ttl``); expired
                 entries are recomputed in the foreground.
 
@@ -314,7 +323,7 @@ class CacheDataAPI:
         limits = Limits(seconds, max_entries, max_size_bytes(max_size))
 
         def decorate(f: Callable[P, R]) -> CachedFunction[P, R]:
-            return _decorate("cache_data", f, limits, hash_funcs)
+            return _decorate("cache_data", f, limits, hash_funcs, scope=scope)
 
         return decorate if func is None else decorate(func)
 
@@ -401,7 +410,8 @@ class CacheResourceAPI:
                 by what the function returns.
             on_release: called with an object when it leaves the cache (evicted, expired,
                 invalid or cleared).
-            scope: only ``"global"``; tidal has no session-scoped caches yet.
+            scope: ``"global"`` (every session shares the entries) or ``"session"`` (each
+                session has its own, dropped when the session ends).
             refresh_mode: ``"background"`` is accepted (it needs a ``ttl``); expired
                 entries are recomputed in the foreground.
 
@@ -413,7 +423,7 @@ class CacheResourceAPI:
         limits = Limits(seconds, max_entries, None)
 
         def decorate(f: Callable[P, R]) -> CachedFunction[P, R]:
-            return _decorate("cache_resource", f, limits, hash_funcs, validate, on_release)
+            return _decorate("cache_resource", f, limits, hash_funcs, validate, on_release, scope)
 
         return decorate if func is None else decorate(func)
 

@@ -10,11 +10,13 @@ string and a value an object with a size in bytes. Knows nothing about sessions 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import math
 import re
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -223,6 +225,14 @@ class Store:
                 self._pop(key, released)
         self._release(released)
 
+    def discard_prefix(self, prefix: str) -> None:
+        """Drop every entry whose key starts with ``prefix``."""
+        released: list[Any] = []
+        with self._lock:
+            for key in [k for k in self._entries if k.startswith(prefix)]:
+                self._pop(key, released)
+        self._release(released)
+
     def clear(self) -> None:
         """Drop every entry."""
         released: list[Any] = []
@@ -252,6 +262,29 @@ def store_for(kind: Kind, function_key: str, limits: Limits) -> Store:
     # Scripts define their functions anew on every run: the store outlives the function object.
     with _STORES_LOCK:
         return _STORES.setdefault((kind, function_key, limits), Store(limits))
+
+
+_SCOPES: weakref.WeakKeyDictionary[object, str] = weakref.WeakKeyDictionary()
+_SCOPE_IDS = itertools.count(1)
+
+
+def session_scope(owner: object) -> str:
+    """The key prefix of one session's entries (``scope="session"``); ``owner`` is the
+    session's state. When the state goes (the session ended), so do the entries."""
+    with _STORES_LOCK:
+        prefix = _SCOPES.get(owner)
+        if prefix is None:
+            prefix = _SCOPES[owner] = f"session-{next(_SCOPE_IDS)}:"
+            weakref.finalize(owner, clear_prefix, prefix)
+    return prefix
+
+
+def clear_prefix(prefix: str) -> None:
+    """Empty the entries whose key starts with ``prefix`` (one session's), in every store."""
+    with _STORES_LOCK:
+        stores = list(_STORES.values())
+    for store in stores:
+        store.discard_prefix(prefix)
 
 
 def clear_all(kind: Kind) -> None:

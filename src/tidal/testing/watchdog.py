@@ -76,14 +76,20 @@ class Watchdog:
         while True:
             with self._lock:
                 now = time.monotonic()
-                for job in list(self._jobs):
-                    if now >= job.deadline and not job.timed_out:
-                        job.timed_out = True
-                        job.session.interrupt.set()
-                    elif job.timed_out and not job.forced and now >= job.deadline + self.GRACE:
-                        job.forced = True
-                        interrupt_thread(job.thread_id)
+                self._check(now)
                 if self._jobs:
                     quiet_since = now
                 self._idle = now - quiet_since > 1.0
                 self._lock.wait(None if self._idle else self.TICK)
+
+    def _check(self, now: float) -> None:
+        # A method of its own, so no loop variable keeps a finished run's session alive
+        # while the thread sleeps (a session-scoped cache drops its entries only when the
+        # session is gone).
+        for job in list(self._jobs):
+            if now >= job.deadline and not job.timed_out:
+                job.timed_out = True
+                job.session.interrupt.set()
+            elif job.timed_out and not job.forced and now >= job.deadline + self.GRACE:
+                job.forced = True
+                interrupt_thread(job.thread_id)
