@@ -294,6 +294,43 @@ def test_switch_page_clears_the_params_but_the_embed_keys(app_test: AppTestFacto
     assert at.query_params == {"embed": "true"}
 
 
+def test_switch_page_with_query_params_gives_them_to_the_next_page(
+    app_test: AppTestFactory,
+) -> None:
+    at = seeded(
+        app_test,
+        """
+        import tidal as st
+
+        def home():
+            if st.button("Go"):
+                st.switch_page(other, query_params={"id": 3, "tag": ["a", "b"]})
+
+        def second():
+            st.text(f"second sees {st.query_params.to_dict()} {st.query_params.get_all('tag')}")
+
+        home_page = st.Page(home, title="Home", default=True)
+        other = st.Page(second, title="Second", url_path="second")
+        st.navigation([home_page, other]).run()
+        """,
+        a="1",
+        embed="true",
+    )
+    at.button[0].click().run()
+    assert texts(at) == ["second sees {'id': '3', 'tag': 'b'} ['a', 'b']"]
+    assert at.query_params == {"embed": "true", "id": "3", "tag": ["a", "b"]}
+
+
+def test_switch_page_refuses_invalid_query_params(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        st.switch_page("app.py", query_params={"embed": "true"})
+        """
+    ).run()
+    assert "cannot be set programmatically" in at.exception[0].value
+
+
 def test_outside_a_run_the_proxy_says_so() -> None:
     assert repr(query_params) == "<st.query_params outside a script run>"
     with pytest.raises(NoRunContextError):

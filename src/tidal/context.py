@@ -104,6 +104,8 @@ class PageTable:
     not_found: str | None = None
     """The url path asked for when no page has it (the main page runs, with a warning)."""
     switch_to: PageInfo | None = None
+    switch_query: dict[str, list[str]] | None = None
+    """The query params ``st.switch_page(..., query_params=...)`` gives the next page."""
     run_file: Callable[[Path], None] | None = None
     """Execute a page file in the current run (set by the runner)."""
     on_change: Callable[[PageTable], None] | None = None

@@ -222,6 +222,7 @@ class Navigator:
         url = self.url if page is None else page.strip("/")
         pending: Mapping[str, Any] = changes
         switched = False
+        switch_query: dict[str, list[str]] | None = None
         for _ in range(MAX_SWITCHES):
             table, script = self._prepare(url)
 
@@ -235,6 +236,7 @@ class Navigator:
                 state.forget_widgets()
                 if query_params is not None:
                     keep_reserved(query_params)  # another page starts without query params
+                    query_params.update(switch_query or {})  # unless switch_page gave some
             status = run_interaction(
                 script,
                 state,
@@ -251,6 +253,7 @@ class Navigator:
                 return status
             assert table.switch_to is not None
             url = self.url = table.switch_to.url_path
+            switch_query = table.switch_query
             pending = {}
             switched = True
             if hooks.rerun_started is not None:

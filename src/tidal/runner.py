@@ -302,6 +302,7 @@ def _run_once(
     state.begin_run()
     pages.declared = False
     pages.switch_to = None
+    pages.switch_query = None
     fragments = hooks.fragments if hooks.fragments is not None else {}
     fragments.clear()  # this run records the fragments the page has now
     ctx = RunContext(

@@ -134,3 +134,39 @@ def test_the_embed_params_stay_in_the_address_across_pages(open_app, tmp_path):
     app.click("Mark")
     expect(page).to_have_url(re.compile(r"/second\?embed=true&mark=yes$"))
     assert not app.console_errors
+
+
+def test_page_links_and_switch_page_can_open_a_page_with_query_params(open_app):
+    app = open_app(
+        """
+        import tidal as st
+
+        def home():
+            st.page_link(orders, label="Order 42", query_params={"id": 42})
+            if st.button("Open order 7"):
+                st.switch_page(orders, query_params={"id": 7})
+
+        def show_order():
+            st.text(f"order id={st.query_params.get('id', 'none')}")
+
+        home_page = st.Page(home, title="Home", default=True)
+        orders = st.Page(show_order, title="Orders", url_path="orders")
+        st.navigation([home_page, orders]).run()
+        """
+    )
+    page = app.page
+    link = page.get_by_role("link", name="Order 42")
+    expect(link).to_have_attribute("href", re.compile(r"/orders\?id=42$"))
+    link.click()
+    app.idle()
+    expect(page).to_have_url(re.compile(r"/orders\?id=42$"))
+    app.expect_text("order id=42")
+    page.go_back()
+    app.idle()
+    app.click("Open order 7")
+    expect(page).to_have_url(re.compile(r"/orders\?id=7$"))
+    app.expect_text("order id=7")
+    page.reload()  # the address holds the params: a refresh shows the same order
+    app.idle()
+    app.expect_text("order id=7")
+    assert not app.console_errors

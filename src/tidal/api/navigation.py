@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any, NoReturn
 
+from tidal.api.query import to_params
 from tidal.context import PageInfo, PageTable, api_function, get_run
 from tidal.errors import RerunRequested, TidalAPIError
+from tidal.querystring import encode_query
 from tidal.tree import Node
 
 _FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
@@ -304,7 +306,11 @@ def _find(table: PageTable, page: str | Path | Page) -> PageInfo | None:
     return None
 
 
-def switch_page(page: str | Path | Page) -> NoReturn:
+def switch_page(
+    page: str | Path | Page,
+    *,
+    query_params: Mapping[str, object] | Iterable[tuple[str, object]] | None = None,
+) -> NoReturn:
     """Stop this run and run another page of the app.
 
     The new page starts from a clean slate: every widget value is dropped, including the
@@ -314,15 +320,18 @@ def switch_page(page: str | Path | Page) -> NoReturn:
     Args:
         page: a page file's path relative to the entrypoint (``"pages/settings.py"``), or an
             ``st.Page``.
+        query_params: the new page's ``st.query_params`` (by default it has none).
 
     Raises:
-        StreamlitAPIException: the path is not a page of this app.
+        StreamlitAPIException: the path is not a page of this app, or a query param is
+            invalid.
 
     Example:
         >>> if st.button("Settings"):
-        ...     st.switch_page("pages/settings.py")
+        ...     st.switch_page("pages/settings.py", query_params={"tab": "profile"})
     """
     ctx = get_run()
+    query = None if query_params is None else to_params(query_params)
     table = ctx.page_table
     info = _find(table, page)
     if info is None:
@@ -331,6 +340,7 @@ def switch_page(page: str | Path | Page) -> NoReturn:
             f"from the directory: `{table.main_path.parent.name}`. Only the main app file and "
             "files in the `pages/` directory are supported."
         )
+    table.switch_query = query
     table.switch_to = info
     raise RerunRequested()
 
@@ -347,6 +357,7 @@ def page_link(
     help: str | None = None,
     disabled: bool = False,
     use_container_width: bool | None = None,
+    query_params: Mapping[str, object] | Iterable[tuple[str, object]] | None = None,
 ) -> None:
     """Show a link to a page of the app (no page reload), or to an external URL.
 
@@ -357,9 +368,11 @@ def page_link(
         help: a tooltip.
         disabled: show the link greyed out and inert.
         use_container_width: stretch the link to its container's width.
+        query_params: the ``st.query_params`` the page opens with (an app page only).
 
     Example:
         >>> st.page_link("app.py", label="Home", icon="🏠")
+        >>> st.page_link("pages/orders.py", query_params={"id": 42})
         >>> st.page_link("pages/profile.py", label="Profile")
         >>> st.page_link("https://example.com", label="Docs")
     """
@@ -385,5 +398,7 @@ def page_link(
             "icon": icon if icon is not None else info.icon,
             "external": False,
         }
+        if query_params is not None:
+            props["query"] = encode_query(to_params(query_params))
     props.update(help=help, disabled=disabled, use_container_width=bool(use_container_width))
     ctx.add(Node("page_link", props))

@@ -85,6 +85,22 @@ def _store(params: Params, new: Params) -> None:
     params.update(new)
 
 
+def to_params(query_params: Mapping[str, object] | Iterable[tuple[str, object]]) -> Params:
+    """Query params given as a mapping (``st.switch_page(..., query_params=...)``), checked
+    and spelled as ``st.query_params`` stores them.
+
+    Raises:
+        TidalAPIError: a key is not a string, a value is a dict or a reserved key is set, or
+            the query string would be too long.
+    """
+    params: Params = {}
+    for key, value in dict(query_params).items():
+        name = _key(key)
+        params[name] = _values(name, value)
+    _store({}, params)  # the size check
+    return params
+
+
 def _shown(params: Params) -> dict[str, str | list[str]]:
     return {
         k: (v[-1] if v else "") if len(v) < 2 else list(v)

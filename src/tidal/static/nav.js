@@ -23,6 +23,9 @@ function embedOnly(query) {
   return kept.toString();
 }
 
+/** Two query strings as one (either may be empty). */
+const joinQueries = (a, b) => [a, b].filter(Boolean).join('&');
+
 /** "?" and the query string, or nothing when it is empty. */
 const withQuery = (query) => (query ? `?${query}` : '');
 
@@ -92,11 +95,12 @@ export class Nav {
    * params), the entry's own after back/forward.
    * @param {string} url the page's url path
    * @param {boolean} [push]
+   * @param {string} [linkQuery] the query a page link carries (`st.page_link(query_params=)`)
    */
-  go(url, push = true) {
+  go(url, push = true, linkQuery = '') {
     let query = this.search();
     if (push) {
-      query = embedOnly(query);
+      query = joinQueries(embedOnly(query), linkQuery);
       const href = this.href(url) + withQuery(query);
       if (url !== this.path()) history.pushState(null, '', href);
       else history.replaceState(history.state, '', href);
@@ -163,15 +167,22 @@ export class Nav {
     for (const a of document.querySelectorAll('.page-link a[data-page]')) this.mark(a);
   }
 
-  /** A link that navigates in place. */
-  link(url, label, icon) {
-    const a = h('a', { href: this.href(url), 'data-page': url },
+  /**
+   * A link that navigates in place.
+   * @param {string} url
+   * @param {string|null} label
+   * @param {string|null} icon
+   * @param {string} [query] query params the page opens with
+   */
+  link(url, label, icon, query = '') {
+    const a = h('a', { href: this.href(url) + withQuery(query), 'data-page': url },
       icon ? h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, icon) : null,
       h('span', { class: 'nav-label' }, label));
     a.addEventListener('click', (e) => {
       if (!plainClick(e)) return;
       e.preventDefault();
-      if (url !== this.current || url !== this.path()) this.go(url);
+      const elsewhere = url !== this.current || url !== this.path();
+      if (elsewhere || (query && query !== this.search())) this.go(url, true, query);
     });
     this.mark(a);
     return a;
@@ -192,10 +203,10 @@ function renderPageLink(node, p) {
   } else if (p.external) {
     a = h('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer' }, ...label);
   } else if (active) {
-    a = active.link(p.url, null, null);
+    a = active.link(p.url, null, null, p.query ?? '');
     a.replaceChildren(...label);
   } else {
-    a = h('a', { href: `/${p.url}` }, ...label);
+    a = h('a', { href: `/${p.url}${withQuery(p.query ?? '')}` }, ...label);
   }
   node.el.replaceChildren(a);
   const help = helpIcon(p.help);
