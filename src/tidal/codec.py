@@ -35,17 +35,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
 import pickle
-import secrets
 import struct
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import msgspec
 
-from tidal.tags import CodecError as CodecError
+from tidal.errors import CodecError as CodecError
+from tidal.secret import load_or_create_secret as load_or_create_secret
 from tidal.tags import Tagger, Unrestorable, Unstorable, Untagger
 
 __all__ = [
@@ -368,44 +366,3 @@ def make_codec(kind: Literal["safe", "pickle"] = "safe", secret: bytes | None = 
             )
         return PickleCodec(secret)
     raise CodecError(f"Unknown snapshot codec {kind!r}. Use 'safe' or 'pickle'.")
-
-
-def load_or_create_secret(folder: Path) -> bytes:
-    """Read ``<folder>/.tidal/secret`` (32 random bytes, hex), creating it (mode 0600) if absent.
-
-    Every process that shares a session store must use the same secret; several processes
-    starting at once agree on one file (it is created atomically).
-
-    Raises:
-        CodecError: the file exists but does not hold 32 hex-encoded bytes.
-    """
-    path = Path(folder) / ".tidal" / "secret"
-    if not path.exists():
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = path.with_name(f".secret.{os.getpid()}.{secrets.token_hex(4)}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.fchmod(fd, 0o600)
-            os.write(fd, secrets.token_hex(32).encode() + b"\n")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            os.link(tmp, path)  # atomic; fails if another process created it first
-        except FileExistsError:
-            pass
-        finally:
-            tmp.unlink()
-    text = path.read_text().strip()
-    try:
-        secret = bytes.fromhex(text)
-    except ValueError:
-        secret = b""
-    if len(secret) != 32:
-        raise CodecError(
-            f"{path} does not hold a tidal secret (64 hex digits). Delete it to make a new "
-            "one; snapshots signed with the old secret will not be readable."
-        )
-    if path.stat().st_mode & 0o077:
-        logger.warning("%s is readable by other users; run: chmod 600 %s", path, path)
-    return secret

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 __all__ = [
     "CachedWidgetWarning",
+    "CodecError",
     "DuplicateWidgetID",
     "NoRunContextError",
     "RerunRequested",
@@ -67,6 +68,11 @@ class CachedWidgetWarning(StreamlitAPIWarning):
             "which can lead to unexpected results.\n\n"
             "To fix this, move all widget commands outside the cached function."
         )
+
+
+class CodecError(TidalError):
+    """Stored bytes could not be decoded: malformed, tampered, foreign or too new (session
+    snapshots), or a signing secret file that does not hold a secret."""
 
 
 class NoRunContextError(TidalError):

@@ -23,14 +23,10 @@ import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
-from tidal.errors import TidalError
+from tidal.errors import CodecError as CodecError
 
 TAG = "\x00"  # a map {TAG: [name, payload]} is a tagged value; plain maps never hold this key
 INT_RANGE = (-(2**63), 2**64 - 1)  # what msgpack carries natively
-
-
-class CodecError(TidalError):
-    """Snapshot bytes could not be decoded: malformed, tampered, foreign or too new."""
 
 
 class Unstorable(Exception):
