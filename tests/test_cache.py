@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import gc
+import subprocess
 import sys
 import threading
 import time
 import types
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,6 +25,7 @@ import pytest
 import tidal as st
 from tests.conftest import AppTestFactory
 from tidal.api.cache import ttl_seconds
+from tidal.api.cache_disk import DiskCache
 from tidal.context import maybe_run
 from tidal.errors import StreamlitValueError, TidalAPIError
 
@@ -680,3 +683,76 @@ def test_a_hit_does_not_show_the_functions_widgets_again(app_test: AppTestFactor
     at.run()
     assert [m.value for m in at.markdown] == ["shown"]
     assert len(at.text_input) == 0 and len(at.exception) == 0
+
+
+# ---------------------------------------------------------------------------------------- disk
+PERSISTED = """
+import tidal as st
+
+calls = []
+
+@st.cache_data(persist="disk")
+def squares(n):
+    calls.append(n)
+    return [i * i for i in range(n)]
+
+print(squares(4), len(calls))
+"""
+
+
+def run_persisted(folder: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", PERSISTED],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_persist_disk_keeps_values_across_processes(tmp_path: Path) -> None:
+    assert run_persisted(tmp_path) == "[0, 1, 4, 9] 1"  # computed
+    assert run_persisted(tmp_path) == "[0, 1, 4, 9] 0"  # read back by a new process
+    assert len(list((tmp_path / ".tidal" / "cache").glob("*.pickle"))) == 1
+    assert (tmp_path / ".tidal" / "secret").stat().st_mode & 0o077 == 0
+
+
+def test_a_persisted_file_this_app_did_not_sign_is_never_unpickled(tmp_path: Path) -> None:
+    assert run_persisted(tmp_path) == "[0, 1, 4, 9] 1"
+    (stored,) = (tmp_path / ".tidal" / "cache").glob("*.pickle")
+    forged = bytearray(stored.read_bytes())
+    forged[-1] ^= 0xFF  # any change to the value or its expiry breaks the signature
+    stored.write_bytes(bytes(forged))
+    assert run_persisted(tmp_path) == "[0, 1, 4, 9] 1"  # computed again, not loaded
+    (tmp_path / ".tidal" / "secret").unlink()  # another app's secret: nothing it wrote loads
+    assert run_persisted(tmp_path) == "[0, 1, 4, 9] 1"
+
+
+def test_persisted_entries_expire_and_clear_on_disk_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disk = DiskCache(tmp_path)
+    disk.write("f", "k", b"value", ttl=10)
+    assert disk.read("f", "k") == b"value"
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 11)
+    assert disk.read("f", "k") is None  # expired: removed
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    calls: list[int] = []
+
+    @st.cache_data(persist="disk")
+    def double(n: int) -> int:
+        calls.append(n)
+        return 2 * n
+
+    double(1), double(2)
+    folder = tmp_path / ".tidal" / "cache"
+    assert len(list(folder.glob("*.pickle"))) == 2
+    double.clear(1)
+    assert len(list(folder.glob("*.pickle"))) == 1
+    st.cache_data.clear()
+    assert list(folder.glob("*.pickle")) == []
+    assert double(2) == 4 and calls == [1, 2, 2]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast, overload
 
+from tidal.api.cache_disk import DISK, DiskCache
 from tidal.api.cache_keys import (
     HashFuncs,
     arguments_key,
@@ -35,7 +36,7 @@ from tidal.api.cache_store import (
     store_for,
 )
 from tidal.api.cache_store import ttl_seconds as ttl_seconds  # part of this module's surface
-from tidal.api.cache_values import pickle_return_value
+from tidal.api.cache_values import Pickled, pickle_return_value
 from tidal.context import Recording, maybe_run
 from tidal.errors import StreamlitValueError, TidalAPIError
 
@@ -108,8 +109,12 @@ class CachedFunction(Generic[P, R]):
         hash_funcs: HashFuncs | None,
         validate: Callable[[Any], bool] | None,
         scope: Scope = "global",
+        disk: DiskCache | None = None,
     ) -> None:
         self._scope = scope
+        # session-scoped keys mean nothing to another process: those stay in memory
+        self._disk = disk if scope == "global" else None
+        self._function_key = function_key(func)
         self._func = func
         self._kind: Kind = kind
         self._store = store
@@ -132,9 +137,12 @@ class CachedFunction(Generic[P, R]):
             entry = self._lookup(key)  # computed by another thread while this one waited?
             if entry is not None:
                 return cast(R, self._hit(entry))
+            stored = self._from_disk(key)
+            if stored is not None:
+                return cast(R, stored.load())
             with _in_cached_call() as recording:
                 value = self._func(*args, **kwargs)
-            self._store.put(key, *self._stored(value), _elements(recording))
+            self._save(key, value, recording)
             return value
 
     def __get__(self, instance: object, owner: type | None = None) -> Any:
@@ -150,21 +158,45 @@ class CachedFunction(Generic[P, R]):
         """
         if not args and not kwargs:
             self._store.clear()
+            if self._disk is not None:
+                self._disk.remove(self._function_key)
             return
         key = self._key(args, kwargs)
         if key is None:
             raise TypeError(f"{self._func.__name__}() takes no such arguments: {args}, {kwargs}")
         self._store.discard(key)
+        if self._disk is not None:
+            self._disk.remove(self._function_key, key)
 
     async def _call_async(self, key: str, args: Any, kwargs: Any) -> Any:
         # No per-key lock here: a thread lock cannot be held across an await.
         entry = self._lookup(key)
         if entry is not None:
             return self._hit(entry)
+        stored = self._from_disk(key)
+        if stored is not None:
+            return stored.load()
         with _in_cached_call() as recording:
             value = await cast(Coroutine[Any, Any, Any], self._func(*args, **kwargs))
-        self._store.put(key, *self._stored(value), _elements(recording))
+        self._save(key, value, recording)
         return value
+
+    def _save(self, key: str, value: object, recording: Recording | None) -> None:
+        stored, size = self._stored(value)
+        self._store.put(key, stored, size, _elements(recording))
+        if self._disk is not None and not stored.refs:  # script classes cannot leave the run
+            self._disk.write(self._function_key, key, stored.data, self._store.limits.ttl)
+
+    def _from_disk(self, key: str) -> Pickled | None:
+        """A value a ``persist="disk"`` function stored, in this or an earlier process."""
+        if self._disk is None:
+            return None
+        data = self._disk.read(self._function_key, key)
+        if data is None:
+            return None
+        stored = Pickled(data)
+        self._store.put(key, stored, len(data))
+        return stored
 
     def _key(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str | None:
         """The key of a call with these arguments; None when they do not fit the signature."""
@@ -216,6 +248,7 @@ def _decorate(
     validate: Callable[[Any], bool] | None = None,
     on_release: Callable[[Any], object] | None = None,
     scope: Scope = "global",
+    disk: DiskCache | None = None,
 ) -> CachedFunction[P, R]:
     if not callable(func):
         raise TidalAPIError(
@@ -224,7 +257,7 @@ def _decorate(
         )
     store = store_for(kind, function_key(func), limits)
     store.on_release = on_release
-    return CachedFunction(func, kind, store, hash_funcs, validate, scope)
+    return CachedFunction(func, kind, store, hash_funcs, validate, scope, disk)
 
 
 # -------------------------------------------------------------------------------- decorators
@@ -298,7 +331,8 @@ class CacheDataAPI:
             max_size: keep at most this many pickled bytes (an int, or ``"500MB"``).
             show_spinner: accepted for compatibility; tidal shows no spinner.
             show_time: accepted for compatibility.
-            persist: ``"disk"``/True are accepted; entries are kept in memory only.
+            persist: ``"disk"`` (or True) also keeps the values in ``.tidal/cache`` in the
+                working directory, signed with the app's secret, so they outlive the server.
             hash_funcs: ``{type or "module.Type": function}`` to hash arguments of that type
                 by what the function returns.
             scope: ``"global"`` (every session shares the entries) or ``"session"`` (each
@@ -323,17 +357,19 @@ class CacheDataAPI:
         limits = Limits(seconds, max_entries, max_size_bytes(max_size))
 
         def decorate(f: Callable[P, R]) -> CachedFunction[P, R]:
-            return _decorate("cache_data", f, limits, hash_funcs, scope=scope)
+            disk = DISK if persist in ("disk", True) else None
+            return _decorate("cache_data", f, limits, hash_funcs, scope=scope, disk=disk)
 
         return decorate if func is None else decorate(func)
 
     def clear(self) -> None:
-        """Empty every ``st.cache_data`` cache.
+        """Empty every ``st.cache_data`` cache, on disk too.
 
         Example:
             >>> st.cache_data.clear()
         """
         clear_all("cache_data")
+        DISK.clear()  # and what persist="disk" kept
 
 
 class CacheResourceAPI:
