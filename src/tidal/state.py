@@ -68,7 +68,8 @@ def check_user_key(key: object) -> str:
 Callback = Callable[..., Any]
 
 
-def _identity(value: Any) -> Any:
+def same_value(value: Any) -> Any:
+    """The value itself: the wire form of a widget whose value is already JSON."""
     return value
 
 
@@ -86,7 +87,7 @@ class WidgetMeta:
     key: str | None
     default: Any
     from_wire: Callable[[Any], Any]
-    to_wire: Callable[[Any], Any] = _identity
+    to_wire: Callable[[Any], Any] = same_value
     callback: Callback | None = None
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
@@ -359,12 +360,13 @@ class SessionState:
             self._reset_triggers()
             active = self._ids_this_run
             meta = self._meta
-            if fragment is None:
+            if fragment is None:  # every widget the run did not render
                 gone = {w for w in meta if w not in active}
                 for layer in (self._old, self._new_widget):
-                    gone.update(k for k in layer if k.startswith(WIDGET_ID_PREFIX))
-                gone -= active
-            else:
+                    gone.update(
+                        k for k in layer if k.startswith(WIDGET_ID_PREFIX) and k not in active
+                    )
+            else:  # only the fragment's own
                 gone = {w for w, m in meta.items() if m.fragment == fragment and w not in active}
             for layer in (self._old, self._new_widget):
                 for k in [k for k in layer if k in gone]:

@@ -25,7 +25,7 @@ from tidal.errors import (
     StreamlitValueAssignmentNotAllowedError,
     StreamlitValueError,
 )
-from tidal.state import WIDGET_ID_PREFIX, Callback, WidgetMeta, check_user_key
+from tidal.state import WIDGET_ID_PREFIX, Callback, WidgetMeta, check_user_key, same_value
 from tidal.tree import Node
 
 log = logging.getLogger("tidal.widgets")
@@ -64,7 +64,7 @@ class Spec:
         keyed_identity: the small whitelist that stays in the id when a key is given (W-3).
         default: the Python default value.
         from_wire: browser value -> Python value; raises ValueError when it does not fit.
-        to_wire: Python value -> browser value (JSON).
+        to_wire: Python value -> browser value (JSON); by default the value itself.
         coerce: checks a value that came from session state (W-11b): returns the value to use
             and whether session state must be rewritten with it; may raise.
         props: element props besides the common ones.
@@ -77,7 +77,7 @@ class Spec:
     keyed_identity: tuple[Any, ...]
     default: Any
     from_wire: Callable[[Any], Any]
-    to_wire: Callable[[Any], Any]
+    to_wire: Callable[[Any], Any] = same_value
     coerce: Callable[[Any], tuple[Any, bool]] | None = None
     callback: Callback | None = None
     args: tuple[Any, ...] | list[Any] | None = None

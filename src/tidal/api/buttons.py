@@ -22,10 +22,6 @@ def _trigger_from_wire(v: Any) -> bool:
     return True
 
 
-def _same(v: Any) -> Any:
-    return v
-
-
 @api_function
 def button(
     label: str,
@@ -60,7 +56,6 @@ def button(
             keyed_identity=(),
             default=False,
             from_wire=_trigger_from_wire,
-            to_wire=_same,
             callback=on_click,
             args=args,
             kwargs=kwargs,
@@ -110,7 +105,6 @@ def form_submit_button(
             keyed_identity=(),
             default=False,
             from_wire=_trigger_from_wire,
-            to_wire=_same,
             callback=on_click,
             args=args,
             kwargs=kwargs,

@@ -19,10 +19,6 @@ from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
-def _same(v: Any) -> Any:
-    return v
-
-
 def _text_widget(
     kind: str,
     label: str,
@@ -70,7 +66,6 @@ def _text_widget(
             keyed_identity=(max_chars,),
             default=default,
             from_wire=from_wire,
-            to_wire=_same,
             coerce=coerce,
             callback=on_change,
             args=args,
@@ -245,7 +240,6 @@ def number_input(
             keyed_identity=(),
             default=default,
             from_wire=from_wire,
-            to_wire=_same,
             coerce=coerce,
             callback=on_change,
             args=args,

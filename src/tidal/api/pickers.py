@@ -18,10 +18,6 @@ from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
-def _same(v: Any) -> Any:
-    return v
-
-
 def _parse_time(v: object) -> dt.time:
     if isinstance(v, dt.datetime):
         return v.time()
@@ -223,7 +219,6 @@ def color_picker(
             keyed_identity=(),
             default=default,
             from_wire=_color_from_wire,
-            to_wire=_same,
             callback=on_change,
             args=args,
             kwargs=kwargs,
