@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from tidal.context import Flag, FragmentInfo, RunContext, RunOptions, current_run
+from tidal.context import Flag, FragmentInfo, RunContext, RunOptions
 from tidal.delta import DeltaWriter
-from tidal.runner import MAX_RERUNS, RunHooks, run_body, run_callbacks
+from tidal.runner import MAX_RERUNS, RunHooks, run_attempt
 from tidal.state import SessionState
 from tidal.tree import Block, Node, node_at
 
@@ -47,8 +47,6 @@ def run_fragment(
         if shown.type != "container" or shown.children is None:
             return None
         node = Node(shown.type, shown.props, container=True)
-        changed = state.begin_interaction(pending)
-        state.begin_run()
         ctx = RunContext(
             state=state,
             writer=writer,
@@ -63,14 +61,7 @@ def run_fragment(
             fragment_run=True,
         )
         ctx.blocks = [Block(node, info.path, info.form)]
-        token = current_run.set(ctx)
-        try:
-            status = run_callbacks(ctx, changed)
-            if status is None:
-                status = run_body(ctx, lambda: info.func(*info.args, **info.kwargs), options)
-        finally:
-            current_run.reset(token)
-        state.end_run(completed=status == "ok", fragment=info.id)
+        status = run_attempt(ctx, pending, lambda: info.func(*info.args, **info.kwargs))
         if status in ("ok", "stopped", "error"):
             writer.finish_subtree(info.path, node)
             return status

@@ -298,8 +298,6 @@ def _run_once(
     query_params: dict[str, list[str]] | None,
     pages: PageTable,
 ) -> Status:
-    changed = state.begin_interaction(changes)
-    state.begin_run()
     pages.declared = False
     pages.switch_to = None
     pages.switch_query = None
@@ -317,27 +315,42 @@ def _run_once(
         pages=pages,
         fragments=fragments,
     )
-    token = current_run.set(ctx)
-    try:
-        status = run_callbacks(ctx, changed)
-        if status is None:
-            if pages.not_found is not None:
-                ctx.add(page_not_found_node(pages.not_found))
-            status = _body(ctx, script, options)
-    finally:
-        current_run.reset(token)
-    completed = status == "ok"
-    state.end_run(completed=completed)
+
+    def body() -> None:
+        if pages.not_found is not None:
+            ctx.add(page_not_found_node(pages.not_found))
+        exec_script(script)
+
+    status = run_attempt(ctx, changes, body)
     if status in ("ok", "stopped", "error"):
         writer.finish(ctx.roots)
     return status
 
 
-def run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
+def run_attempt(ctx: RunContext, changes: Mapping[str, Any], body: Callable[[], object]) -> Status:
+    """One run as ``ctx`` describes it (the whole script, or one fragment): the callbacks of
+    the widgets ``changes`` changed, then ``body``, with ``ctx`` as the current run; then the
+    state's run ends (a fragment-only run cleans up only its own widgets, R-11). Trimming
+    what the browser shows is the caller's part: it knows which part of the page ran."""
+    state = ctx.state
+    changed = state.begin_interaction(changes)
+    state.begin_run()
+    token = current_run.set(ctx)
+    try:
+        status = _run_callbacks(ctx, changed)
+        if status is None:
+            status = _run_body(ctx, body)
+    finally:
+        current_run.reset(token)
+    state.end_run(completed=status == "ok", fragment=ctx.fragment if ctx.fragment_run else None)
+    return status
+
+
+def _run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
     """Run the callbacks of changed widgets (CB-2..13). None means: go on with the body.
 
-    ``rerun`` is returned for ``st.rerun()`` of either scope; in a fragment-only run the
-    caller tells them apart by ``ctx.rerun_scope``."""
+    ``rerun`` is returned for ``st.rerun()`` of either scope; ``ctx.rerun_scope`` says which.
+    """
     ctx.in_callback = True
     try:
         for meta in changed:
@@ -371,17 +384,13 @@ def exec_script(script: Script) -> None:
     exec(script.code(), namespace)
 
 
-def _body(ctx: RunContext, script: Script, options: RunOptions) -> Status:
-    return run_body(ctx, lambda: exec_script(script), options)
-
-
-def run_body(ctx: RunContext, body: Callable[[], object], options: RunOptions) -> Status:
+def _run_body(ctx: RunContext, body: Callable[[], object]) -> Status:
     """Run a script body (or a fragment's) and say how it ended: ``ok``, ``rerun`` (with
     ``ctx.rerun_scope``), ``stopped``, ``interrupted`` or ``error`` (the exception is shown
     where the run had got to, R-5)."""
     try:
         body()
-        if options.enforce_serializable:
+        if ctx.options.enforce_serializable:
             check_serializable(ctx.state)
     except RerunRequested as exc:
         ctx.rerun_scope = exc.scope
