@@ -9,21 +9,7 @@ from pathlib import Path
 import pytest
 import redis
 
-COUNTER = """
-import tidal as st
-if "count" not in st.session_state:
-    st.session_state.count = 0
-if st.button("Increment"):
-    st.session_state.count += 1
-st.write("Count =", st.session_state.count)
-"""
-
-
-def count_of(client) -> int:
-    for text in client.texts():
-        if text.startswith("Count ="):
-            return int(text.split("`")[1])
-    raise AssertionError(f"no count on the page: {client.texts()}")
+from tests.fixtures.server import COUNTER, count_of
 
 
 def eventually(check, timeout: float = 5) -> None:

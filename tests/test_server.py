@@ -10,23 +10,8 @@ import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
+from tests.fixtures.server import COUNTER, count_of
 from tidal.querystring import MAX_QUERY_CHARS
-
-COUNTER = """
-import tidal as st
-if "count" not in st.session_state:
-    st.session_state.count = 0
-if st.button("Increment"):
-    st.session_state.count += 1
-st.write("Count =", st.session_state.count)
-"""
-
-
-def count_of(client) -> int:
-    for text in client.texts():
-        if text.startswith("Count ="):
-            return int(text.split("`")[1])
-    raise AssertionError(f"no count on the page: {client.texts()}")
 
 
 def test_health_page_and_static_files_are_served(serve_app):

@@ -9,16 +9,7 @@ import time
 from pathlib import Path
 
 from tests.fixtures.processes import free_port
-from tests.fixtures.server import Client
-
-COUNTER = """
-import tidal as st
-if "count" not in st.session_state:
-    st.session_state.count = 0
-if st.button("Increment"):
-    st.session_state.count += 1
-st.write("Count =", st.session_state.count)
-"""
+from tests.fixtures.server import COUNTER, Client
 
 
 def children_of(pid: int) -> list[int]:

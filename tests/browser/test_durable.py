@@ -13,15 +13,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import AppPage
 from tests.fixtures.processes import Nginx, free_port
-
-COUNTER = """
-import tidal as st
-if "count" not in st.session_state:
-    st.session_state.count = 0
-if st.button("Increment"):
-    st.session_state.count += 1
-st.write("Count =", st.session_state.count)
-"""
+from tests.fixtures.server import COUNTER
 
 
 def write_app(folder: Path) -> Path:
