@@ -222,23 +222,34 @@ class RunContext:
         return Block(self.roots[SIDEBAR], (SIDEBAR,))
 
     def add(self, node: Node, block: Block | None = None) -> Block:
-        """Append ``node`` to ``block`` (default: the current one) and report it to the writer.
+        """Append ``node`` to ``block`` (default: the current one), or put it in place of the
+        element there if ``block`` is a slot, and report it to the writer.
 
-        Returns the new node's own block (useful for containers).
+        Returns the new node's own block: a container's, to write into, or a leaf's slot, so
+        that writing to the returned handle replaces the element (``x = st.text("a");
+        x.text("b")``).
         """
         target = block or self.blocks[-1]
-        children = target.node.children
-        assert children is not None
-        children.append(node)
+        parent = target.parent
+        if parent is not None:  # a slot: replace the element in place
+            assert parent.children is not None
+            path = target.path
+            parent.children[path[-1]] = node
+            target.node = node
+        else:
+            parent = target.node
+            children = parent.children
+            assert children is not None
+            children.append(node)
+            path = (*target.path, len(children) - 1)
         for recording in self.recordings:
-            recording.note(target.node, node)
-        path = (*target.path, len(children) - 1)
+            recording.note(parent, node)
         if self.writer is not None:
             self.writer.set(path, node)
             if self.on_flush is not None:
                 self.on_flush()
         form = node.props.get("id", "") if node.type == "form" else target.form
-        return Block(node, path, form)
+        return Block(node, path, form, None if node.children is not None else parent)
 
     def replay(self, elements: list[tuple[int, Node]]) -> None:
         """Show again, in the current block, what a cached function showed on its miss."""

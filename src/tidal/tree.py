@@ -57,14 +57,20 @@ def node_at(roots: list[Node], path: Path) -> Node:
 
 
 class Block:
-    """A place elements go: a container node, its path and the form it belongs to."""
+    """A place elements go: a container node, its path and the form it belongs to.
 
-    __slots__ = ("form", "node", "path")
+    A block with a ``parent`` is a *slot*: the place of one element (an element handle, an
+    ``st.empty`` placeholder). Adding to a slot replaces the element at ``path`` (a child of
+    ``parent``) instead of appending to ``node``.
+    """
 
-    def __init__(self, node: Node, path: Path, form: str = "") -> None:
+    __slots__ = ("form", "node", "parent", "path")
+
+    def __init__(self, node: Node, path: Path, form: str = "", parent: Node | None = None) -> None:
         self.node = node
         self.path = path
         self.form = form
+        self.parent = parent
 
     @property
     def root(self) -> str:

@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
 ]
 IDLE = """() => {
   const t = window.__tidal;
-  return !!t && t.connected && t.pending === 0 && !t.running && t.runs > 0;
+  return !!t && t.connected && t.pending === 0 && !t.running && t.runs > 0 && !t.loading;
 }"""
 
 

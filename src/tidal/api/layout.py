@@ -1,7 +1,7 @@
 """Layout: columns, containers, expanders, the sidebar and forms.
 
-Owns ``LayoutBlock``, the handle returned by layout functions: use it with ``with`` or call
-element functions on it (``col.button(...)``), exactly like Streamlit's containers.
+Each returns an element handle (``LayoutBlock`` is ``ElementHandle``): use it with ``with``
+or call element functions on it (``col.button(...)``), exactly like Streamlit's containers.
 """
 
 from __future__ import annotations
@@ -10,52 +10,14 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
 
-from tidal.context import API, RunContext, api_function, get_run
+from tidal.api.handle import ElementHandle
+from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
 from tidal.forms import open_form
-from tidal.tree import Block, Node
+from tidal.tree import Node
 
-
-class LayoutBlock:
-    """A container of the page: enter it with ``with`` or call ``st.*`` functions on it.
-
-    Example:
-        >>> left, right = st.columns(2)
-        >>> with left:
-        ...     st.write("on the left")
-        >>> right.button("on the right")
-    """
-
-    __slots__ = ("_block", "_ctx")
-
-    def __init__(self, ctx: RunContext, block: Block) -> None:
-        self._ctx = ctx
-        self._block = block
-
-    def __enter__(self) -> LayoutBlock:
-        self._ctx.blocks.append(self._block)
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._ctx.blocks.pop()
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        fn: Callable[..., Any] | None = API.get(name)
-        if fn is None:
-            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
-        ctx, block = self._ctx, self._block
-
-        def call_inside(*args: Any, **kwargs: Any) -> Any:
-            with ctx.inside(block):
-                return fn(*args, **kwargs)
-
-        call_inside.__name__ = name
-        return call_inside
+LayoutBlock = ElementHandle
+"""The handle layout functions return (an ``ElementHandle``)."""
 
 
 class _Sidebar:

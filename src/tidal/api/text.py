@@ -10,6 +10,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from tidal.api.handle import ElementHandle, add_element
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
 from tidal.tree import Node
@@ -17,8 +18,8 @@ from tidal.tree import Node
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 
-def _add(type_: str, props: dict[str, Any]) -> None:
-    get_run().add(Node(type_, props))
+def _add(type_: str, props: dict[str, Any]) -> ElementHandle:
+    return add_element(type_, props)
 
 
 def _text(body: object) -> str:
@@ -26,77 +27,87 @@ def _text(body: object) -> str:
 
 
 @api_function
-def title(body: object, anchor: str | None = None, *, help: str | None = None) -> None:
+def title(body: object, anchor: str | None = None, *, help: str | None = None) -> ElementHandle:
     """Show a title (an ``<h1>``); Markdown inline formatting works.
 
     Example:
         >>> st.title("Counter Example")
     """
-    _add("title", {"body": _text(body), "anchor": anchor, "help": help})
+    return _add("title", {"body": _text(body), "anchor": anchor, "help": help})
 
 
 @api_function
 def header(
     body: object, anchor: str | None = None, *, help: str | None = None, divider: bool = False
-) -> None:
+) -> ElementHandle:
     """Show a header (an ``<h2>``).
 
     Example:
         >>> st.header("Input")
     """
-    _add("header", {"body": _text(body), "anchor": anchor, "help": help, "divider": divider})
+    return _add("header", {"body": _text(body), "anchor": anchor, "help": help, "divider": divider})
 
 
 @api_function
 def subheader(
     body: object, anchor: str | None = None, *, help: str | None = None, divider: bool = False
-) -> None:
+) -> ElementHandle:
     """Show a subheader (an ``<h3>``).
 
     Example:
         >>> st.subheader("Details")
     """
-    _add("subheader", {"body": _text(body), "anchor": anchor, "help": help, "divider": divider})
+    return _add(
+        "subheader", {"body": _text(body), "anchor": anchor, "help": help, "divider": divider}
+    )
 
 
 @api_function
-def markdown(body: object, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+def markdown(
+    body: object, unsafe_allow_html: bool = False, *, help: str | None = None
+) -> ElementHandle:
     """Show Markdown. Raw HTML is escaped unless ``unsafe_allow_html=True``.
 
     Example:
         >>> st.markdown("**Bold** and _italic_")
     """
-    _add("markdown", {"body": _text(body), "unsafe_allow_html": unsafe_allow_html, "help": help})
+    return _add(
+        "markdown", {"body": _text(body), "unsafe_allow_html": unsafe_allow_html, "help": help}
+    )
 
 
 @api_function
-def caption(body: object, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+def caption(
+    body: object, unsafe_allow_html: bool = False, *, help: str | None = None
+) -> ElementHandle:
     """Show small, muted Markdown text.
 
     Example:
         >>> st.caption("Updated every minute")
     """
-    _add("caption", {"body": _text(body), "unsafe_allow_html": unsafe_allow_html, "help": help})
+    return _add(
+        "caption", {"body": _text(body), "unsafe_allow_html": unsafe_allow_html, "help": help}
+    )
 
 
 @api_function
-def text(body: object, *, help: str | None = None) -> None:
+def text(body: object, *, help: str | None = None) -> ElementHandle:
     """Show fixed-width, pre-formatted text.
 
     Example:
         >>> st.text("exactly  as  typed")
     """
-    _add("text", {"body": _text(body), "help": help})
+    return _add("text", {"body": _text(body), "help": help})
 
 
 @api_function
-def code(body: object, language: str | None = "python") -> None:
+def code(body: object, language: str | None = "python") -> ElementHandle:
     """Show a code block.
 
     Example:
         >>> st.code("print('hi')")
     """
-    _add("code", {"body": _text(body), "language": language})
+    return _add("code", {"body": _text(body), "language": language})
 
 
 def _json_text(body: object) -> str:
@@ -109,47 +120,47 @@ def _json_text(body: object) -> str:
 
 
 @api_function
-def json(body: object, *, expanded: bool = True) -> None:
+def json(body: object, *, expanded: bool = True) -> ElementHandle:
     """Show a value (or a JSON string) as a collapsible JSON tree.
 
     Example:
         >>> st.json({"a": 1, "b": [1, 2]})
     """
-    _add("json", {"body": _json_text(body), "expanded": expanded})
+    return _add("json", {"body": _json_text(body), "expanded": expanded})
 
 
-def _callout(kind: str, body: object, icon: str | None) -> None:
-    _add(kind, {"body": _text(body), "icon": icon})
+def _callout(kind: str, body: object, icon: str | None) -> ElementHandle:
+    return _add(kind, {"body": _text(body), "icon": icon})
 
 
 @api_function
-def error(body: object, *, icon: str | None = None) -> None:
+def error(body: object, *, icon: str | None = None) -> ElementHandle:
     """Show an error callout. Example: ``st.error("Something went wrong")``."""
-    _callout("error", body, icon)
+    return _callout("error", body, icon)
 
 
 @api_function
-def warning(body: object, *, icon: str | None = None) -> None:
+def warning(body: object, *, icon: str | None = None) -> ElementHandle:
     """Show a warning callout. Example: ``st.warning("Check your input")``."""
-    _callout("warning", body, icon)
+    return _callout("warning", body, icon)
 
 
 @api_function
-def info(body: object, *, icon: str | None = None) -> None:
+def info(body: object, *, icon: str | None = None) -> ElementHandle:
     """Show an informational callout. Example: ``st.info("Tip: press Enter")``."""
-    _callout("info", body, icon)
+    return _callout("info", body, icon)
 
 
 @api_function
-def success(body: object, *, icon: str | None = None) -> None:
+def success(body: object, *, icon: str | None = None) -> ElementHandle:
     """Show a success callout. Example: ``st.success("Saved")``."""
-    _callout("success", body, icon)
+    return _callout("success", body, icon)
 
 
 @api_function
-def divider() -> None:
+def divider() -> ElementHandle:
     """Show a horizontal rule. Example: ``st.divider()``."""
-    _add("divider", {})
+    return _add("divider", {})
 
 
 def exception_node(exc: BaseException) -> Node:
@@ -177,7 +188,7 @@ def exception_node(exc: BaseException) -> Node:
 
 
 @api_function
-def exception(exception: BaseException) -> None:
+def exception(exception: BaseException) -> ElementHandle:
     """Show an exception with its traceback.
 
     Example:
@@ -186,7 +197,8 @@ def exception(exception: BaseException) -> None:
         ... except ZeroDivisionError as e:
         ...     st.exception(e)
     """
-    get_run().add(exception_node(exception))
+    ctx = get_run()
+    return ElementHandle(ctx, ctx.add(exception_node(exception)))
 
 
 def _is_json_like(arg: object) -> bool:

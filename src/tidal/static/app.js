@@ -11,8 +11,9 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const FINAL = new Set(['ok', 'stopped', 'error']);
 const ALWAYS_RERUN_KEY = 'tidal.alwaysRerun';
 
-/** State for browser tests: wait for `connected && pending === 0 && !running`. */
-const hook = { connected: false, runs: 0, lastRunStatus: '', pending: 0, running: false };
+/** State for browser tests: wait for `connected && pending === 0 && !running && !loading`
+ * (`loading`: element modules still being fetched, see lazy.js). */
+const hook = { connected: false, runs: 0, lastRunStatus: '', pending: 0, running: false, loading: 0 };
 window.__tidal = hook;
 
 const base = new URL('..', import.meta.url);

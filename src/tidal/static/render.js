@@ -3,6 +3,7 @@
 // not confirmed yet. How each element type builds and updates its DOM lives in elements.js and
 // widgets/*.js; this module only knows the tree, the ops and the fading.
 import { elementKinds, unknownKind } from './elements.js';
+import { lazyKinds } from './lazy.js';
 import { navKinds } from './nav.js';
 import { sameValue } from './widgets/base.js';
 import { choiceKinds } from './widgets/choices.js';
@@ -30,7 +31,17 @@ import { sliderKinds } from './widgets/slider.js';
  * @property {Tree} tree
  */
 
-const kinds = { ...elementKinds, ...inputKinds, ...choiceKinds, ...sliderKinds, ...navKinds };
+/**
+ * Element types whose code is fetched on first use (see lazy.js): type -> module under
+ * static/, or {url, widget: true} for widgets. Families that need a large library (tables,
+ * charts, media, chat, components) register their types here.
+ */
+const LAZY = {
+};
+
+const kinds = {
+  ...elementKinds, ...inputKinds, ...choiceKinds, ...sliderKinds, ...navKinds, ...lazyKinds(LAZY),
+};
 const FADE_DELAY_MS = 200;
 
 /**
