@@ -14,6 +14,8 @@ __all__ = [
     "CachedWidgetWarning",
     "CodecError",
     "DuplicateWidgetID",
+    "Error",
+    "MarkdownFormattedException",
     "NoRunContextError",
     "RerunRequested",
     "ScriptInterrupted",
@@ -37,19 +39,29 @@ __all__ = [
 ]
 
 
-class TidalError(Exception):
-    """Base class of every error tidal raises on purpose."""
+class Error(Exception):
+    """Base class of every error tidal raises on purpose (Streamlit's ``errors.Error``)."""
 
 
-class TidalAPIError(TidalError):
+TidalError = Error
+"""tidal's name for :class:`Error`."""
+
+
+class MarkdownFormattedException(Error):
+    """An error whose message is Markdown: the app renders it as such."""
+
+
+class StreamlitAPIException(MarkdownFormattedException):
     """A st.* function was used in a way it does not support.
 
-    Shown in the app with its message rendered as Markdown (``is_markdown`` is true).
+    Shown in the app with its message rendered as Markdown (``is_markdown`` is true). The
+    class keeps Streamlit's name, so ``type(e).__name__`` and the exception element's type read
+    as they do on Streamlit; ``TidalAPIError`` is the same class.
     """
 
 
-StreamlitAPIException = TidalAPIError
-"""Streamlit's name for :class:`TidalAPIError`, kept so drop-in apps can catch it."""
+TidalAPIError = StreamlitAPIException
+"""tidal's name for :class:`StreamlitAPIException`."""
 
 
 class StreamlitAPIWarning(TidalAPIError):

@@ -163,6 +163,19 @@ def divider() -> ElementHandle:
     return _add("divider", {})
 
 
+def syntax_error_message(exc: SyntaxError) -> str:
+    """A syntax error as the interpreter shows it: file, line, the line itself, a caret."""
+    if not exc.text:
+        return f"{type(exc).__name__}: {exc.msg}"
+    caret = " " * max((exc.offset or 1) - 1, 0)
+    return (
+        f'File "{exc.filename}", line {exc.lineno}\n'
+        f"  {exc.text.rstrip()}\n"
+        f"  {caret}^\n"
+        f"{type(exc).__name__}: {exc.msg}"
+    )
+
+
 def exception_node(exc: BaseException) -> Node:
     """The element for an exception: type, message, whether it is Markdown, and the stack.
 
@@ -178,6 +191,9 @@ def exception_node(exc: BaseException) -> Node:
     message = str(exc)
     if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
         message = repr(exc.args[0])
+    if isinstance(exc, SyntaxError):
+        # the offending line of the app, as Python prints it; the frames are the parser's
+        message, stack = syntax_error_message(exc), []
     props = {
         "type": type(exc).__name__,
         "message": message,
