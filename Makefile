@@ -7,14 +7,22 @@ PORT   ?= 8501
 
 .PHONY: demo test test-fast lint bench system-deps clean
 
-$(STAMP): pyproject.toml
+RUN_STAMP := $(VENV)/.installed-run
+
+# What running needs: tidal and its runtime dependencies only.
+$(RUN_STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	@touch $(RUN_STAMP)
+
+# What testing needs on top: the test extra (pytest, playwright, mypy, ruff, ...).
+$(STAMP): $(RUN_STAMP)
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $(STAMP)
 
 ## demo: serve the demo app (the seed apps as pages) on http://localhost:8501
-demo: $(STAMP)
+demo: $(RUN_STAMP)
 	$(VENV)/bin/tidal hello --server.port $(PORT)
 
 ## system-deps: Debian's chromium, redis-server and nginx for the real-server tests

@@ -502,3 +502,26 @@ def test_a_syntax_error_in_the_app_is_reported_at_start(tmp_path):
     assert problem is not None and problem.startswith("broken.py, line 2: SyntaxError")
     app.write_text("import tidal as st\n")
     assert _syntax_problem(app) is None
+
+
+def test_the_banner_shows_one_url_when_bound_to_one_address():
+    from tidal.cli import banner_urls
+
+    assert banner_urls("http://localhost:8501", "") == [("URL", "http://localhost:8501")]
+
+
+def test_the_banner_shows_the_local_and_network_urls_when_bound_to_all_addresses(monkeypatch):
+    from tidal import cli
+
+    monkeypatch.setattr(cli, "network_address", lambda: "192.0.2.7")
+    assert cli.banner_urls("http://0.0.0.0:8502", "0.0.0.0") == [
+        ("Local URL", "http://localhost:8502"),
+        ("Network URL", "http://192.0.2.7:8502"),
+    ]
+
+
+def test_the_network_address_is_never_a_loopback_address():
+    from tidal.cli import network_address
+
+    ip = network_address()
+    assert ip is None or not ip.startswith("127.")

@@ -8,10 +8,12 @@ errors a person sees when something is wrong before the server starts, and build
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 import threading
 import webbrowser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -111,6 +113,36 @@ def _syntax_problem(app: Path) -> str | None:
     return None
 
 
+ALL_ADDRESSES = ("0.0.0.0", "::")
+
+
+def banner_urls(url: str, address: str) -> list[tuple[str, str]]:
+    """The addresses the start banner shows: the one URL, or, when the server listens on
+    every address, the local URL and (if this machine has one) the network URL, as
+    Streamlit's banner does."""
+    if address not in ALL_ADDRESSES:
+        return [("URL", url)]
+    port = urlsplit(url).port
+    urls = [("Local URL", f"http://localhost:{port}")]
+    ip = network_address()
+    if ip is not None:
+        urls.append(("Network URL", f"http://{ip}:{port}"))
+    return urls
+
+
+def network_address() -> str | None:
+    """This machine's first non-loopback IPv4 address, from its host name (no traffic)."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return None
+    for info in infos:
+        ip = str(info[4][0])
+        if not ip.startswith("127."):
+            return ip
+    return None
+
+
 def _serve(app: Path, config: Config) -> None:
     logging.basicConfig(
         level=config.logger.level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -123,9 +155,11 @@ def _serve(app: Path, config: Config) -> None:
         click.echo(f"  {problem} The page shows it; fix the file and it reloads.", err=True)
 
     def ready(url: str) -> None:
-        click.echo(f"\n  tidal is serving {app.name}\n\n  URL: {url}\n")
+        urls = banner_urls(url, config.server.address)
+        lines = "\n".join(f"  {name}: {link}" for name, link in urls)
+        click.echo(f"\n  tidal is serving {app.name}\n\n{lines}\n")
         if not config.server.headless:
-            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+            threading.Thread(target=webbrowser.open, args=(urls[0][1],), daemon=True).start()
 
     try:
         serve(config, app, on_ready=ready)
