@@ -36,3 +36,21 @@ def test_every_readme_example_app_runs_without_an_exception(source):
     unexpected = [e.value for e in at.exception if not shown_on_purpose]
     assert not unexpected
     assert len(at.exception) == (1 if shown_on_purpose else 0)
+
+
+def test_every_relative_link_of_the_readme_and_docs_points_to_a_file_that_exists():
+    root = Path(__file__).resolve().parent.parent
+    documents = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    broken = []
+    for doc in documents:
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", doc.read_text()):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            if not (doc.parent / target).exists():
+                broken.append(f"{doc.relative_to(root)} -> {target}")
+    assert not broken
+
+
+def test_the_readme_names_no_file_outside_the_repository():
+    assert "shared/" not in README
+    assert "ARCHITECTURE.md" not in README
