@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "tidal.codec": 0,
     "tidal.metrics": 0,
     "tidal.querystring": 0,
+    "tidal.pagefiles": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,
@@ -229,6 +230,21 @@ def test_no_module_imports_tidal_inside_a_function() -> None:
         )
     local = [p for p in problems if "function-local" in p]
     assert not local, "function-local tidal imports:\n  " + "\n  ".join(local)
+
+
+def test_the_sessions_layer_reaches_the_api_only_through_the_execution_layer() -> None:
+    """What sessions and pages share with ``st.*`` functions lives below both (pagefiles,
+    querystring): a sessions module borrowing an API module's helpers is a layer bent."""
+    api, sessions = LAYER_NAMES.index("API"), LAYER_NAMES.index("sessions")
+    bent = []
+    for path in source_modules():
+        module = module_name(path)
+        if layer_of(module) != sessions:
+            continue
+        for imp in tidal_imports(path.read_text(encoding="utf-8"), module):
+            if layer_of(imp.target) == api:
+                bent.append(f"{path.relative_to(SRC.parent)}:{imp.line}: imports {imp.target}")
+    assert not bent, "sessions-layer modules importing the API layer:\n  " + "\n  ".join(bent)
 
 
 # ---------------------------------------------------------------------------- the checker itself

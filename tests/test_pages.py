@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tidal.api.navigation import icon_and_name, page_sort_key
+from tidal.pagefiles import icon_and_name, page_sort_key
 from tidal.pages import App
 from tidal.runner import Script
 from tidal.testing import AppTest

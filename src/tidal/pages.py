@@ -27,11 +27,11 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from tidal.api.navigation import file_page_hash, icon_and_name, page_sort_key, title_of
-from tidal.api.query import keep_reserved
 from tidal.context import Flag, NavPosition, PageInfo, PageTable, RunOptions
 from tidal.delta import DeltaWriter
+from tidal.pagefiles import file_page_hash, icon_and_name, page_sort_key, title_of
 from tidal.protocol import PageEntry, Pages, RunStatus
+from tidal.querystring import keep_reserved
 from tidal.runner import RunHooks, Script, exec_script, run_interaction
 from tidal.state import SessionState
 

@@ -1,7 +1,8 @@
 """The query string of a page's address: how it is read, spelled and bounded.
 
-Owns ``parse_query``, ``encode_query`` and ``MAX_QUERY_CHARS``, shared by the wire protocol
-(``hello``, ``navigate`` and ``query`` carry query strings), the sessions and ``st.query_params``.
+Owns ``parse_query``, ``encode_query``, ``MAX_QUERY_CHARS`` and the reserved keys, shared by
+the wire protocol (``hello``, ``navigate`` and ``query`` carry query strings), the sessions and
+``st.query_params``.
 Knows nothing about messages, sessions or scripts; imports only the standard library, so
 ``import tidal`` stays cheap.
 """
@@ -34,3 +35,19 @@ def encode_query(params: Mapping[str, list[str]]) -> str:
         'a=1&m=x&m=y&q=a+b'
     """
     return urlencode(params, doseq=True)
+
+
+EMBED_KEYS = frozenset({"embed", "embed_options"})
+"""Reserved keys (any case): they say how the page is embedded, so they stay in the address,
+the script never sees them and cannot set them (Streamlit's rule)."""
+
+
+def is_reserved(key: str) -> bool:
+    """Whether ``key`` is ``embed`` or ``embed_options`` (in any case)."""
+    return key.lower() in EMBED_KEYS
+
+
+def keep_reserved(params: dict[str, list[str]]) -> None:
+    """Drop every param but the reserved ones, in place (what going to another page does)."""
+    for key in [k for k in params if not is_reserved(k)]:
+        del params[key]

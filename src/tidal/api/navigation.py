@@ -3,13 +3,12 @@
 These functions only read and record what the run's ``PageTable`` (``context.py``) holds: the
 pages known, the page asked for, the page to switch to. Which script runs, when widgets are
 dropped and what the browser is told is decided by ``pages.py``, which fills the table in.
-Also owns how a page file's name becomes its title, icon and url path (as in Streamlit).
+How a page file's name becomes its title, icon and url path is ``pagefiles.py``'s.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from hashlib import blake2b
 from pathlib import Path
@@ -18,57 +17,11 @@ from typing import Any, NoReturn
 from tidal.api.query import to_params
 from tidal.context import PageInfo, PageTable, api_function, get_run
 from tidal.errors import RerunRequested, TidalAPIError
+from tidal.pagefiles import file_page_hash, icon_and_name, title_of
 from tidal.querystring import encode_query
 from tidal.tree import Node
 
-_FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
 _POSITIONS = ("sidebar", "hidden")
-
-
-# ----------------------------------------------------------------------------- file names
-def _is_icon_char(ch: str) -> bool:
-    cp = ord(ch)
-    if cp in (0x200D, 0xFE0F) or 0x1F3FB <= cp <= 0x1F3FF:  # joiner, variation, skin tones
-        return True
-    return cp > 0x2000 and unicodedata.category(ch) in ("So", "Sk")
-
-
-def split_icon(text: str) -> tuple[str, str]:
-    """A leading emoji and the rest: ``"📈_Plots"`` -> ``("📈", "_Plots")``."""
-    i = 0
-    while i < len(text) and _is_icon_char(text[i]):
-        i += 1
-    return text[:i], text[i:]
-
-
-def icon_and_name(filename: str) -> tuple[str, str]:
-    """Icon and url name of a page file, as Streamlit derives them: the number prefix and the
-    separators after it go, runs of ``_``/spaces become one ``_``, a leading emoji is the
-    icon. ``"1_page_one.py"`` -> ``("", "page_one")``; ``"2_📈_Plots.py"`` -> ``("📈", "Plots")``.
-    """
-    m = _FILENAME.fullmatch(filename)
-    if m is None:
-        return "", ""
-    name = re.sub(r"[_ ]+", "_", m.group(2)).strip() or m.group(1)
-    icon, rest = split_icon(name)
-    return icon, rest.strip("_ ")
-
-
-def page_sort_key(filename: str) -> tuple[float, str]:
-    """Order of files in ``pages/``: by number prefix (none sorts last), then by name."""
-    m = _FILENAME.fullmatch(filename)
-    number, label = (m.group(1), m.group(2)) if m else ("", filename)
-    return (float(number) if number else float("inf"), label.lower())
-
-
-def title_of(name: str) -> str:
-    """A page's title from its url name: underscores become spaces."""
-    return name.replace("_", " ").strip()
-
-
-def file_page_hash(path: Path) -> str:
-    """The active-script hash of a page file (the same as its ``Script``'s)."""
-    return blake2b(str(path).encode(), digest_size=8).hexdigest()
 
 
 # ----------------------------------------------------------------------------- st.Page

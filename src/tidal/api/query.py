@@ -14,25 +14,10 @@ from typing import Any
 
 from tidal.context import get_run, maybe_run
 from tidal.errors import TidalAPIError
-from tidal.querystring import MAX_QUERY_CHARS, encode_query
+from tidal.querystring import MAX_QUERY_CHARS, encode_query, is_reserved, keep_reserved
 
 Params = dict[str, list[str]]
 """Query params as a run holds them: every key with its values, in address order."""
-
-EMBED_KEYS = frozenset({"embed", "embed_options"})
-"""Reserved keys (any case): they say how the page is embedded, so they stay in the address,
-the script never sees them and cannot set them (Streamlit's rule)."""
-
-
-def is_reserved(key: str) -> bool:
-    """Whether ``key`` is ``embed`` or ``embed_options`` (in any case)."""
-    return key.lower() in EMBED_KEYS
-
-
-def keep_reserved(params: Params) -> None:
-    """Drop every param but the reserved ones, in place (what going to another page does)."""
-    for key in [k for k in params if not is_reserved(k)]:
-        del params[key]
 
 
 def missing_key_message(key: object) -> str:
