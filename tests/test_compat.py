@@ -42,7 +42,7 @@ def test_an_unmodified_streamlit_app_runs_on_tidal_with_a_notice(tidal_process, 
     tab.click("Increment")
     tab.click("Increment")
     assert "Count = `2`" in tab.texts()
-    assert "caught TidalAPIError" in tab.texts()  # StreamlitAPIException is tidal's class
+    assert "caught StreamlitAPIException" in tab.texts()  # the class keeps Streamlit's name
     tab.close()
     server.kill()
     assert "tidal serves it" in server.log.read_text()

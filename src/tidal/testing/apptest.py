@@ -34,14 +34,12 @@ _WATCHDOG = Watchdog()
 
 
 def _as_sent(meta: WidgetMeta, value: Any) -> Any:
+    """``value`` as the script would get it from a browser, or ``_MISSING`` if the widget
+    would not take it (the browser could not have sent it)."""
     try:
         return meta.from_wire(meta.to_wire(value))
-    except (ValueError, TypeError) as exc:
-        name = meta.key if meta.key is not None else meta.id
-        raise ValueError(
-            f"AppTest: {meta.kind} {name!r} cannot take {value!r} ({exc}). Stage a value the "
-            "widget offers, e.g. one of its options or a number inside its range."
-        ) from None
+    except (ValueError, TypeError):
+        return _MISSING
 
 
 class SessionStateView:
@@ -251,12 +249,16 @@ class AppTest(Block):
         return url
 
     def _outgoing(self) -> dict[str, Any]:
-        """The staged values this run sends, as the browser would send them.
+        """The staged values this run sends, as the browser would send them; then nothing
+        stays staged.
 
-        Values of widgets in a form stay staged (held "in the browser") until one of that
-        form's submit buttons is clicked (F-1). Each value makes the round trip through the
-        widget's wire form, so the script sees exactly what a browser could send (a number
-        input gets a float, an option must be one of the options).
+        As in Streamlit's AppTest, a value staged on a widget inside a form is sent only when
+        one of that form's submit buttons is clicked in the same run (F-1); otherwise it is
+        dropped. Each value makes the round trip through the widget's wire form, so the script
+        sees exactly what a browser could send (a number input gets a float). A value the
+        widget would not take (a number outside its range, an unknown option) is dropped
+        silently and the widget keeps its value; a text longer than ``max_chars`` is cut to
+        it; both as Streamlit's AppTest does.
         """
         state = self._session.state
         nodes = {
@@ -270,18 +272,21 @@ class AppTest(Block):
             if wid in nodes and nodes[wid].type == "form_submit_button" and value is True
         }
         changes: dict[str, Any] = {}
-        held: dict[str, Any] = {}
         for wid, value in self._staged.items():
             node = nodes.get(wid)
             form = node.props.get("form", "") if node is not None else ""
             if form and form not in submitted:
-                held[wid] = value
                 continue
             meta = state.meta(wid)
             if meta is None or (meta.trigger and value is False):
                 continue  # the widget is gone, or there is no click to send
-            changes[wid] = _as_sent(meta, value)
-        self._staged = held
+            max_chars = node.props.get("max_chars") if node is not None else None
+            if isinstance(value, str) and isinstance(max_chars, int) and max_chars > 0:
+                value = value[:max_chars]
+            sent = _as_sent(meta, value)
+            if sent is not _MISSING:
+                changes[wid] = sent
+        self._staged = {}
         return changes
 
     def _wrap(self, node: Node) -> Element:
