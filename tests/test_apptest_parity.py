@@ -74,3 +74,42 @@ def test_a_form_value_staged_without_its_submit_is_dropped_after_the_run(app_tes
     at.text_input(key="t").set_value("hello")
     at.button[0].click().run()
     assert at.text[0].value == "t='hello' s=True"
+
+
+def test_an_int_assigned_to_a_float_slider_is_a_float_from_the_next_run(app_test):
+    at = app_test("""
+        import tidal as st
+        st.session_state.setdefault("v", 3)
+        x = st.slider("x", key="v", min_value=0.0, max_value=10.0)
+        st.text(f"{type(x).__name__} {x!r}")
+    """).run()
+    assert at.text[0].value == "int 3"  # W-9: returned without coercion in the run it was set
+    at.run()
+    assert at.text[0].value == "float 3.0"  # then as the browser sends it back
+    assert at.session_state.v == 3.0 and isinstance(at.session_state.v, float)
+
+
+def test_an_int_assigned_to_a_float_number_input_steps_as_a_float(app_test):
+    at = app_test("""
+        import tidal as st
+        st.session_state.setdefault("v", 5)
+        x = st.number_input("x", key="v", min_value=0.0, max_value=10.0)
+        st.text(f"{type(x).__name__} {x!r}")
+    """).run()
+    assert at.text[0].value == "int 5"
+    at.number_input[0].increment().run()
+    assert at.text[0].value == "float 5.01"
+
+
+def test_the_echo_does_not_run_the_widgets_callback(app_test):
+    at = app_test("""
+        import tidal as st
+        st.session_state.setdefault("calls", 0)
+        st.session_state.setdefault("v", 3)
+        def cb():
+            st.session_state.calls += 1
+        st.slider("x", key="v", min_value=0.0, max_value=10.0, on_change=cb)
+    """).run()
+    at.run()
+    at.run()
+    assert at.session_state.calls == 0

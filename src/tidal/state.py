@@ -110,6 +110,7 @@ class SessionState:
 
     __slots__ = (
         "__weakref__",  # session-scoped caches drop their entries when the state goes
+        "_echo",
         "_forms_this_run",
         "_id_to_key",
         "_ids_this_run",
@@ -129,6 +130,9 @@ class SessionState:
         self._key_to_id: dict[str, str] = {}
         self._id_to_key: dict[str, str] = {}
         self._meta: dict[str, WidgetMeta] = {}
+        self._echo: dict[str, Any] = {}
+        """Widget values as the browser will send them back on the next interaction (see
+        ``echo``)."""
         self._ids_this_run: set[str] = set()
         self._keys_this_run: set[str] = set()
         self._forms_this_run: set[str] = set()
@@ -260,6 +264,14 @@ class SessionState:
             return deepcopy(value), False
         return deepcopy(value), self.assigned_this_run(k)
 
+    def echo(self, wid: str, value: Any) -> None:
+        """The browser shows the widget ``wid`` with a value assigned through session state,
+        and sends it back in its own type on the next interaction (a float number input shows
+        an assigned ``5`` and answers ``5.0``): from then on the widget returns ``value``.
+        Streamlit's browser and AppTest send every widget's value with every rerun, so this is
+        what the script sees there."""
+        self._echo[wid] = value
+
     def set_widget_value(self, wid: str, value: Any) -> None:
         """Rewrite a widget's value (W-11b: an invalid assigned value falls back to default)."""
         user_key = self._id_to_key.get(wid)
@@ -329,6 +341,11 @@ class SessionState:
         for wid, rendered in self._meta.items():
             if rendered.trigger:
                 self._new_widget[wid] = False
+        if self._echo:
+            for wid, value in self._echo.items():
+                if wid in self._meta and wid not in changes:
+                    self._new_widget[wid] = value
+            self._echo.clear()
         changed: list[WidgetMeta] = []
         for wid, value in changes.items():
             m = self._meta.get(wid)

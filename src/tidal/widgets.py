@@ -25,7 +25,14 @@ from tidal.errors import (
     StreamlitValueAssignmentNotAllowedError,
     StreamlitValueError,
 )
-from tidal.state import WIDGET_ID_PREFIX, Callback, WidgetMeta, check_user_key, same_value
+from tidal.state import (
+    WIDGET_ID_PREFIX,
+    Callback,
+    SessionState,
+    WidgetMeta,
+    check_user_key,
+    same_value,
+)
 from tidal.tree import Node
 
 log = logging.getLogger("tidal.widgets")
@@ -157,6 +164,8 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         value, rewrite = spec.coerce(value)
         if rewrite:
             state.set_widget_value(wid, deepcopy(value))
+    if from_state and not spec.trigger:
+        _echo_in_widget_type(state, spec, wid, value)
     props: dict[str, Any] = {
         "id": wid,
         "label": spec.label,
@@ -172,6 +181,17 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         props["default"] = spec.clear_default
     ctx.add(Node(spec.kind, props, value=value, extra=spec.extra), block)
     return value
+
+
+def _echo_in_widget_type(state: SessionState, spec: Spec, wid: str, value: Any) -> None:
+    """A value assigned through session state comes back from the browser in the widget's
+    own type (an ``int`` in a float number input is ``float`` from the next run on)."""
+    try:
+        echoed = spec.from_wire(spec.to_wire(value))
+    except (ValueError, TypeError):
+        return
+    if type(echoed) is not type(value) and echoed == value:
+        state.echo(wid, echoed)
 
 
 def _cached_widget_warning() -> Node:
