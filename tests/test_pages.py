@@ -392,7 +392,7 @@ def test_navigation_ignores_the_pages_folder(tmp_path):
         ),
         (
             "[st.Page(a), st.Page(b, url_path='x'), st.Page(c, url_path='x')]",
-            "Multiple Pages specified with URL pathname x",
+            "Two pages resolve to the URL pathname `/x`",
         ),
         ("[st.Page(a, url_path='x/y')]", "The URL path cannot contain a nested path"),
         (
@@ -664,3 +664,51 @@ def test_a_run_that_fails_before_st_navigation_stays_on_the_page_asked_for(serve
     tab.click("Break")
     assert [e["t"] for e in tab.elements()] == ["exception"]
     assert server.sessions.get(tab.token).page == "other"
+
+
+def test_two_pages_files_with_one_url_path_are_streamlits_error(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "app.py").write_text("import tidal as st\nst.write('main')\n")
+    (tmp_path / "pages" / "1_a.py").write_text("import tidal as st\nst.write('a1')\n")
+    (tmp_path / "pages" / "2_a.py").write_text("import tidal as st\nst.write('a2')\n")
+    at = AppTest.from_file(str(tmp_path / "app.py")).run()
+    assert not at.markdown
+    assert at.exception[0].value == (
+        "Two pages resolve to the URL pathname `/a`: `pages/1_a.py` and `pages/2_a.py`. Each "
+        "page passed to `st.navigation` needs a unique URL pathname, including pages in "
+        "different sections, hidden pages, and external URL pages. Streamlit infers the "
+        "pathname from the filename, callable name, or the title of an external URL page. Set "
+        "a unique `url_path` in `st.Page` for one of these pages."
+    )
+    assert at.exception[0].exception_type == "StreamlitAPIException"
+
+
+def test_two_navigation_pages_with_one_url_path_are_streamlits_error(app_test):
+    at = app_test("""
+        import tidal as st
+        def a(): st.write("A")
+        def b(): st.write("B")
+        pg = st.navigation([st.Page(a, url_path="x"), st.Page(b, url_path="x")])
+        pg.run()
+    """).run()
+    assert at.exception[0].value == (
+        'Two pages resolve to the URL pathname `/x`: callable titled "a" (default page) and '
+        'callable titled "b". Each page passed to `st.navigation` needs a unique URL pathname, '
+        "including pages in different sections, hidden pages, and external URL pages. Streamlit "
+        "infers the pathname from the filename, callable name, or the title of an external URL "
+        "page. The default page is served at the app root, but it still reserves this pathname. "
+        "Set a unique `url_path` in `st.Page` for one of these pages."
+    )
+
+
+def test_a_page_named_as_the_default_page_is_a_duplicate(app_test):
+    at = app_test("""
+        import tidal as st
+        def home(): st.write("A")
+        def other(): st.write("B")
+        st.navigation({"Main": [st.Page(home)], "More": [st.Page(other, url_path="home")]}).run()
+    """).run()
+    assert at.exception[0].value.startswith(
+        'Two pages resolve to the URL pathname `/home`: callable titled "home" (section "Main", '
+        'default page) and callable titled "other" (section "More").'
+    )

@@ -106,6 +106,9 @@ class PageTable:
     switch_to: PageInfo | None = None
     switch_query: dict[str, list[str]] | None = None
     """The query params ``st.switch_page(..., query_params=...)`` gives the next page."""
+    error: Exception | None = None
+    """An error the app's pages have (two ``pages/`` files with one url path): every run
+    shows it instead of running a page."""
     run_file: Callable[[Path], None] | None = None
     """Execute a page file in the current run (set by the runner)."""
     on_change: Callable[[PageTable], None] | None = None

@@ -60,3 +60,48 @@ def title_of(name: str) -> str:
 def file_page_hash(path: Path) -> str:
     """The active-script hash of a page file (the same as its ``Script``'s)."""
     return blake2b(str(path).encode(), digest_size=8).hexdigest()
+
+
+def duplicate_url_message(url_path: str, first: str, second: str, *, default: bool) -> str:
+    """Streamlit's error for two pages with one url path; ``first``/``second`` describe the
+    pages (see ``describe_page``), ``default`` says whether either is the default page."""
+    note = (
+        " The default page is served at the app root, but it still reserves this pathname."
+        if default
+        else ""
+    )
+    return (
+        f"Two pages resolve to the URL pathname `/{url_path}`: {first} and {second}. Each page "
+        "passed to `st.navigation` needs a unique URL pathname, including pages in different "
+        "sections, hidden pages, and external URL pages. Streamlit infers the pathname from "
+        f"the filename, callable name, or the title of an external URL page.{note} Set a "
+        "unique `url_path` in `st.Page` for one of these pages."
+    )
+
+
+def describe_page(
+    path: Path | None,
+    title: str,
+    main_folder: Path,
+    *,
+    section: str | None = None,
+    hidden: bool = False,
+    default: bool = False,
+) -> str:
+    """A page as the duplicate-url error names it: its file (relative to the entrypoint's
+    folder) or ``callable titled "..."``, then where it sits (section, hidden, default)."""
+    if path is not None:
+        shown = path.relative_to(main_folder) if path.is_relative_to(main_folder) else path
+        description = f"`{shown}`"
+    else:
+        description = f'callable titled "{title}"'
+    context = []
+    if section:
+        context.append(f'section "{section}"')
+    if hidden:
+        context.append("hidden")
+    if default:
+        context.append("default page")
+    if context:
+        description += f" ({', '.join(context)})"
+    return description

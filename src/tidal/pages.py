@@ -29,7 +29,15 @@ from typing import Any
 
 from tidal.context import Flag, NavPosition, PageInfo, PageTable, RunOptions
 from tidal.delta import DeltaWriter
-from tidal.pagefiles import file_page_hash, icon_and_name, page_sort_key, title_of
+from tidal.errors import TidalAPIError
+from tidal.pagefiles import (
+    describe_page,
+    duplicate_url_message,
+    file_page_hash,
+    icon_and_name,
+    page_sort_key,
+    title_of,
+)
 from tidal.protocol import PageEntry, Pages, RunStatus
 from tidal.querystring import keep_reserved
 from tidal.runner import RunHooks, Script, exec_script, run_interaction
@@ -67,6 +75,8 @@ class App:
         """Whether the entrypoint calls ``st.navigation``: guessed from its code, then learned."""
         self._scripts: dict[Path, Script] = {}
         self._folder: tuple[int, list[PageInfo]] | None = None
+        self.error: TidalAPIError | None = None
+        """Streamlit's error for the ``pages/`` folder (two files with one url path), or None."""
         self._guess: tuple[CodeType, bool] | None = None
         self._lock = threading.Lock()
 
@@ -113,14 +123,26 @@ class App:
             key=lambda f: page_sort_key(f.name),
         )
         pages = [self.main_page()]
-        seen = {""}
+        seen: dict[str, Path] = {}
+        self.error = None
         for f in files:
             icon, name = icon_and_name(f.name)
-            if not name or name in seen:
-                log.warning("pages/%s: no usable page name, or a name used twice; skipped", f.name)
+            if not name:
+                log.warning("pages/%s: no usable page name; skipped", f.name)
                 continue
-            seen.add(name)
             path = f.resolve()
+            if name in seen and self.error is None:  # Streamlit's error, shown on every run
+                folder_of_main = self.main_path.parent.resolve()
+                self.error = TidalAPIError(
+                    duplicate_url_message(
+                        name,
+                        describe_page(seen[name], "", folder_of_main),
+                        describe_page(path, "", folder_of_main),
+                        default=False,
+                    )
+                )
+                continue
+            seen[name] = path
             pages.append(PageInfo(name, title_of(name), icon or None, file_page_hash(path), path))
         with self._lock:
             self._folder = (mtime, pages)
@@ -276,6 +298,7 @@ class Navigator:
                 table.not_found = url
         table.pages = folder
         table.current = current
+        table.error = app.error
         assert current.path is not None
         return table, app.script(current.path)
 

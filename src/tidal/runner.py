@@ -317,6 +317,8 @@ def _run_once(
     )
 
     def body() -> None:
+        if pages.error is not None:
+            raise pages.error
         if pages.not_found is not None:
             ctx.add(page_not_found_node(pages.not_found))
         exec_script(script)

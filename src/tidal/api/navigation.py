@@ -17,7 +17,13 @@ from typing import Any, NoReturn
 from tidal.api.query import to_params
 from tidal.context import PageInfo, PageTable, api_function, get_run
 from tidal.errors import RerunRequested, TidalAPIError
-from tidal.pagefiles import file_page_hash, icon_and_name, title_of
+from tidal.pagefiles import (
+    describe_page,
+    duplicate_url_message,
+    file_page_hash,
+    icon_and_name,
+    title_of,
+)
 from tidal.querystring import encode_query
 from tidal.tree import Node
 
@@ -153,6 +159,13 @@ def _flatten(
     return [(p, None) for p in pages]
 
 
+def _describe(page: Page, section: str | None, main_script: Path, default: bool) -> str:
+    hidden = getattr(page, "visibility", "visible") == "hidden"
+    folder = main_script.resolve().parent
+    path = page._path.resolve() if page._path is not None else None
+    return describe_page(path, page.title, folder, section=section, hidden=hidden, default=default)
+
+
 def navigation(
     pages: Sequence[Page] | Mapping[str, Sequence[Page]],
     *,
@@ -203,14 +216,20 @@ def navigation(
     default = defaults[0] if defaults else flat[0][0]
     infos: list[PageInfo] = []
     by_url: dict[str, Page] = {}
+    by_name: dict[str, tuple[Page, str | None]] = {}
     for page, section in flat:
         info = page.info(default=page is default, section=section)
-        if info.url_path in by_url:
+        prior = by_name.get(page._name)
+        if prior is not None:  # the default page still reserves its own name
             raise TidalAPIError(
-                f"Multiple Pages specified with URL pathname {info.url_path}. URL pathnames "
-                "must be unique. The url pathname may be inferred from the filename, callable "
-                "name, or title."
+                duplicate_url_message(
+                    page._name,
+                    _describe(prior[0], prior[1], ctx.script_path, prior[0] is default),
+                    _describe(page, section, ctx.script_path, page is default),
+                    default=prior[0] is default or page is default,
+                )
             )
+        by_name[page._name] = (page, section)
         by_url[info.url_path] = page
         infos.append(info)
     requested = table.requested
