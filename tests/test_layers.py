@@ -41,6 +41,7 @@ LAYERS: dict[str, int] = {
     "tidal.context": 1,
     # 2 API: the package and everything in it
     "tidal.api": 2,
+    "tidal.components": 2,
     # 3 execution
     "tidal.runner": 3,
     "tidal.fragments": 3,
@@ -57,6 +58,7 @@ LAYERS: dict[str, int] = {
     "tidal.server": 5,
     "tidal.cli": 5,
     "tidal.compat": 5,
+    "tidal.component_files": 5,
     "tidal.testing": 5,
     "tidal": 5,
     "tidal.__main__": 5,

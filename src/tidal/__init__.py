@@ -5,6 +5,7 @@
 files and changes no environment.
 """
 
+from tidal import components as components
 from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
@@ -65,6 +66,7 @@ __all__ = [
     "code",
     "color_picker",
     "columns",
+    "components",
     "container",
     "date_input",
     "divider",

@@ -31,6 +31,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
 from tidal.codec import load_or_create_secret, make_codec
+from tidal.component_files import component_file
 from tidal.config import Config
 from tidal.connection import Connection
 from tidal.context import RunOptions
@@ -147,6 +148,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             Route("/metrics", metrics_endpoint),
             WebSocketRoute("/ws", ws_endpoint),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            Route("/component/{name}/{path:path}", component_file),
             Route("/", page),
             Route("/{page:path}", page),
         ],

@@ -69,6 +69,13 @@ export function lazyKinds(table) {
         else real?.destroy?.(node, ctx);
       },
     };
+    if (widget) {
+      // forms read and reset widgets through their kind: delegate once loaded
+      out[t].read = (node) => (node.s.pending ? null : real?.read?.(node) ?? null);
+      out[t].write = (node, v) => {
+        if (!node.s.pending) real?.write?.(node, v);
+      };
+    }
   }
   return out;
 }

@@ -37,6 +37,9 @@ import { sliderKinds } from './widgets/slider.js';
  * charts, media, chat, components) register their types here.
  */
 const LAZY = {
+  component_instance: { url: 'elements/component.js', widget: true },
+  component_html: 'elements/component.js',
+  component_iframe: 'elements/component.js',
 };
 
 const kinds = {

@@ -238,6 +238,7 @@ _CLASSES: dict[str, type[Element]] = {
     "time_input": Widget,
     "date_input": Widget,
     "color_picker": Widget,
+    "component_instance": Widget,
 }
 
 

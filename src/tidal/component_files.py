@@ -1,0 +1,69 @@
+"""Serving custom components' front ends: ``/component/<name>/<file>``.
+
+Owns the HTTP endpoint that serves a declared component's built files, only from the folder
+its package declared (no path leaves it), with a correct, non-sniffable content type. The
+component iframe runs in an opaque origin (sandboxed without ``allow-same-origin``), so the
+files carry ``Access-Control-Allow-Origin: *``: module scripts and fonts load from an opaque
+origin only with CORS. Knows nothing about sessions or runs; which components exist is
+``api/components.py``'s registry.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+
+from tidal.api.components import REGISTRY
+
+_TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".svg": "image/svg+xml",
+    ".wasm": "application/wasm",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".ttf": "font/ttf",
+}
+_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-cache",
+}
+
+
+def resolve(name: str, relative: str) -> Path | None:
+    """The file of component ``name`` at ``relative`` inside its folder, or None when there is
+    no such component, no such file, or the path would leave the folder."""
+    component = REGISTRY.get(name)
+    if component is None or component.path is None:
+        return None
+    root = component.path
+    target = (root / (relative or "index.html")).resolve()
+    if not target.is_relative_to(root) or not target.is_file():
+        return None
+    return target
+
+
+def content_type(path: Path) -> str:
+    """The Content-Type a component file is served with."""
+    suffix = path.suffix.lower()
+    if suffix in _TYPES:
+        return _TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(path.name)
+    return guessed or "application/octet-stream"
+
+
+async def component_file(request: Request) -> Response:
+    """``GET /component/{name}/{path}``: a file of a declared component's front end."""
+    name = request.path_params["name"]
+    path = resolve(name, request.path_params.get("path", ""))
+    if path is None:
+        return PlainTextResponse("Not found", status_code=404, headers=_HEADERS)
+    return FileResponse(path, media_type=content_type(path), headers=_HEADERS)
