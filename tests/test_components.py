@@ -122,7 +122,11 @@ def test_html_and_iframe_take_streamlits_parameters(app_test):
     """).run()
     html, frame = at.get("component_html")[0], at.get("component_iframe")[0]
     assert html.props == {
-        "srcdoc": "<b>x</b>", "width": None, "height": 80, "scrolling": True, "tab_index": 0
+        "srcdoc": "<b>x</b>",
+        "width": None,
+        "height": 80,
+        "scrolling": True,
+        "tab_index": 0,
     }
     assert frame.props["src"] == "https://example.com" and frame.props["height"] == 150
 
