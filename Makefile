@@ -17,8 +17,11 @@ $(RUN_STAMP): pyproject.toml
 	@touch $(RUN_STAMP)
 
 # What testing needs on top: the test extra (pytest, playwright, mypy, ruff, ...).
-$(STAMP): $(RUN_STAMP)
+# Component packages from PyPI that the tests drive: --no-deps, since they require `streamlit`
+# (tidal's drop-in alias stands in for it).
+$(STAMP): $(RUN_STAMP) tests/components-requirements.txt
 	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --no-deps -r tests/components-requirements.txt
 	@touch $(STAMP)
 
 ## demo: serve the demo app (the seed apps as pages) on http://localhost:8501

@@ -20,6 +20,11 @@ from types import ModuleType
 
 ALIASES = {
     "streamlit": "tidal",
+    "streamlit.components": "tidal.components",
+    "streamlit.components.v1": "tidal.components.v1",
+    "streamlit.components.v1.components": "tidal.components.v1.components",
+    "streamlit.components.v1.component_registry": "tidal.components.v1.component_registry",
+    "streamlit.components.v1.custom_component": "tidal.components.v1.custom_component",
     "streamlit.errors": "tidal.errors",
     "streamlit.testing": "tidal.testing",
     "streamlit.testing.v1": "tidal.testing",

@@ -15,6 +15,20 @@ import { h } from '../elements.js';
 import { commit } from '../widgets/base.js';
 
 const SANDBOX = 'allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals';
+// The features a component may ask for, as Streamlit grants them.
+const ALLOW = [
+  'accelerometer', 'ambient-light-sensor', 'autoplay', 'battery', 'camera', 'clipboard-write',
+  'encrypted-media', 'fullscreen', 'geolocation', 'gyroscope', 'magnetometer', 'microphone',
+  'midi', 'payment', 'picture-in-picture', 'publickey-credentials-get', 'sync-xhr', 'usb',
+  'wake-lock', 'xr-spatial-tracking',
+].join('; ');
+
+/** A component's height before it reports one: its `height` argument, as in Streamlit. */
+function initialHeight(args) {
+  const h = args?.height;
+  const n = typeof h === 'number' ? h : typeof h === 'string' && h.trim() !== '' ? Number(h) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : 0;
+}
 const APP_BASE = new URL('../../', import.meta.url);
 
 /** @type {Map<HTMLIFrameElement, any>} each component's iframe -> its node */
@@ -134,10 +148,11 @@ const componentKind = {
     node.s.frame = h('iframe', {
       class: 'component-frame',
       sandbox: SANDBOX,
-      allow: 'clipboard-write',
+      allow: ALLOW,
       title: p.name ?? 'component',
       src: srcOf(p),
     });
+    node.s.frame.style.height = `${initialHeight(p.args)}px`;
     if (p.tab_index != null) node.s.frame.tabIndex = Number(p.tab_index);
     node.el = h('div', { class: 'component' }, node.s.frame);
     frames.set(node.s.frame, node);
@@ -175,7 +190,7 @@ function frameKind(make) {
   };
   return {
     create(node, p) {
-      node.s.frame = h('iframe', { class: 'component-frame', sandbox: SANDBOX });
+      node.s.frame = h('iframe', { class: 'component-frame', sandbox: SANDBOX, allow: ALLOW });
       node.el = h('div', { class: 'component' }, node.s.frame);
       apply(node, p);
     },
