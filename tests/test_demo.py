@@ -22,6 +22,7 @@ EXAMPLES = [
     "Celsius slider",
     "Name and volume",
     "Fragments and caching",
+    "Components",
 ]
 
 
@@ -198,3 +199,13 @@ def test_the_fragments_example_counts_likes_squares_and_keeps_the_name_in_the_ad
     assert any("Hello, Ada!" in m.value for m in at.markdown)
     at.text_input(key="fragments_name").input("").run()
     assert "name" not in at.query_params
+
+
+def test_the_components_example_shows_the_rating_its_component_sends() -> None:
+    at = open_demo("Components")
+    assert any(m.value == "No rating yet: click a star." for m in at.markdown)
+    stars = at.get("component_instance")[0]
+    assert stars.props["args"] == {"label": "Rate tidal"}
+    stars.set_value(4).run()
+    assert any(m.value == "You gave 4 stars." for m in at.markdown)
+    assert at.session_state.components_rating == 4

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import AppPage
+from tests.fixtures.server import LiveServer
+from tidal.config import load_config
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "components"
 ECHO, SILENT = FIXTURES / "echo", FIXTURES / "silent"
 
@@ -120,3 +124,19 @@ def test_html_runs_its_script_inside_the_sandbox_only(open_app):
     expect(inner.locator("#x")).to_have_text("from script")
     assert app.page.evaluate("document.body.dataset.hacked") is None
     expect(app.page.locator("iframe.component-frame")).to_have_css("height", "60px")
+
+
+def test_the_demo_components_page_rates_with_its_own_component(browser, tmp_path):
+    demo = Path(__file__).resolve().parents[2] / "src" / "tidal" / "hello" / "app.py"
+    config = load_config(project_dirs=[tmp_path], cli={}, env={}, home=tmp_path)
+    server = LiveServer(demo, config).start()
+    context = browser.new_context()
+    try:
+        app = AppPage(context.new_page(), server.url).open("/components")
+        stars = app.page.frame_locator("iframe.component-frame").first
+        stars.get_by_role("button", name="3 stars").click()
+        app.idle()
+        app.expect_text("You gave 3 stars.")
+    finally:
+        context.close()
+        server.stop()

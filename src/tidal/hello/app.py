@@ -42,6 +42,7 @@ page = st.navigation(
             icon="⚡",
             url_path="fragments-and-caching",
         ),
+        st.Page("pages/components.py", title="Components", icon="🧩", url_path="components"),
         st.Page(
             "pages/session_state.py", title="Session state", icon="🗂️", url_path="session-state"
         ),

@@ -7,8 +7,10 @@ starts with the example's own prefix, so the examples never collide. Every page 
 
 import datetime
 import time
+from pathlib import Path
 
 import tidal as st
+import tidal.components.v1 as components
 
 ss = st.session_state
 
@@ -233,6 +235,27 @@ def fragments_and_caching() -> None:
         st.write(f"Hello, {name}! Reload the page or share its address: the name stays.")
     elif "name" in st.query_params:
         del st.query_params["name"]
+
+
+# ----------------------------------------------------------------------------- components
+_STARS = components.declare_component(
+    "stars", path=Path(__file__).resolve().parent / "components" / "stars"
+)
+
+
+def components_example() -> None:
+    st.header("Custom components")
+    st.write(
+        "A component is a small web page with its own JavaScript, shown in a sandboxed frame. "
+        "It talks to the app with Streamlit's component protocol, so Streamlit's component "
+        "packages from PyPI run on tidal unchanged. This one is five stars, a few lines of "
+        "HTML shipped with the demo; its value is a widget value like any other."
+    )
+    rating = _STARS(label="Rate tidal", default=0, key="components_rating")
+    if rating:
+        st.write(f"You gave {rating} star{'s' if rating > 1 else ''}.")
+    else:
+        st.write("No rating yet: click a star.")
 
 
 def session_state_section() -> None:
