@@ -52,6 +52,10 @@ Schedule = Callable[[float, Callable[[], None]], None]
 """Run a function on the connection's event loop after a delay (seconds)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
+MAX_SEQ_GAP = 10_000
+"""Largest jump of an event's ``seq`` past the last one seen (a browser numbers its events one
+by one and resends the ones not acknowledged; a bigger jump would make every later event look
+like a duplicate)."""
 
 
 def new_token() -> str:
@@ -81,6 +85,7 @@ class Session:
         "_thread_id",
         "_timer_armed",
         "_timers",
+        "_warm",
         "conn_id",
         "connected",
         "epoch",
@@ -141,6 +146,8 @@ class Session:
         self._last_flush = 0.0
         self._idle_waiter: threading.Event | None = None
         self._resync = False
+        self._warm = True
+        """Whether the widgets are known: False from a ``redraw`` until its run completes."""
         self.conn_id: object = None
         self._thread_id: int | None = None
         self._schedule: Schedule | None = None
@@ -212,7 +219,8 @@ class Session:
         ``query`` (the address's query string) becomes the session's query params."""
         with self._lock:
             self._resync = True
-            self._events.push(Batch({}, False, self._seq, barrier=True, query=query))
+            self._warm = False
+            self._events.push(Batch({}, False, self._seq, barrier=True, query=query, redraw=True))
             self._start()
 
     def detach(self, conn_id: object = None) -> bool:
@@ -227,20 +235,48 @@ class Session:
             self.last_active = time.monotonic()
             return True
 
-    def enqueue(self, msg: Change | Submit | Sync | Rerun | Navigate) -> bool:
-        """Queue an event from the browser; False if it was a duplicate (old ``seq``)."""
+    def enqueue(self, msg: Change | Submit | Sync | Rerun | Navigate, *, size: int = 0) -> bool:
+        """Queue an event from the browser (``size``: the bytes of its frame); False if it
+        was a duplicate (old ``seq``) or refused.
+
+        Once the page's widgets are known, ``sync`` values of unknown widgets are refused on
+        arrival (a ``sync`` starts no run to refuse them); before that (a redraw under way)
+        they wait for the redraw, as every event does.
+
+        Raises:
+            QueueFull: the session holds as many pending events as it may; close the
+                connection.
+        """
         with self._lock:
             if msg.seq <= self._seq:
                 return False
-            self._seq = msg.seq
+            if msg.seq > self._seq + MAX_SEQ_GAP:
+                self._refuse(
+                    f"event seq {msg.seq}: the last one was {self._seq} (events are numbered "
+                    "one by one)"
+                )
+                return False
             self.last_active = time.monotonic()
             if isinstance(msg, Sync):
-                self._events.defer(msg.values)
+                values = self._known(msg.values) if self._warm else msg.values
+                self._events.defer(values, size=size if values else 0)
+                self._seq = msg.seq
                 return True
             meta = self.state.meta(msg.id) if isinstance(msg, Change) else None
-            self._events.put(msg, click=meta is not None and meta.trigger)
+            self._events.put(msg, click=meta is not None and meta.trigger, size=size)
+            self._seq = msg.seq
             self._start()
             return True
+
+    def _known(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values`` of widgets the page has; the others are refused (in one message)."""
+        known = {wid: v for wid, v in values.items() if self.state.meta(wid) is not None}
+        if len(known) < len(values):
+            unknown = [wid for wid in values if wid not in known]
+            self._refuse(
+                f"{len(unknown)} unknown widget id(s) in a sync, the first {unknown[0][:100]!r}"
+            )
+        return known
 
     def notify(self, msg: Outbound) -> None:
         """Send a message to the browser now (source changed, warnings)."""
@@ -275,7 +311,8 @@ class Session:
                         self._idle_waiter.set()
                     return
                 self.interrupt.clear()
-                self._interruptible = not batch.trigger
+                # a click's run always completes, and so does a redraw (events wait for it)
+                self._interruptible = not batch.trigger and not batch.redraw
             try:
                 self._process(batch)
             except Exception:  # a bug in tidal, not in the script: keep the session alive
@@ -361,6 +398,9 @@ class Session:
         if any(not values for values in self.query_params.values()):
             # the next run reads them as the address has them: a key set to [] is gone
             self.query_params = parse_query(self._query_sent)
+        if batch.redraw and status in ("ok", "stopped", "error"):
+            with self._lock:
+                self._warm = True
         self._emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
