@@ -79,6 +79,7 @@ class Session:
     """One tab: its state, its event queue and its runs."""
 
     __slots__ = (
+        "__weakref__",
         "_durability",
         "_events",
         "_executor",
