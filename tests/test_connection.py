@@ -38,7 +38,6 @@ st.text("x" * 300_000 + f" run {st.session_state.n}")
 """Each run sends a 300 KB element that changes every time."""
 
 
-
 def _wait(condition, timeout: float = 10.0, what: str = "the condition") -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while not condition():
@@ -202,3 +201,26 @@ def test_a_client_closing_mid_send_leaves_no_traceback(serve_app, uvicorn_errors
     _wait(lambda: server.sessions.connected_count() == 0, what="every session to disconnect")
     time.sleep(0.2)
     assert [r.getMessage() for r in uvicorn_errors] == []
+
+
+def test_values_the_ui_cannot_produce_are_refused(serve_app):
+    client = serve_app(
+        """
+        import tidal as st
+        m = st.multiselect("M", ["a", "b", "c"], key="m")
+        r = st.slider("R", 0, 10, (2, 5), key="r")
+        s = st.select_slider("S", ["a", "b", "c"], value=("a", "b"), key="s")
+        st.text(f"m={m!r} r={r!r} s={s!r}")
+        """
+    ).client()
+    client.change("M", [1, 1])  # an option chosen twice
+    client.change("R", [7, 3])  # a reversed range
+    client.change("S", [2, 0])
+    assert "m=[] r=(2, 5) s=('a', 'b')" in client.texts()
+    assert len(client.errors) == 3
+    assert "chosen twice" in client.errors[0]
+    assert all("low <= high" in e for e in client.errors[1:])
+    client.change("M", [2, 0])
+    client.change("R", [3, 7])
+    client.change("S", [0, 2])
+    assert "m=['c', 'a'] r=(3, 7) s=('a', 'c')" in client.texts()

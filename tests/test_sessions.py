@@ -8,13 +8,16 @@ import weakref
 
 from tests.fixtures.server import COUNTER
 
-BIG_STATE_APP = COUNTER + """
+BIG_STATE_APP = (
+    COUNTER
+    + """
 class Blob:
     def __init__(self) -> None:
         self.data = bytearray(50_000_000)  # 50 MB the session holds
 
 st.session_state.setdefault("blob", Blob())
 """
+)
 
 
 def test_an_expired_session_is_freed_with_what_it_held(serve_app):
