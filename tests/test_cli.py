@@ -429,6 +429,15 @@ def test_run_serves_prints_the_url_and_stops_on_ctrl_c(
     assert not _healthy(t.port)
 
 
+def test_run_stops_on_sigterm_with_exit_code_0(app: Path, tidal_run: Callable[..., Tidal]) -> None:
+    t = tidal_run("app.py")
+    t.wait_healthy()
+    t.proc.send_signal(signal.SIGTERM)
+    assert t.proc.wait(5) == 0, t.stderr
+    _wait_for(lambda: "Stopped." in t.stdout, "Stopped. on stdout", t.proc, 5)
+    assert "Traceback" not in t.stderr
+
+
 def test_run_picks_the_next_port_when_the_port_is_taken(
     app: Path, tidal_run: Callable[..., Tidal]
 ) -> None:

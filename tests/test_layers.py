@@ -44,6 +44,7 @@ LAYERS: dict[str, int] = {
     "tidal.components": 2,
     # 3 execution
     "tidal.runner": 3,
+    "tidal.pool": 3,
     "tidal.fragments": 3,
     "tidal.stores": 3,
     # 4 sessions

@@ -8,6 +8,7 @@ errors a person sees when something is wrong before the server starts, and build
 from __future__ import annotations
 
 import logging
+import signal
 import socket
 import sys
 import threading
@@ -161,13 +162,22 @@ def _serve(app: Path, config: Config) -> None:
         if not config.server.headless:
             threading.Thread(target=webbrowser.open, args=(urls[0][1],), daemon=True).start()
 
+    # SIGTERM (a service manager, `docker stop`) stops like Ctrl-C: uvicorn shuts down
+    # gracefully, then passes the signal on to this handler, and the process exits 0.
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         serve(config, app, on_ready=ready)
     except KeyboardInterrupt:
         pass
     except OSError as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     click.echo("  Stopped.")
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -74,6 +74,7 @@ class RunnerConfig:
     enforce_serializable_session_state: bool
     magic_enabled: bool
     post_script_gc: bool
+    max_run_seconds: float
 
 
 @dataclass(frozen=True, slots=True)

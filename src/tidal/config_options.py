@@ -144,6 +144,14 @@ OPTIONS: tuple[Option, ...] = (
         "default: it costs tens of milliseconds per rerun.",
     ),
     Option(
+        "runner.maxRunSeconds",
+        float,
+        0.0,
+        "Seconds a script run may take before it is stopped with a message in the app "
+        "(a stuck script then frees its thread); `0` never stops a run, as Streamlit does.",
+        _at_least(0),
+    ),
+    Option(
         "session.ttl",
         float,
         120.0,

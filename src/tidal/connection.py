@@ -8,6 +8,7 @@ one frame per loop tick. Knows nothing about scripts, widgets or stores.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import deque
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from tidal.eventqueue import QueueFull
 from tidal.protocol import (
     MAX_INBOUND_BYTES,
     PROTOCOL_VERSION,
@@ -34,6 +36,7 @@ from tidal.protocol import (
     Welcome,
     decode_inbound,
     encode,
+    encode_json,
 )
 
 if TYPE_CHECKING:
@@ -44,7 +47,31 @@ log = logging.getLogger("tidal.connection")
 
 HELLO_TIMEOUT = 10.0
 MAX_BAD_MESSAGES = 20
+MAX_OUTBOX_BYTES = 8 << 20
+"""Most bytes of messages waiting to go to one browser; past it the browser is not reading
+and the connection is dropped (its session stays: a reconnect redraws the page from it)."""
+READ_PAUSE_BYTES = 1 << 20
+"""While this many bytes wait to go out, the connection reads nothing from the browser
+(backpressure: a client that does not read cannot make its session produce more)."""
+SEND_TIMEOUT = 30.0
+"""Seconds one frame may take to go out before the browser counts as gone."""
 _CLOSE = object()
+
+
+class _DeltaFrame:
+    """Consecutive deltas of one run waiting to go out, merged into one frame: their ops
+    already encoded (each message is encoded once, when it is queued)."""
+
+    __slots__ = ("at", "ops", "run")
+
+    def __init__(self, run: int, ops: bytes, at: list[int]) -> None:
+        self.run = run
+        self.ops = [ops] if ops else []
+        self.at = at
+
+    def frame(self) -> bytes:
+        at = encode_json(self.at)
+        return b'{"t":"delta","run":%d,"ops":[%s],"at":%s}' % (self.run, b",".join(self.ops), at)
 
 
 class Connection:
@@ -66,8 +93,15 @@ class Connection:
         self.max_rate = max_events_per_second
         self.loop = asyncio.get_running_loop()
         # a deque and one future, not an asyncio.Queue: a queue is four deques per socket
-        self.outbox: deque[Outbound | object] = deque()
+        self.outbox: deque[bytes | _DeltaFrame | object] = deque()
+        self.outbox_bytes = 0
+        """Bytes of the messages in ``outbox`` and of the frame being sent."""
         self._wakeup: asyncio.Future[None] | None = None
+        self._drained: asyncio.Future[None] | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._writing = True
+        self.dropped: str | None = None
+        """Why the connection was dropped (the browser stopped reading), or None."""
         self.session: Session | None = None
         self.bad = 0
         self._window_start = time.monotonic()
@@ -79,84 +113,149 @@ class Connection:
         self.loop.call_soon_threadsafe(self._put, msg)
 
     def _put(self, msg: Outbound | object) -> None:
-        self.outbox.append(msg)
+        if self.dropped is not None:
+            return
+        if msg is _CLOSE:
+            self.outbox.append(msg)
+        elif isinstance(msg, Delta):
+            ops = encode_json(msg.ops)[1:-1]
+            last = self.outbox[-1] if self.outbox else None
+            if isinstance(last, _DeltaFrame) and last.run == msg.run:
+                if ops:
+                    last.ops.append(ops)
+                last.at = msg.at
+            else:
+                self.outbox.append(_DeltaFrame(msg.run, ops, msg.at))
+            self.outbox_bytes += len(ops) + 40
+        else:
+            frame = encode(msg)  # type: ignore[arg-type]
+            self.outbox.append(frame)
+            self.outbox_bytes += len(frame)
+        if self.outbox_bytes > MAX_OUTBOX_BYTES:
+            self._drop(f"more than {MAX_OUTBOX_BYTES} bytes waiting to be sent")
+            return
         if self._wakeup is not None and not self._wakeup.done():
             self._wakeup.set_result(None)
+
+    def _drop(self, why: str) -> None:
+        """Give up on a browser that does not read: stop reading from it and let the session
+        go (a reconnect resumes it and redraws the page from its state)."""
+        if self.dropped is not None:
+            return
+        self.dropped = why
+        token = self.session.token[:8] if self.session else "-"
+        log.warning("session %s: dropped the connection: %s", token, why)
+        self.outbox.clear()
+        self.outbox_bytes = 0
+        if self._reader is not None:
+            self._reader.cancel()
 
     def schedule(self, delay: float, fn: Callable[[], None]) -> None:
         """Run ``fn`` on the event loop after ``delay`` seconds (from any thread)."""
         self.loop.call_soon_threadsafe(self.loop.call_later, delay, fn)
 
     async def _writer(self) -> None:
-        while True:
+        try:
+            await self._write()
+        finally:
+            self._writing = False
+            self._wake_reader()  # a reader held back by backpressure must see the close
+
+    async def _write(self) -> None:
+        while self.dropped is None:
             if not self.outbox:
                 self._wakeup = self.loop.create_future()
                 await self._wakeup
                 self._wakeup = None
-            batch: list[Outbound] = []
-            closing = False
-            while self.outbox:
+            while self.outbox and self.dropped is None:
                 nxt = self.outbox.popleft()
                 if nxt is _CLOSE:
-                    closing = True
-                    break
-                batch.append(nxt)  # type: ignore[arg-type]
-            if batch:
-                await self._send_all(batch)
-            if closing:
-                return
+                    return
+                frame = nxt.frame() if isinstance(nxt, _DeltaFrame) else nxt
+                assert isinstance(frame, bytes)
+                if not await self._send_frame(frame):
+                    return
+                self.outbox_bytes = max(0, self.outbox_bytes - len(frame))
+                if self.outbox_bytes <= READ_PAUSE_BYTES // 2:
+                    self._wake_reader()
 
-    async def _send_all(self, batch: list[Outbound]) -> None:
-        merged: list[Outbound] = []
-        for msg in batch:
-            last = merged[-1] if merged else None
-            if isinstance(msg, Delta) and isinstance(last, Delta) and last.run == msg.run:
-                merged[-1] = Delta(run=msg.run, ops=last.ops + msg.ops, at=msg.at)
-            else:
-                merged.append(msg)
-        for msg in merged:
-            if self.ws.client_state != WebSocketState.CONNECTED:
-                return
-            await self.ws.send_text(encode(msg).decode())
+    async def _send_frame(self, frame: bytes) -> bool:
+        """Send one frame; False once the socket is closed or the browser stopped reading."""
+        if self.ws.client_state != WebSocketState.CONNECTED:
+            return False
+        try:
+            await asyncio.wait_for(self.ws.send_text(frame.decode()), SEND_TIMEOUT)
+        except TimeoutError:
+            self._drop(f"a message took more than {SEND_TIMEOUT:g} s to send")
+            return False
+        except (WebSocketDisconnect, RuntimeError, OSError):
+            return False  # the browser went away mid-send: nothing to report
+        return True
+
+    def _wake_reader(self) -> None:
+        if self._drained is not None and not self._drained.done():
+            self._drained.set_result(None)
+
+    async def _backpressure(self) -> None:
+        """Wait, reading nothing, while too much waits to go out to the browser."""
+        while self.outbox_bytes > READ_PAUSE_BYTES and self.dropped is None and self._writing:
+            self._drained = self.loop.create_future()
+            await self._drained
+            self._drained = None
 
     # ------------------------------------------------------------------ inbound
     async def serve(self) -> None:
-        """Accept, greet, then pump messages until the socket closes."""
+        """Accept, greet, then pump messages until the socket closes (or the browser stops
+        reading what it is sent)."""
         await self.ws.accept()
+        self._reader = asyncio.current_task()
         writer = asyncio.create_task(self._writer())
         try:
-            hello = await self._hello()
-            if hello is None:
-                return
-            session, resumed = await asyncio.to_thread(
-                self.sessions.connect, hello.token, hello.nonce, self.send, self, self.schedule
-            )
-            self.session = session
-            session.page = hello.page.strip("/")
-            welcome = Welcome(
-                v=PROTOCOL_VERSION,
-                token=session.token,
-                resumed=resumed,
-                title=self.title,
-                theme=self.theme,
-            )
-            self.send(welcome)
-            session.redraw(query=hello.query)  # the address, not the store, has the params
-            log.debug("session %s %s", session.token[:8], "resumed" if resumed else "created")
-            while True:
-                frame = await self.ws.receive()
-                if frame["type"] == "websocket.disconnect":
-                    return
-                data = frame.get("text") or frame.get("bytes") or b""
-                if not await self._handle(session, data):
-                    return
-        except WebSocketDisconnect:
-            return
+            await self._serve()
+        except (WebSocketDisconnect, RuntimeError, OSError):
+            pass  # the browser went away mid-receive or mid-close: nothing to report
+        except asyncio.CancelledError:
+            if self.dropped is None or self._reader is None:
+                raise  # not ours: the server is shutting down
+            self._reader.uncancel()
         finally:
             if self.session is not None:
                 self.sessions.disconnect(self.session, self)
-            self._put(_CLOSE)
-            await writer
+            if self.dropped is None:
+                self._put(_CLOSE)
+                await writer
+            else:
+                writer.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await writer
+
+    async def _serve(self) -> None:
+        hello = await self._hello()
+        if hello is None:
+            return
+        session, resumed = await asyncio.to_thread(
+            self.sessions.connect, hello.token, hello.nonce, self.send, self, self.schedule
+        )
+        self.session = session
+        session.page = hello.page.strip("/")
+        welcome = Welcome(
+            v=PROTOCOL_VERSION,
+            token=session.token,
+            resumed=resumed,
+            title=self.title,
+            theme=self.theme,
+        )
+        self.send(welcome)
+        session.redraw(query=hello.query)  # the address, not the store, has the params
+        log.debug("session %s %s", session.token[:8], "resumed" if resumed else "created")
+        while True:
+            await self._backpressure()
+            frame = await self.ws.receive()
+            if frame["type"] == "websocket.disconnect":
+                return
+            data = frame.get("text") or frame.get("bytes") or b""
+            if not await self._handle(session, data):
+                return
 
     async def _hello(self) -> Hello | None:
         try:
@@ -194,7 +293,12 @@ class Connection:
             return await self._bad("a second hello on one connection")
         await self._throttle()
         if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
-            session.enqueue(msg)
+            try:
+                session.enqueue(msg, size=len(data))
+            except QueueFull as exc:
+                log.warning("session %s: closed: %s", session.token[:8], exc)
+                await self._fatal(f"Connection closed: {exc}. Reload the page.")
+                return False
         return True
 
     async def _throttle(self) -> None:
@@ -219,9 +323,15 @@ class Connection:
         return True
 
     async def _fatal(self, message: str) -> None:
-        await self.ws.send_text(encode(Error(message=message, fatal=True)).decode())
-        await self._close(1008, message[:100])
+        if self.ws.client_state == WebSocketState.CONNECTED:
+            frame = encode(Error(message=message, fatal=True)).decode()
+            with contextlib.suppress(TimeoutError, WebSocketDisconnect, RuntimeError, OSError):
+                await asyncio.wait_for(self.ws.send_text(frame), SEND_TIMEOUT)
+        await self._close(1008, message)
 
     async def _close(self, code: int, reason: str) -> None:
+        # a close reason is at most 123 bytes of UTF-8
+        reason = reason.encode()[:120].decode(errors="ignore")
         if self.ws.client_state == WebSocketState.CONNECTED:
-            await self.ws.close(code, reason)
+            with contextlib.suppress(TimeoutError, WebSocketDisconnect, RuntimeError, OSError):
+                await asyncio.wait_for(self.ws.close(code, reason), SEND_TIMEOUT)

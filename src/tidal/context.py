@@ -24,20 +24,25 @@ if TYPE_CHECKING:
 
 class Flag:
     """A thread-safe boolean without the Condition an Event carries (sessions keep one
-    each, so its size matters; nobody waits on it, runs poll it at every st.* call)."""
+    each, so its size matters; nobody waits on it, runs poll it at every st.* call).
+    ``reason`` is what a run raises when it finds the flag up."""
 
-    __slots__ = ("_set",)
+    __slots__ = ("_set", "reason")
 
     def __init__(self) -> None:
         self._set = False
+        self.reason: type[BaseException] = ScriptInterrupted
 
-    def set(self) -> None:
-        """Raise the flag."""
+    def set(self, reason: type[BaseException] = ScriptInterrupted) -> None:
+        """Raise the flag (``reason``: what the run raises, ScriptInterrupted)."""
+        if not self._set:
+            self.reason = reason
         self._set = True
 
     def clear(self) -> None:
         """Lower the flag."""
         self._set = False
+        self.reason = ScriptInterrupted
 
     def is_set(self) -> bool:
         """Whether the flag is raised."""
@@ -51,6 +56,8 @@ class RunOptions:
     enforce_serializable: bool = False
     disable_duplicate_default_warning: bool = False
     magic: bool = True
+    max_run_seconds: float = 0.0
+    """A server run past this many seconds is stopped (``runner.maxRunSeconds``); 0: never."""
 
     @classmethod
     def from_config(cls, config: Config) -> RunOptions:
@@ -61,6 +68,7 @@ class RunOptions:
                 config.global_.disable_widget_state_duplication_warning
             ),
             magic=config.runner.magic_enabled,
+            max_run_seconds=config.runner.max_run_seconds,
         )
 
 
@@ -280,7 +288,7 @@ class RunContext:
     def check(self) -> None:
         """Called by every st.* function: stop here if a newer event superseded this run."""
         if self.interrupt.is_set():
-            raise ScriptInterrupted
+            raise self.interrupt.reason
 
 
 current_run: ContextVar[RunContext | None] = ContextVar("tidal_current_run", default=None)

@@ -18,6 +18,7 @@ __all__ = [
     "MarkdownFormattedException",
     "NoRunContextError",
     "RerunRequested",
+    "RunTimedOut",
     "ScriptInterrupted",
     "StopRequested",
     "StreamlitAPIException",
@@ -160,3 +161,16 @@ class StopRequested(BaseException):
 
 class ScriptInterrupted(BaseException):
     """Raised at the next st.* call when a newer event supersedes the current run."""
+
+
+class RunTimedOut(BaseException):
+    """Raised in a run that went past ``runner.maxRunSeconds``; shown in the app like an
+    exception (a BaseException, so a script's ``except Exception`` cannot swallow it)."""
+
+    @classmethod
+    def explained(cls) -> RunTimedOut:
+        """The instance the app shows (the one raised in the thread carries no message)."""
+        return cls(
+            "This run took longer than runner.maxRunSeconds and was stopped. Make the "
+            "script faster (st.cache_data helps), or raise runner.maxRunSeconds."
+        )

@@ -28,6 +28,11 @@ from tidal.querystring import MAX_QUERY_CHARS
 PROTOCOL_VERSION = 1
 MAX_INBOUND_BYTES = 1 << 20
 """Largest frame the server accepts from a browser (1 MiB); bigger frames close the socket."""
+MAX_NESTING = 64
+"""Deepest nesting of lists and objects the server accepts in a frame from a browser (no
+widget's value comes near it); deeper frames are refused with an ``error``."""
+MAX_SEQ = 2**53 - 1
+"""Largest event ``seq`` (the browser's counter is a JavaScript number: exact up to 2**53)."""
 
 JSONValue = Any
 """A value as JSON carries it: None, bool, int, float, str, list or dict."""
@@ -269,7 +274,8 @@ def decode_inbound(frame: str | bytes) -> Inbound:
     """Decode and shape-check one frame from a browser.
 
     Raises:
-        ProtocolError: the frame is larger than ``MAX_INBOUND_BYTES``, has the wrong shape, or
+        ProtocolError: the frame is larger than ``MAX_INBOUND_BYTES``, has the wrong shape,
+            nests deeper than ``MAX_NESTING``, has a ``seq`` outside ``0..MAX_SEQ``, or
             carries a query string longer than ``MAX_QUERY_CHARS``.
     """
     if len(frame) > MAX_INBOUND_BYTES:
@@ -278,8 +284,15 @@ def decode_inbound(frame: str | bytes) -> Inbound:
         msg: Inbound = _decoder.decode(frame)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise ProtocolError(str(exc)) from None
-    if isinstance(msg, Change | Submit | Sync | Rerun | Navigate) and msg.seq < 0:
-        raise ProtocolError("seq must be >= 0")
+    except RecursionError:  # msgspec recurses once per level: ~1000 levels exhaust the stack
+        raise ProtocolError(f"nesting deeper than {MAX_NESTING} levels") from None
+    if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
+        if not 0 <= msg.seq <= MAX_SEQ:
+            raise ProtocolError(f"seq must be in 0..{MAX_SEQ}")
+        if _nesting(msg.v if isinstance(msg, Change) else getattr(msg, "values", None)) > (
+            MAX_NESTING
+        ):
+            raise ProtocolError(f"nesting deeper than {MAX_NESTING} levels")
     if isinstance(msg, Hello | Navigate) and len(msg.query) > MAX_QUERY_CHARS:
         raise ProtocolError(
             f"query string of {len(msg.query)} characters exceeds {MAX_QUERY_CHARS}"
@@ -287,9 +300,32 @@ def decode_inbound(frame: str | bytes) -> Inbound:
     return msg
 
 
+def _nesting(value: JSONValue) -> int:
+    """How deeply lists and objects nest in ``value`` (0 for a scalar), without recursion."""
+    deepest = 0
+    stack: list[tuple[JSONValue, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        elif not isinstance(item, list):
+            continue
+        depth += 1
+        if depth > MAX_NESTING:
+            return depth
+        deepest = max(deepest, depth)
+        stack.extend((child, depth) for child in item if isinstance(child, list | dict))
+    return deepest
+
+
 def encode(msg: Outbound) -> bytes:
     """Encode one outbound message as JSON bytes."""
     return _encoder.encode(msg)
+
+
+def encode_json(value: JSONValue) -> bytes:
+    """Encode any JSON value (parts of a message: the connection merges deltas' ops)."""
+    return _encoder.encode(value)
 
 
 def encode_inbound(msg: Inbound) -> bytes:

@@ -21,7 +21,6 @@ import linecache
 import logging
 import os
 import pickle
-import queue
 import sys
 import threading
 from collections.abc import Callable, Mapping
@@ -37,6 +36,7 @@ from tidal.context import Flag, FragmentInfo, PageTable, RunContext, RunOptions,
 from tidal.delta import DeltaWriter
 from tidal.errors import (
     RerunRequested,
+    RunTimedOut,
     ScriptInterrupted,
     StopRequested,
     UnserializableSessionStateError,
@@ -52,54 +52,33 @@ MAX_RERUNS = 1000
 """A script that calls ``st.rerun()`` unconditionally is stopped after this many reruns."""
 
 
-class WorkerPool:
-    """A bounded pool of daemon threads that run scripts.
-
-    Daemon threads, so a script stuck in ``while True: pass`` cannot keep the process alive
-    at shutdown; ``interrupt_thread`` raises ``ScriptInterrupted`` inside such a thread at its
-    next bytecode, for runs that do not reach an ``st.*`` call to notice an interrupt.
-    """
-
-    def __init__(self, size: int, name: str = "tidal-run") -> None:
-        self._queue: queue.SimpleQueue[Callable[[], object] | None] = queue.SimpleQueue()
-        self._threads = [
-            threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True)
-            for i in range(size)
-        ]
-        self._started = False
-        self._lock = threading.Lock()
-
-    def submit(self, fn: Callable[[], object]) -> None:
-        """Run ``fn`` on a pool thread (threads start on first use)."""
-        with self._lock:
-            if not self._started:
-                self._started = True
-                for t in self._threads:
-                    t.start()
-        self._queue.put(fn)
-
-    def _work(self) -> None:
-        while True:
-            fn = self._queue.get()
-            if fn is None:
-                return
-            try:
-                fn()
-            except BaseException:  # a job must never take its thread down
-                log.exception("worker job failed")
-
-    def shutdown(self) -> None:
-        """Let idle threads finish; busy daemon threads end with the process."""
-        for _ in self._threads:
-            self._queue.put(None)
-
-
-def interrupt_thread(thread_id: int) -> bool:
-    """Raise ScriptInterrupted in another thread at its next bytecode (CPython only)."""
+def interrupt_thread(thread_id: int, exc: type[BaseException] = ScriptInterrupted) -> bool:
+    """Raise ``exc`` (ScriptInterrupted) in another thread at its next bytecode (CPython
+    only)."""
     done = ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread_id), ctypes.py_object(ScriptInterrupted)
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc)
     )
     return bool(done == 1)
+
+
+def in_user_code(thread_id: int) -> bool:
+    """Whether ``thread_id`` is running the app's own code, not tidal's: an exception raised
+    there now (``interrupt_thread``) cannot leave tidal's state half-updated.
+
+    Walking down from the innermost frame, the first frame of a ``tidal`` module must be the
+    direct caller of the script's code (``__main__``: the script, its pages, its callbacks and
+    fragment functions); inside an ``st.*`` call (even one that is down in a library) it is
+    not.
+    """
+    frame = sys._current_frames().get(thread_id)
+    above_is_main = False
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if name == "tidal" or name.startswith("tidal."):
+            return above_is_main
+        above_is_main = name == "__main__"
+        frame = frame.f_back
+    return False
 
 
 def clear_async_interrupt(thread_id: int) -> None:
@@ -363,6 +342,9 @@ def _run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
         return "rerun"
     except StopRequested:
         return "stopped"
+    except RunTimedOut:
+        ctx.add(exception_node(RunTimedOut.explained()))
+        return "error"
     except ScriptInterrupted:
         return "interrupted"
     except Exception as exc:
@@ -399,6 +381,10 @@ def _run_body(ctx: RunContext, body: Callable[[], object]) -> Status:
         return "rerun"
     except StopRequested:
         return "stopped"
+    except RunTimedOut:  # runner.maxRunSeconds: shown where the run had got to, as errors are
+        ctx.blocks[1:] = []
+        ctx.add(exception_node(RunTimedOut.explained()))
+        return "error"
     except ScriptInterrupted:
         return "interrupted"
     except SystemExit:

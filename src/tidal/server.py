@@ -37,7 +37,8 @@ from tidal.connection import Connection
 from tidal.context import RunOptions
 from tidal.durability import Durability
 from tidal.metrics import Metrics
-from tidal.runner import Script, WorkerPool, add_app_folder_to_path
+from tidal.pool import STUCK_SECONDS, WorkerPool
+from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.sessions import Sessions
 from tidal.stores import open_store
@@ -73,7 +74,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     add_app_folder_to_path(script_path)
     options = RunOptions.from_config(config)
     script = Script(script_path, magic=options.magic)
-    executor = WorkerPool(max(4, 4 * (os.cpu_count() or 1)))
+    executor = WorkerPool()  # a thread per busy session: a stuck script starves no one
     metrics = Metrics()
     durability = open_durability(config, script_path.parent, metrics)
 
@@ -88,6 +89,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     )
     runtime = Runtime(config, script, sessions, executor, durability, metrics)
     _register_gauges(metrics, sessions)
+    _register_run_gauges(metrics, executor)
     title = script_path.stem.replace("_", " ").title()
     index = STATIC_DIR / "index.html"
 
@@ -98,6 +100,9 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         return PlainTextResponse("ok")
 
     async def readyz(request: Request) -> Response:
+        if not executor.can_start():
+            busy = executor.busy
+            return PlainTextResponse(f"not ready: all {busy} script threads are busy", 503)
         return PlainTextResponse("ready")
 
     async def metrics_endpoint(request: Request) -> Response:
@@ -193,6 +198,17 @@ def _register_gauges(metrics: Metrics, sessions: Sessions) -> None:
     )
 
 
+def _register_run_gauges(metrics: Metrics, executor: WorkerPool) -> None:
+    metrics.gauge("tidal_runs_busy", "Script runs in progress.", lambda: executor.busy)
+    metrics.gauge(
+        "tidal_runs_stuck",
+        f"Script runs in progress for more than {STUCK_SECONDS:g} s.",
+        executor.stuck,
+    )
+    metrics.gauge("tidal_runs_waiting", "Runs waiting for a free thread.", lambda: executor.queued)
+    metrics.gauge("tidal_run_threads", "Threads that run scripts.", lambda: executor.threads)
+
+
 async def _housekeeping(sessions: Sessions) -> None:
     """Expire and hibernate idle sessions; keep live ones from expiring in the store."""
     shortest = min(sessions.ttl, sessions.idle_timeout or sessions.ttl)
@@ -200,8 +216,8 @@ async def _housekeeping(sessions: Sessions) -> None:
     next_purge = time.monotonic() + PURGE_INTERVAL
     while True:
         await asyncio.sleep(interval)
-        for s in sessions.expire():
-            log.debug("session %s left memory", s.token[:8])
+        # no loop variable: it would keep the last expired session alive until the next pass
+        log.debug("%d session(s) left memory", len(sessions.expire()))
         await asyncio.to_thread(sessions.touch_live)
         if time.monotonic() >= next_purge:
             next_purge = time.monotonic() + PURGE_INTERVAL

@@ -23,9 +23,11 @@ from tidal.codec import Snapshot
 from tidal.context import Flag, FragmentInfo, RunOptions
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability
+from tidal.errors import RunTimedOut, ScriptInterrupted
 from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
 from tidal.pages import App, Navigator
+from tidal.pool import WorkerPool
 from tidal.protocol import (
     Change,
     Delta,
@@ -42,7 +44,14 @@ from tidal.protocol import (
     Sync,
 )
 from tidal.querystring import encode_query, parse_query
-from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread
+from tidal.runner import (
+    RunHooks,
+    Script,
+    Status,
+    clear_async_interrupt,
+    in_user_code,
+    interrupt_thread,
+)
 from tidal.state import SessionState
 
 log = logging.getLogger("tidal.session")
@@ -52,6 +61,13 @@ Schedule = Callable[[float, Callable[[], None]], None]
 """Run a function on the connection's event loop after a delay (seconds)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
+HARD_INTERRUPT_AFTER = 0.05
+"""Seconds a run may take to notice an interrupt at an ``st.*`` call before the exception is
+raised in its thread wherever the script's own code is (a loop without ``st.*`` calls)."""
+MAX_SEQ_GAP = 10_000
+"""Largest jump of an event's ``seq`` past the last one seen (a browser numbers its events one
+by one and resends the ones not acknowledged; a bigger jump would make every later event look
+like a duplicate)."""
 
 
 def new_token() -> str:
@@ -63,16 +79,22 @@ class Session:
     """One tab: its state, its event queue and its runs."""
 
     __slots__ = (
+        "__weakref__",
         "_durability",
         "_events",
         "_executor",
+        "_hard_sent",
         "_idle_waiter",
+        "_in_script",
+        "_interrupt_at",
         "_interruptible",
         "_last_flush",
         "_lock",
         "_query_sent",
+        "_redrawing",
         "_resync",
         "_run_no",
+        "_run_started",
         "_running",
         "_save_failed",
         "_schedule",
@@ -81,6 +103,7 @@ class Session:
         "_thread_id",
         "_timer_armed",
         "_timers",
+        "_warm",
         "conn_id",
         "connected",
         "epoch",
@@ -137,10 +160,18 @@ class Session:
         self._events = EventQueue()
         self._running = False
         self._interruptible = False
+        self._redrawing = False
+        self._in_script = False
+        """Whether the run's thread may be running the script (a hard interrupt may be sent)."""
+        self._hard_sent = False
+        self._run_started = 0.0
+        self._interrupt_at = 0.0
         self._seq = 0
         self._last_flush = 0.0
         self._idle_waiter: threading.Event | None = None
         self._resync = False
+        self._warm = True
+        """Whether the widgets are known: False from a ``redraw`` until its run completes."""
         self.conn_id: object = None
         self._thread_id: int | None = None
         self._schedule: Schedule | None = None
@@ -212,7 +243,8 @@ class Session:
         ``query`` (the address's query string) becomes the session's query params."""
         with self._lock:
             self._resync = True
-            self._events.push(Batch({}, False, self._seq, barrier=True, query=query))
+            self._warm = False
+            self._events.push(Batch({}, False, self._seq, barrier=True, query=query, redraw=True))
             self._start()
 
     def detach(self, conn_id: object = None) -> bool:
@@ -225,22 +257,52 @@ class Session:
             self.conn_id = None
             self.connected = False
             self.last_active = time.monotonic()
+            if self._running and (self._interruptible or self._redrawing):
+                self._interrupt()  # nobody will see this run's output (a click's run ends)
             return True
 
-    def enqueue(self, msg: Change | Submit | Sync | Rerun | Navigate) -> bool:
-        """Queue an event from the browser; False if it was a duplicate (old ``seq``)."""
+    def enqueue(self, msg: Change | Submit | Sync | Rerun | Navigate, *, size: int = 0) -> bool:
+        """Queue an event from the browser (``size``: the bytes of its frame); False if it
+        was a duplicate (old ``seq``) or refused.
+
+        Once the page's widgets are known, ``sync`` values of unknown widgets are refused on
+        arrival (a ``sync`` starts no run to refuse them); before that (a redraw under way)
+        they wait for the redraw, as every event does.
+
+        Raises:
+            QueueFull: the session holds as many pending events as it may; close the
+                connection.
+        """
         with self._lock:
             if msg.seq <= self._seq:
                 return False
-            self._seq = msg.seq
+            if msg.seq > self._seq + MAX_SEQ_GAP:
+                self._refuse(
+                    f"event seq {msg.seq}: the last one was {self._seq} (events are numbered "
+                    "one by one)"
+                )
+                return False
             self.last_active = time.monotonic()
             if isinstance(msg, Sync):
-                self._events.defer(msg.values)
+                values = self._known(msg.values) if self._warm else msg.values
+                self._events.defer(values, size=size if values else 0)
+                self._seq = msg.seq
                 return True
             meta = self.state.meta(msg.id) if isinstance(msg, Change) else None
-            self._events.put(msg, click=meta is not None and meta.trigger)
+            self._events.put(msg, click=meta is not None and meta.trigger, size=size)
+            self._seq = msg.seq
             self._start()
             return True
+
+    def _known(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values`` of widgets the page has; the others are refused (in one message)."""
+        known = {wid: v for wid, v in values.items() if self.state.meta(wid) is not None}
+        if len(known) < len(values):
+            unknown = [wid for wid in values if wid not in known]
+            self._refuse(
+                f"{len(unknown)} unknown widget id(s) in a sync, the first {unknown[0][:100]!r}"
+            )
+        return known
 
     def notify(self, msg: Outbound) -> None:
         """Send a message to the browser now (source changed, warnings)."""
@@ -257,11 +319,52 @@ class Session:
         start one. Called under the lock."""
         if self._running:
             if self._interruptible:
-                self.interrupt.set()
+                self._interrupt()
         else:
             self._running = True
             assert self._executor is not None, "a server session needs an executor"
-            self._executor.submit(self._drain)
+            self._executor.submit(self._drain, self._watch)
+
+    def _interrupt(self, reason: type[BaseException] = ScriptInterrupted) -> None:
+        """Ask the run in progress to stop: at its next ``st.*`` call, or (``_watch``) by an
+        exception raised in its thread. Called under the lock."""
+        if not self.interrupt.is_set():
+            self.interrupt.set(reason)
+            self._interrupt_at = time.monotonic()
+
+    def _watch(self, now: float) -> None:
+        """Called a few times a second by the pool while a run is in progress: stops a run
+        past ``runner.maxRunSeconds``, and raises the interrupt in a run that has not
+        noticed it (a loop without ``st.*`` calls), once, and only in the script's code."""
+        with self._lock:
+            tid = self._thread_id
+            if tid is None or not self._in_script or self._hard_sent:
+                return
+            limit = self.options.max_run_seconds
+            if limit > 0 and now - self._run_started > limit and not self.interrupt.is_set():
+                log.warning("session %s: run stopped after %g s", self.token[:8], limit)
+                self.interrupt.set(RunTimedOut)
+                self._interrupt_at = now - HARD_INTERRUPT_AFTER
+            if not self.interrupt.is_set() or now - self._interrupt_at < HARD_INTERRUPT_AFTER:
+                return
+            if in_user_code(tid):
+                self._hard_sent = True
+                interrupt_thread(tid, self.interrupt.reason)
+
+    def _leave_script(self) -> None:
+        """The run's thread is out of the script: withdraw a hard interrupt not delivered
+        yet (at most one is sent per run, so once it has landed none can follow)."""
+        tid = threading.get_ident()
+        while True:
+            try:
+                with self._lock:
+                    if self._in_script:
+                        self._in_script = False
+                        if self._hard_sent:
+                            clear_async_interrupt(tid)
+                return
+            except (ScriptInterrupted, RunTimedOut):
+                continue  # it landed here: spent
 
     def _drain(self) -> None:
         self._thread_id = threading.get_ident()
@@ -275,11 +378,21 @@ class Session:
                         self._idle_waiter.set()
                     return
                 self.interrupt.clear()
-                self._interruptible = not batch.trigger
+                # a click's run always completes, and so does a redraw (events wait for it)
+                self._interruptible = not batch.trigger and not batch.redraw
+                self._redrawing = batch.redraw
+                self._run_started = time.monotonic()
+                self._hard_sent = False
+                self._in_script = True
             try:
                 self._process(batch)
+            except (ScriptInterrupted, RunTimedOut):
+                # a hard interrupt that landed in tidal's code just as the script ended
+                log.debug("session %s: interrupt after the run", self.token[:8])
             except Exception:  # a bug in tidal, not in the script: keep the session alive
                 log.exception("session %s: run failed", self.token[:8])
+            finally:
+                self._leave_script()
 
     def _process(self, batch: Batch) -> None:
         with self._lock:
@@ -354,6 +467,7 @@ class Session:
                 announce=self._emit,
                 ack=batch.seq,
             )
+        self._leave_script()
         self.page = self.nav.url
         self.last_status = status
         self._flush(self.run_count)
@@ -361,6 +475,9 @@ class Session:
         if any(not values for values in self.query_params.values()):
             # the next run reads them as the address has them: a key set to [] is gone
             self.query_params = parse_query(self._query_sent)
+        if batch.redraw and status in ("ok", "stopped", "error"):
+            with self._lock:
+                self._warm = True
         self._emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)

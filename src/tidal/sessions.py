@@ -96,7 +96,8 @@ class Sessions:
     def expire(self, now: float | None = None) -> list[Session]:
         """Drop sessions from memory: disconnected for longer than ``ttl`` (gone for good),
         or, with a durable store, idle for ``idle_timeout`` (hibernated: they live on in
-        the store and wake on their next connection). Returns them."""
+        the store and wake on their next connection). A session whose run is still going
+        stays until ``ttl``, then its run is stopped. Returns them."""
         now = time.monotonic() if now is None else now
         durable = self.durability is not None and self.durability.durable
         limit = self.ttl
@@ -106,10 +107,15 @@ class Sessions:
             gone = [
                 s
                 for s in self._by_token.values()
-                if not s.connected and not s.busy and now - s.last_active > limit
+                if not s.connected
+                and now - s.last_active > limit
+                and (not s.busy or now - s.last_active > self.ttl)
             ]
             for s in gone:
                 del self._by_token[s.token]
+        for s in gone:
+            if s.busy:  # a run still going long after its tab left: stuck, stop it
+                s.force_stop()
         if durable:
             self.hibernated += len(gone)
         return gone

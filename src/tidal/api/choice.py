@@ -249,6 +249,8 @@ def multiselect(
             if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(opts):
                 raise ValueError("option index out of range")
             out.append(opts[i])
+        if len(set(v)) < len(v):  # the browser's picker offers each option once
+            raise ValueError("an option chosen twice")
         if max_selections is not None and len(out) > max_selections:
             raise ValueError(f"more than max_selections={max_selections}")
         return out
@@ -344,7 +346,9 @@ def select_slider(
         if is_range:
             if not isinstance(v, list) or len(v) != 2:
                 raise ValueError("expected [low, high] option indices")
-            a, b = sorted((index(v[0]), index(v[1])))
+            a, b = index(v[0]), index(v[1])
+            if a > b:  # the browser's slider never crosses its handles
+                raise ValueError("expected [low, high] with low <= high")
             return (opts[a], opts[b])
         return opts[index(v)]
 

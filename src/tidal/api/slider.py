@@ -107,7 +107,9 @@ def slider(
             if not isinstance(v, list) or len(v) != 2:
                 raise ValueError("expected [low, high]")
             a, b = one_from_wire(v[0]), one_from_wire(v[1])
-            return (min(a, b), max(a, b))
+            if a > b:  # the browser's slider never crosses its handles
+                raise ValueError("expected [low, high] with low <= high")
+            return (a, b)
         return one_from_wire(v)
 
     def coerce(v: Any) -> tuple[Any, bool]:

@@ -1,0 +1,226 @@
+"""One websocket under abuse: bounded pending events and outbox, backpressure, clean closes."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import logging
+import os
+import socket
+import struct
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from websockets.exceptions import ConnectionClosed
+
+import tidal.connection
+from tests.fixtures.server import COUNTER, count_of
+from tidal.connection import MAX_OUTBOX_BYTES
+from tidal.eventqueue import MAX_PENDING_BYTES
+
+FORM_APP = """
+import tidal as st
+name = st.text_input("Name", key="name")
+st.button("Go")
+st.write("name:", name)
+"""
+
+BIG_APP = """
+import tidal as st
+st.session_state.setdefault("n", 0)
+st.session_state.n += 1
+st.button("More")
+st.text("x" * 300_000 + f" run {st.session_state.n}")
+"""
+"""Each run sends a 300 KB element that changes every time."""
+
+
+def _wait(condition, timeout: float = 10.0, what: str = "the condition") -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.01)
+
+
+class DeafClient:
+    """A websocket client that sends but never reads (tiny receive buffer): the server's
+    frames pile up in front of it."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        self.sock.connect(("127.0.0.1", port))
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall(
+            f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+            f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+            "Sec-WebSocket-Version: 13\r\n\r\n".encode()
+        )
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += self.sock.recv(1)
+        assert head.startswith(b"HTTP/1.1 101"), head
+
+    def send(self, msg: dict[str, Any]) -> None:
+        payload = json.dumps(msg).encode()
+        mask = os.urandom(4)
+        n = len(payload)
+        header = bytes([0x81])
+        if n < 126:
+            header += bytes([0x80 | n])
+        elif n < 1 << 16:
+            header += bytes([0x80 | 126]) + n.to_bytes(2, "big")
+        else:
+            header += bytes([0x80 | 127]) + n.to_bytes(8, "big")
+        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        self.sock.sendall(header + mask + masked)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def uvicorn_errors() -> Iterator[list[logging.LogRecord]]:
+    """Records uvicorn logs at ERROR (its "Exception in ASGI application" tracebacks)."""
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Keep(logging.ERROR)
+    logger = logging.getLogger("uvicorn.error")
+    logger.addHandler(handler)
+    yield records
+    logger.removeHandler(handler)
+
+
+def test_sync_values_of_unknown_widgets_are_refused_on_arrival(serve_app):
+    server = serve_app(FORM_APP)
+    client = server.client()
+    for i in range(200):  # new keys every frame, as the attacker of issue 14 did
+        client.seq += 1
+        values = {f"$$ID-fake{i}-{j}": "x" * 100 for j in range(50)}
+        client.send({"t": "sync", "seq": client.seq, "values": values})
+    # refused at once (a sync starts no run), not held until some later run
+    while len(client.errors) < 200:
+        client.recv(timeout=5)
+    assert all("50 unknown widget id(s) in a sync" in e for e in client.errors)
+    session = server.sessions.get(client.token)
+    assert session._events.pending_bytes == 0  # nothing of them is kept
+    client.change("Name", "Ada")
+    assert "name: Ada" in client.texts()
+
+
+def test_sync_values_of_known_widgets_join_the_next_run(serve_app):
+    client = serve_app(FORM_APP).client()
+    client.seq += 1
+    client.send({"t": "sync", "seq": client.seq, "values": {client.widget("Name")["id"]: "Bo"}})
+    client.click("Go")
+    assert "name: Bo" in client.texts()
+
+
+def test_a_connection_holding_too_many_pending_bytes_is_closed_with_a_reason(serve_app):
+    client = serve_app(FORM_APP).client()
+    name = client.widget("Name")["id"]
+    big = "y" * 900_000
+    with pytest.raises(ConnectionClosed):
+        for _ in range(2 * MAX_PENDING_BYTES // len(big)):
+            client.seq += 1
+            client.send({"t": "sync", "seq": client.seq, "values": {name: big}})
+    with pytest.raises(ConnectionClosed) as closed:
+        while True:
+            client.recv(timeout=10)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1008
+    assert "bytes of events waiting for a run" in closed.value.rcvd.reason
+    assert any("bytes of events waiting for a run" in e for e in client.errors)
+
+
+def test_a_client_that_stops_reading_is_dropped_and_resumes_from_the_state(serve_app, monkeypatch):
+    monkeypatch.setattr(tidal.connection, "SEND_TIMEOUT", 1.0)
+    server = serve_app(BIG_APP)
+    deaf = DeafClient(server.port)
+    deaf.send({"t": "hello", "v": 1, "nonce": "page"})
+    _wait(lambda: server.sessions.connected_count() == 1, what="the session")
+    session = server.sessions.all()[0]
+    conn = session.conn_id
+    peak, seq, deadline = 0, 0, time.monotonic() + 20
+    while session.connected:  # reruns, each sending 300 KB the client never reads
+        assert time.monotonic() < deadline, "the server never dropped the connection"
+        seq += 1
+        with contextlib.suppress(OSError):  # the server stopped reading: our buffer is full
+            deaf.sock.settimeout(0.05)
+            deaf.send({"t": "rerun", "seq": seq})
+        peak = max(peak, conn.outbox_bytes)
+        time.sleep(0.002)
+    assert conn.dropped is not None
+    assert peak <= MAX_OUTBOX_BYTES
+    deaf.close()
+    session.wait_idle(10)
+    runs = session.state["n"]
+    # the reconnect redraws the page from the session's state: the last run's output
+    again = server.client(token=session.token, nonce="page")
+    assert again.resumed
+    assert again.texts()[-1].endswith(f" run {runs + 1}")
+
+
+def test_deeply_nested_json_gets_an_error_and_the_connection_lives(serve_app):
+    client = serve_app(COUNTER).client()
+    for depth in (100, 5000, 200_000):
+        client.ws.send('{"t":"change","seq":1,"id":"x","v":' + "[" * depth + "]" * depth + "}")
+        assert client.recv()["t"] == "error"
+    assert all("nesting deeper than 64 levels" in e for e in client.errors)
+    client.click("Increment")
+    assert count_of(client) == 1
+
+
+def test_a_huge_seq_cannot_wedge_the_connection(serve_app):
+    client = serve_app(COUNTER).client()
+    button = client.widget("Increment")["id"]
+    for seq in (2**53 - 1, 10**30, -1):
+        client.send({"t": "change", "seq": seq, "id": button, "v": True})
+        assert client.recv()["t"] == "error"
+    client.click("Increment")  # seq 1: still the next event
+    assert count_of(client) == 1
+
+
+def test_a_client_closing_mid_send_leaves_no_traceback(serve_app, uvicorn_errors):
+    server = serve_app(BIG_APP.replace("300_000", "3_000_000"))
+    for i in range(5):
+        deaf = DeafClient(server.port)  # reads nothing: the server's sends wait for it
+        deaf.send({"t": "hello", "v": 1, "nonce": f"n{i}"})
+        for seq in range(1, 4):
+            deaf.send({"t": "rerun", "seq": seq})
+        time.sleep(0.2)
+        # gone mid-send: a reset, no close handshake
+        deaf.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        deaf.close()
+    _wait(lambda: server.sessions.connected_count() == 0, what="every session to disconnect")
+    time.sleep(0.2)
+    assert [r.getMessage() for r in uvicorn_errors] == []
+
+
+def test_values_the_ui_cannot_produce_are_refused(serve_app):
+    client = serve_app(
+        """
+        import tidal as st
+        m = st.multiselect("M", ["a", "b", "c"], key="m")
+        r = st.slider("R", 0, 10, (2, 5), key="r")
+        s = st.select_slider("S", ["a", "b", "c"], value=("a", "b"), key="s")
+        st.text(f"m={m!r} r={r!r} s={s!r}")
+        """
+    ).client()
+    client.change("M", [1, 1])  # an option chosen twice
+    client.change("R", [7, 3])  # a reversed range
+    client.change("S", [2, 0])
+    assert "m=[] r=(2, 5) s=('a', 'b')" in client.texts()
+    assert len(client.errors) == 3
+    assert "chosen twice" in client.errors[0]
+    assert all("low <= high" in e for e in client.errors[1:])
+    client.change("M", [2, 0])
+    client.change("R", [3, 7])
+    client.change("S", [0, 2])
+    assert "m=['c', 'a'] r=(3, 7) s=('a', 'c')" in client.texts()
