@@ -50,4 +50,3 @@ def code(
         "width": check_width(width),
     }
     return add_element("code", props)
-

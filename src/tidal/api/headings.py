@@ -44,8 +44,7 @@ def _anchor_props(anchor: object) -> tuple[str, bool]:
         return anchor, False
     if anchor is True:
         raise TidalAPIError(
-            "Anchor parameter has invalid value: True. Supported values: None, any string or "
-            "False."
+            "Anchor parameter has invalid value: True. Supported values: None, any string or False."
         )
     raise TidalAPIError(
         f"Anchor parameter has invalid type: {type(anchor).__name__}. Supported values: None, "

@@ -96,8 +96,7 @@ def _iframe_source(src: object) -> tuple[str | None, str | None]:
         return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}", None
     if not isinstance(src, str):
         raise TidalAPIError(
-            f"st.iframe(src=...) takes a URL, a path or an HTML string, got "
-            f"{type(src).__name__}."
+            f"st.iframe(src=...) takes a URL, a path or an HTML string, got {type(src).__name__}."
         )
     if not src.strip():
         raise TidalAPIError("st.iframe got an empty src. Pass a URL, a file path or HTML.")
