@@ -37,6 +37,8 @@ import { sliderKinds } from './widgets/slider.js';
  * charts, media, chat, components) register their types here.
  */
 const LAZY = {
+  html: 'elements/html.js',
+  iframe: 'elements/html.js',
 };
 
 const kinds = {
