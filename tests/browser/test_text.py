@@ -130,6 +130,7 @@ def add(a, b):
 """, line_numbers=True)
 st.code("SELECT name FROM users WHERE id = 1", language="sql", wrap_lines=True, height=120)
 st.code("just text", language=None)
+st.markdown("```python\\nimport os  # fenced\\n```")
 '''
 
 
@@ -156,7 +157,38 @@ def test_code_is_highlighted_with_token_spans_and_numbered(open_app):
     plain = page.locator(".code").nth(2)
     expect(plain).to_have_attribute("data-lang", "plaintext")
     expect(plain.locator("[class^=hljs-]")).to_have_count(0)
+    fenced = page.locator(".markdown pre code")
+    expect(fenced.locator(".hljs-keyword", has_text="import")).to_have_count(1)
+    expect(fenced.locator(".hljs-comment")).to_have_text("# fenced")
     assert not app.console_errors
+
+
+LAYOUT_APP = """
+import tidal as st
+st.markdown("centred", text_alignment="center")
+st.text("narrow", width=120)
+st.caption("a caption that is far too long to fit " * 10, wrap=False)
+st.warning("Careful", icon=":material/warning:", title="Heads up", width="content")
+st.divider(width=200)
+"""
+
+
+def test_width_alignment_wrap_and_callout_titles_apply(open_app):
+    page = open_app(LAYOUT_APP).page
+    assert (
+        page.locator(".markdown", has_text="centred").evaluate("e => getComputedStyle(e).textAlign")
+        == "center"
+    )
+    assert page.locator(".text").evaluate("e => e.getBoundingClientRect().width") == 120
+    caption = page.locator(".caption")
+    assert caption.evaluate("e => e.scrollHeight < 40 && e.scrollWidth > e.clientWidth")
+    warning = page.locator(".callout-warning")
+    expect(warning.locator(".callout-title")).to_have_text("Heads up")
+    expect(warning.locator(".callout-icon .material-icon")).to_have_text("warning")
+    assert warning.evaluate(
+        "e => e.getBoundingClientRect().width < e.parentElement.getBoundingClientRect().width / 2"
+    )
+    assert page.locator("hr.divider").evaluate("e => e.getBoundingClientRect().width") == 200
 
 
 HEADINGS_APP = """

@@ -5,9 +5,10 @@
 // Raw HTML in the source is escaped unless the caller allows it; link and image URLs with a
 // scheme other than http(s)/mailto/tel (javascript:, vbscript:, data: outside images) are
 // dropped either way; links leave the page in a new tab. LaTeX and emoji need data fetched on
-// first use (assets.js): `setMarkdown` renders an element and finishes it once they are in.
+// first use (assets.js): `setMarkdown` renders an element and finishes it once they are in,
+// highlighting fenced code blocks too.
 // Knows nothing about elements or the DOM tree beyond the element it is given.
-import { loadEmoji, loadKatex } from './assets.js';
+import { loadEmoji, loadHighlighter, loadKatex } from './assets.js';
 import { Marked } from './vendor/marked.esm.js';
 
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -349,9 +350,26 @@ export function setMarkdown(el, body, opts = {}) {
       if (generations.get(el) !== gen) return;
       el.innerHTML = render();
       typeset(el);
+      highlightBlocks(el);
     }).catch(() => {});
   }
   typeset(el);
+  highlightBlocks(el);
+}
+
+/**
+ * Highlight the fenced code blocks (```python) under `root` once their grammar is in.
+ * @param {ParentNode} root
+ */
+export function highlightBlocks(root) {
+  for (const code of root.querySelectorAll('pre > code[class^="language-"]:not(.hljs)')) {
+    const lang = code.className.slice('language-'.length);
+    loadHighlighter(lang).then((hl) => {
+      if (!hl || code.classList.contains('hljs')) return;
+      code.innerHTML = hl.hljs.highlight(code.textContent ?? '', { language: hl.name, ignoreIllegals: true }).value;
+      code.classList.add('hljs');
+    }).catch(() => {}); // plain text stays
+  }
 }
 
 /**
