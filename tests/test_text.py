@@ -449,6 +449,11 @@ def test_every_text_function_returns_a_handle_that_replaces_in_place(app_test):
 
 
 STREAMLIT_1_67 = {
+    "echo": [("code_location", "'above'", "POSITIONAL_OR_KEYWORD")],
+    "help": [
+        ("obj", "<module 'streamlit'>", "POSITIONAL_OR_KEYWORD"),
+        ("width", "'stretch'", "KEYWORD_ONLY"),
+    ],
     "title": [
         ("body", None, "POSITIONAL_OR_KEYWORD"),
         ("anchor", "None", "POSITIONAL_OR_KEYWORD"),
@@ -576,4 +581,74 @@ STREAMLIT_1_67 = {
 def test_signature_matches_streamlit_1_67(name):
     params = inspect.signature(getattr(st, name)).parameters.values()
     got = [(p.name, None if p.default is p.empty else repr(p.default), p.kind.name) for p in params]
-    assert got == STREAMLIT_1_67[name]
+    # st.help's default is the framework itself: streamlit there, tidal here
+    expected = [
+        (n, d.replace("streamlit", "tidal") if d else d, k) for n, d, k in STREAMLIT_1_67[name]
+    ]
+    assert got == expected
+
+
+# ------------------------------------------------------------------ echo and help
+
+
+def test_echo_shows_the_block_code_above_what_it_shows(app_test):
+    at = run(
+        app_test,
+        """
+        import tidal as st
+        with st.echo():
+            x = 1
+            st.write("inside", x)
+
+            # the end
+        st.write("after")
+        """,
+    )
+    kinds = [(e.type, e.value) for e in at.main.children]
+    assert kinds == [
+        ("code", 'x = 1\nst.write("inside", x)\n\n# the end'),
+        ("markdown", "inside `1`"),
+        ("markdown", "after"),
+    ]
+    assert at.code[0].language == "python"
+
+
+def test_echo_below_shows_the_code_after_the_output(app_test):
+    at = run(
+        app_test,
+        """
+        import tidal as st
+        with st.echo(code_location="below"):
+            st.text("first")
+        """,
+    )
+    assert [e.type for e in at.main.children] == ["text", "code"]
+    assert at.code[0].value == 'st.text("first")'
+
+
+def test_echo_refuses_an_unknown_location(app_test):
+    assert 'use "above" or "below"' in error_of(
+        app_test, 'import tidal as st\nwith st.echo("left"):\n    pass\n'
+    )
+
+
+def test_help_describes_an_object(app_test):
+    at = run(
+        app_test,
+        """
+        import tidal as st
+        def greet(name: str, loud: bool = False) -> str:
+            '''Say hello to someone.'''
+            return name
+        st.help(greet)
+        st.help([1, 2])
+        st.help()
+        """,
+    )
+    fn, lst, module = at.help
+    assert fn.name == "greet(name: str, loud: bool = False) -> str"
+    assert fn.doc_string == fn.value == "Say hello to someone."
+    assert fn.props["type"] == "function"
+    assert lst.props["value"] == "[1, 2]"
+    assert "append" in [m["name"] for m in lst.props["members"]]
+    assert module.name == "tidal"

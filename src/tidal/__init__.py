@@ -23,6 +23,8 @@ from tidal.api.code import code as code
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.docstring import help as help
+from tidal.api.echo import echo as echo
 from tidal.api.fragment import fragment as fragment
 from tidal.api.headings import header as header
 from tidal.api.headings import subheader as subheader
@@ -73,6 +75,7 @@ __all__ = [
     "container",
     "date_input",
     "divider",
+    "echo",
     "error",
     "exception",
     "expander",
@@ -80,6 +83,7 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "header",
+    "help",
     "html",
     "iframe",
     "info",

@@ -293,3 +293,21 @@ def test_text_colours_follow_the_theme(browser, serve_app, theme):
         assert (red, number) == expected[theme]
     finally:
         context.close()
+
+
+ECHO_HELP_APP = """
+import tidal as st
+with st.echo():
+    st.write("echoed")
+st.help(st.badge)
+"""
+
+
+def test_echo_shows_highlighted_code_and_help_shows_documentation(open_app):
+    app = open_app(ECHO_HELP_APP)
+    page = app.page
+    expect(page.locator(".code").first.locator(".hljs-string")).to_have_text('"echoed"')
+    doc = page.locator(".doc")
+    expect(doc.locator(".doc-name")).to_contain_text("badge(label: 'str'")
+    expect(doc.locator(".doc-string")).to_contain_text("Show a small coloured badge")
+    assert not app.console_errors

@@ -22,6 +22,7 @@ from tidal.testing.elements import (
     ElementList,
     ExceptionElement,
     Heading,
+    Help,
     Json,
     Markdown,
     Multiselect,
@@ -168,6 +169,11 @@ class Block:
     def exception(self) -> ElementList[ExceptionElement]:
         """Exceptions shown in the app."""
         return self._of("exception")
+
+    @property
+    def help(self) -> ElementList[Help]:
+        """``st.help`` elements."""
+        return self._of("help")
 
     @property
     def latex(self) -> ElementList[Markdown]:

@@ -187,6 +187,25 @@ class Json(Element):
         return expanded
 
 
+class Help(Element):
+    """``st.help``."""
+
+    @property
+    def name(self) -> str:
+        """The object's name and signature (``"write(*args, ...)"``)."""
+        return str(self.props.get("name", ""))
+
+    @property
+    def doc_string(self) -> str:
+        """The object's docstring."""
+        return str(self.props.get("doc_string", ""))
+
+    @property
+    def value(self) -> str:
+        """Same as ``doc_string``."""
+        return self.doc_string
+
+
 W = TypeVar("W", bound="Widget")
 
 
@@ -342,6 +361,7 @@ _CLASSES: dict[str, type[Element]] = {
     "success": Alert,
     "code": Code,
     "json": Json,
+    "help": Help,
     "button": Button,
     "form_submit_button": Button,
     "checkbox": Checkbox,
