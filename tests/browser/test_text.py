@@ -87,6 +87,7 @@ def test_links_leave_in_a_new_tab_and_anchors_stay(open_app):
 LATEX_APP = r"""
 import tidal as st
 st.latex(r"\int_0^1 x^2 \,dx = \frac{1}{3}")
+st.checkbox(r"Accept $\alpha$")
 st.markdown(r"Inline $e^{i\pi} + 1 = 0$ but $5 and $10 stay text")
 st.markdown(r'''
 $$
@@ -102,6 +103,8 @@ def test_latex_is_typeset_by_katex(open_app):
     expect(page.locator(".latex .katex-display .katex-html")).to_have_count(1)
     expect(page.locator(".latex .katex-html .mfrac")).to_have_count(1)
     expect(page.locator(".latex annotation")).to_have_text(r"\int_0^1 x^2 \,dx = \frac{1}{3}")
+    # formulas in widget labels are typeset too
+    expect(page.locator("label", has_text="Accept").locator(".katex")).to_have_count(1)
     inline = page.locator(".md p", has_text="Inline")
     expect(inline.locator(".katex")).to_have_count(1)
     expect(inline).to_contain_text("$5 and $10 stay text")

@@ -159,6 +159,7 @@ const exceptionKind = simple(
       parts.push(h('details', { class: 'exc-trace' }, h('summary', {}, 'Traceback'), h('pre', { text: stack })));
     }
     el.replaceChildren(...parts);
+    applyLayout(el, p);
   },
 );
 

@@ -313,8 +313,7 @@ const unsafe = new Marked({ gfm: true, renderer, extensions, walkTokens });
 export function markdown(body, allowHtml = false, opts = {}) {
   current = { anchors: opts.anchors ?? true, needsEmoji: false };
   const html = (allowHtml ? unsafe : safe).parse(String(body ?? ''), { async: false });
-  if (current.needsEmoji) loadEmoji().then((t) => { emojiTable = t; });
-  return html;
+  return finish(html);
 }
 
 /**
@@ -325,7 +324,19 @@ export function markdown(body, allowHtml = false, opts = {}) {
 export function inlineMarkdown(body) {
   current = { anchors: false, needsEmoji: false };
   const html = safe.parseInline(String(body ?? ''), { async: false });
-  if (current.needsEmoji) loadEmoji().then((t) => { emojiTable = t; });
+  return finish(html);
+}
+
+/**
+ * Start what rendered HTML needs: the emoji table for the next render, and KaTeX for LaTeX
+ * wherever the caller puts the HTML (typeset once the caller's synchronous code has run, so
+ * labels and other plain `markdown()` users get formulas too).
+ * @param {string} html
+ * @returns {string}
+ */
+function finish(html) {
+  if (current.needsEmoji) loadEmoji().then((t) => { emojiTable = t; }).catch(() => {});
+  if (html.includes('data-tex=')) queueMicrotask(() => { typeset(document); });
   return html;
 }
 

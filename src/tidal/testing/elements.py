@@ -76,6 +76,11 @@ class ExceptionElement(Element):
         return list(self.props["stack"])
 
     @property
+    def is_warning(self) -> bool:
+        """False: tidal shows warnings as callouts, not exception elements."""
+        return False
+
+    @property
     def exception_type(self) -> str:
         """The exception's class name, e.g. ``"ZeroDivisionError"``."""
         return str(self.props["type"])
