@@ -652,3 +652,20 @@ def test_help_describes_an_object(app_test):
     assert lst.props["value"] == "[1, 2]"
     assert "append" in [m["name"] for m in lst.props["members"]]
     assert module.name == "tidal"
+
+
+def test_write_of_a_function_class_or_module_shows_its_documentation(app_test):
+    at = run(
+        app_test,
+        """
+        import json
+        import tidal as st
+        def f():
+            '''Does f.'''
+        st.write("see", f, dict, json)
+        """,
+    )
+    assert [e.type for e in at.main.children] == ["markdown", "help", "help", "help"]
+    assert at.help[0].doc_string == "Does f."
+    assert at.help[1].name.startswith("dict")
+    assert at.help[2].name == "json"

@@ -8,11 +8,13 @@ Every function adds one element to the current block of the calling run. Heading
 from __future__ import annotations
 
 import importlib
+import inspect
 import json as _json
 import traceback
 from pathlib import Path
 from typing import Any, Literal
 
+from tidal.api.docstring import describe
 from tidal.api.handle import ElementHandle, add_element
 from tidal.api.icons import check_icon
 from tidal.api.text_format import (
@@ -274,6 +276,11 @@ def exception(exception: BaseException, width: Width = "stretch") -> ElementHand
     return ElementHandle(ctx, ctx.add(node))
 
 
+def _is_documented(arg: object) -> bool:
+    """Functions, classes and modules: ``st.write`` shows their documentation (``st.help``)."""
+    return inspect.isroutine(arg) or inspect.isclass(arg) or inspect.ismodule(arg)
+
+
 def _is_json_like(arg: object) -> bool:
     return isinstance(arg, dict | list) or type(arg).__name__ in (
         "SessionStateProxy",
@@ -287,7 +294,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
 
     Strings (and other plain values, shown as inline code) are joined with spaces into one
     Markdown element; dicts, lists and ``st.session_state`` become JSON; exceptions become
-    exception elements.
+    exception elements; functions, classes and modules show their documentation (``st.help``).
 
     Example:
         >>> st.write("Count = ", st.session_state.count)
@@ -311,6 +318,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif _is_json_like(arg):
             flush()
             run.add(Node("json", {"body": _json_text(arg), "expanded": True, "width": "stretch"}))
+        elif _is_documented(arg):
+            flush()
+            run.add(Node("help", {**describe(arg), "width": "stretch"}))
         else:
             buffer.append("`" + str(arg).replace("`", "\\`") + "`")
     flush()

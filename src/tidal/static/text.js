@@ -74,6 +74,7 @@ function simple(make, render) {
 
 // ------------------------------------------------------------------------------ headings
 let headingSeq = 0;
+let scrolledToHash = false;
 
 function heading(tag) {
   return simple(
@@ -92,7 +93,11 @@ function heading(tag) {
       el.classList.toggle('divided', Boolean(p.divider));
       el.dataset.divider = p.divider || '';
       applyLayout(el, p);
-      if (!prev.body && id && location.hash.slice(1) === id) el.scrollIntoView();
+      if (id && !scrolledToHash && decodeURIComponent(location.hash.slice(1)) === id) {
+        // a link to this heading opened the page: scroll to it once it is in the page
+        scrolledToHash = true;
+        requestAnimationFrame(() => el.scrollIntoView());
+      }
     },
   );
 }
