@@ -42,7 +42,7 @@ def test_markdown_body_is_dedented_and_stripped_like_streamlit(app_test):
     assert at.markdown[0].value == "# Title\n  indented\ntext"
 
 
-@pytest.mark.parametrize("fn", ["caption", "text", "code", "error", "warning", "info", "success"])
+@pytest.mark.parametrize("fn", ["caption", "text", "error", "warning", "info", "success"])
 def test_every_text_body_is_dedented(app_test, fn):
     at = run(
         app_test,
@@ -267,6 +267,23 @@ def test_alerts_take_icon_width_and_title(app_test):
 
 
 # ------------------------------------------------------------------ code
+
+
+def test_code_keeps_indentation_and_drops_one_newline_at_each_end(app_test):
+    at = run(
+        app_test,
+        """
+        import tidal as st
+        st.code('''
+            if x:
+                y()
+        ''')
+        st.code("\\n\\nkeep\\n\\n", height=None)
+        """,
+    )
+    assert at.code[0].value == "    if x:\n        y()"
+    assert at.code[1].value == "\nkeep\n"
+    assert at.code[1].props["height"] == "content"
 
 
 def test_code_has_language_line_numbers_wrap_height_and_width(app_test):
