@@ -18,6 +18,7 @@ st.markdown("a -> b <- c <-> d -- e >= f <= g ~= h, but [x -> y](#here)")
 st.markdown("Escaped <b>bold</b> tag")
 st.markdown("Kept <b>bold</b> tag", unsafe_allow_html=True)
 st.markdown("[away](https://example.com) and [here](#top)")
+st.checkbox("Happy :smile: at 10:30:45")
 """
 
 
@@ -58,6 +59,9 @@ def test_material_icons_use_the_vendored_font_and_emoji_shortcodes_become_emoji(
     line = page.locator(".md p", has_text="Icon")
     expect(line).to_contain_text("emoji 😄 and 👍 but")
     expect(line.locator("code")).to_have_text(":smile:")
+    # in widget labels too, and text that only looks like a shortcode stays as written
+    expect(page.locator("label", has_text="Happy")).to_have_text("Happy 😄 at 10:30:45")
+    expect(page.locator(".emoji-pending")).to_have_count(0)
 
 
 def test_arrows_are_typeset_outside_links(open_app):

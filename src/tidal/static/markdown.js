@@ -196,16 +196,34 @@ const emoji = {
     const m = /^:([\w+-]+):/.exec(src);
     if (!m) return undefined;
     if (!emojiTable) {
+      // the table is not in yet: a placeholder that resolvePendingEmoji fills in later
       current.needsEmoji = true;
-      return undefined;
+      return { type: 'emoji', raw: m[0], name: m[1], pending: true };
     }
     const e = Object.hasOwn(emojiTable, m[1]) ? emojiTable[m[1]] : null;
     return e ? { type: 'emoji', raw: m[0], text: e } : undefined;
   },
   renderer(token) {
+    if (token.pending) {
+      return `<span class="emoji-pending" data-name="${escapeHtml(token.name)}">${escapeHtml(token.raw)}</span>`;
+    }
     return escapeHtml(token.text);
   },
 };
+
+/**
+ * Replace the emoji placeholders under `root` (rendered before the table was in) by their
+ * emoji, or by their text when the name is no emoji.
+ * @param {ParentNode} root
+ */
+function resolvePendingEmoji(root) {
+  if (!emojiTable) return;
+  for (const span of root.querySelectorAll('.emoji-pending')) {
+    const name = span.getAttribute('data-name') ?? '';
+    const e = Object.hasOwn(emojiTable, name) ? emojiTable[name] : null;
+    span.replaceWith(document.createTextNode(e ?? span.textContent ?? ''));
+  }
+}
 
 function mathHtml(tex, display) {
   const tag = display ? 'div' : 'span';
@@ -328,42 +346,32 @@ export function inlineMarkdown(body) {
 }
 
 /**
- * Start what rendered HTML needs: the emoji table for the next render, and KaTeX for LaTeX
- * wherever the caller puts the HTML (typeset once the caller's synchronous code has run, so
- * labels and other plain `markdown()` users get formulas too).
+ * Start what rendered HTML needs, wherever the caller puts it: the emoji table (its
+ * placeholders are filled in on arrival) and KaTeX (formulas typeset once the caller's
+ * synchronous code has run), so labels and other plain `markdown()` users get both.
  * @param {string} html
  * @returns {string}
  */
 function finish(html) {
-  if (current.needsEmoji) loadEmoji().then((t) => { emojiTable = t; }).catch(() => {});
+  if (current.needsEmoji) {
+    loadEmoji().then((t) => {
+      emojiTable = t;
+      resolvePendingEmoji(document);
+    }).catch(() => {});
+  }
   if (html.includes('data-tex=')) queueMicrotask(() => { typeset(document); });
   return html;
 }
 
-/** @type {WeakMap<Element, number>} element -> render generation (a later render wins) */
-const generations = new WeakMap();
-
 /**
- * Render Markdown into `el`, then finish it: emoji shortcodes once their table is in, LaTeX
- * typeset once KaTeX is in.
+ * Render Markdown into `el`, then finish it: LaTeX typeset and fenced code highlighted once
+ * their libraries are in (emoji shortcodes fill in by themselves when their table is).
  * @param {HTMLElement} el
  * @param {string} body
  * @param {{allowHtml?: boolean, inline?: boolean, anchors?: boolean}} [opts]
  */
 export function setMarkdown(el, body, opts = {}) {
-  const gen = (generations.get(el) ?? 0) + 1;
-  generations.set(el, gen);
-  const render = () => (opts.inline ? inlineMarkdown(body) : markdown(body, opts.allowHtml, opts));
-  el.innerHTML = render();
-  if (current.needsEmoji) {
-    loadEmoji().then((t) => {
-      emojiTable = t;
-      if (generations.get(el) !== gen) return;
-      el.innerHTML = render();
-      typeset(el);
-      highlightBlocks(el);
-    }).catch(() => {});
-  }
+  el.innerHTML = opts.inline ? inlineMarkdown(body) : markdown(body, opts.allowHtml, opts);
   typeset(el);
   highlightBlocks(el);
 }
