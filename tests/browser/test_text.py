@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 MARKDOWN_APP = r"""
 import tidal as st
-st.markdown(":red[Stop] and :blue-background[calm] and :rainbow[all] and :small[tiny]")
+st.markdown(":red[Stop] and :blue-background[calm] and :rainbow[all] and :small[tiny] :shimmer[loading]")
 st.markdown(":green-badge[Done] :violet-badge[:material/star: Fav]")
 st.markdown(':color[custom]{foreground="#123456" background="rgb(255, 255, 0)"}')
 st.markdown("Icon :material/thumb_up: and emoji :smile: and :+1: but `:smile:` in code")
@@ -35,6 +35,8 @@ def test_colour_directives_render_as_styled_spans(open_app):
         "e => getComputedStyle(e).backgroundImage"
     )
     expect(page.locator(".md-small", has_text="tiny")).to_have_count(1)
+    shimmer = page.locator(".md-shimmer", has_text="loading")
+    assert shimmer.evaluate("e => getComputedStyle(e).animationName") == "md-shimmer"
     expect(page.locator(".md-badge-green", has_text="Done")).to_have_count(1)
     badge = page.locator(".md-badge-violet")
     expect(badge.locator(".material-icon")).to_have_text("star")

@@ -70,6 +70,7 @@ def markdown(
     Besides GitHub-flavoured Markdown: ``:red[text]`` and the other colours (orange, yellow,
     green, blue, violet, gray/grey, rainbow, primary), ``:blue-background[text]``,
     ``:color[text]{foreground="#d50000"}``, ``:green-badge[text]``, ``:small[text]``,
+    ``:shimmer[text]``,
     ``:material/icon_name:``, emoji shortcodes (``:smile:``), ``$x^2$`` and ``$$...$$``
     LaTeX, and ``<- -> <-> -- >= <= ~=`` as arrows and symbols.
 

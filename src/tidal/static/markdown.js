@@ -1,12 +1,11 @@
 // Markdown to HTML, through the vendored `marked`, with Streamlit's extensions: colours
 // (:red[...], :blue-background[...], :color[...]{foreground="..."}), badges (:green-badge[...]),
-// :small[...], Material Symbols (:material/name:), emoji shortcodes (:smile:), LaTeX ($...$,
-// $$...$$) and typographic arrows (-> <- <-> -- >= <= ~=).
+// :small[...], :shimmer[...], Material Symbols (:material/name:), emoji shortcodes (:smile:),
+// LaTeX ($...$, $$...$$) and typographic arrows (-> <- <-> -- >= <= ~=).
 // Raw HTML in the source is escaped unless the caller allows it; link and image URLs with a
 // scheme other than http(s)/mailto/tel (javascript:, vbscript:, data: outside images) are
-// dropped either way; links leave the page in a new tab. LaTeX and emoji need data fetched on
-// first use (assets.js): `setMarkdown` renders an element and finishes it once they are in,
-// highlighting fenced code blocks too.
+// dropped either way; links leave the page in a new tab. LaTeX, emoji and code highlighting
+// need libraries fetched on first use (assets.js); rendered HTML is finished once they are in.
 // Knows nothing about elements or the DOM tree beyond the element it is given.
 import { loadEmoji, loadHighlighter, loadKatex } from './assets.js';
 import { Marked } from './vendor/marked.esm.js';
@@ -109,6 +108,7 @@ function cssColor(value) {
 /** Turn a directive name (+ attributes) into a span's class and style, or null if unknown. */
 function directiveStyle(name, attrs) {
   if (name === 'small') return { cls: 'md-small' };
+  if (name === 'shimmer') return { cls: 'md-shimmer' };
   if (name === 'color') {
     const fg = attrs.foreground ? cssColor(attrs.foreground) : null;
     const bg = attrs.background ? cssColor(attrs.background) : null;
