@@ -1,14 +1,39 @@
 #!/usr/bin/env bash
-# Fetches the pinned third-party ES modules of the front end from the npm registry and copies
-# each module file and its licence into src/tidal/static/vendor/. The repository keeps the
-# fetched files; rerun this only to change a pinned version, then review the diff and the
-# printed sha256 sums. Needs npm. Usage: scripts/vendor.sh
+# Fetches the pinned third-party front-end files from the npm registry and copies each file
+# and its licence into src/tidal/static/vendor/, unchanged. The repository keeps the fetched
+# files; rerun this only to change a pinned version, then review the diff and the printed
+# sha256 sums. Needs npm. Usage: scripts/vendor.sh
 set -euo pipefail
 
-# name@exact-version  file-inside-the-package  licence-file  destination-name
+# name@exact-version  file-inside-the-package  licence-file  destination (under vendor/; ES
+# modules are named .js so that every server sends them as JavaScript)
 PINNED=(
   "marked@18.2.1 lib/marked.esm.js LICENSE marked.esm.js"
+  # st.latex and $...$ in Markdown, loaded on first use
+  "katex@0.19.1 dist/katex.mjs LICENSE katex/katex.js"
+  "katex@0.19.1 dist/katex.min.css LICENSE katex/katex.min.css"
+  # st.html sanitising, loaded on first use
+  "dompurify@3.4.18 dist/purify.es.mjs LICENSE purify.js"
+  # emoji shortcodes in Markdown (:smile:), loaded on first use
+  "gemoji@8.1.0 index.js license gemoji.js"
+  # :material/icon_name: (the browser fetches the font only when an icon is shown) and the
+  # name list the server checks icon= arguments against
+  "@fontsource/material-symbols-rounded@5.3.8 files/material-symbols-rounded-latin-400-normal.woff2 LICENSE material-symbols-rounded.woff2"
+  "@material-symbols/metadata@0.47.5 versions.json LICENSE material-symbols.json"
+  # st.code highlighting, loaded on first use: the core and one module per language
+  "@highlightjs/cdn-assets@11.12.0 es/core.min.js LICENSE highlight/core.min.js"
 )
+
+# KaTeX's fonts (woff2 only: every browser tidal supports reads it, and it comes first in
+# KaTeX's @font-face rules, so the other formats are never fetched)
+KATEX_FONTS="katex@0.19.1 dist/fonts katex/fonts .woff2"
+
+# highlight.js languages vendored (others show as plain text)
+HLJS="@highlightjs/cdn-assets@11.12.0"
+HLJS_LANGUAGES="bash c cpp csharp css dart diff dockerfile elixir erlang go graphql groovy
+haskell http ini java javascript json julia kotlin latex less lua makefile markdown matlab nginx
+objectivec perl pgsql php plaintext powershell protobuf python python-repl r ruby rust scala
+scss shell sql swift typescript vbnet xml yaml"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dest="$root/src/tidal/static/vendor"
@@ -16,17 +41,43 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$dest"
 
+# unpack SPEC once into $work/<dir> and print that directory
+unpack() {
+  local spec="$1" dir
+  dir="$work/$(echo "$spec" | tr '/@' '__')"
+  if [[ ! -d "$dir" ]]; then
+    mkdir -p "$dir"
+    (cd "$dir" && npm pack --silent "$spec" >/dev/null && tar -xzf ./*.tgz && rm -f ./*.tgz)
+  fi
+  echo "$dir/package"
+}
+
+licence_name() {  # vendor/katex/katex.mjs -> katex/katex.LICENSE; gemoji.js -> gemoji.LICENSE
+  local target="$1" base
+  base="$(basename "$target")"
+  echo "$(dirname "$target")/${base%%.*}.LICENSE"
+}
+
 for entry in "${PINNED[@]}"; do
   read -r spec file licence target <<<"$entry"
-  name="${spec%@*}"
-  (cd "$work" && npm pack --silent "$spec" >/dev/null)
-  tarball="$(ls "$work"/*.tgz)"
-  mkdir -p "$work/$name"
-  tar -xzf "$tarball" -C "$work/$name"
-  rm -f "$tarball"
-  cp "$work/$name/package/$file" "$dest/$target"
-  cp "$work/$name/package/$licence" "$dest/${target%%.*}.LICENSE"
+  pkg="$(unpack "$spec")"
+  mkdir -p "$dest/$(dirname "$target")"
+  cp "$pkg/$file" "$dest/$target"
+  cp "$pkg/$licence" "$dest/$(licence_name "$target")"
   echo "$spec -> vendor/$target"
 done
 
-(cd "$dest" && sha256sum -- *)
+read -r spec dir target ext <<<"$KATEX_FONTS"
+pkg="$(unpack "$spec")"
+mkdir -p "$dest/$target"
+cp "$pkg/$dir"/*"$ext" "$dest/$target/"
+echo "$spec -> vendor/$target/*$ext"
+
+pkg="$(unpack "$HLJS")"
+mkdir -p "$dest/highlight/languages"
+for lang in $HLJS_LANGUAGES; do
+  cp "$pkg/es/languages/$lang.min.js" "$dest/highlight/languages/"
+done
+echo "$HLJS -> vendor/highlight/languages/ ($(echo $HLJS_LANGUAGES | wc -w) languages)"
+
+(cd "$dest" && find . -type f ! -name README.md | sort | xargs sha256sum)

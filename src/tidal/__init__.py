@@ -6,6 +6,10 @@ files and changes no environment.
 """
 
 from tidal import components as components
+from tidal.api.alerts import error as error
+from tidal.api.alerts import info as info
+from tidal.api.alerts import success as success
+from tidal.api.alerts import warning as warning
 from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
@@ -16,10 +20,18 @@ from tidal.api.choice import multiselect as multiselect
 from tidal.api.choice import radio as radio
 from tidal.api.choice import select_slider as select_slider
 from tidal.api.choice import selectbox as selectbox
+from tidal.api.code import code as code
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.docstring import help as help
+from tidal.api.echo import echo as echo
 from tidal.api.fragment import fragment as fragment
+from tidal.api.headings import header as header
+from tidal.api.headings import subheader as subheader
+from tidal.api.headings import title as title
+from tidal.api.html import html as html
+from tidal.api.html import iframe as iframe
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
 from tidal.api.inputs import text_input as text_input
@@ -38,26 +50,21 @@ from tidal.api.pickers import date_input as date_input
 from tidal.api.pickers import time_input as time_input
 from tidal.api.query import query_params as query_params
 from tidal.api.slider import slider as slider
+from tidal.api.text import badge as badge
 from tidal.api.text import caption as caption
-from tidal.api.text import code as code
 from tidal.api.text import divider as divider
-from tidal.api.text import error as error
 from tidal.api.text import exception as exception
-from tidal.api.text import header as header
-from tidal.api.text import info as info
 from tidal.api.text import json as json
+from tidal.api.text import latex as latex
 from tidal.api.text import markdown as markdown
-from tidal.api.text import subheader as subheader
-from tidal.api.text import success as success
 from tidal.api.text import text as text
-from tidal.api.text import title as title
-from tidal.api.text import warning as warning
 from tidal.api.text import write as write
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Page",
+    "badge",
     "button",
     "cache_data",
     "cache_resource",
@@ -70,6 +77,7 @@ __all__ = [
     "container",
     "date_input",
     "divider",
+    "echo",
     "error",
     "exception",
     "expander",
@@ -77,8 +85,12 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "header",
+    "help",
+    "html",
+    "iframe",
     "info",
     "json",
+    "latex",
     "markdown",
     "multiselect",
     "navigation",

@@ -1,16 +1,30 @@
-"""Text elements: titles, Markdown, plain text, code, JSON, callouts, exceptions, ``st.write``.
+"""Text elements: Markdown, captions, plain text, LaTeX, badges, JSON, dividers, exceptions,
+and ``st.write``.
 
-Every function adds one element to the current block of the calling run.
+Every function adds one element to the current block of the calling run. Headings live in
+``headings.py``, callouts in ``alerts.py``, code in ``code.py``, HTML in ``html.py``.
 """
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json as _json
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from tidal.api.docstring import describe
 from tidal.api.handle import ElementHandle, add_element
+from tidal.api.icons import check_icon
+from tidal.api.text_format import (
+    TextAlignment,
+    Width,
+    check_text_alignment,
+    check_width,
+    clean_text,
+    help_text,
+)
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
 from tidal.tree import Node
@@ -18,96 +32,169 @@ from tidal.tree import Node
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 
-def _add(type_: str, props: dict[str, Any]) -> ElementHandle:
-    return add_element(type_, props)
-
-
-def _text(body: object) -> str:
-    return body if isinstance(body, str) else str(body)
-
-
-@api_function
-def title(body: object, anchor: str | None = None, *, help: str | None = None) -> ElementHandle:
-    """Show a title (an ``<h1>``); Markdown inline formatting works.
-
-    Example:
-        >>> st.title("Counter Example")
-    """
-    return _add("title", {"body": _text(body), "anchor": anchor, "help": help})
-
-
-@api_function
-def header(
-    body: object, anchor: str | None = None, *, help: str | None = None, divider: bool = False
-) -> ElementHandle:
-    """Show a header (an ``<h2>``).
-
-    Example:
-        >>> st.header("Input")
-    """
-    return _add("header", {"body": _text(body), "anchor": anchor, "help": help, "divider": divider})
-
-
-@api_function
-def subheader(
-    body: object, anchor: str | None = None, *, help: str | None = None, divider: bool = False
-) -> ElementHandle:
-    """Show a subheader (an ``<h3>``).
-
-    Example:
-        >>> st.subheader("Details")
-    """
-    return _add(
-        "subheader", {"body": _text(body), "anchor": anchor, "help": help, "divider": divider}
-    )
+def _markdown_props(
+    body: object,
+    unsafe_allow_html: bool,
+    help: str | None,
+    width: object,
+    text_alignment: object,
+    *,
+    anchors: bool = True,
+    wrap: bool = True,
+) -> dict[str, Any]:
+    return {
+        "body": clean_text(body),
+        "unsafe_allow_html": bool(unsafe_allow_html),
+        "help": help_text(help),
+        "width": width if width == "auto" else check_width(width),
+        "text_alignment": check_text_alignment(text_alignment),
+        "anchors": bool(anchors),
+        "wrap": bool(wrap),
+    }
 
 
 @api_function
 def markdown(
-    body: object, unsafe_allow_html: bool = False, *, help: str | None = None
+    body: object,
+    unsafe_allow_html: bool = False,
+    *,
+    help: str | None = None,
+    width: Width | Literal["auto"] = "auto",
+    text_alignment: TextAlignment = "left",
+    anchors: bool = True,
+    wrap: bool = True,
 ) -> ElementHandle:
-    """Show Markdown. Raw HTML is escaped unless ``unsafe_allow_html=True``.
+    """Show Markdown with Streamlit's extensions. Raw HTML is escaped unless
+    ``unsafe_allow_html=True``.
+
+    Besides GitHub-flavoured Markdown: ``:red[text]`` and the other colours (orange, yellow,
+    green, blue, violet, gray/grey, rainbow, primary), ``:blue-background[text]``,
+    ``:color[text]{foreground="#d50000"}``, ``:green-badge[text]``, ``:small[text]``,
+    ``:shimmer[text]``,
+    ``:material/icon_name:``, emoji shortcodes (``:smile:``), ``$x^2$`` and ``$$...$$``
+    LaTeX, and ``<- -> <-> -- >= <= ~=`` as arrows and symbols.
+
+    Args:
+        body: The Markdown; indented triple-quoted strings are dedented.
+        unsafe_allow_html: Render raw HTML in ``body`` instead of escaping it.
+        help: A tooltip shown next to the text.
+        width: ``"auto"``, ``"stretch"``, ``"content"`` or pixels.
+        text_alignment: ``"left"``, ``"center"``, ``"right"`` or ``"justify"``.
+        anchors: Whether headings inside the Markdown get a link to themselves.
+        wrap: Whether long lines wrap.
 
     Example:
-        >>> st.markdown("**Bold** and _italic_")
+        >>> st.markdown("**Bold**, :blue[blue] and :material/thumb_up: $e^{i\\pi}$")
     """
-    return _add(
-        "markdown", {"body": _text(body), "unsafe_allow_html": unsafe_allow_html, "help": help}
+    props = _markdown_props(
+        body, unsafe_allow_html, help, width, text_alignment, anchors=anchors, wrap=wrap
     )
+    return add_element("markdown", props)
 
 
 @api_function
 def caption(
-    body: object, unsafe_allow_html: bool = False, *, help: str | None = None
+    body: object,
+    unsafe_allow_html: bool = False,
+    *,
+    help: str | None = None,
+    width: Width = "stretch",
+    text_alignment: TextAlignment = "left",
+    wrap: bool = True,
 ) -> ElementHandle:
-    """Show small, muted Markdown text.
+    """Show small, muted Markdown text; the arguments are those of ``st.markdown``.
 
     Example:
-        >>> st.caption("Updated every minute")
+        >>> st.caption("Updated every minute :clock1:")
     """
-    return _add(
-        "caption", {"body": _text(body), "unsafe_allow_html": unsafe_allow_html, "help": help}
-    )
+    props = _markdown_props(body, unsafe_allow_html, help, check_width(width), text_alignment)
+    props["wrap"] = bool(wrap)
+    return add_element("caption", props)
 
 
 @api_function
-def text(body: object, *, help: str | None = None) -> ElementHandle:
-    """Show fixed-width, pre-formatted text.
+def text(
+    body: object,
+    *,
+    help: str | None = None,
+    width: Width = "content",
+    text_alignment: TextAlignment = "left",
+    wrap: bool = True,
+) -> ElementHandle:
+    """Show plain text, without Markdown or HTML.
 
     Example:
         >>> st.text("exactly  as  typed")
     """
-    return _add("text", {"body": _text(body), "help": help})
+    props = {
+        "body": clean_text(body),
+        "help": help_text(help),
+        "width": check_width(width),
+        "text_alignment": check_text_alignment(text_alignment),
+        "wrap": bool(wrap),
+    }
+    return add_element("text", props)
+
+
+def _is_sympy(body: object) -> bool:
+    return type(body).__module__.split(".")[0] == "sympy"
 
 
 @api_function
-def code(body: object, language: str | None = "python") -> ElementHandle:
-    """Show a code block.
+def latex(body: object, *, help: str | None = None, width: Width = "stretch") -> ElementHandle:
+    """Show a LaTeX formula (typeset by KaTeX in the browser), or a SymPy expression.
+
+    The element's body is ``$$\\n<formula>\\n$$``, as Streamlit's.
 
     Example:
-        >>> st.code("print('hi')")
+        >>> st.latex(r"\\int_0^1 x^2 \\,dx = \\tfrac{1}{3}")
     """
-    return _add("code", {"body": _text(body), "language": language})
+    if _is_sympy(body):
+        # optional and heavy: imported only when given a SymPy expression
+        body = importlib.import_module("sympy").latex(body)
+    props = {
+        "body": f"$$\n{clean_text(body)}\n$$",
+        "help": help_text(help),
+        "width": check_width(width),
+    }
+    return add_element("latex", props)
+
+
+BADGE_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary")
+"""The colours of ``st.badge`` and of ``:color-badge[...]`` in Markdown."""
+
+
+@api_function
+def badge(
+    label: str,
+    *,
+    icon: str | None = None,
+    color: str = "blue",
+    width: Width = "content",
+    help: str | None = None,
+) -> ElementHandle:
+    """Show a small coloured badge: ``st.markdown(":blue-badge[label]")`` as an element.
+
+    Args:
+        label: The text; Markdown bold, italics, strikethrough and code work, square
+            brackets are shown as typed.
+        icon: An emoji or ``:material/icon_name:`` before the label.
+        color: red, orange, yellow, blue, green, violet, gray/grey or primary.
+        width: ``"content"``, ``"stretch"`` or pixels.
+        help: A tooltip shown on hover.
+
+    Example:
+        >>> st.badge("Success", icon=":material/check:", color="green")
+    """
+    if color not in BADGE_COLORS:
+        raise TidalAPIError(
+            f"st.badge got color={color!r}. Choose one of: {', '.join(BADGE_COLORS)}."
+        )
+    checked = check_icon(icon)
+    icon_part = f"{checked} " if checked else ""
+    escaped = str(label).replace("[", "\\[").replace("]", "\\]")
+    props = _markdown_props(f":{color}-badge[{icon_part}{escaped}]", False, help, width, "left")
+    return add_element("markdown", props)
 
 
 def _json_text(body: object) -> str:
@@ -120,47 +207,34 @@ def _json_text(body: object) -> str:
 
 
 @api_function
-def json(body: object, *, expanded: bool = True) -> ElementHandle:
+def json(body: object, *, expanded: bool | int = True, width: Width = "stretch") -> ElementHandle:
     """Show a value (or a JSON string) as a collapsible JSON tree.
 
+    Args:
+        body: A dict, list, JSON string or any value (shown with ``repr`` where JSON has no
+            form for it).
+        expanded: True opens every level, False none, an int that many levels.
+        width: ``"stretch"``, ``"content"`` or pixels.
+
     Example:
-        >>> st.json({"a": 1, "b": [1, 2]})
+        >>> st.json({"a": 1, "b": [1, 2]}, expanded=1)
     """
-    return _add("json", {"body": _json_text(body), "expanded": expanded})
-
-
-def _callout(kind: str, body: object, icon: str | None) -> ElementHandle:
-    return _add(kind, {"body": _text(body), "icon": icon})
-
-
-@api_function
-def error(body: object, *, icon: str | None = None) -> ElementHandle:
-    """Show an error callout. Example: ``st.error("Something went wrong")``."""
-    return _callout("error", body, icon)
+    if not isinstance(expanded, bool | int):
+        raise TidalAPIError(
+            f"st.json(expanded=...) takes True, False or a number of levels, got {expanded!r}."
+        )
+    props = {"body": _json_text(body), "expanded": expanded, "width": check_width(width)}
+    return add_element("json", props)
 
 
 @api_function
-def warning(body: object, *, icon: str | None = None) -> ElementHandle:
-    """Show a warning callout. Example: ``st.warning("Check your input")``."""
-    return _callout("warning", body, icon)
+def divider(*, width: Literal["stretch"] | int = "stretch") -> ElementHandle:
+    """Show a horizontal rule (the element's value is ``"---"``, as Streamlit's).
 
-
-@api_function
-def info(body: object, *, icon: str | None = None) -> ElementHandle:
-    """Show an informational callout. Example: ``st.info("Tip: press Enter")``."""
-    return _callout("info", body, icon)
-
-
-@api_function
-def success(body: object, *, icon: str | None = None) -> ElementHandle:
-    """Show a success callout. Example: ``st.success("Saved")``."""
-    return _callout("success", body, icon)
-
-
-@api_function
-def divider() -> ElementHandle:
-    """Show a horizontal rule. Example: ``st.divider()``."""
-    return _add("divider", {})
+    Example:
+        >>> st.divider()
+    """
+    return add_element("divider", {"body": "---", "width": check_width(width, allow_content=False)})
 
 
 def syntax_error_message(exc: SyntaxError) -> str:
@@ -204,7 +278,7 @@ def exception_node(exc: BaseException) -> Node:
 
 
 @api_function
-def exception(exception: BaseException) -> ElementHandle:
+def exception(exception: BaseException, width: Width = "stretch") -> ElementHandle:
     """Show an exception with its traceback.
 
     Example:
@@ -213,8 +287,15 @@ def exception(exception: BaseException) -> ElementHandle:
         ... except ZeroDivisionError as e:
         ...     st.exception(e)
     """
+    node = exception_node(exception)
+    node.props["width"] = check_width(width)
     ctx = get_run()
-    return ElementHandle(ctx, ctx.add(exception_node(exception)))
+    return ElementHandle(ctx, ctx.add(node))
+
+
+def _is_documented(arg: object) -> bool:
+    """Functions, classes and modules: ``st.write`` shows their documentation (``st.help``)."""
+    return inspect.isroutine(arg) or inspect.isclass(arg) or inspect.ismodule(arg)
 
 
 def _is_json_like(arg: object) -> bool:
@@ -230,7 +311,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
 
     Strings (and other plain values, shown as inline code) are joined with spaces into one
     Markdown element; dicts, lists and ``st.session_state`` become JSON; exceptions become
-    exception elements.
+    exception elements; functions, classes and modules show their documentation (``st.help``).
 
     Example:
         >>> st.write("Count = ", st.session_state.count)
@@ -241,16 +322,8 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
 
     def flush() -> None:
         if buffer:
-            run.add(
-                Node(
-                    "markdown",
-                    {
-                        "body": " ".join(buffer),
-                        "unsafe_allow_html": unsafe_allow_html,
-                        "help": None,
-                    },
-                )
-            )
+            props = _markdown_props(" ".join(buffer), unsafe_allow_html, None, "auto", "left")
+            run.add(Node("markdown", props))
             buffer.clear()
 
     for arg in args:
@@ -261,7 +334,10 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
             run.add(exception_node(arg))
         elif _is_json_like(arg):
             flush()
-            run.add(Node("json", {"body": _json_text(arg), "expanded": True}))
+            run.add(Node("json", {"body": _json_text(arg), "expanded": True, "width": "stretch"}))
+        elif _is_documented(arg):
+            flush()
+            run.add(Node("help", {**describe(arg), "width": "stretch"}))
         else:
             buffer.append("`" + str(arg).replace("`", "\\`") + "`")
     flush()

@@ -3,6 +3,7 @@
 // sets node.el (and node.box for containers); update gets the new and previous props, only
 // when they differ. Knows nothing about paths, ops or the connection.
 import { escapeHtml, inlineMarkdown, markdown } from './markdown.js';
+import { applyLayout, textKinds } from './text.js';
 
 /**
  * Create a DOM element.
@@ -54,67 +55,6 @@ function simple(make, render) {
     },
   };
 }
-
-// ------------------------------------------------------------------------------ text
-function heading(tag) {
-  return simple(
-    () => h(tag, { class: 'heading' }),
-    (el, p) => {
-      el.innerHTML = inlineMarkdown(p.body);
-      el.classList.toggle('divided', Boolean(p.divider));
-    },
-  );
-}
-
-const markdownKind = {
-  create(node, p) {
-    node.s.body = h('div', { class: 'md' });
-    node.el = h('div', { class: 'markdown' }, node.s.body);
-    this.update(node, p, {});
-  },
-  update(node, p, prev) {
-    if (p.body !== prev.body || p.unsafe_allow_html !== prev.unsafe_allow_html) {
-      node.s.body.innerHTML = markdown(p.body, Boolean(p.unsafe_allow_html));
-    }
-    if (p.help !== prev.help) setHelp(node.el, p.help);
-  },
-};
-
-const textKind = simple(() => h('div', { class: 'text' }), (el, p) => { el.textContent = p.body ?? ''; });
-
-const captionKind = simple(
-  () => h('div', { class: 'caption md' }),
-  (el, p) => { el.innerHTML = markdown(p.body); },
-);
-
-function copyButton(getText) {
-  if (!navigator.clipboard) return null;
-  const btn = h('button', { class: 'copy', type: 'button', 'aria-label': 'Copy to clipboard', title: 'Copy' }, 'Copy');
-  btn.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(getText());
-      btn.textContent = 'Copied';
-    } catch {
-      btn.textContent = 'Failed';
-    }
-    setTimeout(() => { btn.textContent = 'Copy'; }, 1200);
-  });
-  return btn;
-}
-
-const codeKind = {
-  create(node, p) {
-    node.s.code = h('code');
-    node.el = h('div', { class: 'code' }, h('pre', {}, node.s.code), copyButton(() => node.p.body ?? ''));
-    this.update(node, p, {});
-  },
-  update(node, p) {
-    node.s.code.textContent = p.body ?? '';
-    node.s.code.className = p.language ? `language-${p.language}` : '';
-    if (p.language) node.el.dataset.lang = p.language;
-    else delete node.el.dataset.lang;
-  },
-};
 
 // ------------------------------------------------------------------------------ json
 const JSON_TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|(true|false|null|NaN|-?Infinity)|([{}[\],:]))/y;
@@ -174,8 +114,8 @@ function jsonRow(key, v, last, open) {
   const n = v.items.length;
   const count = v.k === 'obj' ? `${n} ${n === 1 ? 'key' : 'keys'}` : `${n} ${n === 1 ? 'item' : 'items'}`;
   const body = h('div', { class: 'jbody' });
-  v.items.forEach(([k, child], i) => body.append(jsonRow(k, child, i === n - 1, open)));
-  return h('details', { class: 'jc', open },
+  v.items.forEach(([k, child], i) => body.append(jsonRow(k, child, i === n - 1, open - 1)));
+  return h('details', { class: 'jc', open: open > 0 },
     h('summary', {}, keyEl, key === null ? null : ': ', o,
       h('span', { class: 'jprev' }, `…${c}${comma}`, h('span', { class: 'jcount', text: ` ${count}` }))),
     body,
@@ -192,21 +132,14 @@ const jsonKind = simple(
       el.replaceChildren(h('pre', { text: p.body ?? '' }));
       return;
     }
-    el.replaceChildren(jsonRow(null, tree, true, Boolean(p.expanded)));
+    // expanded: true opens every level, false none, a number that many levels
+    const levels = p.expanded === true ? Infinity : typeof p.expanded === 'number' ? p.expanded : 0;
+    el.replaceChildren(jsonRow(null, tree, true, levels));
+    applyLayout(el, p);
   },
 );
 
-// ------------------------------------------------------------------------------ feedback
-function callout(kind) {
-  return simple(
-    () => h('div', { class: `callout callout-${kind}`, role: kind === 'error' ? 'alert' : 'status' }),
-    (el, p) => {
-      const icon = p.icon ? h('span', { class: 'callout-icon', 'aria-hidden': 'true', text: p.icon }) : null;
-      el.replaceChildren(...[icon, h('div', { class: 'md', html: markdown(p.body) })].filter(Boolean));
-    },
-  );
-}
-
+// ------------------------------------------------------------------------------ exception
 function stackText(stack) {
   return (Array.isArray(stack) ? stack : []).map((l) => String(l).replace(/\n$/, '')).join('\n');
 }
@@ -226,6 +159,7 @@ const exceptionKind = simple(
       parts.push(h('details', { class: 'exc-trace' }, h('summary', {}, 'Traceback'), h('pre', { text: stack })));
     }
     el.replaceChildren(...parts);
+    applyLayout(el, p);
   },
 );
 
@@ -361,20 +295,9 @@ const formKind = {
 
 /** Element types other than widgets, by type name. */
 export const elementKinds = {
-  title: heading('h1'),
-  header: heading('h2'),
-  subheader: heading('h3'),
-  markdown: markdownKind,
-  text: textKind,
-  caption: captionKind,
-  code: codeKind,
+  ...textKinds,
   json: jsonKind,
-  error: callout('error'),
-  warning: callout('warning'),
-  info: callout('info'),
-  success: callout('success'),
   exception: exceptionKind,
-  divider: simple(() => h('hr', { class: 'divider' }), () => {}),
   columns: columnsKind,
   column: columnKind,
   container: containerKind,

@@ -40,6 +40,8 @@ const LAZY = {
   component_instance: { url: 'elements/component.js', widget: true },
   component_html: 'elements/component.js',
   component_iframe: 'elements/component.js',
+  html: 'elements/html.js',
+  iframe: 'elements/html.js',
 };
 
 const kinds = {

@@ -13,12 +13,18 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from tidal.testing.elements import (
+    Alert,
     Button,
     Checkbox,
     Choice,
+    Code,
     Element,
     ElementList,
     ExceptionElement,
+    Heading,
+    Help,
+    Json,
+    Markdown,
     Multiselect,
     NumberInput,
     Slider,
@@ -100,22 +106,22 @@ class Block:
 
     # element lists, Streamlit's names
     @property
-    def title(self) -> ElementList[Element]:
+    def title(self) -> ElementList[Heading]:
         """``st.title`` elements."""
         return self._of("title")
 
     @property
-    def header(self) -> ElementList[Element]:
+    def header(self) -> ElementList[Heading]:
         """``st.header`` elements."""
         return self._of("header")
 
     @property
-    def subheader(self) -> ElementList[Element]:
+    def subheader(self) -> ElementList[Heading]:
         """``st.subheader`` elements."""
         return self._of("subheader")
 
     @property
-    def markdown(self) -> ElementList[Element]:
+    def markdown(self) -> ElementList[Markdown]:
         """``st.markdown`` elements (``st.write`` of text included)."""
         return self._of("markdown")
 
@@ -125,37 +131,37 @@ class Block:
         return self._of("text")
 
     @property
-    def caption(self) -> ElementList[Element]:
+    def caption(self) -> ElementList[Markdown]:
         """``st.caption`` elements."""
         return self._of("caption")
 
     @property
-    def code(self) -> ElementList[Element]:
+    def code(self) -> ElementList[Code]:
         """``st.code`` elements."""
         return self._of("code")
 
     @property
-    def json(self) -> ElementList[Element]:
+    def json(self) -> ElementList[Json]:
         """``st.json`` elements (``st.write`` of dicts and session state included)."""
         return self._of("json")
 
     @property
-    def error(self) -> ElementList[Element]:
+    def error(self) -> ElementList[Alert]:
         """``st.error`` callouts."""
         return self._of("error")
 
     @property
-    def warning(self) -> ElementList[Element]:
+    def warning(self) -> ElementList[Alert]:
         """``st.warning`` callouts."""
         return self._of("warning")
 
     @property
-    def info(self) -> ElementList[Element]:
+    def info(self) -> ElementList[Alert]:
         """``st.info`` callouts."""
         return self._of("info")
 
     @property
-    def success(self) -> ElementList[Element]:
+    def success(self) -> ElementList[Alert]:
         """``st.success`` callouts."""
         return self._of("success")
 
@@ -165,7 +171,22 @@ class Block:
         return self._of("exception")
 
     @property
-    def divider(self) -> ElementList[Element]:
+    def help(self) -> ElementList[Help]:
+        """``st.help`` elements."""
+        return self._of("help")
+
+    @property
+    def latex(self) -> ElementList[Markdown]:
+        """``st.latex`` elements (``value`` is ``"$$\\n<formula>\\n$$"``)."""
+        return self._of("latex")
+
+    @property
+    def html(self) -> ElementList[Element]:
+        """``st.html`` elements (``value`` is the HTML)."""
+        return self._of("html")
+
+    @property
+    def divider(self) -> ElementList[Markdown]:
         """``st.divider`` elements."""
         return self._of("divider")
 

@@ -76,9 +76,139 @@ class ExceptionElement(Element):
         return list(self.props["stack"])
 
     @property
+    def is_warning(self) -> bool:
+        """False: tidal shows warnings as callouts, not exception elements."""
+        return False
+
+    @property
     def exception_type(self) -> str:
         """The exception's class name, e.g. ``"ZeroDivisionError"``."""
         return str(self.props["type"])
+
+
+class Markdown(Element):
+    """``st.markdown``, ``st.caption``, ``st.latex``, ``st.divider`` and ``st.badge``."""
+
+    @property
+    def value(self) -> str:
+        """The Markdown source (``"$$\\n...\\n$$"`` for LaTeX, ``"---"`` for a divider)."""
+        return str(self.props.get("body", ""))
+
+    @property
+    def allow_html(self) -> bool:
+        """Whether raw HTML is rendered (``unsafe_allow_html=True``)."""
+        return bool(self.props.get("unsafe_allow_html"))
+
+    @property
+    def is_caption(self) -> bool:
+        """Whether the element is an ``st.caption``."""
+        return self.type == "caption"
+
+    @property
+    def help(self) -> str | None:
+        """The tooltip, if any."""
+        return self.props.get("help")
+
+
+class Heading(Element):
+    """``st.title``, ``st.header`` and ``st.subheader``."""
+
+    @property
+    def value(self) -> str:
+        """The heading's Markdown text."""
+        return str(self.props.get("body", ""))
+
+    @property
+    def tag(self) -> str:
+        """``"h1"``, ``"h2"`` or ``"h3"``."""
+        return str(self.props.get("tag", ""))
+
+    @property
+    def anchor(self) -> str:
+        """The anchor given (``""`` when the browser makes one from the text)."""
+        return str(self.props.get("anchor") or "")
+
+    @property
+    def hide_anchor(self) -> bool:
+        """Whether ``anchor=False`` hid the link."""
+        return bool(self.props.get("hide_anchor"))
+
+    @property
+    def icon(self) -> str:
+        """The icon (``""`` for none)."""
+        return str(self.props.get("icon") or "")
+
+    @property
+    def divider(self) -> str:
+        """The divider's colour (``""`` for none)."""
+        return str(self.props.get("divider") or "")
+
+
+class Alert(Element):
+    """``st.error``, ``st.warning``, ``st.info`` and ``st.success``."""
+
+    @property
+    def value(self) -> str:
+        """The message."""
+        return str(self.props.get("body", ""))
+
+    @property
+    def icon(self) -> str:
+        """The icon (``""`` for none)."""
+        return str(self.props.get("icon") or "")
+
+    @property
+    def title(self) -> str | None:
+        """The title line, if any."""
+        return self.props.get("title")
+
+
+class Code(Element):
+    """``st.code``."""
+
+    @property
+    def value(self) -> str:
+        """The code."""
+        return str(self.props.get("body", ""))
+
+    @property
+    def language(self) -> str:
+        """The language (``"plaintext"`` for ``language=None``)."""
+        return str(self.props.get("language") or "plaintext")
+
+    @property
+    def show_line_numbers(self) -> bool:
+        """Whether the lines are numbered."""
+        return bool(self.props.get("line_numbers"))
+
+
+class Json(Element):
+    """``st.json``."""
+
+    @property
+    def expanded(self) -> bool | int:
+        """``expanded`` as given."""
+        expanded: bool | int = self.props.get("expanded", True)
+        return expanded
+
+
+class Help(Element):
+    """``st.help``."""
+
+    @property
+    def name(self) -> str:
+        """The object's name and signature (``"write(*args, ...)"``)."""
+        return str(self.props.get("name", ""))
+
+    @property
+    def doc_string(self) -> str:
+        """The object's docstring."""
+        return str(self.props.get("doc_string", ""))
+
+    @property
+    def value(self) -> str:
+        """Same as ``doc_string``."""
+        return self.doc_string
 
 
 W = TypeVar("W", bound="Widget")
@@ -223,6 +353,20 @@ class Multiselect(Widget):
 
 _CLASSES: dict[str, type[Element]] = {
     "exception": ExceptionElement,
+    "markdown": Markdown,
+    "caption": Markdown,
+    "latex": Markdown,
+    "divider": Markdown,
+    "title": Heading,
+    "header": Heading,
+    "subheader": Heading,
+    "error": Alert,
+    "warning": Alert,
+    "info": Alert,
+    "success": Alert,
+    "code": Code,
+    "json": Json,
+    "help": Help,
     "button": Button,
     "form_submit_button": Button,
     "checkbox": Checkbox,

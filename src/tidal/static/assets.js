@@ -1,0 +1,124 @@
+// The vendored libraries that text needs only sometimes, each fetched on first use: KaTeX (LaTeX),
+// highlight.js and its language grammars (code), DOMPurify (st.html) and the emoji shortcode
+// table. Every fetch in flight counts in `window.__tidal.loading`, so tests (and idle checks)
+// wait for it. Knows nothing about elements or Markdown.
+
+/** @type {Map<string, Promise<any>>} module URL -> its import */
+const modules = new Map();
+
+/**
+ * Import a module under static/ once, counted while in flight.
+ * @param {string} path relative to this file, e.g. `./vendor/katex/katex.js`
+ * @returns {Promise<any>}
+ */
+export function importOnce(path) {
+  const url = new URL(path, import.meta.url).href;
+  let p = modules.get(url);
+  if (!p) {
+    p = track(import(url));
+    modules.set(url, p);
+  }
+  return p;
+}
+
+/**
+ * Count a promise in `window.__tidal.loading` until it settles.
+ * @template T
+ * @param {Promise<T>} promise
+ * @returns {Promise<T>}
+ */
+export function track(promise) {
+  const hook = /** @type {any} */ (window).__tidal;
+  if (!hook) return promise;
+  hook.loading = (hook.loading ?? 0) + 1;
+  return promise.finally(() => { hook.loading -= 1; });
+}
+
+/** @type {Set<string>} */
+const sheets = new Set();
+
+/**
+ * Link a stylesheet under static/ once.
+ * @param {string} path relative to this file
+ * @returns {Promise<void>} settles when the sheet has loaded (or failed)
+ */
+export function linkStyle(path) {
+  const href = new URL(path, import.meta.url).href;
+  if (sheets.has(href)) return Promise.resolve();
+  sheets.add(href);
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const done = new Promise((resolve) => {
+    link.onload = () => resolve(undefined);
+    link.onerror = () => resolve(undefined);
+  });
+  document.head.append(link);
+  return track(done);
+}
+
+/** KaTeX, with its stylesheet (and so its fonts) linked. */
+export function loadKatex() {
+  linkStyle('./vendor/katex/katex.min.css');
+  return importOnce('./vendor/katex/katex.js').then((m) => m.default);
+}
+
+/** DOMPurify. */
+export function loadPurify() {
+  return importOnce('./vendor/purify.js').then((m) => m.default);
+}
+
+/** The emoji shortcode table: name -> emoji. */
+export function loadEmoji() {
+  return importOnce('./vendor/gemoji.js').then((m) => m.nameToEmoji);
+}
+
+// Names people write in ```lang fences and st.code(language=...), mapped to the vendored grammar
+// files (vendor/highlight/languages/<file>.min.js). Unknown languages show as plain text.
+const GRAMMARS = {
+  bash: 'bash', sh: 'bash', zsh: 'bash', console: 'bash', c: 'c', h: 'c', cpp: 'cpp',
+  'c++': 'cpp', cc: 'cpp', hpp: 'cpp', csharp: 'csharp', cs: 'csharp', 'c#': 'csharp',
+  css: 'css', dart: 'dart', diff: 'diff', patch: 'diff', dockerfile: 'dockerfile',
+  docker: 'dockerfile', elixir: 'elixir', ex: 'elixir', erlang: 'erlang', erl: 'erlang',
+  go: 'go', golang: 'go', graphql: 'graphql', gql: 'graphql', groovy: 'groovy',
+  haskell: 'haskell', hs: 'haskell', http: 'http', ini: 'ini', toml: 'ini', cfg: 'ini',
+  java: 'java', javascript: 'javascript', js: 'javascript', jsx: 'javascript', mjs: 'javascript',
+  json: 'json', jsonc: 'json', julia: 'julia', jl: 'julia', kotlin: 'kotlin', kt: 'kotlin',
+  latex: 'latex', tex: 'latex', less: 'less', lua: 'lua', makefile: 'makefile', make: 'makefile',
+  markdown: 'markdown', md: 'markdown', matlab: 'matlab', nginx: 'nginx',
+  objectivec: 'objectivec', objc: 'objectivec', perl: 'perl', pl: 'perl', pgsql: 'pgsql',
+  postgres: 'pgsql', postgresql: 'pgsql', php: 'php', plaintext: 'plaintext', text: 'plaintext',
+  txt: 'plaintext', powershell: 'powershell', ps1: 'powershell', protobuf: 'protobuf',
+  proto: 'protobuf', python: 'python', py: 'python', python3: 'python', pycon: 'python-repl',
+  'python-repl': 'python-repl', r: 'r', ruby: 'ruby', rb: 'ruby', rust: 'rust', rs: 'rust',
+  scala: 'scala', scss: 'scss', shell: 'shell', sql: 'sql', swift: 'swift',
+  typescript: 'typescript', ts: 'typescript', tsx: 'typescript', vbnet: 'vbnet', vb: 'vbnet',
+  xml: 'xml', html: 'xml', xhtml: 'xml', svg: 'xml', yaml: 'yaml', yml: 'yaml',
+};
+
+/**
+ * The grammar file for a language name, or null when it is not vendored.
+ * @param {string|null|undefined} language
+ * @returns {string|null}
+ */
+export function grammarOf(language) {
+  const key = String(language ?? '').trim().toLowerCase();
+  return Object.hasOwn(GRAMMARS, key) ? GRAMMARS[key] : null;
+}
+
+/**
+ * highlight.js with the grammar of `language` registered, or null for a language without one.
+ * @param {string} language
+ * @returns {Promise<{hljs: any, name: string}|null>}
+ */
+export async function loadHighlighter(language) {
+  const file = grammarOf(language);
+  if (!file || file === 'plaintext') return null;
+  const [core, grammar] = await Promise.all([
+    importOnce('./vendor/highlight/core.min.js'),
+    importOnce(`./vendor/highlight/languages/${file}.min.js`),
+  ]);
+  const hljs = core.default;
+  if (!hljs.getLanguage(file)) hljs.registerLanguage(file, grammar.default);
+  return { hljs, name: file };
+}

@@ -1,0 +1,282 @@
+// Text element kinds: headings, Markdown, captions, plain text, LaTeX, code, callouts and
+// dividers, with the layout options Streamlit gives them (width, text_alignment, wrap).
+// Same kind interface as elements.js. Code is highlighted by highlight.js and LaTeX typeset by
+// KaTeX, both fetched on first use (assets.js). Knows nothing about paths, ops or the
+// connection.
+import { loadHighlighter } from './assets.js';
+import { anchorLink, escapeHtml, materialIcon, setMarkdown, slugify } from './markdown.js';
+
+/**
+ * Create a DOM element (the `h` of elements.js, kept here so this module stands alone).
+ * @param {string} tag
+ * @param {Record<string, any>} [attrs]
+ * @param {...(Node|string|null|false)} children
+ * @returns {HTMLElement}
+ */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else if (k === 'html') el.innerHTML = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c != null && c !== false) el.append(c);
+  return el;
+}
+
+/** A "?" whose tooltip is `text` (the look of elements.js's help icon). */
+function helpIcon(text) {
+  if (!text) return null;
+  return h('span', { class: 'help', tabindex: '0', role: 'img', 'aria-label': `Help: ${text}`, 'data-tip': text }, '?');
+}
+
+/**
+ * Apply `width`, `height`, `text_alignment` and `wrap` props to an element's root.
+ * @param {HTMLElement} el
+ * @param {Record<string, any>} p
+ */
+export function applyLayout(el, p) {
+  const w = p.width;
+  el.classList.toggle('w-content', w === 'content');
+  el.style.width = typeof w === 'number' ? `${w}px` : '';
+  el.style.maxWidth = typeof w === 'number' ? '100%' : '';
+  el.style.textAlign = p.text_alignment && p.text_alignment !== 'left' ? p.text_alignment : '';
+  el.classList.toggle('nowrap', p.wrap === false);
+}
+
+/**
+ * An icon given as `icon=`: an emoji, or `:material/name:`.
+ * @param {string|null|undefined} icon
+ * @param {string} cls
+ * @returns {HTMLElement|null}
+ */
+export function iconEl(icon, cls) {
+  if (!icon) return null;
+  const m = /^:material\/(\w+):$/.exec(icon);
+  if (m) return h('span', { class: cls, html: materialIcon(m[1]) });
+  return h('span', { class: cls, 'aria-hidden': 'true', text: icon });
+}
+
+/** A kind whose create and update both (re)render from props. */
+function simple(make, render) {
+  return {
+    create(node, p) {
+      node.el = make(p);
+      render(node.el, p, {}, node);
+    },
+    update(node, p, prev) {
+      render(node.el, p, prev, node);
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------ headings
+let headingSeq = 0;
+let scrolledToHash = false;
+
+function heading(tag) {
+  return simple(
+    () => h(tag, { class: 'heading' }),
+    (el, p, prev, node) => {
+      node.s.textId ??= `heading-${++headingSeq}`;
+      const text = h('span', { class: 'heading-text', id: node.s.textId });
+      setMarkdown(text, p.body ?? '', { inline: true });
+      const id = p.anchor || slugify(text.textContent);
+      const link = !p.hide_anchor && id ? h('span', { class: 'heading-actions', html: anchorLink(id) }) : null;
+      el.replaceChildren(...[iconEl(p.icon, 'heading-icon'), text, helpIcon(p.help), link].filter(Boolean));
+      if (id) el.id = id;
+      else el.removeAttribute('id');
+      // the accessible name is the text alone, not the icon's or the link's labels
+      el.setAttribute('aria-labelledby', node.s.textId);
+      el.classList.toggle('divided', Boolean(p.divider));
+      el.dataset.divider = p.divider || '';
+      applyLayout(el, p);
+      if (id && !scrolledToHash && decodeURIComponent(location.hash.slice(1)) === id) {
+        // a link to this heading opened the page: scroll to it once it is in the page
+        scrolledToHash = true;
+        requestAnimationFrame(() => el.scrollIntoView());
+      }
+    },
+  );
+}
+
+// ------------------------------------------------------------------------------ markdown
+function markdownLike(cls) {
+  return {
+    create(node, p) {
+      node.s.body = h('div', { class: 'md' });
+      node.el = h('div', { class: cls }, node.s.body);
+      this.update(node, p, {});
+    },
+    update(node, p, prev) {
+      if (p.body !== prev.body || p.unsafe_allow_html !== prev.unsafe_allow_html || p.anchors !== prev.anchors) {
+        setMarkdown(node.s.body, p.body ?? '', { allowHtml: Boolean(p.unsafe_allow_html), anchors: p.anchors !== false });
+      }
+      if (p.help !== prev.help) {
+        node.el.querySelector(':scope > .help')?.remove();
+        const icon = helpIcon(p.help);
+        if (icon) node.el.append(icon);
+      }
+      applyLayout(node.el, p);
+    },
+  };
+}
+
+const textKind = simple(
+  () => h('div', { class: 'text' }),
+  (el, p) => {
+    el.replaceChildren(h('span', { class: 'text-body', text: p.body ?? '' }), ...[helpIcon(p.help)].filter(Boolean));
+    applyLayout(el, p);
+  },
+);
+
+// ------------------------------------------------------------------------------ code
+function copyButton(getText) {
+  if (!navigator.clipboard) return null;
+  const btn = h('button', { class: 'copy', type: 'button', 'aria-label': 'Copy to clipboard', title: 'Copy' }, 'Copy');
+  btn.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(getText());
+      btn.textContent = 'Copied';
+    } catch {
+      btn.textContent = 'Failed';
+    }
+    setTimeout(() => { btn.textContent = 'Copy'; }, 1200);
+  });
+  return btn;
+}
+
+/**
+ * Split highlighted code into one `.code-line` per source line; a token spanning lines is
+ * cut into one span per line, so each line can be numbered and wrapped on its own.
+ * @param {HTMLElement} source code whose children are text and token spans
+ * @returns {HTMLElement[]}
+ */
+function splitLines(source) {
+  const lines = [[]];
+  const walk = (parent, ancestors) => {
+    for (const child of parent.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        child.data.split('\n').forEach((part, i) => {
+          if (i > 0) lines.push([]);
+          if (!part) return;
+          let piece = document.createTextNode(part);
+          for (let a = ancestors.length - 1; a >= 0; a--) {
+            const wrap = ancestors[a].cloneNode(false);
+            wrap.append(piece);
+            piece = wrap;
+          }
+          lines[lines.length - 1].push(piece);
+        });
+      } else {
+        walk(child, [...ancestors, child]);
+      }
+    }
+  };
+  walk(source, []);
+  if (lines.length > 1 && lines[lines.length - 1].length === 0) lines.pop();
+  return lines.map((parts) => h('span', { class: 'code-line' }, ...parts));
+}
+
+function renderCode(node, p, highlighted) {
+  const src = h('code');
+  if (highlighted) src.innerHTML = highlighted;
+  else src.textContent = p.body ?? '';
+  node.s.code.replaceChildren(...splitLines(src));
+  node.s.code.classList.toggle('hljs', Boolean(highlighted));
+}
+
+const codeKind = {
+  create(node, p) {
+    node.s.code = h('code');
+    node.s.pre = h('pre', {}, node.s.code);
+    node.el = h('div', { class: 'code' }, node.s.pre, copyButton(() => node.p.body ?? ''));
+    this.update(node, p, {});
+  },
+  update(node, p, prev) {
+    const lang = p.language || 'plaintext';
+    node.el.dataset.lang = lang;
+    node.s.code.className = `language-${lang}`;
+    node.el.classList.toggle('line-numbers', Boolean(p.line_numbers));
+    node.el.classList.toggle('wrap-lines', Boolean(p.wrap_lines));
+    node.s.pre.style.maxHeight = typeof p.height === 'number' ? `${p.height}px` : '';
+    node.el.classList.toggle('h-stretch', p.height === 'stretch');
+    applyLayout(node.el, p);
+    if (p.body === prev.body && p.language === prev.language) return;
+    renderCode(node, p, null);
+    const seq = (node.s.seq ?? 0) + 1;
+    node.s.seq = seq;
+    loadHighlighter(lang).then((hl) => {
+      if (!hl || node.s.seq !== seq) return;
+      const out = hl.hljs.highlight(node.p.body ?? '', { language: hl.name, ignoreIllegals: true });
+      renderCode(node, node.p, out.value);
+    }).catch(() => {}); // plain text stays
+  },
+};
+
+// ------------------------------------------------------------------------------ callouts
+function callout(kind) {
+  return simple(
+    () => h('div', { class: `callout callout-${kind}`, role: kind === 'error' ? 'alert' : 'status' }),
+    (el, p) => {
+      const body = h('div', { class: 'md' });
+      setMarkdown(body, p.body ?? '');
+      const title = p.title ? h('div', { class: 'callout-title' }) : null;
+      if (title) setMarkdown(title, p.title, { inline: true });
+      const content = h('div', { class: 'callout-content' }, title, body);
+      el.replaceChildren(...[iconEl(p.icon, 'callout-icon'), content].filter(Boolean));
+      applyLayout(el, p);
+    },
+  );
+}
+
+const dividerKind = simple(
+  () => h('hr', { class: 'divider' }),
+  (el, p) => applyLayout(el, p),
+);
+
+// ------------------------------------------------------------------------------ st.help
+const helpKind = simple(
+  () => h('div', { class: 'doc' }),
+  (el, p) => {
+    const head = h('div', { class: 'doc-head' },
+      h('code', { class: 'doc-name', text: p.name || '' }),
+      h('span', { class: 'doc-type', text: p.type || '' }));
+    const parts = [head];
+    if (p.value) parts.push(h('pre', { class: 'doc-value', text: p.value }));
+    parts.push(h('div', { class: 'doc-string', text: p.doc_string || 'No docs available' }));
+    const members = Array.isArray(p.members) ? p.members : [];
+    if (members.length) {
+      const rows = members.map((m) => h('div', { class: 'doc-member' },
+        h('code', { class: 'doc-member-name', text: m.name }),
+        h('span', { class: 'doc-type', text: m.type }),
+        h('span', { class: 'doc-member-info', text: m.value || m.doc || '' })));
+      parts.push(h('details', { class: 'doc-members' },
+        h('summary', {}, `${members.length} ${members.length === 1 ? 'member' : 'members'}`), ...rows));
+    }
+    el.replaceChildren(...parts);
+    applyLayout(el, p);
+  },
+);
+
+/** The text element types, by type name. */
+export const textKinds = {
+  title: heading('h1'),
+  header: heading('h2'),
+  subheader: heading('h3'),
+  markdown: markdownLike('markdown'),
+  caption: markdownLike('markdown caption'),
+  latex: markdownLike('markdown latex'),
+  text: textKind,
+  code: codeKind,
+  error: callout('error'),
+  warning: callout('warning'),
+  info: callout('info'),
+  success: callout('success'),
+  divider: dividerKind,
+  help: helpKind,
+};
+
+export { escapeHtml };
