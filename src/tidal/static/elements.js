@@ -202,7 +202,9 @@ function callout(kind) {
     () => h('div', { class: `callout callout-${kind}`, role: kind === 'error' ? 'alert' : 'status' }),
     (el, p) => {
       const icon = p.icon ? h('span', { class: 'callout-icon', 'aria-hidden': 'true', text: p.icon }) : null;
-      el.replaceChildren(...[icon, h('div', { class: 'md', html: markdown(p.body) })].filter(Boolean));
+      // `plain` bodies hold text from outside the script (the address bar): never Markdown
+      const body = p.plain ? h('div', { class: 'md', text: p.body }) : h('div', { class: 'md', html: markdown(p.body) });
+      el.replaceChildren(...[icon, body].filter(Boolean));
     },
   );
 }

@@ -1,0 +1,56 @@
+"""Security promises of docs/security.md that AppTest and a protocol client can check:
+what a crafted address, link or stored row can and cannot make tidal do."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.server import serve_app  # noqa: F401
+
+CRAFTED_PATH = "x`**Session expired**` [log in again](https://evil.example/login) `"
+
+
+# ----------------------------------------------------------------------------- page not found
+def test_an_unknown_page_path_is_shown_as_plain_text_never_as_markdown(serve_app):  # noqa: F811
+    server = serve_app("import tidal as st\nst.text('main page')\n")
+    tab = server.client(page=CRAFTED_PATH)
+    warnings = [e["p"] for e in tab.elements() if e["t"] == "warning"]
+    assert warnings == [
+        {
+            "body": f"Page not found: you have requested page /{CRAFTED_PATH}, but this app "
+            "has no such page. Running the app's main page.",
+            "icon": None,
+            "plain": True,
+        }
+    ]
+
+
+# ----------------------------------------------------------------------------- st.page_link
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.cookie)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "ftp://example.com/x",
+        "mailto:someone@example.com",
+    ],
+)
+def test_page_link_refuses_urls_that_are_not_http(app_test, url):
+    at = app_test(f"import tidal as st\nst.page_link({url!r}, label='Go')\n").run()
+    assert at.exception[0].value.startswith(
+        "st.page_link got page=" + repr(url) + ": a link to a URL must start with http:// "
+        "or https://"
+    )
+    assert not at.get("page_link")
+
+
+@pytest.mark.parametrize("url", ["https://example.com/docs", "HTTP://example.com"])
+def test_page_link_accepts_http_and_https_urls(app_test, url):
+    at = app_test(f"import tidal as st\nst.page_link({url!r}, label='Docs')\n").run()
+    assert not at.exception
+    assert at.get("page_link")[0].props["url"] == url
+    assert at.get("page_link")[0].props["external"] is True
