@@ -40,6 +40,7 @@ from tidal.runner import Script, WorkerPool, add_app_folder_to_path
 from tidal.session import Session
 from tidal.sessions import Sessions
 from tidal.stores import open_store
+from tidal.tags import ClassFinder
 from tidal.watcher import watch
 
 log = logging.getLogger("tidal.server")
@@ -74,7 +75,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     script = Script(script_path, magic=options.magic)
     executor = WorkerPool(max(4, 4 * (os.cpu_count() or 1)))
     metrics = Metrics()
-    durability = open_durability(config, script_path.parent, metrics)
+    durability = open_durability(config, script_path, metrics)
 
     def factory(token: str | None) -> Session:
         return Session(script, options, token=token, executor=executor, durability=durability)
@@ -156,13 +157,17 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     return app
 
 
-def open_durability(config: Config, app_dir: Path, metrics: Metrics) -> Durability:
+def open_durability(config: Config, script_path: Path, metrics: Metrics) -> Durability:
     """The configured store and codec (the pickle codec's key: ``server.secret`` or the one
-    kept in ``<app folder>/.tidal/secret``)."""
+    kept in ``<app folder>/.tidal/secret``; the safe codec restores classes only from modules
+    already imported and from the app's own modules)."""
+    app_dir = script_path.parent
     secret: bytes | None = None
     if config.session.codec == "pickle":
         secret = config.server.secret.encode() or load_or_create_secret(app_dir)
-    codec = make_codec(config.session.codec, secret)
+    codec = make_codec(
+        config.session.codec, secret, finder=ClassFinder(app_dir, script_path)
+    )
     return Durability(
         open_store(config.session.store), codec, ttl=config.session.ttl, metrics=metrics
     )
