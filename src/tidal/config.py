@@ -104,7 +104,7 @@ class ClientConfig:
     """``[client]``: what the browser shows."""
 
     toolbar_mode: Literal["auto", "developer", "viewer", "minimal"]
-    show_error_details: bool
+    show_error_details: Literal["full", "stacktrace", "type", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +322,10 @@ _MISSING: Any = object()
 
 def _convert(option: Option, raw: Any, where: str) -> Any:
     """``raw`` (from TOML, the environment, a flag or Python) as ``option``'s type, checked."""
+    if option.from_bool is not None:
+        flag = _BOOLS.get(raw.strip().lower()) if isinstance(raw, str) else raw
+        if isinstance(flag, bool):
+            raw = option.from_bool[0] if flag else option.from_bool[1]
     value = _coerce(option.type, raw)
     problem = _describe(option.type) if value is _MISSING else option.check and option.check(value)
     if problem:

@@ -48,6 +48,8 @@ class Option:
     doc: str
     check: Check | None = None
     secret: bool = False  # never printed by `tidal config show`
+    from_bool: tuple[str, str] | None = None
+    """For a choice option that used to be a bool: the choices ``true`` and ``false`` mean."""
 
 
 def _at_least(low: float) -> Check:
@@ -214,10 +216,14 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "client.showErrorDetails",
-        bool,
-        True,
-        "Show an uncaught script exception and its traceback in the browser. When false the "
-        "browser gets a generic message and the details go to the server log.",
+        ("full", "stacktrace", "type", "none"),
+        "full",
+        "What the browser shows of an uncaught script exception (as Streamlit): "
+        '"full" its type, message and traceback; "stacktrace" its type and traceback with a '
+        'generic message; "type" its type with a generic message; "none" a generic message '
+        "only. `true` means \"full\" and `false` \"stacktrace\" (Streamlit's deprecated "
+        "booleans). The full exception always goes to the server log.",
+        from_bool=("full", "stacktrace"),
     ),
     Option(
         "global.disableWidgetStateDuplicationWarning",

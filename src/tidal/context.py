@@ -44,6 +44,10 @@ class Flag:
         return self._set
 
 
+ErrorDetails = Literal["full", "stacktrace", "type", "none"]
+"""What the browser may see of an uncaught exception (``client.showErrorDetails``)."""
+
+
 @dataclass(slots=True)
 class RunOptions:
     """What a run needs from the configuration (read once per session, not per call)."""
@@ -51,6 +55,8 @@ class RunOptions:
     enforce_serializable: bool = False
     disable_duplicate_default_warning: bool = False
     magic: bool = True
+    error_details: ErrorDetails = "full"
+    """What the browser sees of an uncaught exception (``client.showErrorDetails``)."""
 
     @classmethod
     def from_config(cls, config: Config) -> RunOptions:
@@ -61,10 +67,12 @@ class RunOptions:
                 config.global_.disable_widget_state_duplication_warning
             ),
             magic=config.runner.magic_enabled,
+            error_details=config.client.show_error_details,
         )
 
 
 NavPosition = Literal["sidebar", "hidden"]
+
 
 
 @dataclass(frozen=True, slots=True)
