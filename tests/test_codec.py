@@ -577,9 +577,7 @@ def test_a_crafted_row_never_imports_the_module_it_names(monkeypatch, tmp_path):
     assert not (tmp_path / "elsewhere" / "tidal_evil_a1b2.ran").exists()
 
 
-def test_a_row_may_name_a_class_of_the_apps_own_modules_before_the_app_ran(
-    monkeypatch, tmp_path
-):
+def test_a_row_may_name_a_class_of_the_apps_own_modules_before_the_app_ran(monkeypatch, tmp_path):
     app = tmp_path / "app"
     _probe_modules(app, "tidal_mine_c3d4")
     (app / "app.py").write_text("import tidal_mine_c3d4\n")

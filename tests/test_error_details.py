@@ -131,9 +131,7 @@ def test_app_test_shows_every_detail_whatever_the_option(tmp_path, monkeypatch):
     ("written", "level"),
     [("true", "full"), ("false", "stacktrace"), ('"type"', "type"), ('"none"', "none")],
 )
-def test_the_option_takes_streamlits_levels_and_its_deprecated_booleans(
-    tmp_path, written, level
-):
+def test_the_option_takes_streamlits_levels_and_its_deprecated_booleans(tmp_path, written, level):
     (tmp_path / ".tidal").mkdir()
     (tmp_path / ".tidal" / "config.toml").write_text(f"[client]\nshowErrorDetails = {written}\n")
     config = load_config(project_dirs=[tmp_path], env={}, home=tmp_path)
@@ -145,4 +143,3 @@ def test_the_option_takes_streamlits_levels_and_its_deprecated_booleans(
 def test_an_unknown_level_is_an_error_that_lists_the_levels(tmp_path):
     with pytest.raises(ConfigError, match='must be one of "full", "stacktrace", "type", "none"'):
         load_config(cli={"client.showErrorDetails": "some"}, env={}, home=tmp_path)
-

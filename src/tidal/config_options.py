@@ -221,7 +221,7 @@ OPTIONS: tuple[Option, ...] = (
         "What the browser shows of an uncaught script exception (as Streamlit): "
         '"full" its type, message and traceback; "stacktrace" its type and traceback with a '
         'generic message; "type" its type with a generic message; "none" a generic message '
-        "only. `true` means \"full\" and `false` \"stacktrace\" (Streamlit's deprecated "
+        'only. `true` means "full" and `false` "stacktrace" (Streamlit\'s deprecated '
         "booleans). The full exception always goes to the server log.",
         from_bool=("full", "stacktrace"),
     ),

@@ -74,7 +74,6 @@ class RunOptions:
 NavPosition = Literal["sidebar", "hidden"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class PageInfo:
     """One page of a multipage app as the runtime knows it.

@@ -165,9 +165,7 @@ def open_durability(config: Config, script_path: Path, metrics: Metrics) -> Dura
     secret: bytes | None = None
     if config.session.codec == "pickle":
         secret = config.server.secret.encode() or load_or_create_secret(app_dir)
-    codec = make_codec(
-        config.session.codec, secret, finder=ClassFinder(app_dir, script_path)
-    )
+    codec = make_codec(config.session.codec, secret, finder=ClassFinder(app_dir, script_path))
     return Durability(
         open_store(config.session.store), codec, ttl=config.session.ttl, metrics=metrics
     )

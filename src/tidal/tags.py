@@ -7,8 +7,8 @@ raises :class:`Unstorable` for what it cannot store; :class:`Untagger` rebuilds 
 up a class named by ``module:qualname`` only to build an Enum member, a dataclass or a named
 tuple, and raises :class:`Unrestorable` when the code no longer has it. A stored row is data,
 not code: a class is looked up only in modules already imported, or (a :class:`ClassFinder`
-with the app's folder) in the app's own modules; no other module named in a row is imported. Knows nothing of snapshots,
-signing or stores: that is ``codec.py``.
+with the app's folder) in the app's own modules; no other module named in a row is imported.
+Knows nothing of snapshots, signing or stores: that is ``codec.py``.
 """
 
 from __future__ import annotations
