@@ -48,6 +48,7 @@ LAYERS: dict[str, int] = {
     "tidal.session": 4,
     "tidal.sessions": 4,
     "tidal.eventqueue": 4,
+    "tidal.refusals": 4,
     "tidal.durability": 4,
     "tidal.pages": 4,
     "tidal.watcher": 4,

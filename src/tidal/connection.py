@@ -195,6 +195,9 @@ class Connection:
         await self._throttle()
         if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
             session.enqueue(msg)
+        if self.bad + session.refusals.recent() > MAX_BAD_MESSAGES:  # refused values count too
+            await self._close(1008, "too many bad messages")
+            return False
         return True
 
     async def _throttle(self) -> None:

@@ -42,6 +42,7 @@ from tidal.protocol import (
     Sync,
 )
 from tidal.querystring import encode_query, parse_query
+from tidal.refusals import Refusals, describe
 from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread
 from tidal.state import SessionState
 
@@ -94,6 +95,7 @@ class Session:
         "options",
         "page",
         "query_params",
+        "refusals",
         "run_count",
         "script",
         "state",
@@ -153,6 +155,8 @@ class Session:
         self.nav = Navigator(App.of(script))
         self.not_durable: tuple[str, ...] = ()
         self.superseded = False
+        self.refusals = Refusals(log)
+        """Values refused from the browser: counted per connection, logged at a bounded rate."""
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
@@ -179,17 +183,19 @@ class Session:
         for wid, raw in wire.items():
             meta = self.state.meta(wid)
             if meta is None:
-                self._refuse(f"unknown widget id {wid!r}")
+                self._refuse(f"unknown widget id {describe(wid)}")
                 continue
             try:
                 out[wid] = meta.from_wire(raw)
             except (ValueError, TypeError) as exc:
-                self._refuse(f"value {raw!r} for {meta.kind} {meta.key or meta.id!r}: {exc}")
+                what = f"value {describe(raw)} for {meta.kind} {describe(meta.key or meta.id)}"
+                self._refuse(f"{what}: {describe(str(exc))[1:-1]}")
         return out
 
     def _refuse(self, what: str) -> None:
-        log.warning("session %s: refused %s", self.token[:8], what)
-        self._emit(Error(message=f"Refused {what}."))
+        """Reply to a value that does not fit (shortened, logged at a bounded rate, counted
+        toward the connection's bad-message limit)."""
+        self._emit(Error(message=self.refusals.refuse(self.token[:8], what)))
 
     # ------------------------------------------------------------------ events (server)
     def attach(
@@ -206,6 +212,7 @@ class Session:
                 self.nonce = nonce
                 self._seq = 0
             self.last_active = time.monotonic()
+            self.refusals.reset()
 
     def redraw(self, query: str | None = None) -> None:
         """Queue the run that draws the page of a (re)connected browser from scratch;
