@@ -55,6 +55,8 @@ LAYERS: dict[str, int] = {
     # 5 edges
     "tidal.connection": 5,
     "tidal.server": 5,
+    "tidal.headers": 5,
+    "tidal.http_protocol": 5,
     "tidal.cli": 5,
     "tidal.compat": 5,
     "tidal.testing": 5,

@@ -65,6 +65,12 @@ class ServerConfig:
     secret: str = field(repr=False)
     workers: int
     allowed_origins: tuple[str, ...]
+    allowed_frame_ancestors: tuple[str, ...]
+    metrics_token: str = field(repr=False)
+    header_timeout: float
+    keep_alive_timeout: float
+    max_connections: int
+    max_incoming_message_size: int
 
 
 @dataclass(frozen=True, slots=True)

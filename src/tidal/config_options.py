@@ -71,6 +71,13 @@ def _store_url(v: str) -> str | None:
     return 'a store URL: "memory://", "sqlite:///path/to/file.db" or "redis://host:6379/0"'
 
 
+def _frame_sources(v: tuple[str, ...]) -> str | None:
+    for source in v:
+        if not source or any(c in source for c in ";,\r\n"):
+            return "a list of CSP sources without ';' or ',' (\"'self'\", \"https://a.example\")"
+    return None
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("server.port", int, 8501, "Port the server listens on.", _port),
     Option(
@@ -106,8 +113,10 @@ OPTIONS: tuple[Option, ...] = (
         "server.secret",
         str,
         "",
-        "Key that signs session tokens and pickled snapshots. Give every replica the same one. "
-        "Empty: tidal generates one and keeps it in `.tidal/secret`.",
+        'Key that signs pickled session snapshots (`session.codec = "pickle"`): a process '
+        "loads only snapshots signed with it. Session tokens are random and not signed. Give "
+        "every replica the same one. Empty: tidal generates one and keeps it in "
+        '`.tidal/secret` (which also signs `st.cache_data(persist="disk")` files).',
         secret=True,
     ),
     Option(
@@ -123,6 +132,53 @@ OPTIONS: tuple[Option, ...] = (
         list,
         (),
         "Origins (`https://example.com`) allowed to open the websocket besides the server's own.",
+    ),
+    Option(
+        "server.allowedFrameAncestors",
+        list,
+        ("'self'",),
+        "Pages allowed to show the app in a frame: the `frame-ancestors` sources of the "
+        "Content-Security-Policy header (`'self'`, `https://example.com`, `'none'`).",
+        _frame_sources,
+    ),
+    Option(
+        "server.metricsToken",
+        str,
+        "",
+        "When set, `/metrics` answers only requests with the header `Authorization: Bearer "
+        "<token>` (others get 401). Empty: `/metrics` is open to whoever reaches the server.",
+        secret=True,
+    ),
+    Option(
+        "server.headerTimeout",
+        float,
+        10.0,
+        "Seconds a client has to send a whole request head after connecting (or after its "
+        "previous response); a slower connection is closed.",
+        _positive,
+    ),
+    Option(
+        "server.keepAliveTimeout",
+        float,
+        5.0,
+        "Seconds an idle kept-alive HTTP connection stays open.",
+        _positive,
+    ),
+    Option(
+        "server.maxConnections",
+        int,
+        2048,
+        "Most connections (HTTP and websocket) one server process holds; further HTTP "
+        "requests get 503 until some close.",
+        _at_least(1),
+    ),
+    Option(
+        "server.maxIncomingMessageSize",
+        int,
+        1024,
+        "Largest websocket message the server accepts from a browser, in kilobytes (at most "
+        "1024); a larger one closes the connection.",
+        lambda v: None if 1 <= v <= 1024 else "between 1 and 1024",
     ),
     Option(
         "runner.enforceSerializableSessionState",

@@ -1,8 +1,9 @@
 """The HTTP/websocket server: one Starlette app per script, served by uvicorn.
 
 Owns the routes (``/`` and page paths -> the front end, ``/static``, ``/ws``, ``/healthz``,
-``/readyz``), the worker pool that runs scripts, session expiry, the listening socket (with
-TCP_NODELAY on every connection) and start-up/shutdown. Knows nothing about widgets.
+``/readyz``, ``/metrics``), the page's security policy (:func:`content_security_policy`), the
+worker pool that runs scripts, session expiry, the listening socket (with TCP_NODELAY on every
+connection) and start-up/shutdown. Knows nothing about widgets.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import contextlib
 import errno
 import faulthandler
 import gc
+import hmac
 import logging
 import os
 import signal
@@ -35,6 +37,8 @@ from tidal.config import Config
 from tidal.connection import Connection
 from tidal.context import RunOptions
 from tidal.durability import Durability
+from tidal.headers import ResponseHeaders
+from tidal.http_protocol import uvicorn_settings
 from tidal.metrics import Metrics
 from tidal.runner import Script, WorkerPool, add_app_folder_to_path
 from tidal.session import Session
@@ -46,6 +50,26 @@ from tidal.watcher import watch
 log = logging.getLogger("tidal.server")
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    "script-src": ("'self'",),
+    # st.markdown(unsafe_allow_html=True) may carry style attributes and <style> elements
+    "style-src": ("'self'", "'unsafe-inline'"),
+    # images and media may come from anywhere the script points to, or be made in the page
+    "img-src": ("*", "data:", "blob:"),
+    "media-src": ("*", "data:", "blob:"),
+    "font-src": ("'self'", "data:"),
+    "connect-src": ("'self'",),
+    "worker-src": ("'self'", "blob:"),
+    "frame-src": ("'self'",),
+    "object-src": ("'none'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+}
+"""The Content-Security-Policy of every response, by directive. A feature that needs more
+(a vendored library, a component's iframe) adds its sources here, next to its reason;
+``frame-ancestors`` comes from ``server.allowedFrameAncestors``."""
+
 EXPIRY_INTERVAL = 5.0
 PURGE_INTERVAL = 60.0
 """Seconds between deletions of expired sessions from the store (SQLite; Redis expires them)."""
@@ -92,7 +116,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     index = STATIC_DIR / "index.html"
 
     async def page(request: Request) -> Response:
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return FileResponse(index)
 
     async def healthz(request: Request) -> Response:
         return PlainTextResponse("ok")
@@ -100,7 +124,15 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     async def readyz(request: Request) -> Response:
         return PlainTextResponse("ready")
 
+    metrics_token = config.server.metrics_token
+
     async def metrics_endpoint(request: Request) -> Response:
+        if metrics_token and not _bearer_matches(request, metrics_token):
+            return PlainTextResponse(
+                "The metrics need the header Authorization: Bearer <server.metricsToken>.",
+                status_code=401,
+                headers={"WWW-Authenticate": 'Bearer realm="tidal metrics"'},
+            )
         return PlainTextResponse(
             metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8"
         )
@@ -154,7 +186,34 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         lifespan=lifespan,
     )
     app.state.runtime = runtime
+    app.add_middleware(ResponseHeaders, headers=security_headers(config))
     return app
+
+
+def content_security_policy(config: Config) -> str:
+    """The Content-Security-Policy header of every response: :data:`CSP_DIRECTIVES` and
+    ``frame-ancestors`` from ``server.allowedFrameAncestors``.
+
+    Example:
+        >>> content_security_policy(default_config())
+        "default-src 'self'; script-src 'self'; ... frame-ancestors 'self'"
+    """
+    directives = {**CSP_DIRECTIVES, "frame-ancestors": config.server.allowed_frame_ancestors}
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def security_headers(config: Config) -> list[tuple[str, str]]:
+    """The headers every HTTP response carries (``Cache-Control`` is set by path)."""
+    return [
+        ("Content-Security-Policy", content_security_policy(config)),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ]
+
+
+def _bearer_matches(request: Request, token: str) -> bool:
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.encode(), token.encode())
 
 
 def open_durability(config: Config, script_path: Path, metrics: Metrics) -> Durability:
@@ -298,12 +357,9 @@ def _serve_one(
     uv_config = uvicorn.Config(
         app,
         log_level=config.logger.level if config.logger.level != "info" else "warning",
-        ws_max_size=1 << 20,
-        # permessage-deflate costs ~300 KB of zlib state per connection and CPU per frame;
-        # tidal's deltas are small, so memory per session wins.
-        ws_per_message_deflate=False,
         lifespan="on",
         timeout_graceful_shutdown=3,
+        **uvicorn_settings(config),
     )
     server = uvicorn.Server(uv_config)
 
