@@ -50,6 +50,8 @@ LAYERS: dict[str, int] = {
     "tidal.eventqueue": 4,
     "tidal.refusals": 4,
     "tidal.durability": 4,
+    "tidal.saver": 4,
+    "tidal.breaker": 4,
     "tidal.pages": 4,
     "tidal.watcher": 4,
     # 5 edges

@@ -122,6 +122,9 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         return PlainTextResponse("ok")
 
     async def readyz(request: Request) -> Response:
+        problems = [p for p in (durability.health(),) if p]
+        if problems:
+            return PlainTextResponse("not ready: " + "; ".join(problems), status_code=503)
         return PlainTextResponse("ready")
 
     metrics_token = config.server.metrics_token
@@ -231,6 +234,18 @@ def open_durability(config: Config, script_path: Path, metrics: Metrics) -> Dura
 
 
 def _register_gauges(metrics: Metrics, sessions: Sessions) -> None:
+    durability = sessions.durability
+    if durability is not None:
+        metrics.gauge(
+            "tidal_store_up",
+            "1 while the session store answers, 0 while it is known to be down.",
+            lambda: int(durability.breaker.closed),
+        )
+        metrics.gauge(
+            "tidal_store_pending_saves",
+            "Session documents waiting to be written to the store.",
+            durability.saver.pending,
+        )
     metrics.gauge("tidal_sessions", "Sessions held in memory.", lambda: len(sessions))
     metrics.gauge(
         "tidal_sessions_connected", "Sessions with a live connection.", sessions.connected_count
@@ -263,6 +278,8 @@ async def _housekeeping(sessions: Sessions) -> None:
         for s in sessions.expire():
             log.debug("session %s left memory", s.token[:8])
         await asyncio.to_thread(sessions.touch_live)
+        if sessions.durability is not None:
+            await asyncio.to_thread(sessions.durability.probe)
         if time.monotonic() >= next_purge:
             next_purge = time.monotonic() + PURGE_INTERVAL
             await asyncio.to_thread(sessions.purge_store)
@@ -276,7 +293,7 @@ def _shutdown(runtime: Runtime) -> None:
         if s.wait_idle(2.0):
             s.save_now()
     runtime.executor.shutdown()
-    runtime.durability.store.close()
+    runtime.durability.close(timeout=2.0)
 
 
 def _origin_allowed(websocket: WebSocket, allowed: tuple[str, ...]) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 from tidal.codec import Snapshot
 from tidal.context import Flag, FragmentInfo, RunOptions
 from tidal.delta import DeltaWriter
-from tidal.durability import Durability
+from tidal.durability import Durability, SaveResult
 from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
 from tidal.pages import App, Navigator
@@ -420,23 +420,36 @@ class Session:
         self.epoch = epoch
 
     def save_now(self) -> None:
-        """Write the document to the store now (graceful shutdown)."""
+        """Hand the document to the store's writer now (graceful shutdown; the server then
+        waits for the writer)."""
         self._persist(self._seq)
 
     def _persist(self, seq: int) -> None:
-        """Write the document after a run (write-behind: the browser already has the run's
-        output). At most the run in progress is lost if the process dies."""
+        """Encode the document after a run and hand it to the store's writer thread
+        (write-behind: neither the browser, which already has the run's output, nor the next
+        run waits for the store). At most the last runs are lost if the process dies."""
         durability = self._durability
         if durability is None or not durability.durable or self.superseded:
             return
-        result = durability.save(self.token, self.state, page=self.page, seq=seq, epoch=self.epoch)
+        encoded = durability.encode(self.state, page=self.page, seq=seq)
+        self.not_durable = encoded.not_durable
+        durability.saver.submit(self.token, encoded.data, self._lease, self._saved)
+
+    def _lease(self) -> int:
+        return self.epoch
+
+    def _saved(self, result: SaveResult) -> None:
+        """What became of a save (on the writer's thread): warn the browser when saving
+        stops and starts again; stop saving once another process took the session over."""
         outcome, error = result.outcome, result.error
-        self.not_durable, self.epoch = result.not_durable, result.epoch
         if outcome == "fenced":
-            # another process resumed this tab: it owns the document now
-            self.superseded = True
-            log.info("session %s moved to another process", self.token[:8])
-        elif outcome == "failed" and not self._save_failed:
+            if result.epoch == self.epoch:  # not a lease this process has taken since
+                self.superseded = True
+                log.info("session %s moved to another process", self.token[:8])
+            return
+        if outcome == "saved" and result.epoch > self.epoch:
+            self.epoch = result.epoch  # a lease taken by the save itself
+        if outcome == "failed" and not self._save_failed:
             self._save_failed = True
             log.error("session %s: state not saved: %s", self.token[:8], error)
             self._emit(
