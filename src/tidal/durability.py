@@ -22,7 +22,7 @@ from tidal.saver import SaveOutcome as SaveOutcome
 from tidal.saver import Saver
 from tidal.saver import SaveResult as SaveResult
 from tidal.state import SessionState
-from tidal.stores import SessionStore, Stored, StoreError
+from tidal.stores import PRESENCE_TTL, SessionStore, Stored, StoreError
 
 log = logging.getLogger("tidal.durability")
 
@@ -50,7 +50,7 @@ class Durability:
         self.durable = not store.url.startswith("memory:")
         """False for ``memory://``: the process's own memory already holds every session."""
         self.breaker = breaker or Breaker()
-        self.saver = Saver(self.write, self.breaker)
+        self.saver = Saver(self.write, self._release, self.breaker)
         """Writes documents off the script workers (write-behind)."""
 
     def _call(self, what: Callable[[], T]) -> T:
@@ -96,6 +96,35 @@ class Durability:
         except StoreError as exc:
             log.error("could not take the lease of session %s: %s", token[:8], exc)
             return 0
+
+    def claim(self, token: str, nonce: str) -> str | None:
+        """Record that page ``nonce`` is connected to the session (renewed periodically);
+        the nonce of another page holding it now, or None (also when the store cannot say:
+        logged, and this process's own knowledge decides)."""
+        if not self.durable:
+            return None
+        try:
+            return self._call(lambda: self.store.claim(token, nonce, ttl=PRESENCE_TTL))
+        except StoreError as exc:
+            log.warning("could not record the connection of session %s: %s", token[:8], exc)
+            return None
+
+    def release_later(self, token: str, nonce: str) -> None:
+        """End page ``nonce``'s claim on the session, on the saver's thread (after the
+        session's last document): never blocks the caller (the event loop)."""
+        if self.durable:
+            self.saver.release(token, nonce)
+
+    def release_now(self, token: str, nonce: str) -> bool:
+        """End page ``nonce``'s claim now (a worker thread); False if the store failed."""
+        return self._release(token, nonce)
+
+    def _release(self, token: str, nonce: str) -> bool:
+        try:
+            self._call(lambda: self.store.release(token, nonce))
+        except StoreError:
+            return False
+        return True
 
     def encode(self, state: SessionState, *, page: str, seq: int) -> Encoded:
         """The session's document as bytes (in the session's worker: CPU only, no I/O)."""

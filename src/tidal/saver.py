@@ -17,7 +17,7 @@ from typing import Literal
 
 from tidal.breaker import Breaker
 
-__all__ = ["SaveCallback", "SaveOutcome", "SaveResult", "Saver", "Writer"]
+__all__ = ["Releaser", "SaveCallback", "SaveOutcome", "SaveResult", "Saver", "Writer"]
 
 log = logging.getLogger("tidal.saver")
 
@@ -36,21 +36,34 @@ class SaveResult:
 
 Writer = Callable[[str, bytes, int], SaveResult]
 """Writes one document with a lease epoch; never raises (a failure is a result)."""
+Releaser = Callable[[str, str], bool]
+"""Ends a page's claim on a session (token, nonce); False when the store failed."""
 SaveCallback = Callable[[SaveResult], None]
 
 
 @dataclass(slots=True)
 class _Job:
-    data: bytes
+    data: bytes | None
     epoch_of: Callable[[], int]
     done: SaveCallback
+    release: str | None = None
+    """The nonce of a page whose claim ends once the document is written."""
+
+
+def _no_epoch() -> int:
+    return 0
+
+
+def _ignore(result: SaveResult) -> None:
+    return None
 
 
 class Saver:
     """One writer thread for the process's sessions, newest document per session."""
 
-    def __init__(self, write: Writer, breaker: Breaker) -> None:
+    def __init__(self, write: Writer, release: Releaser, breaker: Breaker) -> None:
         self._write = write
+        self._release = release
         self._breaker = breaker
         self._jobs: dict[str, _Job] = {}
         self._busy: str | None = None
@@ -69,12 +82,29 @@ class Saver:
                 return
             self._jobs.pop(token, None)  # the newest goes to the back of the line
             self._jobs[token] = _Job(data, epoch_of, done)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._loop, name="tidal-saver", daemon=True)
-                self._thread.start()
-            self._cond.notify_all()
+            self._wake()
         if not self._breaker.closed:
             done(SaveResult("failed", epoch_of(), self._breaker.error))
+
+    def release(self, token: str, nonce: str) -> None:
+        """End page ``nonce``'s claim on the session, after its waiting document (if any)
+        is written."""
+        with self._cond:
+            if self._closing:
+                return
+            job = self._jobs.get(token)
+            if job is None:
+                self._jobs[token] = _Job(None, _no_epoch, _ignore, nonce)
+            else:
+                job.release = nonce
+            self._wake()
+
+    def _wake(self) -> None:
+        """Start the thread if needed and tell it there is work (under the condition)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="tidal-saver", daemon=True)
+            self._thread.start()
+        self._cond.notify_all()
 
     def pending(self) -> int:
         """Documents waiting or being written."""
@@ -112,13 +142,17 @@ class Saver:
                 self._busy = token
             retry = False
             try:
-                result = self._write(token, job.data, job.epoch_of())
-                retry = result.outcome == "failed"
-                job.done(result)
+                if job.data is not None:
+                    result = self._write(token, job.data, job.epoch_of())
+                    retry = result.outcome == "failed"
+                    job.done(result)
+                    job.data = None if not retry else job.data
+                if not retry and job.release is not None:
+                    retry = not self._release(token, job.release)
             except Exception:  # a bug, not the store (write never raises): keep saving others
                 log.exception("saving session %s failed", token[:8])
             with self._cond:
                 self._busy = None
                 if retry and token not in self._jobs:
-                    self._jobs[token] = job  # written when the store is back
+                    self._jobs[token] = job  # done when the store is back
                 self._cond.notify_all()

@@ -51,6 +51,11 @@ log = logging.getLogger("tidal.session")
 Send = Callable[[Outbound], None]
 Schedule = Callable[[float, Callable[[], None]], None]
 """Run a function on the connection's event loop after a delay (seconds)."""
+SUPERSEDED = (
+    "This session is now open in another tab or window: what you do here is no longer "
+    "saved. Reload this page to start a new session here."
+)
+"""What a page is told when another page took its session over (its events would be lost)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
 
@@ -443,9 +448,10 @@ class Session:
         stops and starts again; stop saving once another process took the session over."""
         outcome, error = result.outcome, result.error
         if outcome == "fenced":
-            if result.epoch == self.epoch:  # not a lease this process has taken since
+            if result.epoch == self.epoch and not self.superseded:  # not a lease taken since
                 self.superseded = True
                 log.info("session %s moved to another process", self.token[:8])
+                self._emit(Error(message=SUPERSEDED, fatal=True))
             return
         if outcome == "saved" and result.epoch > self.epoch:
             self.epoch = result.epoch  # a lease taken by the save itself
