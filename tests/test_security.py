@@ -3,6 +3,8 @@ what a crafted address, link or stored row can and cannot make tidal do."""
 
 from __future__ import annotations
 
+import http.client
+
 import pytest
 
 from tests.fixtures.server import serve_app  # noqa: F401
@@ -54,3 +56,26 @@ def test_page_link_accepts_http_and_https_urls(app_test, url):
     assert not at.exception
     assert at.get("page_link")[0].props["url"] == url
     assert at.get("page_link")[0].props["external"] is True
+
+
+# ----------------------------------------------------------------------------- tokens, files
+def test_session_tokens_are_random_and_long(serve_app):  # noqa: F811
+    server = serve_app("import tidal as st\nst.text('hi')\n")
+    tokens = {server.client(nonce=f"n{i}").token for i in range(5)}
+    assert len(tokens) == 5
+    assert all(len(t) >= 32 for t in tokens)  # 24 random bytes, URL-safe base64
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/static/../server.py", "/static/%2e%2e/server.py", "/static/..%2fserver.py"],
+)
+def test_static_files_never_leave_the_static_folder(serve_app, path):  # noqa: F811
+    server = serve_app("import tidal as st\nst.text('hi')\n")
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    assert response.status == 404
+    assert b"create_app" not in body

@@ -55,3 +55,32 @@ def test_a_crafted_unknown_page_path_shows_as_plain_text(open_app):
     expect(warning).to_contain_text("**Session expired**")
     expect(warning.locator("a")).to_have_count(0)
     expect(warning.locator("strong, code")).to_have_count(0)
+
+
+def test_with_error_details_off_the_page_shows_only_the_generic_message(open_app):
+    app = open_app(
+        "import tidal as st\nst.text('before')\nraise KeyError('db-password')\n",
+        client__showErrorDetails="none",
+    )
+    box = app.page.locator(".exception")
+    expect(box).to_contain_text("This app has encountered an error.")
+    expect(box).not_to_contain_text("KeyError")
+    expect(box).not_to_contain_text("db-password")
+    expect(box.locator(".exc-type")).to_have_count(0)
+    expect(box.locator("details")).to_have_count(0)
+
+
+def test_markdown_from_the_script_cannot_run_code_in_the_page(open_app):
+    app = open_app(
+        """
+        import tidal as st
+        st.markdown('<img src=x onerror="window.pwned=1"> [click](javascript:window.pwned=2)')
+        st.write("<script>window.pwned=3</script>")
+        st.markdown("done")
+        """.replace("\n        ", "\n")
+    )
+    app.expect_text("done")
+    app.expect_text('<img src=x onerror="window.pwned=1">')
+    assert app.page.evaluate("window.pwned") is None
+    expect(app.page.locator("a[href^='javascript']")).to_have_count(0)
+    expect(app.page.locator("main img")).to_have_count(0)
