@@ -4,8 +4,11 @@ what a crafted address, link or stored row can and cannot make tidal do."""
 from __future__ import annotations
 
 import http.client
+import time
 
 import pytest
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.client import connect
 
 from tests.fixtures.server import serve_app  # noqa: F401
 
@@ -79,3 +82,49 @@ def test_static_files_never_leave_the_static_folder(serve_app, path):  # noqa: F
     conn.close()
     assert response.status == 404
     assert b"create_app" not in body
+
+
+# ----------------------------------------------------------------------------- frames
+def test_a_frame_over_the_size_limit_closes_the_connection(serve_app):  # noqa: F811
+    tab = serve_app("import tidal as st\nst.text('hi')\n").client()
+    with pytest.raises(ConnectionClosed):
+        tab.ws.send("x" * ((1 << 20) + 1))
+        tab.recv(timeout=5)
+    assert tab.ws.close_code in (1008, 1009)
+
+
+def test_a_client_that_sends_only_garbage_is_disconnected(serve_app):  # noqa: F811
+    tab = serve_app("import tidal as st\nst.text('hi')\n").client()
+    with pytest.raises(ConnectionClosed):
+        for _ in range(100):
+            tab.ws.send("not json")
+        while True:
+            tab.recv(timeout=5)
+    assert tab.ws.close_code == 1008
+    assert tab.ws.close_reason == "too many bad messages"
+
+
+def test_a_socket_that_never_says_hello_is_closed(serve_app, monkeypatch):  # noqa: F811
+    monkeypatch.setattr("tidal.connection.HELLO_TIMEOUT", 0.3)
+    server = serve_app("import tidal as st\nst.text('hi')\n")
+    with connect(server.ws_url, open_timeout=5) as ws:
+        start = time.monotonic()
+        with pytest.raises(ConnectionClosed):
+            ws.recv(timeout=5)
+        assert time.monotonic() - start < 3
+        assert ws.close_code == 4408
+
+
+def test_a_fast_sender_is_slowed_down_never_dropped(serve_app):  # noqa: F811
+    server = serve_app(
+        "import tidal as st\nst.session_state.setdefault('n', 0)\nst.session_state.n += 1\n"
+        'st.text(f"n={st.session_state.n}")\n',
+        session__maxEventsPerSecond="5",
+    )
+    tab = server.client()
+    start = time.monotonic()
+    for _ in range(15):
+        tab.event({"t": "rerun"}, wait=False)
+    tab.wait_end(ack=tab.seq)
+    assert time.monotonic() - start >= 1.5  # 15 events at 5 per second
+    assert not tab.errors
