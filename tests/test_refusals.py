@@ -63,3 +63,17 @@ def test_describe_is_bounded_for_huge_nested_values():
     text = describe(value)
     assert len(text) < MAX_DESCRIPTION
     assert text.startswith("[['xxx")
+
+
+def test_a_malformed_message_quoting_a_huge_value_is_answered_and_logged_briefly(
+    serve_app,  # noqa: F811
+    caplog,
+):
+    caplog.set_level(logging.WARNING, logger="tidal")
+    tab = serve_app(NUMBER_APP).client()
+    tab.send({"t": "x" * 500_000, "seq": 1})
+    tab.event({"t": "rerun"})
+    [reply] = tab.errors
+    assert reply.startswith("Refused malformed message (Invalid value 'xxxx")
+    assert len(reply) <= MAX_DESCRIPTION + 20
+    assert all(len(line) <= MAX_DESCRIPTION + 40 for line in refusal_lines(caplog))

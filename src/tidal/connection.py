@@ -35,6 +35,7 @@ from tidal.protocol import (
     decode_inbound,
     encode,
 )
+from tidal.refusals import clip
 
 if TYPE_CHECKING:
     from tidal.session import Session
@@ -213,6 +214,7 @@ class Connection:
 
     async def _bad(self, what: str, size: int = 0) -> bool:
         self.bad += 1
+        what = clip(what)  # a decode error may quote the whole offending value
         token = self.session.token[:8] if self.session else "-"
         log.warning("session %s: refused %s", token, what)
         self.send(Error(message=f"Refused {what}."))

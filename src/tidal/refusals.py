@@ -15,7 +15,7 @@ import reprlib
 import threading
 import time
 
-__all__ = ["LOG_BURST", "LOG_WINDOW", "MAX_DESCRIPTION", "Refusals", "describe"]
+__all__ = ["LOG_BURST", "LOG_WINDOW", "MAX_DESCRIPTION", "Refusals", "clip", "describe"]
 
 MAX_DESCRIPTION = 300
 """Most characters of a refusal's text (reply and log line)."""
@@ -42,7 +42,13 @@ def describe(value: object) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
-def _clip(text: str) -> str:
+def clip(text: str) -> str:
+    """``text`` cut to :data:`MAX_DESCRIPTION` characters, saying how long it was.
+
+    Example:
+        >>> clip("x" * 1000).endswith("... (1000 characters)")
+        True
+    """
     if len(text) <= MAX_DESCRIPTION:
         return text
     return f"{text[: MAX_DESCRIPTION - 30]}... ({len(text)} characters)"
@@ -67,7 +73,7 @@ class Refusals:
         ``who`` names the session in the log; ``what`` says what was refused, with values
         already passed through :func:`describe`.
         """
-        text = _clip(what)
+        text = clip(what)
         with self._lock:
             self._roll()
             self._recent += 1
