@@ -3,17 +3,22 @@ written behind, a circuit breaker stops waiting on the store, and /readyz says i
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
 import urllib.error
 import urllib.request
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from tests.fixtures.redis import RedisServer, private_redis_server_fixture  # noqa: F401
 from tests.fixtures.server import COUNTER, Client, count_of, serve_app  # noqa: F401
 from tidal.breaker import Breaker
+from tidal.codec import make_codec
+from tidal.durability import Durability
+from tidal.stores import open_store
 
 
 @contextmanager
@@ -105,3 +110,27 @@ def test_the_breaker_opens_on_failure_lets_one_trial_through_and_backs_off():
     assert breaker.allow()
     breaker.succeeded()
     assert breaker.closed and breaker.allow() and breaker.error == ""
+
+
+def test_the_saver_keeps_no_session_alive_once_its_document_is_written(tmp_path):
+    class Owner:  # stands for a session: the saver holds its bound methods until written
+        epoch = 0
+
+        def lease(self) -> int:
+            return self.epoch
+
+        def saved(self, result: object) -> None:
+            self.result = result
+
+    durability = Durability(
+        open_store(f"sqlite:///{tmp_path / 's.db'}"), make_codec("safe"), ttl=60.0
+    )
+    owner = Owner()
+    durability.saver.submit("tok", b"document", owner.lease, owner.saved)
+    assert durability.saver.flush(5)
+    assert owner.result.outcome == "saved"
+    ref = weakref.ref(owner)
+    del owner
+    gc.collect()
+    assert ref() is None
+    durability.close()

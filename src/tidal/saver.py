@@ -140,19 +140,27 @@ class Saver:
                 token = next(iter(self._jobs))
                 job = self._jobs.pop(token)
                 self._busy = token
-            retry = False
-            try:
-                if job.data is not None:
-                    result = self._write(token, job.data, job.epoch_of())
-                    retry = result.outcome == "failed"
-                    job.done(result)
-                    job.data = None if not retry else job.data
-                if not retry and job.release is not None:
-                    retry = not self._release(token, job.release)
-            except Exception:  # a bug, not the store (write never raises): keep saving others
-                log.exception("saving session %s failed", token[:8])
+            retry = self._run(token, job)
             with self._cond:
                 self._busy = None
                 if retry and token not in self._jobs:
                     self._jobs[token] = job  # done when the store is back
                 self._cond.notify_all()
+            # a job's callbacks hold its session: no loop variable may keep it alive until
+            # the next job (an expired session must leave memory)
+            del job
+
+    def _run(self, token: str, job: _Job) -> bool:
+        """Write a job's document, then end its page's claim; True to try again later."""
+        try:
+            if job.data is not None:
+                result = self._write(token, job.data, job.epoch_of())
+                if result.outcome == "failed":
+                    job.done(result)
+                    return True
+                job.data = None
+                job.done(result)
+            return job.release is not None and not self._release(token, job.release)
+        except Exception:  # a bug, not the store (write never raises): keep saving others
+            log.exception("saving session %s failed", token[:8])
+            return False
