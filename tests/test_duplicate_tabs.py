@@ -70,3 +70,22 @@ def test_a_page_whose_session_was_taken_over_is_told_so(tidal_process, tmp_path)
         old.recv(timeout=max(0.01, deadline - time.monotonic()))
     moved.click("Increment")
     assert count_of(moved) == 3  # the old page's click did not overwrite the newer state
+
+
+def test_with_two_workers_a_duplicated_tab_never_gets_the_live_session(
+    tidal_process,  # noqa: F811
+    tmp_path,
+):
+    app = tmp_path / "counter.py"
+    app.write_text(COUNTER)
+    server = tidal_process(
+        app, free_port(), "--server.workers", "2", "--session.store", "sqlite:///s.db"
+    ).start()
+    for i in range(12):  # the kernel sends each connection to either worker
+        tab = Client(ws(server), token=None, nonce=f"tab-{i}")
+        duplicate = Client(ws(server), token=tab.token, nonce=f"copy-{i}")
+        assert not duplicate.resumed and duplicate.token != tab.token
+        tab.click("Increment")
+        assert count_of(tab) == 1
+        tab.close()
+        duplicate.close()
