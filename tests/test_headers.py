@@ -9,7 +9,7 @@ import pytest
 
 from tests.fixtures.server import COUNTER, serve_app  # noqa: F401
 from tidal.config import default_config
-from tidal.server import content_security_policy
+from tidal.headers import content_security_policy
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:

@@ -1,11 +1,13 @@
 """The headers tidal adds to every HTTP response: security policy and caching.
 
-Owns :class:`ResponseHeaders`, a pure ASGI middleware that adds a fixed set of headers to
-each HTTP response (a header the route set itself wins) and a ``Cache-Control`` by path:
+Owns the Content-Security-Policy (:data:`CSP_DIRECTIVES`, :func:`content_security_policy`),
+the other security headers (:func:`security_headers`) and :class:`ResponseHeaders`, a pure
+ASGI middleware that adds them to each HTTP response (a header the route set itself wins) with
+a ``Cache-Control`` by path:
 ``/static/`` assets are revalidated on each use (``no-cache``: the browser keeps them and asks
 with their ETag, the server answers 304 while they are unchanged, so a new tidal version is
 picked up at once), every other response (the page, health, metrics) is never stored.
-Knows nothing about routes, sessions or what the policy says (``server.py`` composes it).
+Knows nothing about routes or sessions.
 """
 
 from __future__ import annotations
@@ -14,12 +16,62 @@ from collections.abc import Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["STATIC_CACHE", "UNCACHED", "ResponseHeaders"]
+from tidal.config import Config
+
+__all__ = [
+    "CSP_DIRECTIVES",
+    "STATIC_CACHE",
+    "UNCACHED",
+    "ResponseHeaders",
+    "content_security_policy",
+    "security_headers",
+]
 
 STATIC_CACHE = "no-cache"
 """``Cache-Control`` of ``/static/`` files: kept by the browser, revalidated by ETag."""
 UNCACHED = "no-store"
 """``Cache-Control`` of everything else (the page, /healthz, /readyz, /metrics)."""
+
+CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    "script-src": ("'self'",),
+    # st.markdown(unsafe_allow_html=True) may carry style attributes and <style> elements
+    "style-src": ("'self'", "'unsafe-inline'"),
+    # images and media may come from anywhere the script points to, or be made in the page
+    "img-src": ("*", "data:", "blob:"),
+    "media-src": ("*", "data:", "blob:"),
+    "font-src": ("'self'", "data:"),
+    "connect-src": ("'self'",),
+    "worker-src": ("'self'", "blob:"),
+    "frame-src": ("'self'",),
+    "object-src": ("'none'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+}
+"""The Content-Security-Policy of every response, by directive. A feature that needs more
+(a vendored library, a component's iframe) adds its sources here, next to its reason;
+``frame-ancestors`` comes from ``server.allowedFrameAncestors``."""
+
+
+def content_security_policy(config: Config) -> str:
+    """The Content-Security-Policy header of every response: :data:`CSP_DIRECTIVES` and
+    ``frame-ancestors`` from ``server.allowedFrameAncestors``.
+
+    Example:
+        >>> content_security_policy(default_config())
+        "default-src 'self'; script-src 'self'; ... frame-ancestors 'self'"
+    """
+    directives = {**CSP_DIRECTIVES, "frame-ancestors": config.server.allowed_frame_ancestors}
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def security_headers(config: Config) -> list[tuple[str, str]]:
+    """The headers every HTTP response carries (``Cache-Control`` is set by path)."""
+    return [
+        ("Content-Security-Policy", content_security_policy(config)),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ]
 
 
 class ResponseHeaders:

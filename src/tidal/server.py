@@ -1,9 +1,9 @@
 """The HTTP/websocket server: one Starlette app per script, served by uvicorn.
 
 Owns the routes (``/`` and page paths -> the front end, ``/static``, ``/ws``, ``/healthz``,
-``/readyz``, ``/metrics``), the page's security policy (:func:`content_security_policy`), the
-worker pool that runs scripts, session expiry, the listening socket (with TCP_NODELAY on every
-connection) and start-up/shutdown. Knows nothing about widgets.
+``/readyz``, ``/metrics``), the worker pool that runs scripts, session expiry, the listening
+socket (with TCP_NODELAY on every connection) and start-up/shutdown. The headers of every
+response are ``headers.py``'s. Knows nothing about widgets.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from tidal.config import Config
 from tidal.connection import Connection
 from tidal.context import RunOptions
 from tidal.durability import Durability
-from tidal.headers import ResponseHeaders
+from tidal.headers import ResponseHeaders, security_headers
 from tidal.http_protocol import uvicorn_settings
 from tidal.metrics import Metrics
 from tidal.runner import Script, WorkerPool, add_app_folder_to_path
@@ -50,26 +50,6 @@ from tidal.watcher import watch
 log = logging.getLogger("tidal.server")
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
-    "default-src": ("'self'",),
-    "script-src": ("'self'",),
-    # st.markdown(unsafe_allow_html=True) may carry style attributes and <style> elements
-    "style-src": ("'self'", "'unsafe-inline'"),
-    # images and media may come from anywhere the script points to, or be made in the page
-    "img-src": ("*", "data:", "blob:"),
-    "media-src": ("*", "data:", "blob:"),
-    "font-src": ("'self'", "data:"),
-    "connect-src": ("'self'",),
-    "worker-src": ("'self'", "blob:"),
-    "frame-src": ("'self'",),
-    "object-src": ("'none'",),
-    "base-uri": ("'self'",),
-    "form-action": ("'self'",),
-}
-"""The Content-Security-Policy of every response, by directive. A feature that needs more
-(a vendored library, a component's iframe) adds its sources here, next to its reason;
-``frame-ancestors`` comes from ``server.allowedFrameAncestors``."""
-
 EXPIRY_INTERVAL = 5.0
 PURGE_INTERVAL = 60.0
 """Seconds between deletions of expired sessions from the store (SQLite; Redis expires them)."""
@@ -191,27 +171,6 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     app.state.runtime = runtime
     app.add_middleware(ResponseHeaders, headers=security_headers(config))
     return app
-
-
-def content_security_policy(config: Config) -> str:
-    """The Content-Security-Policy header of every response: :data:`CSP_DIRECTIVES` and
-    ``frame-ancestors`` from ``server.allowedFrameAncestors``.
-
-    Example:
-        >>> content_security_policy(default_config())
-        "default-src 'self'; script-src 'self'; ... frame-ancestors 'self'"
-    """
-    directives = {**CSP_DIRECTIVES, "frame-ancestors": config.server.allowed_frame_ancestors}
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
-
-
-def security_headers(config: Config) -> list[tuple[str, str]]:
-    """The headers every HTTP response carries (``Cache-Control`` is set by path)."""
-    return [
-        ("Content-Security-Policy", content_security_policy(config)),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "strict-origin-when-cross-origin"),
-    ]
 
 
 def _bearer_matches(request: Request, token: str) -> bool:
