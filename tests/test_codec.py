@@ -34,6 +34,7 @@ from tidal.codec import (
     load_or_create_secret,
     make_codec,
 )
+from tidal.tags import ClassFinder
 
 SECRET = bytes(range(32))
 SAFE = make_codec("safe")
@@ -533,3 +534,67 @@ def test_pandas_frames_and_series_round_trip_without_pickle() -> None:
     pd.testing.assert_series_equal(back["series"], series)
     empty = pd.DataFrame(index=pd.RangeIndex(2, 8, 3))
     pd.testing.assert_frame_equal(round_trip(SAFE, empty), empty)
+
+
+# ----------------------------------------------------------------------------- crafted rows
+PROBE = """
+import enum
+import pathlib
+pathlib.Path({marker!r}).write_text("imported")
+class Color(enum.Enum):
+    RED = 1
+"""
+
+
+def _probe_modules(folder: Path, *names: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / f"{name}.py").write_text(PROBE.format(marker=str(folder / f"{name}.ran")))
+
+
+def _row_naming(module: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> bytes:
+    """A stored row whose value is tagged with ``module:Color``, built by encoding a
+    member of an imported twin module and renaming it in the bytes (same length)."""
+    twin = "tidal_twin_" + module[-4:]
+    assert len(twin) == len(module)
+    _probe_modules(tmp_path / "twin", twin)
+    monkeypatch.syspath_prepend(str(tmp_path / "twin"))
+    color = __import__(twin).Color.RED
+    data = SAFE.encode(snapshot(c=color, n=1)).data
+    crafted = data.replace(f"{twin}:Color".encode(), f"{module}:Color".encode())
+    assert crafted != data
+    return crafted
+
+
+def test_a_crafted_row_never_imports_the_module_it_names(monkeypatch, tmp_path):
+    _probe_modules(tmp_path / "elsewhere", "tidal_evil_a1b2")
+    monkeypatch.syspath_prepend(str(tmp_path / "elsewhere"))  # importable, never imported
+    crafted = _row_naming("tidal_evil_a1b2", monkeypatch, tmp_path)
+    for codec in (SAFE, make_codec("safe", finder=ClassFinder(tmp_path / "app", None))):
+        restored = codec.decode(crafted)
+        assert restored.user == {"n": 1}  # the tagged value is dropped, the rest restored
+    assert "tidal_evil_a1b2" not in sys.modules
+    assert not (tmp_path / "elsewhere" / "tidal_evil_a1b2.ran").exists()
+
+
+def test_a_row_may_name_a_class_of_the_apps_own_modules_before_the_app_ran(monkeypatch, tmp_path):
+    app = tmp_path / "app"
+    _probe_modules(app, "tidal_mine_c3d4")
+    (app / "app.py").write_text("import tidal_mine_c3d4\n")
+    monkeypatch.syspath_prepend(str(app))
+    crafted = _row_naming("tidal_mine_c3d4", monkeypatch, tmp_path)
+    try:
+        codec = make_codec("safe", finder=ClassFinder(app, app / "app.py"))
+        assert codec.decode(crafted).user["c"] is sys.modules["tidal_mine_c3d4"].Color.RED
+    finally:
+        sys.modules.pop("tidal_mine_c3d4", None)
+
+
+def test_a_row_never_imports_the_apps_entrypoint_as_a_module(monkeypatch, tmp_path):
+    app = tmp_path / "app"
+    _probe_modules(app, "tidal_main_e5f6")
+    monkeypatch.syspath_prepend(str(app))
+    crafted = _row_naming("tidal_main_e5f6", monkeypatch, tmp_path)
+    codec = make_codec("safe", finder=ClassFinder(app, app / "tidal_main_e5f6.py"))
+    assert codec.decode(crafted).user == {"n": 1}
+    assert "tidal_main_e5f6" not in sys.modules

@@ -571,7 +571,7 @@ def test_an_unknown_page_runs_the_main_page_with_a_warning(serve_app, tmp_path):
     tab = server.client(page="nope")
     warnings = [e["p"]["body"] for e in tab.elements() if e["t"] == "warning"]
     assert warnings == [
-        "Page not found: you have requested page `/nope`, but this app has no such page. "
+        "Page not found: you have requested page /nope, but this app has no such page. "
         "Running the app's main page."
     ]
     assert "main page" in tab.texts()

@@ -346,6 +346,57 @@ def test_another_process_takes_over_and_fences_this_one(shared_backend: Backend)
     assert store.load("tok") == Stored(b"from the other process", theirs)
 
 
+# ----------------------------------------------------------------------------- presence
+def test_a_claim_is_granted_to_its_own_page_again_and_refused_to_another(
+    store: SessionStore,
+) -> None:
+    assert store.claim("tok", "page-1", ttl=LONG_TTL) is None
+    assert store.claim("tok", "page-1", ttl=LONG_TTL) is None  # renewal
+    assert store.claim("tok", "page-2", ttl=LONG_TTL) == "page-1"
+    assert store.claim("other", "page-2", ttl=LONG_TTL) is None
+
+
+def test_a_released_or_expired_claim_lets_another_page_in(store: SessionStore) -> None:
+    store.claim("tok", "page-1", ttl=LONG_TTL)
+    store.release("tok", "page-2")  # not its claim: nothing changes
+    assert store.claim("tok", "page-2", ttl=LONG_TTL) == "page-1"
+    store.release("tok", "page-1")
+    assert store.claim("tok", "page-2", ttl=SHORT_TTL) is None
+    assert wait_until(lambda: store.claim("tok", "page-3", ttl=LONG_TTL) is None)
+
+
+def test_claims_are_seen_by_every_store_on_one_backend(shared_backend: Backend) -> None:
+    first, second = shared_backend.open(), shared_backend.open()
+    assert first.claim("tok", "page-1", ttl=LONG_TTL) is None
+    assert second.claim("tok", "page-2", ttl=LONG_TTL) == "page-1"
+
+
+def test_of_racing_claims_exactly_one_page_wins(shared_backend: Backend) -> None:
+    stores = [shared_backend.open() for _ in range(4)]
+    for round_ in range(10):
+        token = f"tok-{round_}"
+        results: list[str | None] = ["unset"] * len(stores)
+        barrier = threading.Barrier(len(stores))
+
+        def claim(
+            i: int,
+            token: str = token,
+            barrier: threading.Barrier = barrier,
+            results: list[str | None] = results,
+        ) -> None:
+            barrier.wait()
+            results[i] = stores[i].claim(token, f"page-{i}", ttl=LONG_TTL)
+
+        threads = [threading.Thread(target=claim, args=(i,)) for i in range(len(stores))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(10)
+        winners = [i for i, held in enumerate(results) if held is None]
+        assert len(winners) == 1, results
+        assert all(held == f"page-{winners[0]}" for held in results if held is not None)
+
+
 # ----------------------------------------------------------------------------- URLs
 def test_open_store_accepts_each_documented_url_form(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -44,7 +44,7 @@ import msgspec
 
 from tidal.errors import CodecError as CodecError
 from tidal.secret import load_or_create_secret as load_or_create_secret
-from tidal.tags import Tagger, Unrestorable, Unstorable, Untagger
+from tidal.tags import ClassFinder, Tagger, Unrestorable, Unstorable, Untagger
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -233,6 +233,11 @@ class SafeCodec(_BaseCodec):
     name = "safe"
     _magic = _SAFE_MAGIC
 
+    def __init__(self, finder: ClassFinder | None = None) -> None:
+        super().__init__()
+        self._finder = finder or ClassFinder()
+        """Where the classes a row names may come from (never an arbitrary import)."""
+
     def encode(self, snap: Snapshot) -> Encoded:
         left_out: list[str] = []
         body = _Body(
@@ -267,7 +272,7 @@ class SafeCodec(_BaseCodec):
             raise Unstorable(f"{type(exc).__name__}: {exc}") from None
 
     def _value_in(self, stored: Any) -> Any:
-        return Untagger().into(stored)
+        return Untagger(self._finder).into(stored)
 
 
 class PickleCodec(_BaseCodec):
@@ -346,18 +351,25 @@ def _check_text(key: str) -> None:
         raise Unstorable("the key is not valid Unicode text") from exc
 
 
-def make_codec(kind: Literal["safe", "pickle"] = "safe", secret: bytes | None = None) -> Codec:
+def make_codec(
+    kind: Literal["safe", "pickle"] = "safe",
+    secret: bytes | None = None,
+    *,
+    finder: ClassFinder | None = None,
+) -> Codec:
     """Make the codec named ``kind``.
 
     Args:
         kind: ``"safe"`` (tagged msgpack, the default) or ``"pickle"`` (signed pickle).
         secret: the signing key, required for ``"pickle"`` (see :func:`load_or_create_secret`).
+        finder: where the safe codec may look up the Enum, dataclass and named-tuple classes
+            a stored row names; by default only modules already imported.
 
     Raises:
         CodecError: an unknown kind, or ``"pickle"`` without a secret of 16 bytes or more.
     """
     if kind == "safe":
-        return SafeCodec()
+        return SafeCodec(finder)
     if kind == "pickle":
         if secret is None:
             raise CodecError(

@@ -35,6 +35,10 @@ _HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-cache",
+    # A component's own document is third-party code in an opaque-origin sandbox: the page's
+    # strict policy (no inline scripts, no eval) would break most component builds, so it
+    # gets only the framing rule. It cannot reach the page whatever it runs.
+    "Content-Security-Policy": "frame-ancestors 'self'",
 }
 
 

@@ -65,6 +65,12 @@ class ServerConfig:
     secret: str = field(repr=False)
     workers: int
     allowed_origins: tuple[str, ...]
+    allowed_frame_ancestors: tuple[str, ...]
+    metrics_token: str = field(repr=False)
+    header_timeout: float
+    keep_alive_timeout: float
+    max_connections: int
+    max_incoming_message_size: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +111,7 @@ class ClientConfig:
     """``[client]``: what the browser shows."""
 
     toolbar_mode: Literal["auto", "developer", "viewer", "minimal"]
-    show_error_details: bool
+    show_error_details: Literal["full", "stacktrace", "type", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +329,10 @@ _MISSING: Any = object()
 
 def _convert(option: Option, raw: Any, where: str) -> Any:
     """``raw`` (from TOML, the environment, a flag or Python) as ``option``'s type, checked."""
+    if option.from_bool is not None:
+        flag = _BOOLS.get(raw.strip().lower()) if isinstance(raw, str) else raw
+        if isinstance(flag, bool):
+            raw = option.from_bool[0] if flag else option.from_bool[1]
     value = _coerce(option.type, raw)
     problem = _describe(option.type) if value is _MISSING else option.check and option.check(value)
     if problem:

@@ -48,6 +48,8 @@ class Option:
     doc: str
     check: Check | None = None
     secret: bool = False  # never printed by `tidal config show`
+    from_bool: tuple[str, str] | None = None
+    """For a choice option that used to be a bool: the choices ``true`` and ``false`` mean."""
 
 
 def _at_least(low: float) -> Check:
@@ -67,6 +69,13 @@ def _store_url(v: str) -> str | None:
     if sep and scheme in ("memory", "sqlite", "redis", "rediss"):
         return None
     return 'a store URL: "memory://", "sqlite:///path/to/file.db" or "redis://host:6379/0"'
+
+
+def _frame_sources(v: tuple[str, ...]) -> str | None:
+    for source in v:
+        if not source or any(c in source for c in ";,\r\n"):
+            return "a list of CSP sources without ';' or ',' (\"'self'\", \"https://a.example\")"
+    return None
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -104,8 +113,10 @@ OPTIONS: tuple[Option, ...] = (
         "server.secret",
         str,
         "",
-        "Key that signs session tokens and pickled snapshots. Give every replica the same one. "
-        "Empty: tidal generates one and keeps it in `.tidal/secret`.",
+        'Key that signs pickled session snapshots (`session.codec = "pickle"`): a process '
+        "loads only snapshots signed with it. Session tokens are random and not signed. Give "
+        "every replica the same one. Empty: tidal generates one and keeps it in "
+        '`.tidal/secret` (which also signs `st.cache_data(persist="disk")` files).',
         secret=True,
     ),
     Option(
@@ -121,6 +132,53 @@ OPTIONS: tuple[Option, ...] = (
         list,
         (),
         "Origins (`https://example.com`) allowed to open the websocket besides the server's own.",
+    ),
+    Option(
+        "server.allowedFrameAncestors",
+        list,
+        ("'self'",),
+        "Pages allowed to show the app in a frame: the `frame-ancestors` sources of the "
+        "Content-Security-Policy header (`'self'`, `https://example.com`, `'none'`).",
+        _frame_sources,
+    ),
+    Option(
+        "server.metricsToken",
+        str,
+        "",
+        "When set, `/metrics` answers only requests with the header `Authorization: Bearer "
+        "<token>` (others get 401). Empty: `/metrics` is open to whoever reaches the server.",
+        secret=True,
+    ),
+    Option(
+        "server.headerTimeout",
+        float,
+        10.0,
+        "Seconds a client has to send a whole request head after connecting (or after its "
+        "previous response); a slower connection is closed.",
+        _positive,
+    ),
+    Option(
+        "server.keepAliveTimeout",
+        float,
+        5.0,
+        "Seconds an idle kept-alive HTTP connection stays open.",
+        _positive,
+    ),
+    Option(
+        "server.maxConnections",
+        int,
+        2048,
+        "Most connections (HTTP and websocket) one server process holds; further HTTP "
+        "requests get 503 until some close.",
+        _at_least(1),
+    ),
+    Option(
+        "server.maxIncomingMessageSize",
+        int,
+        1024,
+        "Largest websocket message the server accepts from a browser, in kilobytes (at most "
+        "1024); a larger one closes the connection.",
+        lambda v: None if 1 <= v <= 1024 else "between 1 and 1024",
     ),
     Option(
         "runner.enforceSerializableSessionState",
@@ -222,10 +280,14 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "client.showErrorDetails",
-        bool,
-        True,
-        "Show an uncaught script exception and its traceback in the browser. When false the "
-        "browser gets a generic message and the details go to the server log.",
+        ("full", "stacktrace", "type", "none"),
+        "full",
+        "What the browser shows of an uncaught script exception (as Streamlit): "
+        '"full" its type, message and traceback; "stacktrace" its type and traceback with a '
+        'generic message; "type" its type with a generic message; "none" a generic message '
+        'only. `true` means "full" and `false` "stacktrace" (Streamlit\'s deprecated '
+        "booleans). The full exception always goes to the server log.",
+        from_bool=("full", "stacktrace"),
     ),
     Option(
         "global.disableWidgetStateDuplicationWarning",

@@ -38,6 +38,7 @@ from tidal.protocol import (
     encode,
     encode_json,
 )
+from tidal.refusals import clip
 
 if TYPE_CHECKING:
     from tidal.session import Session
@@ -299,6 +300,9 @@ class Connection:
                 log.warning("session %s: closed: %s", session.token[:8], exc)
                 await self._fatal(f"Connection closed: {exc}. Reload the page.")
                 return False
+        if self.bad + session.refusals.recent() > MAX_BAD_MESSAGES:  # refused values count too
+            await self._close(1008, "too many bad messages")
+            return False
         return True
 
     async def _throttle(self) -> None:
@@ -314,6 +318,7 @@ class Connection:
 
     async def _bad(self, what: str, size: int = 0) -> bool:
         self.bad += 1
+        what = clip(what)  # a decode error may quote the whole offending value
         token = self.session.token[:8] if self.session else "-"
         log.warning("session %s: refused %s", token, what)
         self.send(Error(message=f"Refused {what}."))

@@ -49,6 +49,10 @@ class Flag:
         return self._set
 
 
+ErrorDetails = Literal["full", "stacktrace", "type", "none"]
+"""What the browser may see of an uncaught exception (``client.showErrorDetails``)."""
+
+
 @dataclass(slots=True)
 class RunOptions:
     """What a run needs from the configuration (read once per session, not per call)."""
@@ -58,6 +62,8 @@ class RunOptions:
     magic: bool = True
     max_run_seconds: float = 0.0
     """A server run past this many seconds is stopped (``runner.maxRunSeconds``); 0: never."""
+    error_details: ErrorDetails = "full"
+    """What the browser sees of an uncaught exception (``client.showErrorDetails``)."""
 
     @classmethod
     def from_config(cls, config: Config) -> RunOptions:
@@ -69,6 +75,7 @@ class RunOptions:
             ),
             magic=config.runner.magic_enabled,
             max_run_seconds=config.runner.max_run_seconds,
+            error_details=config.client.show_error_details,
         )
 
 

@@ -1,43 +1,49 @@
 """Durability: a session's document to the store after each run, and back on resume.
 
-Owns the bridge between ``SessionState`` and a ``SessionStore``: snapshot -> codec -> store
-with the session's lease epoch (so a process that lost the session can no longer write), the
-load on resume, TTL touches, and the bookkeeping of what failed. Knows nothing about sockets
-or threads: the session calls it from its worker, the server from its housekeeping.
+Owns the bridge between ``SessionState`` and a ``SessionStore``: snapshot -> codec (in the
+session's worker) -> the :class:`Saver` thread -> store with the session's lease epoch (so a
+process that lost the session can no longer write), the load on resume, TTL touches, the
+store's health (a :class:`Breaker`: after a failure, calls fail at once for a while instead of
+waiting for a hung store) and the bookkeeping of what failed. Knows nothing about sockets.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable
+from typing import TypeVar
 
-from tidal.codec import Codec, CodecError, Snapshot
+from tidal.breaker import Breaker
+from tidal.codec import Codec, CodecError, Encoded, Snapshot
 from tidal.metrics import Metrics
+from tidal.saver import SaveOutcome as SaveOutcome
+from tidal.saver import Saver
+from tidal.saver import SaveResult as SaveResult
 from tidal.state import SessionState
-from tidal.stores import SessionStore, Stored, StoreError
+from tidal.stores import PRESENCE_TTL, SessionStore, Stored, StoreError
 
 log = logging.getLogger("tidal.durability")
 
-SaveOutcome = Literal["saved", "fenced", "failed"]
-
-
-@dataclass(frozen=True, slots=True)
-class SaveResult:
-    """What became of one save: the outcome, the keys left out, the lease epoch now held."""
-
-    outcome: SaveOutcome
-    not_durable: tuple[str, ...]
-    epoch: int
-    error: str = ""
+T = TypeVar("T")
+_PROBE = "tidal-health-probe"
+SETTLE_SECONDS = 2.0
+"""How long reading a session back waits for its own document still being written behind."""
+"""A token no session has: loading it is the cheapest question a store can answer."""
 
 
 class Durability:
     """Saves and loads session documents for one server process."""
 
     def __init__(
-        self, store: SessionStore, codec: Codec, *, ttl: float, metrics: Metrics | None = None
+        self,
+        store: SessionStore,
+        codec: Codec,
+        *,
+        ttl: float,
+        metrics: Metrics | None = None,
+        breaker: Breaker | None = None,
     ) -> None:
         self.store = store
         self.codec = codec
@@ -45,63 +51,127 @@ class Durability:
         self.metrics = metrics or Metrics()
         self.durable = not store.url.startswith("memory:")
         """False for ``memory://``: the process's own memory already holds every session."""
+        self.breaker = breaker or Breaker()
+        self.saver = Saver(self.write, self._release, self.breaker)
+        """Writes documents off the script workers (write-behind)."""
 
-    def _timed(self, start: float) -> None:
-        self.metrics.store_seconds.observe(time.perf_counter() - start)
-
-    def acquire(self, token: str) -> int:
-        """Take the session's lease in this process; 0 when the store is not durable."""
-        if not self.durable:
-            return 0
+    def _call(self, what: Callable[[], T]) -> T:
+        """One store call, timed, through the breaker: fails at once (StoreError) while the
+        store is known to be down."""
+        if not self.breaker.allow():
+            raise StoreError(
+                f"the session store is unavailable ({self.breaker.error}); tidal tries it "
+                f"again in {self.breaker.retry_in():.1f} s"
+            )
         start = time.perf_counter()
         try:
-            return self.store.acquire(token)
+            result = what()
+        except StoreError as exc:
+            self.breaker.failed(str(exc))
+            self.metrics.inc("tidal_store_errors_total", "Failed session store operations.")
+            raise
+        finally:
+            self.metrics.store_seconds.observe(time.perf_counter() - start)
+        self.breaker.succeeded()
+        return result
+
+    def health(self) -> str | None:
+        """None while the store is healthy, else what is wrong (for ``/readyz``)."""
+        if not self.durable or self.breaker.closed:
+            return None
+        return f"session store unavailable: {self.breaker.error}"
+
+    def probe(self) -> None:
+        """Ask the store a cheap question, so that ``health`` knows a hung store even when
+        no session saves (called periodically by the server's housekeeping)."""
+        if self.durable:
+            with contextlib.suppress(StoreError):  # the breaker keeps it; health() reports it
+                self._call(lambda: self.store.load(_PROBE))
+
+    def acquire(self, token: str) -> int:
+        """Take the session's lease in this process; 0 when the store is not durable or
+        unreachable (the first save then takes it)."""
+        if not self.durable:
+            return 0
+        try:
+            return self._call(lambda: self.store.acquire(token))
         except StoreError as exc:
             log.error("could not take the lease of session %s: %s", token[:8], exc)
             return 0
-        finally:
-            self._timed(start)
 
-    def save(
-        self, token: str, state: SessionState, *, page: str, seq: int, epoch: int
-    ) -> SaveResult:
-        """Write the session's document with the lease ``epoch``.
+    def claim(self, token: str, nonce: str) -> str | None:
+        """Record that page ``nonce`` is connected to the session (renewed periodically);
+        the nonce of another page holding it now, or None (also when the store cannot say:
+        logged, and this process's own knowledge decides)."""
+        if not self.durable:
+            return None
+        try:
+            return self._call(lambda: self.store.claim(token, nonce, ttl=PRESENCE_TTL))
+        except StoreError as exc:
+            log.warning("could not record the connection of session %s: %s", token[:8], exc)
+            return None
+
+    def release_later(self, token: str, nonce: str) -> None:
+        """End page ``nonce``'s claim on the session, on the saver's thread (after the
+        session's last document): never blocks the caller (the event loop)."""
+        if self.durable:
+            self.saver.release(token, nonce)
+
+    def release_now(self, token: str, nonce: str) -> bool:
+        """End page ``nonce``'s claim now (a worker thread); False if the store failed."""
+        return self._release(token, nonce)
+
+    def _release(self, token: str, nonce: str) -> bool:
+        try:
+            self._call(lambda: self.store.release(token, nonce))
+        except StoreError:
+            return False
+        return True
+
+    def encode(self, state: SessionState, *, page: str, seq: int) -> Encoded:
+        """The session's document as bytes (in the session's worker: CPU only, no I/O)."""
+        user, widgets, keys = state.snapshot_parts()
+        return self.codec.encode(Snapshot(user, widgets, keys, page, seq))
+
+    def write(self, token: str, data: bytes, epoch: int) -> SaveResult:
+        """Write an encoded document with the lease ``epoch`` (on the saver's thread).
 
         A refused write means another process took the session over (``fenced``) unless
-        the store holds nothing for it at all (it was restarted empty, or the lease expired):
-        then this process takes the lease again and writes (the result carries the epoch).
+        the store holds nothing for it at all (it was restarted empty, or the lease expired)
+        or this process never got a lease (epoch 0: the store was down at connect): then this
+        process takes the lease and writes (the result carries the new epoch).
         """
-        user, widgets, keys = state.snapshot_parts()
-        encoded = self.codec.encode(Snapshot(user, widgets, keys, page, seq))
-        start = time.perf_counter()
+        store, ttl = self.store, self.ttl
+
+        def save() -> tuple[bool, int]:
+            held = epoch or store.acquire(token)
+            ok = store.save(token, data, epoch=held, ttl=ttl)
+            if not ok and store.load(token) is None:
+                held = store.acquire(token)
+                ok = store.save(token, data, epoch=held, ttl=ttl)
+            return ok, held
+
         try:
-            ok = self.store.save(token, encoded.data, epoch=epoch, ttl=self.ttl)
-            if not ok and self.store.load(token) is None:
-                epoch = self.store.acquire(token)
-                ok = self.store.save(token, encoded.data, epoch=epoch, ttl=self.ttl)
+            ok, held = self._call(save)
         except StoreError as exc:
-            self.metrics.inc("tidal_store_errors_total", "Failed session store operations.")
-            return SaveResult("failed", encoded.not_durable, epoch, str(exc))
-        finally:
-            self._timed(start)
+            return SaveResult("failed", epoch, str(exc))
         if not ok:
-            return SaveResult("fenced", encoded.not_durable, epoch)
-        self.metrics.snapshot_bytes.observe(len(encoded.data))
-        return SaveResult("saved", encoded.not_durable, epoch)
+            return SaveResult("fenced", held)
+        self.metrics.snapshot_bytes.observe(len(data))
+        return SaveResult("saved", held)
 
     def fetch(self, token: str) -> Stored | None:
         """The stored bytes and lease epoch of a session, or None (unknown, expired, or the
         store is unreachable: logged, and the tab starts afresh)."""
         if not self.durable:
             return None
-        start = time.perf_counter()
+        if self.breaker.closed and not self.saver.settle(token, SETTLE_SECONDS):
+            log.warning("session %s: its last document is still being written", token[:8])
         try:
-            return self.store.load(token)
+            return self._call(lambda: self.store.load(token))
         except StoreError as exc:
             log.error("could not load session %s: %s", token[:8], exc)
             return None
-        finally:
-            self._timed(start)
 
     def decode(self, token: str, stored: Stored) -> Snapshot | None:
         """The document in ``stored``, or None when it cannot be read (logged)."""
@@ -112,9 +182,15 @@ class Durability:
             return None
 
     def touch(self, token: str) -> None:
-        """Keep a live session from expiring in the store."""
-        if self.durable:
+        """Keep a live session from expiring in the store (skipped while the store is down:
+        ``probe`` finds out when it is back)."""
+        if self.durable and self.breaker.closed:
             try:
-                self.store.touch(token, ttl=self.ttl)
+                self._call(lambda: self.store.touch(token, ttl=self.ttl))
             except StoreError as exc:
                 log.warning("could not extend session %s: %s", token[:8], exc)
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Write the documents still waiting (for at most ``timeout`` s), release the store."""
+        self.saver.close(timeout)
+        self.store.close()

@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from tidal.api.navigation import page_not_found_node
 from tidal.api.text import exception_node, write
+from tidal.api.uncaught import uncaught_exception_node
 from tidal.context import Flag, FragmentInfo, PageTable, RunContext, RunOptions, current_run
 from tidal.delta import DeltaWriter
 from tidal.errors import (
@@ -42,6 +43,7 @@ from tidal.errors import (
     UnserializableSessionStateError,
 )
 from tidal.state import SessionState
+from tidal.tree import Node
 
 log = logging.getLogger("tidal.runner")
 
@@ -348,11 +350,18 @@ def _run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
     except ScriptInterrupted:
         return "interrupted"
     except Exception as exc:
-        ctx.add(exception_node(exc))
+        ctx.add(_uncaught(ctx, exc))
         return "error"
     finally:
         ctx.in_callback = False
     return None
+
+
+def _uncaught(ctx: RunContext, exc: BaseException) -> Node:
+    """The element of an exception the script let through (logged, and redacted as
+    ``client.showErrorDetails`` says)."""
+    main = ctx.page_table.main_path
+    return uncaught_exception_node(exc, ctx.options.error_details, main.parent)
 
 
 def exec_script(script: Script) -> None:
@@ -391,6 +400,6 @@ def _run_body(ctx: RunContext, body: Callable[[], object]) -> Status:
         return "stopped"
     except Exception as exc:
         ctx.blocks[1:] = []
-        ctx.add(exception_node(exc))
+        ctx.add(_uncaught(ctx, exc))
         return "error"
     return "ok"

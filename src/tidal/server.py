@@ -1,8 +1,9 @@
 """The HTTP/websocket server: one Starlette app per script, served by uvicorn.
 
 Owns the routes (``/`` and page paths -> the front end, ``/static``, ``/ws``, ``/healthz``,
-``/readyz``), the worker pool that runs scripts, session expiry, the listening socket (with
-TCP_NODELAY on every connection) and start-up/shutdown. Knows nothing about widgets.
+``/readyz``, ``/metrics``), the worker pool that runs scripts, session expiry, the listening
+socket (with TCP_NODELAY on every connection) and start-up/shutdown. The headers of every
+response are ``headers.py``'s. Knows nothing about widgets.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import contextlib
 import errno
 import faulthandler
 import gc
+import hmac
 import logging
 import os
+import secrets
 import signal
 import socket
 import sys
@@ -25,7 +28,7 @@ from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
@@ -36,12 +39,15 @@ from tidal.config import Config
 from tidal.connection import Connection
 from tidal.context import RunOptions
 from tidal.durability import Durability
+from tidal.headers import ResponseHeaders, content_security_policy, security_headers
+from tidal.http_protocol import uvicorn_settings
 from tidal.metrics import Metrics
 from tidal.pool import STUCK_SECONDS, WorkerPool
 from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.sessions import Sessions
 from tidal.stores import open_store
+from tidal.tags import ClassFinder
 from tidal.watcher import watch
 
 log = logging.getLogger("tidal.server")
@@ -76,7 +82,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     script = Script(script_path, magic=options.magic)
     executor = WorkerPool()  # a thread per busy session: a stuck script starves no one
     metrics = Metrics()
-    durability = open_durability(config, script_path.parent, metrics)
+    durability = open_durability(config, script_path, metrics)
 
     def factory(token: str | None) -> Session:
         return Session(script, options, token=token, executor=executor, durability=durability)
@@ -93,19 +99,36 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     title = script_path.stem.replace("_", " ").title()
     index = STATIC_DIR / "index.html"
 
+    page_html = index.read_text("utf-8")
+
     async def page(request: Request) -> Response:
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        # a fresh nonce per page load: the scripts an app shows on purpose (st.html with
+        # unsafe_allow_javascript) run with it; no other inline script does
+        nonce = secrets.token_urlsafe(16)
+        html = page_html.replace("<script ", f'<script nonce="{nonce}" ')
+        csp = content_security_policy(config, nonce)
+        return HTMLResponse(html, headers={"Content-Security-Policy": csp})
 
     async def healthz(request: Request) -> Response:
         return PlainTextResponse("ok")
 
     async def readyz(request: Request) -> Response:
+        problems = [p for p in (durability.health(),) if p]
         if not executor.can_start():
-            busy = executor.busy
-            return PlainTextResponse(f"not ready: all {busy} script threads are busy", 503)
+            problems.append(f"all {executor.busy} script threads are busy")
+        if problems:
+            return PlainTextResponse("not ready: " + "; ".join(problems), status_code=503)
         return PlainTextResponse("ready")
 
+    metrics_token = config.server.metrics_token
+
     async def metrics_endpoint(request: Request) -> Response:
+        if metrics_token and not _bearer_matches(request, metrics_token):
+            return PlainTextResponse(
+                "The metrics need the header Authorization: Bearer <server.metricsToken>.",
+                status_code=401,
+                headers={"WWW-Authenticate": 'Bearer realm="tidal metrics"'},
+            )
         return PlainTextResponse(
             metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8"
         )
@@ -160,22 +183,42 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         lifespan=lifespan,
     )
     app.state.runtime = runtime
+    app.add_middleware(ResponseHeaders, headers=security_headers(config))
     return app
 
 
-def open_durability(config: Config, app_dir: Path, metrics: Metrics) -> Durability:
+def _bearer_matches(request: Request, token: str) -> bool:
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.encode(), token.encode())
+
+
+def open_durability(config: Config, script_path: Path, metrics: Metrics) -> Durability:
     """The configured store and codec (the pickle codec's key: ``server.secret`` or the one
-    kept in ``<app folder>/.tidal/secret``)."""
+    kept in ``<app folder>/.tidal/secret``; the safe codec restores classes only from modules
+    already imported and from the app's own modules)."""
+    app_dir = script_path.parent
     secret: bytes | None = None
     if config.session.codec == "pickle":
         secret = config.server.secret.encode() or load_or_create_secret(app_dir)
-    codec = make_codec(config.session.codec, secret)
+    codec = make_codec(config.session.codec, secret, finder=ClassFinder(app_dir, script_path))
     return Durability(
         open_store(config.session.store), codec, ttl=config.session.ttl, metrics=metrics
     )
 
 
 def _register_gauges(metrics: Metrics, sessions: Sessions) -> None:
+    durability = sessions.durability
+    if durability is not None:
+        metrics.gauge(
+            "tidal_store_up",
+            "1 while the session store answers, 0 while it is known to be down.",
+            lambda: int(durability.breaker.closed),
+        )
+        metrics.gauge(
+            "tidal_store_pending_saves",
+            "Session documents waiting to be written to the store.",
+            durability.saver.pending,
+        )
     metrics.gauge("tidal_sessions", "Sessions held in memory.", lambda: len(sessions))
     metrics.gauge(
         "tidal_sessions_connected", "Sessions with a live connection.", sessions.connected_count
@@ -219,6 +262,8 @@ async def _housekeeping(sessions: Sessions) -> None:
         # no loop variable: it would keep the last expired session alive until the next pass
         log.debug("%d session(s) left memory", len(sessions.expire()))
         await asyncio.to_thread(sessions.touch_live)
+        if sessions.durability is not None:
+            await asyncio.to_thread(sessions.durability.probe)
         if time.monotonic() >= next_purge:
             next_purge = time.monotonic() + PURGE_INTERVAL
             await asyncio.to_thread(sessions.purge_store)
@@ -232,7 +277,7 @@ def _shutdown(runtime: Runtime) -> None:
         if s.wait_idle(2.0):
             s.save_now()
     runtime.executor.shutdown()
-    runtime.durability.store.close()
+    runtime.durability.close(timeout=2.0)
 
 
 def _origin_allowed(websocket: WebSocket, allowed: tuple[str, ...]) -> bool:
@@ -313,12 +358,9 @@ def _serve_one(
     uv_config = uvicorn.Config(
         app,
         log_level=config.logger.level if config.logger.level != "info" else "warning",
-        ws_max_size=1 << 20,
-        # permessage-deflate costs ~300 KB of zlib state per connection and CPU per frame;
-        # tidal's deltas are small, so memory per session wins.
-        ws_per_message_deflate=False,
         lifespan="on",
         timeout_graceful_shutdown=3,
+        **uvicorn_settings(config),
     )
     server = uvicorn.Server(uv_config)
 

@@ -22,7 +22,7 @@ from typing import Any
 from tidal.codec import Snapshot
 from tidal.context import Flag, FragmentInfo, RunOptions
 from tidal.delta import DeltaWriter
-from tidal.durability import Durability
+from tidal.durability import Durability, SaveResult
 from tidal.errors import RunTimedOut, ScriptInterrupted
 from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
@@ -44,6 +44,7 @@ from tidal.protocol import (
     Sync,
 )
 from tidal.querystring import encode_query, parse_query
+from tidal.refusals import Refusals, describe
 from tidal.runner import (
     RunHooks,
     Script,
@@ -59,6 +60,11 @@ log = logging.getLogger("tidal.session")
 Send = Callable[[Outbound], None]
 Schedule = Callable[[float, Callable[[], None]], None]
 """Run a function on the connection's event loop after a delay (seconds)."""
+SUPERSEDED = (
+    "This session is now open in another tab or window: what you do here is no longer "
+    "saved. Reload this page to start a new session here."
+)
+"""What a page is told when another page took its session over (its events would be lost)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
 HARD_INTERRUPT_AFTER = 0.05
@@ -117,6 +123,7 @@ class Session:
         "options",
         "page",
         "query_params",
+        "refusals",
         "run_count",
         "script",
         "state",
@@ -184,6 +191,8 @@ class Session:
         self.nav = Navigator(App.of(script))
         self.not_durable: tuple[str, ...] = ()
         self.superseded = False
+        self.refusals = Refusals(log)
+        """Values refused from the browser: counted per connection, logged at a bounded rate."""
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
@@ -210,17 +219,19 @@ class Session:
         for wid, raw in wire.items():
             meta = self.state.meta(wid)
             if meta is None:
-                self._refuse(f"unknown widget id {wid!r}")
+                self._refuse(f"unknown widget id {describe(wid)}")
                 continue
             try:
                 out[wid] = meta.from_wire(raw)
             except (ValueError, TypeError) as exc:
-                self._refuse(f"value {raw!r} for {meta.kind} {meta.key or meta.id!r}: {exc}")
+                what = f"value {describe(raw)} for {meta.kind} {describe(meta.key or meta.id)}"
+                self._refuse(f"{what}: {describe(str(exc))[1:-1]}")
         return out
 
     def _refuse(self, what: str) -> None:
-        log.warning("session %s: refused %s", self.token[:8], what)
-        self._emit(Error(message=f"Refused {what}."))
+        """Reply to a value that does not fit (shortened, logged at a bounded rate, counted
+        toward the connection's bad-message limit)."""
+        self._emit(Error(message=self.refusals.refuse(self.token[:8], what)))
 
     # ------------------------------------------------------------------ events (server)
     def attach(
@@ -237,6 +248,7 @@ class Session:
                 self.nonce = nonce
                 self._seq = 0
             self.last_active = time.monotonic()
+            self.refusals.reset()
 
     def redraw(self, query: str | None = None) -> None:
         """Queue the run that draws the page of a (re)connected browser from scratch;
@@ -530,23 +542,37 @@ class Session:
         self.epoch = epoch
 
     def save_now(self) -> None:
-        """Write the document to the store now (graceful shutdown)."""
+        """Hand the document to the store's writer now (graceful shutdown; the server then
+        waits for the writer)."""
         self._persist(self._seq)
 
     def _persist(self, seq: int) -> None:
-        """Write the document after a run (write-behind: the browser already has the run's
-        output). At most the run in progress is lost if the process dies."""
+        """Encode the document after a run and hand it to the store's writer thread
+        (write-behind: neither the browser, which already has the run's output, nor the next
+        run waits for the store). At most the last runs are lost if the process dies."""
         durability = self._durability
         if durability is None or not durability.durable or self.superseded:
             return
-        result = durability.save(self.token, self.state, page=self.page, seq=seq, epoch=self.epoch)
+        encoded = durability.encode(self.state, page=self.page, seq=seq)
+        self.not_durable = encoded.not_durable
+        durability.saver.submit(self.token, encoded.data, self._lease, self._saved)
+
+    def _lease(self) -> int:
+        return self.epoch
+
+    def _saved(self, result: SaveResult) -> None:
+        """What became of a save (on the writer's thread): warn the browser when saving
+        stops and starts again; stop saving once another process took the session over."""
         outcome, error = result.outcome, result.error
-        self.not_durable, self.epoch = result.not_durable, result.epoch
         if outcome == "fenced":
-            # another process resumed this tab: it owns the document now
-            self.superseded = True
-            log.info("session %s moved to another process", self.token[:8])
-        elif outcome == "failed" and not self._save_failed:
+            if result.epoch == self.epoch and not self.superseded:  # not a lease taken since
+                self.superseded = True
+                log.info("session %s moved to another process", self.token[:8])
+                self._emit(Error(message=SUPERSEDED, fatal=True))
+            return
+        if outcome == "saved" and result.epoch > self.epoch:
+            self.epoch = result.epoch  # a lease taken by the save itself
+        if outcome == "failed" and not self._save_failed:
             self._save_failed = True
             log.error("session %s: state not saved: %s", self.token[:8], error)
             self._emit(

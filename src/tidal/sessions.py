@@ -21,6 +21,10 @@ from tidal.stores import StoreError
 
 log = logging.getLogger("tidal.sessions")
 
+CLAIM_GRACE = 0.3
+"""Seconds a page load waits for the page that holds its session elsewhere to let go (a
+reload whose old page closed a moment ago) before it is taken for a duplicated tab."""
+
 
 class Sessions:
     """Every session of this process, by token: create, resume, hibernate, expire.
@@ -59,12 +63,30 @@ class Sessions:
         conn_id: object,
         schedule: Schedule | None = None,
     ) -> tuple[Session, bool]:
-        """The session for a ``hello``: ``(session, resumed)``. May block on the store."""
+        """The session for a ``hello``: ``(session, resumed)``. May block on the store.
+
+        A page with another nonce connected to the token, in this process or (as the store
+        records) in another, means this page is a duplicated tab: it gets a new session.
+        """
         with self._lock:
             session = self._by_token.get(token) if token else None
             if session is not None and session.connected and session.nonce != nonce:
                 session, token = None, None  # a duplicated tab: same token, another live page
         durability = self.durability
+        if token and durability is not None and durability.durable:
+            holder = durability.claim(token, nonce)
+            if holder is not None and session is not None and session.nonce == holder:
+                # this process's own page, disconnected: its release may not have landed yet
+                durability.release_now(token, holder)
+                holder = durability.claim(token, nonce)
+            deadline = time.monotonic() + CLAIM_GRACE
+            while holder is not None and time.monotonic() < deadline:
+                # a reload's old page may have closed a moment ago in another process
+                time.sleep(0.02)
+                holder = durability.claim(token, nonce)
+            if holder is not None:  # connected to another process, by another page
+                log.info("session %s is open in another page: a new session", token[:8])
+                session, token = None, None
         resumed = session is not None
         if token and durability is not None and durability.durable:
             stored = durability.fetch(token)
@@ -82,6 +104,8 @@ class Sessions:
         elif resumed:
             self.resumed += 1
         if durability is not None and durability.durable:
+            if session.token != token:
+                durability.claim(session.token, nonce)  # a new token: nobody else has it
             session.epoch = durability.acquire(session.token)
             session.superseded = False
         with self._lock:
@@ -90,8 +114,11 @@ class Sessions:
         return session, resumed
 
     def disconnect(self, session: Session, conn_id: object) -> None:
-        """The connection ``conn_id`` of ``session`` closed."""
-        session.detach(conn_id)
+        """The connection ``conn_id`` of ``session`` closed (on the event loop: the store
+        learns it on the saver's thread)."""
+        nonce = session.nonce
+        if session.detach(conn_id) and self.durability is not None and nonce is not None:
+            self.durability.release_later(session.token, nonce)
 
     def expire(self, now: float | None = None) -> list[Session]:
         """Drop sessions from memory: disconnected for longer than ``ttl`` (gone for good),
@@ -127,6 +154,8 @@ class Sessions:
         for s in self.all():
             if s.connected and not s.superseded:
                 self.durability.touch(s.token)
+                if s.nonce is not None:
+                    self.durability.claim(s.token, s.nonce)  # renew: this page is still here
 
     def purge_store(self) -> int:
         """Delete expired sessions from the store now; returns how many."""

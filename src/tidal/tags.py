@@ -3,10 +3,12 @@
 A value msgpack has no type for (a tuple, a set, a datetime, a Decimal, a dataclass, a numpy
 array, a dict with non-string keys...) becomes a one-key map ``{TAG: [name, payload]}``; plain
 maps never hold that key, so tagging is unambiguous. :class:`Tagger` builds the tagged form and
-raises :class:`Unstorable` for what it cannot store; :class:`Untagger` rebuilds values, importing
-a class named by ``module:qualname`` only to build an Enum member, a dataclass or a named tuple,
-and raises :class:`Unrestorable` when the code no longer has it. Knows nothing of snapshots,
-signing or stores: that is ``codec.py``.
+raises :class:`Unstorable` for what it cannot store; :class:`Untagger` rebuilds values, looking
+up a class named by ``module:qualname`` only to build an Enum member, a dataclass or a named
+tuple, and raises :class:`Unrestorable` when the code no longer has it. A stored row is data,
+not code: a class is looked up only in modules already imported, or (a :class:`ClassFinder`
+with the app's folder) in the app's own modules; no other module named in a row is imported.
+Knows nothing of snapshots, signing or stores: that is ``codec.py``.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ import datetime as dt
 import decimal
 import enum
 import importlib
+import importlib.machinery
 import io
 import sys
 import uuid
 import zoneinfo
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from tidal.errors import CodecError as CodecError
@@ -44,7 +48,7 @@ def _tag(name: str, payload: Any) -> dict[str, Any]:
 
 def _class_path(cls: type) -> str:
     path = f"{cls.__module__}:{cls.__qualname__}"
-    if _resolve(path) is not cls:
+    if _resolve(path, ClassFinder()) is not cls:
         raise Unstorable(
             f"its class {cls.__module__}.{cls.__qualname__} cannot be imported again by name "
             "(defined in a function or in the running script?); move it to a module"
@@ -52,13 +56,44 @@ def _class_path(cls: type) -> str:
     return path
 
 
-def _resolve(path: str) -> Any:
+@dataclasses.dataclass(frozen=True, slots=True)
+class ClassFinder:
+    """Where a class named in a stored row may come from.
+
+    Always from a module already imported (``sys.modules``). With ``app_dir``, also from the
+    app's own modules, imported on demand so that a restarted server can restore them before
+    the script ran: a top-level module or package whose file is in ``app_dir``, except the
+    entrypoint ``script`` and the ``pages`` folder (scripts, not modules). Never any other
+    module: importing one named by a crafted row would run its code.
+    """
+
+    app_dir: Path | None = None
+    script: Path | None = None
+
+    def module(self, name: str) -> Any:
+        """The module ``name`` if a row may use it, else None."""
+        loaded = sys.modules.get(name)
+        if loaded is not None or self.app_dir is None:
+            return loaded
+        top = name.partition(".")[0]
+        if top == "pages" or top in sys.builtin_module_names:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(top, [str(self.app_dir)])
+        origin = spec.origin if spec is not None else None
+        if origin is None or (self.script is not None and Path(origin) == self.script):
+            return None
+        return importlib.import_module(name)
+
+
+def _resolve(path: str, finder: ClassFinder) -> Any:
     module_name, _, qualname = path.partition(":")
     names = [*module_name.split("."), *qualname.split(".")]
     if not qualname or not all(name.isidentifier() for name in names):
         return None  # includes "<locals>" and anything that is not a dotted name
     try:
-        obj: Any = importlib.import_module(module_name)
+        obj: Any = finder.module(module_name)
+        if obj is None:
+            return None
         for part in qualname.split("."):
             obj = getattr(obj, part)
     except Exception:  # ImportError, AttributeError or whatever the module raises on import
@@ -246,7 +281,11 @@ class Tagger:
 
 
 class Untagger:
-    """Rebuilds a value from what :class:`Tagger` made; checks shapes as it goes."""
+    """Rebuilds a value from what :class:`Tagger` made; checks shapes as it goes. Classes
+    are looked up as ``finder`` allows (by default: modules already imported only)."""
+
+    def __init__(self, finder: ClassFinder | None = None) -> None:
+        self._finder = finder or ClassFinder()
 
     def into(self, w: Any) -> Any:
         t = type(w)
@@ -286,14 +325,14 @@ class Untagger:
             items = [into(x) for x in w]
             return dict(zip(items[::2], items[1::2], strict=True))
         if name == "enum":
-            cls = _class_in(w[0], lambda c: issubclass(c, enum.Enum))
+            cls = _class_in(w[0], self._finder, lambda c: issubclass(c, enum.Enum))
             value = into(w[1])
             try:
                 return cls(value)
             except Exception as exc:  # ValueError, or whatever the enum's _missing_ raises
                 raise Unrestorable(f"{w[0]} has no member {value!r:.80} any more") from exc
         if name == "dc":
-            cls = _class_in(w[0], dataclasses.is_dataclass)
+            cls = _class_in(w[0], self._finder, dataclasses.is_dataclass)
             if {f.name for f in dataclasses.fields(cls)} != set(w[1]):
                 raise Unrestorable(f"the fields of {w[0]} changed")
             obj = object.__new__(cls)
@@ -301,7 +340,9 @@ class Untagger:
                 object.__setattr__(obj, field, into(value))  # no __init__: no user code runs
             return obj
         if name == "nt":
-            cls = _class_in(w[0], lambda c: issubclass(c, tuple) and hasattr(c, "_fields"))
+            cls = _class_in(
+                w[0], self._finder, lambda c: issubclass(c, tuple) and hasattr(c, "_fields")
+            )
             if len(cls._fields) != len(w[1]):
                 raise Unrestorable(f"the fields of {w[0]} changed")
             return tuple.__new__(cls, [into(x) for x in w[1]])
@@ -362,10 +403,10 @@ class Untagger:
         return pd.Index(values, dtype=dtype, name=self.into(w[2]))
 
 
-def _class_in(path: Any, accepts: Callable[[type], bool]) -> Any:
+def _class_in(path: Any, finder: ClassFinder, accepts: Callable[[type], bool]) -> Any:
     if type(path) is not str:
         raise CodecError(f"Malformed snapshot: bad class path {path!r:.80}.")
-    cls = _resolve(path)
+    cls = _resolve(path, finder)
     if not isinstance(cls, type) or not accepts(cls):
         raise Unrestorable(f"{path} cannot be imported (or is no longer the same kind of class)")
     return cls

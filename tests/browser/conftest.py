@@ -2,7 +2,9 @@
 
 Never ``playwright install``: the browser is /usr/bin/chromium (``make test`` installs the
 Debian package when it is missing). Waits are on ``window.__tidal`` (connected, nothing
-pending, no run in progress), never on sleeps.
+pending, no run in progress), never on sleeps. Pages run under tidal's Content-Security-Policy
+(no ``eval``): give ``wait_for_function`` a function (``"() => window.x > 1"``), never a bare
+expression, which Playwright would evaluate with ``eval``.
 """
 
 from __future__ import annotations

@@ -125,11 +125,13 @@ def test_dark_mode_follows_the_browser(open_app):
         return app.page.evaluate("document.documentElement.dataset.theme")
 
     app.page.emulate_media(color_scheme="light")
-    app.page.wait_for_function("document.documentElement.dataset.theme === 'light'")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'light'")
     light = background()
     app.page.emulate_media(color_scheme="dark")  # the page follows the change, live
-    app.page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
-    app.page.wait_for_function(f"getComputedStyle(document.body).backgroundColor !== {light!r}")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+    app.page.wait_for_function(
+        f"() => getComputedStyle(document.body).backgroundColor !== {light!r}"
+    )
     dark = background()
     assert light != dark and theme() == "dark"
 
@@ -171,7 +173,7 @@ def test_a_dropped_connection_reconnects_to_the_same_session(open_app):
     token = app.page.evaluate("sessionStorage.getItem('tidal.token')")
     runs = app.page.evaluate("window.__tidal.runs")
     app.server.drop_connections()
-    app.page.wait_for_function(f"window.__tidal.runs > {runs}")  # reconnected and reran
+    app.page.wait_for_function(f"() => window.__tidal.runs > {runs}")  # reconnected and reran
     app.idle()
     assert app.page.evaluate("sessionStorage.getItem('tidal.token')") == token
     app.click("Increment")

@@ -251,15 +251,21 @@ def navigation(
 
 
 def page_not_found_node(url_path: str) -> Node:
-    """The warning shown when the browser asks for a page the app does not have."""
+    """The warning shown when the browser asks for a page the app does not have.
+
+    The path comes from the address bar, so the message is plain text (``plain``: the
+    browser shows it as typed, never as Markdown): a crafted path cannot draw links or
+    formatting into the app.
+    """
     return Node(
         "warning",
         {
             "body": (
-                f"Page not found: you have requested page `/{url_path}`, but this app has no "
+                f"Page not found: you have requested page /{url_path}, but this app has no "
                 "such page. Running the app's main page."
             ),
             "icon": None,
+            "plain": True,
         },
     )
 
@@ -317,7 +323,8 @@ def switch_page(
     raise RerunRequested()
 
 
-_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^mailto:")
+_EXTERNAL = re.compile(r"^https?://", re.IGNORECASE)
+_SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @api_function
@@ -349,6 +356,13 @@ def page_link(
         >>> st.page_link("https://example.com", label="Docs")
     """
     ctx = get_run()
+    if isinstance(page, str) and _SCHEME.match(page) and not _EXTERNAL.match(page):
+        raise TidalAPIError(
+            f"st.page_link got page={page[:100]!r}: a link to a URL must start with http:// "
+            "or https:// (other schemes such as javascript:, data: or file: are refused). "
+            "Pass an http(s) URL, or the path of one of the app's pages relative to the "
+            "entrypoint file."
+        )
     if isinstance(page, str) and _EXTERNAL.match(page):
         if not label:
             raise TidalAPIError(

@@ -147,12 +147,14 @@ function stackText(stack) {
 const exceptionKind = simple(
   () => h('div', { class: 'exception', role: 'alert' }),
   (el, p) => {
-    const head = h('div', { class: 'exc-head' }, h('strong', { class: 'exc-type', text: p.type ?? 'Exception' }));
+    // an empty type: client.showErrorDetails = "none" keeps even the exception's class
+    const type = p.type ?? 'Exception';
+    const head = h('div', { class: 'exc-head' }, ...(type ? [h('strong', { class: 'exc-type', text: type })] : []));
     const parts = [head];
     if (p.is_markdown) {
       parts.push(h('div', { class: 'md exc-msg', html: markdown(p.message ?? '') }));
     } else if (p.message) {
-      head.append(': ', h('span', { class: 'exc-msg', text: p.message }));
+      head.append(...(type ? [': '] : []), h('span', { class: 'exc-msg', text: p.message }));
     }
     const stack = stackText(p.stack);
     if (stack) {

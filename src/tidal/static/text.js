@@ -222,7 +222,9 @@ function callout(kind) {
     () => h('div', { class: `callout callout-${kind}`, role: kind === 'error' ? 'alert' : 'status' }),
     (el, p) => {
       const body = h('div', { class: 'md' });
-      setMarkdown(body, p.body ?? '');
+      // `plain` bodies hold text from outside the script (the address bar): never Markdown
+      if (p.plain) body.textContent = p.body ?? '';
+      else setMarkdown(body, p.body ?? '');
       const title = p.title ? h('div', { class: 'callout-title' }) : null;
       if (title) setMarkdown(title, p.title, { inline: true });
       const content = h('div', { class: 'callout-content' }, title, body);

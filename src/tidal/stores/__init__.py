@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tidal.stores.base import (
     LEASE_TTL,
+    PRESENCE_TTL,
     URL_FORMS,
     SessionStore,
     Stored,
@@ -29,6 +30,7 @@ from tidal.stores.sqlite import SqliteStore
 
 __all__ = [
     "LEASE_TTL",
+    "PRESENCE_TTL",
     "MemoryStore",
     "RedisStore",
     "SessionStore",

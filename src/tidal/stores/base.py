@@ -15,6 +15,10 @@ Rules every store follows (``tests/test_stores.py`` is the contract suite):
   None) and so is its lease: a save after that returns ``False``; acquire again to go on.
   ``acquire`` keeps a lease alive for at least :data:`LEASE_TTL` seconds so the first save
   can follow, however long the first run takes.
+* **Presence.** :meth:`SessionStore.claim` records which page (its nonce) is connected to a
+  session, for ``ttl`` seconds (renewed by claiming again): a claim with another nonce while
+  the record lives is refused and names the holder, so that a duplicated tab gets a new
+  session whichever process it reaches. :meth:`SessionStore.release` ends a claim.
 * **Synchronous.** Stores block; call them from worker threads, never from the event loop.
   Every store is safe to share between threads.
 """
@@ -27,10 +31,22 @@ from typing import Protocol
 
 from tidal.errors import TidalError
 
-__all__ = ["LEASE_TTL", "URL_FORMS", "SessionStore", "StoreError", "Stored", "check_ttl"]
+__all__ = [
+    "LEASE_TTL",
+    "PRESENCE_TTL",
+    "URL_FORMS",
+    "SessionStore",
+    "StoreError",
+    "Stored",
+    "check_ttl",
+]
 
 LEASE_TTL = 86_400.0
 """Seconds a lease taken by ``acquire`` lives before any save (saves then set the ttl)."""
+
+PRESENCE_TTL = 20.0
+"""Seconds a page's claim on a session lives unless renewed (a live server renews its pages'
+claims every few seconds; a crashed one's lapse after this)."""
 
 URL_FORMS = (
     "memory://, sqlite:///relative/path.db, sqlite:////absolute/path.db, "
@@ -103,6 +119,22 @@ class SessionStore(Protocol):
 
     def count(self) -> int:
         """How many live sessions the store holds (for metrics and tests)."""
+        ...
+
+    def claim(self, token: str, nonce: str, *, ttl: float) -> str | None:
+        """Record that the page ``nonce`` is connected to the session, for ``ttl`` seconds.
+
+        Returns:
+            None when recorded (no live claim, an expired one, or this nonce's own); else the
+            nonce of the page that holds the session now (nothing is recorded).
+
+        Raises:
+            StoreError: the store is unreachable.
+        """
+        ...
+
+    def release(self, token: str, nonce: str) -> None:
+        """End the claim of page ``nonce`` (another page's claim is left alone)."""
         ...
 
     def close(self) -> None:

@@ -31,6 +31,7 @@ class MemoryStore:
         self._lock = threading.Lock()
         self._records: dict[str, _Record] = {}
         self._last_epoch = 0
+        self._claims: dict[str, tuple[str, float]] = {}  # token -> (nonce, until)
 
     def _live(self, token: str, now: float) -> _Record | None:
         record = self._records.get(token)
@@ -88,6 +89,9 @@ class MemoryStore:
         with self._lock:
             now = time.monotonic()
             purged = 0
+            for token, (_, until) in list(self._claims.items()):
+                if until <= now:
+                    del self._claims[token]
             for token, record in list(self._records.items()):
                 if record.data is not None and record.data_until <= now:
                     record.data = None
@@ -105,6 +109,23 @@ class MemoryStore:
                 if r.data is not None and r.data_until > now and r.lease_until > now
             )
 
+    def claim(self, token: str, nonce: str, *, ttl: float) -> str | None:
+        ttl = check_ttl(ttl)
+        with self._lock:
+            now = time.monotonic()
+            held = self._claims.get(token)
+            if held is not None and held[0] != nonce and held[1] > now:
+                return held[0]
+            self._claims[token] = (nonce, now + ttl)
+            return None
+
+    def release(self, token: str, nonce: str) -> None:
+        with self._lock:
+            held = self._claims.get(token)
+            if held is not None and held[0] == nonce:
+                del self._claims[token]
+
     def close(self) -> None:
         with self._lock:
             self._records.clear()
+            self._claims.clear()

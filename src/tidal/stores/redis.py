@@ -6,7 +6,8 @@ save and touch atomic, and short timeouts so that a dead Redis is reported quick
 Redis store is opened. Knows nothing about what the bytes mean.
 
 Keys: ``tidal:s:<token>`` holds the data, ``tidal:e:<token>`` the current lease epoch (never
-expiring before the data), ``tidal:epoch`` the store-wide epoch counter (never expires). One
+expiring before the data), ``tidal:c:<token>`` the nonce of the page connected to the session
+(expiring unless renewed), ``tidal:epoch`` the store-wide epoch counter (never expires). One
 Redis server (or a Sentinel-managed primary); Redis Cluster is not supported, since a script
 touches the counter and a session's keys together.
 """
@@ -54,6 +55,19 @@ local held = redis.call('PTTL', KEYS[2])
 if held < 0 then return 0 end
 redis.call('PEXPIRE', KEYS[1], ttl)
 if held < ttl then redis.call('PEXPIRE', KEYS[2], ttl) end
+return 1
+"""
+
+# KEYS: presence key. ARGV: nonce, ttl ms. Returns the other holder's nonce, or nil.
+_CLAIM = """
+local held = redis.call('GET', KEYS[1])
+if held and held ~= ARGV[1] then return held end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return false
+"""
+# KEYS: presence key. ARGV: nonce.
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1
 """
 
@@ -127,6 +141,8 @@ class RedisStore:
         self._acquire = client.register_script(_ACQUIRE)
         self._save = client.register_script(_SAVE)
         self._touch = client.register_script(_TOUCH)
+        self._claim = client.register_script(_CLAIM)
+        self._release = client.register_script(_RELEASE)
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
@@ -170,6 +186,18 @@ class RedisStore:
         ms = _ms(check_ttl(ttl))
         with self._guard():
             self._touch(keys=self._keys(token), args=[ms])
+
+    def claim(self, token: str, nonce: str, *, ttl: float) -> str | None:
+        ms = _ms(check_ttl(ttl))
+        with self._guard():
+            held: Any = self._claim(keys=[f"tidal:c:{token}"], args=[nonce, ms])
+        if held is None:
+            return None
+        return held.decode() if isinstance(held, bytes) else str(held)
+
+    def release(self, token: str, nonce: str) -> None:
+        with self._guard():
+            self._release(keys=[f"tidal:c:{token}"], args=[nonce])
 
     def purge_expired(self) -> int:
         return 0  # Redis expires keys by itself

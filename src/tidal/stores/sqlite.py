@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS tidal_epoch (
     last INTEGER NOT NULL
 );
 INSERT OR IGNORE INTO tidal_epoch (id, last) VALUES (0, 0);
+CREATE TABLE IF NOT EXISTS tidal_presence (
+    token TEXT PRIMARY KEY,
+    nonce TEXT NOT NULL,
+    until REAL NOT NULL
+);
 """
 # Invariant: data_until <= lease_until. A row whose lease expired is dead (its data too).
 _LOAD = """
@@ -64,6 +69,14 @@ UPDATE tidal_sessions SET
     lease_until = MAX(lease_until, :until)
 WHERE token = :token AND lease_until > :now
 """
+_CLAIM = """
+INSERT INTO tidal_presence (token, nonce, until) VALUES (:token, :nonce, :until)
+ON CONFLICT (token) DO UPDATE SET nonce = excluded.nonce, until = excluded.until
+WHERE tidal_presence.nonce = excluded.nonce OR tidal_presence.until <= :now
+"""
+_HOLDER = "SELECT nonce FROM tidal_presence WHERE token = ?"
+_RELEASE = "DELETE FROM tidal_presence WHERE token = ? AND nonce = ?"
+_PURGE_PRESENCE = "DELETE FROM tidal_presence WHERE until <= ?"
 _PURGE_DATA = "UPDATE tidal_sessions SET data = NULL WHERE data IS NOT NULL AND data_until <= ?"
 _PURGE_ROWS = "DELETE FROM tidal_sessions WHERE lease_until <= ?"
 _COUNT = "SELECT COUNT(*) FROM tidal_sessions WHERE data IS NOT NULL AND data_until > ?"
@@ -170,7 +183,22 @@ class SqliteStore:
         with self._guard(), self._transaction():
             purged = self._db.execute(_PURGE_DATA, (now,)).rowcount
             self._db.execute(_PURGE_ROWS, (now,))
+            self._db.execute(_PURGE_PRESENCE, (now,))
         return int(purged)
+
+    def claim(self, token: str, nonce: str, *, ttl: float) -> str | None:
+        ttl = check_ttl(ttl)
+        now = time.time()
+        params = {"token": token, "nonce": nonce, "until": now + ttl, "now": now}
+        with self._guard(), self._transaction():
+            if self._db.execute(_CLAIM, params).rowcount == 1:
+                return None
+            row = self._db.execute(_HOLDER, (token,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def release(self, token: str, nonce: str) -> None:
+        with self._guard():
+            self._db.execute(_RELEASE, (token, nonce))
 
     def count(self) -> int:
         with self._guard():

@@ -9,6 +9,7 @@ semantics) and reads the page from the session's delta mirror. Element wrappers 
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import textwrap
 from collections.abc import Callable, Iterator
@@ -117,6 +118,9 @@ class AppTest(Block):
             # Streamlit's AppTest ignores too (SER-2)
             folders = dict.fromkeys([Path.cwd().resolve(), script.path.resolve().parent])
             options = RunOptions.from_config(load_config(project_dirs=list(folders), env={}))
+            # a test reads the whole exception whatever the app's client.showErrorDetails,
+            # as in Streamlit's AppTest
+            options = dataclasses.replace(options, error_details="full")
         self._session = Session(script, options)
         self._staged: dict[str, Any] = {}
         self._switch_to: Path | None = None

@@ -12,6 +12,7 @@
 // and cannot reach this page's DOM, cookies or storage; messages are accepted only from the
 // iframe's own window.
 import { h } from '../elements.js';
+import { withNonce } from '../nonce.js';
 import { commit } from '../widgets/base.js';
 
 const SANDBOX = 'allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals';
@@ -186,7 +187,7 @@ function frameKind(make) {
     frame.style.width = p.width ? `${Number(p.width)}px` : '100%';
     frame.setAttribute('scrolling', p.scrolling ? 'auto' : 'no');
     if (p.tab_index != null) frame.tabIndex = Number(p.tab_index);
-    make(frame, p);
+    make(frame, p, node);
   };
   return {
     create(node, p) {
@@ -202,8 +203,11 @@ function frameKind(make) {
 
 export const kinds = {
   component_instance: componentKind,
-  component_html: frameKind((frame, p) => {
-    if (frame.srcdoc !== p.srcdoc) frame.srcdoc = p.srcdoc ?? '';
+  component_html: frameKind((frame, p, node) => {
+    if (node.s.srcdoc !== p.srcdoc) {
+      node.s.srcdoc = p.srcdoc;
+      frame.srcdoc = withNonce(p.srcdoc ?? '');
+    }
   }),
   component_iframe: frameKind((frame, p) => {
     if (frame.getAttribute('src') !== p.src) frame.src = p.src ?? 'about:blank';

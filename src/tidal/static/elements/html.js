@@ -2,6 +2,7 @@
 // by the vendored DOMPurify: scripts and event handlers are removed unless the app passed
 // unsafe_allow_javascript=True, in which case its scripts run. An iframe shows a URL or an
 // HTML document in a sandbox; "content" height fits a same-origin document to its content.
+import { PAGE_NONCE, withNonce } from '../nonce.js';
 import { loadPurify } from '../assets.js';
 import { h } from '../elements.js';
 import { applyLayout } from '../text.js';
@@ -19,6 +20,7 @@ function insertWithScripts(el, html) {
   for (const old of el.querySelectorAll('script')) {
     const script = document.createElement('script');
     for (const { name, value } of old.attributes) script.setAttribute(name, value);
+    script.nonce = PAGE_NONCE; // the page's policy runs only scripts with its nonce
     script.textContent = old.textContent;
     old.replaceWith(script);
   }
@@ -71,7 +73,7 @@ const iframeKind = {
     if (p.srcdoc !== prev.srcdoc || p.src !== prev.src) {
       if (p.srcdoc != null) {
         f.removeAttribute('src');
-        f.srcdoc = p.srcdoc;
+        f.srcdoc = withNonce(p.srcdoc);
       } else {
         f.removeAttribute('srcdoc');
         f.src = p.src ?? 'about:blank';
