@@ -12,15 +12,17 @@ sessions of the process (``tidal.sessions`` creates, resumes and expires them).
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import secrets
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from tidal.codec import Snapshot
-from tidal.context import Flag, FragmentInfo, RunOptions
+from tidal.context import Flag, FragmentInfo, RunOptions, Visitor
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability
 from tidal.eventqueue import Batch, EventQueue
@@ -52,6 +54,12 @@ Schedule = Callable[[float, Callable[[], None]], None]
 """Run a function on the connection's event loop after a delay (seconds)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
+
+
+def public_id(token: str) -> str:
+    """An id for the session that can be shown (``get_script_run_ctx().session_id``) without
+    giving away its token."""
+    return str(uuid.UUID(bytes=hashlib.blake2b(token.encode(), digest_size=16).digest()))
 
 
 def new_token() -> str:
@@ -99,6 +107,7 @@ class Session:
         "state",
         "superseded",
         "token",
+        "visitor",
         "writer",
     )
 
@@ -153,6 +162,8 @@ class Session:
         self.nav = Navigator(App.of(script))
         self.not_durable: tuple[str, ...] = ()
         self.superseded = False
+        self.visitor = Visitor(session_id=public_id(self.token))
+        """The browser tab this session serves (``st.context``), set by its connection."""
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
@@ -167,6 +178,7 @@ class Session:
             page=self.page if page is None else page,
             interrupt=self.interrupt,
             query_params=self.query_params,
+            hooks=RunHooks(visitor=self.visitor),
         )
         self.page = self.nav.url
         self.run_count += 1
@@ -323,7 +335,12 @@ class Session:
             self._run_no = self.run_count
             self._emit(RunStarted(run=self._run_no))
 
-        hooks = RunHooks(flush=flush, rerun_started=rerun_started, fragments=self.fragments)
+        hooks = RunHooks(
+            flush=flush,
+            rerun_started=rerun_started,
+            fragments=self.fragments,
+            visitor=self.visitor,
+        )
         status: RunStatus | None = None
         if fragment is not None:
             done = run_fragment(

@@ -10,6 +10,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from tidal.api.dimensions import check_width
 from tidal.api.handle import ElementHandle, add_element
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
@@ -158,9 +159,12 @@ def success(body: object, *, icon: str | None = None) -> ElementHandle:
 
 
 @api_function
-def divider() -> ElementHandle:
-    """Show a horizontal rule. Example: ``st.divider()``."""
-    return _add("divider", {})
+def divider(*, width: int | str = "stretch") -> ElementHandle:
+    """Show a horizontal rule, as wide as its container (``"stretch"``) or ``width`` pixels.
+
+    Example: ``st.divider()``.
+    """
+    return _add("divider", {"width": check_width(width, command="divider", allowed=("stretch",))})
 
 
 def exception_node(exc: BaseException) -> Node:
