@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "tidal.codec": 0,
     "tidal.metrics": 0,
     "tidal.querystring": 0,
+    "tidal.theme": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,

@@ -96,7 +96,14 @@ class ThemeConfig:
     background_color: str
     secondary_background_color: str
     text_color: str
-    font: Literal["sans serif", "serif", "monospace"]
+    font: str
+    link_color: str
+    border_color: str
+    base_radius: str
+    base_font_size: int
+    heading_font: str
+    code_font: str
+    code_background_color: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from tidal.runner import Script, WorkerPool, add_app_folder_to_path
 from tidal.session import Session
 from tidal.sessions import Sessions
 from tidal.stores import open_store
+from tidal.theme import theme_css
 from tidal.watcher import watch
 
 log = logging.getLogger("tidal.server")
@@ -89,6 +90,12 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     _register_gauges(metrics, sessions)
     title = script_path.stem.replace("_", " ").title()
     index = STATIC_DIR / "index.html"
+    theme = theme_css(config.theme)
+
+    async def theme_stylesheet(request: Request) -> Response:
+        return PlainTextResponse(
+            theme, media_type="text/css", headers={"Cache-Control": "no-cache"}
+        )
 
     async def page(request: Request) -> Response:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
@@ -145,6 +152,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
+            Route("/_tidal/theme.css", theme_stylesheet),
             WebSocketRoute("/ws", ws_endpoint),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
             Route("/", page),
