@@ -148,7 +148,8 @@ export class Nav {
       this.onPage(this.current);
     }
     const page = this.pages.find((p) => p.url === this.current);
-    if (page && this.pages.length > 1) document.title = page.title;
+    // st.set_page_config(page_title=...) wins over the page's own title
+    if (page && this.pages.length > 1 && !window.__tidalPageTitle) document.title = page.title;
     this.render();
   }
 

@@ -37,6 +37,11 @@ import { sliderKinds } from './widgets/slider.js';
  * charts, media, chat, components) register their types here.
  */
 const LAZY = {
+  popover: { url: 'elements/overlays.js', widget: true },
+  dialog: { url: 'elements/overlays.js', widget: true },
+  component_html: 'elements/overlays.js',
+  page_config: 'elements/overlays.js',
+  logo: 'elements/overlays.js',
 };
 
 const kinds = {
