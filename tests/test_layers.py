@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "tidal.metrics": 0,
     "tidal.querystring": 0,
     "tidal.theme": 0,
+    "tidal.namespace": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,

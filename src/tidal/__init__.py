@@ -5,6 +5,8 @@
 files and changes no environment.
 """
 
+import sys as _sys
+
 from tidal.api.auth import login as login
 from tidal.api.auth import logout as logout
 from tidal.api.auth import user as user
@@ -68,8 +70,13 @@ from tidal.api.text import text as text
 from tidal.api.text import title as title
 from tidal.api.text import warning as warning
 from tidal.api.text import write as write
+from tidal.namespace import PublicNamespace as _PublicNamespace
 
 __version__ = "0.1.0"
+
+# `st.context` / `st.connection` stay the public objects when tidal.context / tidal.connection
+# (internal modules) are imported later (see tidal/namespace.py)
+_sys.modules[__name__].__class__ = _PublicNamespace
 
 __all__ = [
     "Page",

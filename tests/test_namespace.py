@@ -1,0 +1,27 @@
+"""The public namespace shows only the public API: internal modules never pose as st.*."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_importing_the_server_keeps_st_connection_and_st_context_public():
+    code = (
+        "import tidal, tidal.server, tidal.connection, tidal.context;"
+        "from tidal.api.connections import connection;"
+        "from tidal.api.browser_context import context;"
+        "assert tidal.connection is connection, tidal.connection;"
+        "assert tidal.context is context, tidal.context;"
+        "from tidal.connection import Connection; from tidal.context import get_run"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_every_name_in_all_is_a_public_object_not_an_internal_module():
+    import types
+
+    import tidal
+
+    modules = [n for n in tidal.__all__ if isinstance(getattr(tidal, n), types.ModuleType)]
+    assert modules == []
