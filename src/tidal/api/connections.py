@@ -75,6 +75,7 @@ class BaseConnection(ABC, Generic[RawConnection]):
 ExperimentalBaseConnection = BaseConnection
 
 _made: dict[tuple[Any, ...], BaseConnection[Any]] = {}
+"""Connections made, by name, class name and arguments."""
 _lock = threading.Lock()
 
 
@@ -138,7 +139,10 @@ def connection(
         >>> conn = st.connection("mem", type=MyConnection)
     """
     cls = _connection_class(name, type)
-    key = (name, cls, tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
+    # by the class's name, not the class: a class defined in the script is a new object on
+    # every run, and the connection must outlive the run
+    kind = f"{cls.__module__}.{cls.__qualname__}"
+    key = (name, kind, tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
     seconds = None if ttl is _UNSET else ttl_seconds(ttl)
     with _lock:
         made = _made.get(key)
