@@ -144,3 +144,11 @@ def test_a_changed_secrets_file_is_read_again(home: Path, tmp_path: Path):
     os.utime(path, (1, 1))  # a different mtime, whatever the clock's resolution
     assert store["v"] == "two"
     assert store.to_dict() == {"v": "two"} and store.has_key("v")
+
+
+def test_without_a_secrets_file_in_and_get_find_nothing(home: Path, tmp_path: Path):
+    at = app_in(tmp_path / "app", """
+        import tidal as st
+        st.write("x" in st.secrets, st.secrets.get("x", "dflt"), len(st.secrets))
+    """).run()
+    assert at.markdown[0].value == "`False` dflt `0`"

@@ -5,7 +5,9 @@ Files are read in this order, later ones overriding earlier keys: ``~/.streamlit
 folder (each ``secrets.toml``). They are read on first use and again when one changes. Root
 level string values also become environment variables, as in Streamlit. A test gives its own
 secrets with ``AppTest.secrets``. Secrets never reach the browser unless the script shows them,
-and their values are never logged: ``repr`` lists keys only.
+and their values are never logged: ``repr`` lists keys only. Without any secrets file,
+``st.secrets["x"]`` raises ``StreamlitSecretNotFoundError`` while ``"x" in st.secrets`` and
+``st.secrets.get("x")`` quietly find nothing.
 """
 
 from __future__ import annotations
@@ -160,14 +162,28 @@ class Secrets(Mapping[str, Any]):
             raise AttributeError(key)
         return getattr(self._table(), key)
 
+    def _values_or_none(self) -> dict[str, Any]:
+        """The secrets, or none when there is no secrets file (``in``, ``get``, ``len``)."""
+        try:
+            return self._values()
+        except StreamlitSecretNotFoundError:
+            return {}
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._values())
+        return iter(self._values_or_none())
 
     def __len__(self) -> int:
-        return len(self._values())
+        return len(self._values_or_none())
 
     def __contains__(self, key: object) -> bool:
-        return key in self._values()
+        return key in self._values_or_none()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The secret ``key``, or ``default`` when it (or any secrets file) is missing."""
+        values = self._values_or_none()
+        if key not in values:
+            return default
+        return self._table()[key]
 
     def has_key(self, key: str) -> bool:
         """Whether ``key`` is a top-level secret."""
