@@ -53,11 +53,14 @@ class Memory(BaseConnection[dict]):
 
 
 def test_a_connection_class_is_made_once_and_shared(app_test):
-    at = app_test(CONNECTION_CLASS + """
+    at = app_test(
+        CONNECTION_CLASS
+        + """
 a = st.connection("mem", type=Memory, answer=42)
 b = st.connection("mem", type=Memory, answer=42)
 st.write(a is b, a.get("answer"), a.get("name"), repr(a))
-""")
+"""
+    )
     at.secrets["connections"] = {"mem": {"region": "eu"}}
     at.run()
     assert at.markdown[0].value == "`True` `42` mem Memory(name='mem')"
@@ -65,7 +68,9 @@ st.write(a is b, a.get("answer"), a.get("name"), repr(a))
     assert at.session_state.connects == 1
 
 
-def test_a_connection_type_may_come_from_the_secrets_as_a_class_path(app_test, tmp_path, monkeypatch):
+def test_a_connection_type_may_come_from_the_secrets_as_a_class_path(
+    app_test, tmp_path, monkeypatch
+):
     (tmp_path / "my_conn.py").write_text(
         "from tidal.api.connections import BaseConnection\n"
         "class Kv(BaseConnection):\n"
@@ -84,13 +89,16 @@ def test_a_connection_type_may_come_from_the_secrets_as_a_class_path(app_test, t
 
 
 def test_reset_drops_the_underlying_connection(app_test):
-    at = app_test(CONNECTION_CLASS + """
+    at = app_test(
+        CONNECTION_CLASS
+        + """
 c = st.connection("reset-me", type=Memory)
 c.get("name")
 c.reset()
 c.get("name")
 st.write(st.session_state.connects)
-""").run()
+"""
+    ).run()
     assert at.markdown[0].value == "`2`"
 
 

@@ -41,11 +41,21 @@ def test_the_server_reads_headers_and_cookies_and_the_browser_the_rest(serve_app
     url = server.url.replace("http", "ws") + "/ws"
     headers = {"X-Team": "blue", "Cookie": "hint=abc; other=1"}
     with connect(url, additional_headers=headers, origin=server.url) as ws:
-        ws.send(json.dumps({
-            "t": "hello", "v": 1, "nonce": "n", "url": "http://app.example/?a=1",
-            "timezone": "Europe/Paris", "tz_offset": -60, "locale": "fr-FR", "theme": "dark",
-            "embedded": True,
-        }))
+        ws.send(
+            json.dumps(
+                {
+                    "t": "hello",
+                    "v": 1,
+                    "nonce": "n",
+                    "url": "http://app.example/?a=1",
+                    "timezone": "Europe/Paris",
+                    "tz_offset": -60,
+                    "locale": "fr-FR",
+                    "theme": "dark",
+                    "embedded": True,
+                }
+            )
+        )
         frames = []
         while True:
             msg = json.loads(ws.recv(timeout=10))
@@ -84,8 +94,15 @@ def test_the_public_st_context_is_not_the_internal_module():
     assert callable(get_run)
     public = {n for n in dir(tidal.context) if not n.startswith("_")}
     assert public == {
-        "cookies", "headers", "ip_address", "is_embedded", "locale", "theme", "timezone",
-        "timezone_offset", "url",
+        "cookies",
+        "headers",
+        "ip_address",
+        "is_embedded",
+        "locale",
+        "theme",
+        "timezone",
+        "timezone_offset",
+        "url",
     }
 
 

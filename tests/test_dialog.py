@@ -30,7 +30,7 @@ def test_calling_a_dialog_function_opens_the_dialog_with_its_content(app_test):
     assert len(at.dialog) == 0
     at.button[0].click().run()
     dialog = at.dialog[0]
-    assert dialog.title == "Cast your vote"
+    assert dialog.label == "Cast your vote"
     assert dialog.props["width"] == "large" and dialog.props["icon"] == "🗳️"
     assert dialog.markdown[0].value == "Why is A your favorite?"
     assert dialog.text_input(key="reason").label == "Because..."
@@ -39,8 +39,12 @@ def test_calling_a_dialog_function_opens_the_dialog_with_its_content(app_test):
 def test_the_script_closes_a_dialog_by_not_calling_it_again(app_test):
     # AppTest runs whole interactions (as Streamlit's does); a browser reruns only the
     # dialog's fragment (tests/browser/test_layout.py), so this app keeps it open by state
-    at = app_test(VOTE.replace('if st.button("Vote for A"):', 'if st.button("Vote for A") or '
-                               'st.session_state.get("reason") is not None:')).run()
+    at = app_test(
+        VOTE.replace(
+            'if st.button("Vote for A"):',
+            'if st.button("Vote for A") or st.session_state.get("reason") is not None:',
+        )
+    ).run()
     at.button[0].click().run()
     at.text_input(key="reason").input("blue").run()
     assert at.dialog[0].text_input(key="reason").value == "blue"

@@ -30,14 +30,20 @@ def run_dropin(tmp_path: Path, app: str) -> list[str]:
     )
     result = subprocess.run(
         [sys.executable, "-c", driver, str(tmp_path / "app.py")],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        check=True,
     )
     values: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
     return values
 
 
 def test_runtime_and_scriptrunner_work_inside_an_app(tmp_path: Path):
-    out = run_dropin(tmp_path, """
+    out = run_dropin(
+        tmp_path,
+        """
         import threading
         import streamlit as st
         from streamlit import runtime
@@ -50,7 +56,8 @@ def test_runtime_and_scriptrunner_work_inside_an_app(tmp_path: Path):
             st.text(f"thread sees run: {get_script_run_ctx() is not None}")
         t = add_script_run_ctx(threading.Thread(target=work))
         t.start(); t.join()
-    """)
+    """,
+    )
     assert out[:3] == ["exists=True id=36", "same=True", "thread sees run: True"]
 
 
@@ -65,7 +72,9 @@ def test_runtime_exists_is_false_outside_an_app():
 
 
 def test_config_get_and_set_option_under_the_alias(tmp_path: Path):
-    out = run_dropin(tmp_path, """
+    out = run_dropin(
+        tmp_path,
+        """
         import streamlit as st
         from streamlit import config
         st.text(f"port={config.get_option('server.port')} base={st.get_option('theme.base')}")
@@ -73,13 +82,16 @@ def test_config_get_and_set_option_under_the_alias(tmp_path: Path):
         st.text(f"details={st.get_option('client.showErrorDetails')}")
         st.text(f"streamlit-only={st.get_option('server.enableCORS')}")
         st.set_option("server.port", 1)
-    """)
+    """,
+    )
     assert out[:3] == ["port=8501 base=None", "details=False", "streamlit-only=None"]
     assert "server.port cannot be set on the fly" in out[3]
 
 
 def test_components_v1_html_and_iframe_render_frames(tmp_path: Path):
-    out = run_dropin(tmp_path, """
+    out = run_dropin(
+        tmp_path,
+        """
         import streamlit as st
         import streamlit.components.v1 as components
         components.html("<b>hi</b>", height=80)
@@ -87,7 +99,8 @@ def test_components_v1_html_and_iframe_render_frames(tmp_path: Path):
         streamlit_components.iframe("https://example.com", height=300, scrolling=True)
         st.text("ok")
         components.declare_component("x", url="http://localhost:3001")
-    """)
+    """,
+    )
     assert out[0] == "ok"
     assert "custom components are not available in tidal yet" in out[1]
 
@@ -110,9 +123,9 @@ def test_get_option_reads_the_apps_configuration(app_test):
 
 
 def test_unknown_options_are_streamlits_error():
-    with pytest.raises(RuntimeError, match='Config key "no.such" not defined.'):
+    with pytest.raises(RuntimeError, match=r'Config key "no\.such" not defined\.'):
         get_option("no.such")
-    with pytest.raises(RuntimeError, match='Config key "no.such" not defined.'):
+    with pytest.raises(RuntimeError, match=r'Config key "no\.such" not defined\.'):
         set_option("no.such", 1)
 
 
@@ -123,6 +136,9 @@ def test_component_frames_are_sandboxed_elements(app_test):
     """).run()
     node = next(n for n in at._walk() if n.type == "component_html")
     assert node.props == {
-        "html": "<script>1</script>", "width": 300, "height": 120, "scrolling": True,
+        "html": "<script>1</script>",
+        "width": 300,
+        "height": 120,
+        "scrolling": True,
         "tab_index": 0,
     }

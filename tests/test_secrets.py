@@ -48,19 +48,24 @@ def app_in(folder: Path, source: str) -> AppTest:
 
 def test_secrets_are_read_from_the_apps_streamlit_folder(home: Path, tmp_path: Path):
     app = tmp_path / "app"
-    write(app / ".streamlit" / "secrets.toml", """
+    write(
+        app / ".streamlit" / "secrets.toml",
+        """
         token = "t0"
         [db]
         user = "ann"
         password = "pw"
-    """)
+    """,
+    )
     at = app_in(app, APP).run()
     assert at.markdown[0].value == "ann pw t0"
 
 
 def test_the_apps_tidal_folder_overrides_streamlits_and_the_home_folder(home: Path, tmp_path: Path):
     app = tmp_path / "app"
-    write(home / ".streamlit" / "secrets.toml", 'token = "home"\n[db]\nuser = "h"\npassword = "h"\n')
+    write(
+        home / ".streamlit" / "secrets.toml", 'token = "home"\n[db]\nuser = "h"\npassword = "h"\n'
+    )
     write(app / ".streamlit" / "secrets.toml", 'token = "streamlit"\n')
     write(app / ".tidal" / "secrets.toml", 'token = "tidal"\n')
     at = app_in(app, APP).run()
@@ -71,7 +76,9 @@ def test_the_apps_tidal_folder_overrides_streamlits_and_the_home_folder(home: Pa
 def test_a_missing_key_is_streamlits_error_for_items_and_attributes(home: Path, tmp_path: Path):
     app = tmp_path / "app"
     write(app / ".streamlit" / "secrets.toml", 'token = "t"\n')
-    at = app_in(app, """
+    at = app_in(
+        app,
+        """
         import tidal as st
         try:
             st.secrets["missing"]
@@ -82,7 +89,8 @@ def test_a_missing_key_is_streamlits_error_for_items_and_attributes(home: Path, 
         except AttributeError as exc:
             st.text(str(exc))
         st.write("missing" in st.secrets, st.secrets.get("missing", "dflt"))
-    """).run()
+    """,
+    ).run()
     assert at.text[0].value.startswith('st.secrets has no key "missing". Did you forget to add it')
     assert at.text[1].value.startswith('st.secrets has no attribute "missing".')
     assert at.markdown[0].value == "`False` dflt"
@@ -147,8 +155,11 @@ def test_a_changed_secrets_file_is_read_again(home: Path, tmp_path: Path):
 
 
 def test_without_a_secrets_file_in_and_get_find_nothing(home: Path, tmp_path: Path):
-    at = app_in(tmp_path / "app", """
+    at = app_in(
+        tmp_path / "app",
+        """
         import tidal as st
         st.write("x" in st.secrets, st.secrets.get("x", "dflt"), len(st.secrets))
-    """).run()
+    """,
+    ).run()
     assert at.markdown[0].value == "`False` dflt `0`"

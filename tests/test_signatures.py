@@ -113,7 +113,7 @@ def check_object(name: str, spec: dict[str, Any], report: Report) -> None:
             present = True
         except AttributeError:
             present = False
-        except Exception:  # noqa: BLE001 - a member that exists but needs a run or a file
+        except Exception:  # a member that exists but needs a run or a file to be read
             present = True
         if not present:
             report.missing.add(f"{name}.{member}")

@@ -19,22 +19,43 @@ def test_no_theme_options_give_an_empty_stylesheet():
 
 
 def test_each_color_option_sets_its_css_variables():
-    css = theme_css(themed(primaryColor="#ff4b4b", backgroundColor="#fafafa",
-                           secondaryBackgroundColor="rgb(240, 242, 246)", textColor="#262730",
-                           borderColor="#dddddd"))
-    for line in ("--accent: #ff4b4b", "--bg: #fafafa", "--bg-2: rgb(240, 242, 246)",
-                 "--fg: #262730", "--border: #dddddd"):
+    css = theme_css(
+        themed(
+            primaryColor="#ff4b4b",
+            backgroundColor="#fafafa",
+            secondaryBackgroundColor="rgb(240, 242, 246)",
+            textColor="#262730",
+            borderColor="#dddddd",
+        )
+    )
+    for line in (
+        "--accent: #ff4b4b",
+        "--bg: #fafafa",
+        "--bg-2: rgb(240, 242, 246)",
+        "--fg: #262730",
+        "--border: #dddddd",
+    ):
         assert line in css
     assert ':root, :root[data-theme="dark"]' in css
 
 
 def test_fonts_radius_size_link_and_code_options():
-    css = theme_css(themed(font="serif", codeFont="Fira Code", headingFont="Inter",
-                           baseRadius="small", baseFontSize=14, linkColor="#0068c9",
-                           codeBackgroundColor="#f0f0f0"))
+    css = theme_css(
+        themed(
+            font="serif",
+            codeFont="Fira Code",
+            headingFont="Inter",
+            baseRadius="small",
+            baseFontSize=14,
+            linkColor="#0068c9",
+            codeBackgroundColor="#f0f0f0",
+        )
+    )
     assert "--font: ui-serif" in css
     assert '--mono: "Fira Code"' in css
-    assert '.heading, .md h1, .md h2, .md h3, .md h4, .md h5, .md h6 { font-family: "Inter"; }' in css
+    assert (
+        '.heading, .md h1, .md h2, .md h3, .md h4, .md h5, .md h6 { font-family: "Inter"; }' in css
+    )
     assert "--radius: 4px" in css and "html { font-size: 14px; }" in css
     assert ".md a, .heading a { color: #0068c9; }" in css
     assert ".code pre, .md pre, .md code, .heading code { background: #f0f0f0; }" in css

@@ -91,7 +91,8 @@ def theme_css(theme: ThemeConfig) -> str:
         rules.append(f".md a, .heading a {{ color: {c}; }}")
     if theme.heading_font:
         f = _font("headingFont", theme.heading_font)
-        rules.append(f".heading, .md h1, .md h2, .md h3, .md h4, .md h5, .md h6 {{ font-family: {f}; }}")
+        headings = ".heading, .md h1, .md h2, .md h3, .md h4, .md h5, .md h6"
+        rules.append(f"{headings} {{ font-family: {f}; }}")
     if theme.code_background_color:
         c = _value("codeBackgroundColor", theme.code_background_color)
         rules.append(f".code pre, .md pre, .md code, .heading code {{ background: {c}; }}")

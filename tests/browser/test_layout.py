@@ -7,6 +7,10 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import AppPage
+from tests.fixtures.server import LiveServer
+from tidal.config import load_config
+
 PAGE_CONFIG = """
 import tidal as st
 st.set_page_config(page_title="Sales board", page_icon="📈", layout="wide",
@@ -237,3 +241,35 @@ def test_the_browser_tells_st_context_its_timezone_and_locale(open_app):
     locale = app.page.evaluate("navigator.language")
     app.expect_text(f"tz: {tz} | locale: {locale} | offset is int: True | embedded: False")
     app.expect_text("host header: True")
+
+
+def test_the_demos_gallery_page_shows_every_element_and_its_dialog_works(browser):
+    demo = Path(__file__).resolve().parents[2] / "src" / "tidal" / "hello" / "app.py"
+    server = LiveServer(demo, load_config(project_dirs=[], env={})).start()
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    try:
+        app = AppPage(context.new_page(), server.url).open("/gallery")
+        expect(app.page).to_have_title("Gallery · tidal")
+        expect(app.page.locator("body")).to_have_class(re.compile(r"\blayout-wide\b"))
+        for selector in (
+            ".grid",
+            ".st-key-gallery_log",
+            ".tabs",
+            ".popover",
+            "iframe.component-frame",
+        ):
+            expect(app.page.locator(selector).first).to_be_visible()
+        app.click("Open a dialog")
+        dialog = app.page.locator("dialog.st-dialog")
+        expect(dialog).to_be_visible()
+        dialog.get_by_label("Your name").fill("Ada")
+        dialog.get_by_label("Your name").press("Enter")
+        app.idle()
+        dialog.get_by_role("button", name="Done").click()
+        app.idle()
+        app.expect_text("Hello, Ada!")
+        expect(dialog).to_have_count(0)
+        assert not app.console_errors
+    finally:
+        context.close()
+        server.stop()

@@ -76,6 +76,8 @@ ExperimentalBaseConnection = BaseConnection
 
 _made: dict[tuple[Any, ...], BaseConnection[Any]] = {}
 """Connections made, by name, class name and arguments."""
+_expires: dict[tuple[Any, ...], float] = {}
+"""When a connection made with a ``ttl`` is to be made again (``time.monotonic()``)."""
 _lock = threading.Lock()
 
 
@@ -146,12 +148,11 @@ def connection(
     seconds = None if ttl is _UNSET else ttl_seconds(ttl)
     with _lock:
         made = _made.get(key)
-        if made is not None and seconds is not None:
-            if made.__dict__.get("_tidal_expires", float("inf")) <= time.monotonic():
-                made = None
+        if made is not None and _expires.get(key, float("inf")) <= time.monotonic():
+            made = None
         if made is None:
             made = cls(name, **kwargs)
-            if seconds is not None:
-                made.__dict__["_tidal_expires"] = time.monotonic() + seconds
             _made[key] = made
+            if seconds is not None:
+                _expires[key] = time.monotonic() + seconds
         return made

@@ -66,9 +66,7 @@ def dialog(
         ...     vote("A")
     """
     if width not in DIALOG_WIDTHS:
-        raise TidalAPIError(
-            f'st.dialog got width={width!r}. Use "small", "medium" or "large".'
-        )
+        raise TidalAPIError(f'st.dialog got width={width!r}. Use "small", "medium" or "large".')
     if position not in DIALOG_POSITIONS:
         raise TidalAPIError(f'st.dialog got position={position!r}. Use "center" or "top".')
     if not (on_dismiss in ("ignore", "rerun") or callable(on_dismiss)):
@@ -92,7 +90,7 @@ def dialog(
     def decorate(func: F) -> F:
         if not callable(func):
             raise TidalAPIError(
-                "st.dialog decorates a function: use it as `@st.dialog(\"Title\")` above a `def`."
+                'st.dialog decorates a function: use it as `@st.dialog("Title")` above a `def`.'
             )
         body = as_fragment(func)
 

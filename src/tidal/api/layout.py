@@ -232,13 +232,14 @@ def grid(
     if isinstance(columns, str):
         if columns != "auto":
             raise TidalAPIError(
-                f'st.grid got columns={columns!r}. Pass a number of columns, a list of '
+                f"st.grid got columns={columns!r}. Pass a number of columns, a list of "
                 'relative widths, or "auto".'
             )
         weights: list[float] = []
     else:
         weights = _weights(columns)
-    if not (min_column_width == "auto" or (isinstance(min_column_width, int) and min_column_width > 0)):
+    pixels = isinstance(min_column_width, int) and min_column_width > 0
+    if not (min_column_width == "auto" or pixels):
         raise TidalAPIError(
             f'st.grid got min_column_width={min_column_width!r}. Pass pixels (e.g. 200) or "auto".'
         )

@@ -267,7 +267,7 @@ class Block:
 
     @property
     def dialog(self) -> ElementList[Dialog]:
-        """Open dialogs (each a block to query inside, with ``title``; ``dismiss()``)."""
+        """Open dialogs (each a block to query inside, with ``label``, its title; ``dismiss()``)."""
         return self._blocks("dialog")
 
     @property
@@ -376,14 +376,9 @@ class Dialog(Block):
     """A dialog an ``@st.dialog`` function opened in the last run."""
 
     @property
-    def title(self) -> str:
-        """The dialog's title."""
-        return str(self.props.get("title", ""))
-
-    @property
     def label(self) -> str:
-        """Same as ``title``."""
-        return self.title
+        """The dialog's title (``.title`` queries ``st.title`` elements, as on every block)."""
+        return str(self.props.get("title", ""))
 
     def dismiss(self) -> Dialog:
         """Stage closing the dialog as the person would (for ``on_dismiss``); then ``run()``."""
@@ -409,8 +404,17 @@ class Grid(Block):
     def __getattr__(self, name: str) -> Any:
         aliases = {"vertical_alignment": "align"}
         key = aliases.get(name, name)
-        if key in ("wrap", "border", "row_height", "min_column_width", "gap", "align", "dense",
-                   "width", "height"):
+        if key in (
+            "wrap",
+            "border",
+            "row_height",
+            "min_column_width",
+            "gap",
+            "align",
+            "dense",
+            "width",
+            "height",
+        ):
             return self.props.get(key)
         raise AttributeError(name)
 
