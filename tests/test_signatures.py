@@ -189,7 +189,6 @@ NOT_YET |= {
     "code.line_numbers",
     "code.width",
     "code.wrap_lines",
-    "echo",
     "error.title",
     "error.width",
     "exception.width",
@@ -197,7 +196,6 @@ NOT_YET |= {
     "header.text_alignment",
     "header.width",
     "header.wrap",
-    "help",
     "html",
     "iframe",
     "info.title",
@@ -319,7 +317,6 @@ NOT_YET |= {
     # not assigned to a helper yet
     "Page.help",
     "Page.visibility",
-    "empty",
 }
 
 

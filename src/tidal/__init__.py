@@ -26,12 +26,15 @@ from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
 from tidal.api.dialog import dialog as dialog
+from tidal.api.echo import echo as echo
 from tidal.api.fragment import fragment as fragment
+from tidal.api.help import help as help
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
 from tidal.api.inputs import text_input as text_input
 from tidal.api.layout import bottom as bottom
 from tidal.api.layout import columns as columns
+from tidal.api.layout import empty as empty
 from tidal.api.layout import container as container
 from tidal.api.layout import form as form
 from tidal.api.layout import grid as grid
@@ -95,6 +98,8 @@ __all__ = [
     "date_input",
     "dialog",
     "divider",
+    "echo",
+    "empty",
     "error",
     "exception",
     "expander",
@@ -104,6 +109,7 @@ __all__ = [
     "get_option",
     "grid",
     "header",
+    "help",
     "info",
     "json",
     "login",

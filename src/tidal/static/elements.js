@@ -521,6 +521,22 @@ const skeletonKind = simple(
   },
 );
 
+// st.help: an object's name, type, signature, docstring and members
+const helpKind = simple(
+  () => h('div', { class: 'help-card' }),
+  (el, p) => {
+    const members = (Array.isArray(p.members) ? p.members : []).map((m) => h('tr', {},
+      h('td', {}, h('code', { text: m.name })), h('td', { class: 'help-type', text: m.type }), h('td', { text: m.doc })));
+    el.replaceChildren(...[
+      h('div', { class: 'help-head' }, h('code', { class: 'help-name', text: `${p.name}${p.signature ?? ''}` }),
+        h('span', { class: 'help-type', text: p.type })),
+      p.value != null ? h('pre', { class: 'help-value', text: p.value }) : null,
+      p.doc ? h('pre', { class: 'help-doc', text: p.doc }) : null,
+      members.length ? h('details', {}, h('summary', {}, `${members.length} members`), h('table', { class: 'help-members' }, ...members)) : null,
+    ].filter(Boolean));
+  },
+);
+
 const dividerKind = simple(
   () => h('hr', { class: 'divider' }),
   (el, p) => applyWidth(el, p.width),
@@ -542,6 +558,8 @@ export const elementKinds = {
   success: callout('success'),
   exception: exceptionKind,
   divider: dividerKind,
+  empty: simple(() => h('div', { class: 'empty-slot', hidden: true }), () => {}),
+  help: helpKind,
   space: spaceKind,
   skeleton: skeletonKind,
   grid: gridKind,

@@ -276,6 +276,11 @@ class Block:
         return self._blocks("grid")
 
     @property
+    def help(self) -> ElementList[Element]:
+        """``st.help`` elements (``.props``: name, type, signature, doc, members)."""
+        return self._of("help")
+
+    @property
     def space(self) -> ElementList[Element]:
         """``st.space`` elements (``.size``)."""
         return self._of("space")

@@ -1,0 +1,81 @@
+"""st.empty, st.echo and st.help."""
+
+from __future__ import annotations
+
+
+def test_empty_holds_one_element_each_write_replacing_the_last(app_test):
+    at = app_test("""
+        import tidal as st
+        slot = st.empty()
+        slot.text("working...")
+        slot.success("done")
+        st.write("after")
+        with st.empty():
+            for i in range(3):
+                st.write(f"tick {i}")
+    """).run()
+    assert [n.type for n in at.main.node.children] == ["success", "markdown", "markdown"]
+    assert at.success[0].value == "done"
+    assert [m.value for m in at.markdown] == ["after", "tick 2"]
+
+
+def test_empty_on_a_placeholder_clears_it(app_test):
+    at = app_test("""
+        import tidal as st
+        slot = st.empty()
+        slot.write("shown")
+        slot.empty()
+    """).run()
+    assert [n.type for n in at.main.node.children] == ["empty"]
+
+
+def test_echo_shows_the_code_of_its_block_above_then_runs_it(app_test):
+    at = app_test("""
+        import tidal as st
+        with st.echo():
+            x = 1 + 1
+            st.write("x is", x)
+
+        st.write("after")
+    """).run()
+    assert at.code[0].value == 'x = 1 + 1\nst.write("x is", x)'
+    assert [m.value for m in at.markdown] == ["x is `2`", "after"]
+    assert [n.type for n in at.main.node.children] == ["code", "markdown", "markdown"]
+
+
+def test_echo_below_shows_the_code_after_the_output(app_test):
+    at = app_test("""
+        import tidal as st
+        with st.echo(code_location="below"):
+            st.write("output")
+    """).run()
+    assert [n.type for n in at.main.node.children] == ["markdown", "code"]
+    assert at.code[0].value == 'st.write("output")'
+
+
+def test_echo_refuses_an_unknown_location(app_test):
+    at = app_test("""
+        import tidal as st
+        with st.echo("left"):
+            pass
+    """).run()
+    assert "st.echo got code_location='left'" in at.exception[0].value
+
+
+def test_help_shows_a_functions_signature_doc_and_a_values_repr(app_test):
+    at = app_test("""
+        import tidal as st
+        def greet(name: str, *, loud: bool = False) -> str:
+            '''Say hello.'''
+            return name
+        st.help(greet)
+        st.help([1, 2])
+        st.help()
+    """).run()
+    fn, value, module = at.help
+    assert fn.props["name"] == "greet" and fn.props["type"] == "function"
+    assert fn.props["signature"] == "(name: str, *, loud: bool = False) -> str"
+    assert fn.props["doc"] == "Say hello."
+    assert value.props["value"] == "[1, 2]" and value.props["type"] == "list"
+    assert module.props["name"] == "tidal"
+    assert any(m["name"] == "write" for m in module.props["members"])
