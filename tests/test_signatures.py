@@ -314,9 +314,6 @@ NOT_YET |= {
     "toggle.persist_state",
     "toggle.width",
     "toggle.wrap",
-    # not assigned to a helper yet
-    "Page.help",
-    "Page.visibility",
 }
 
 

@@ -85,6 +85,10 @@ class PageInfo:
     script_hash: str
     path: Path | None = None
     section: str | None = None
+    hidden: bool = False
+    """Left out of the navigation menu (``st.Page(visibility="hidden")``)."""
+    help: str | None = None
+    """The page's tooltip in the navigation menu."""
 
 
 @dataclass(slots=True, eq=False)

@@ -219,6 +219,10 @@ class PageEntry(msgspec.Struct, omit_defaults=True):
     title: str
     icon: str | None = None
     section: str | None = None
+    hidden: bool = False
+    """Reachable, but not listed in the menu."""
+    help: str | None = None
+    """A tooltip for the menu entry."""
 
 
 class Pages(msgspec.Struct, tag="pages", tag_field="t"):

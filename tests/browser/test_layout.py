@@ -273,3 +273,26 @@ def test_the_demos_gallery_page_shows_every_element_and_its_dialog_works(browser
     finally:
         context.close()
         server.stop()
+
+
+def test_a_hidden_page_is_not_in_the_menu_but_opens_by_its_address(open_app):
+    app = open_app("""
+        import tidal as st
+        def home():
+            st.write("home page")
+        def about():
+            st.write("about page")
+        def secret():
+            st.write("the hidden page")
+        st.navigation([
+            st.Page(home, title="Home", help="Start here"),
+            st.Page(about, title="About"),
+            st.Page(secret, title="Secret", url_path="secret", visibility="hidden"),
+        ]).run()
+    """)
+    menu = app.page.locator(".nav-list")
+    expect(menu.get_by_text("About")).to_be_visible()
+    expect(menu.get_by_text("Secret")).to_have_count(0)
+    expect(menu.get_by_role("link", name="Home")).to_have_attribute("title", "Start here")
+    app.open("/secret")
+    app.expect_text("the hidden page")
