@@ -75,7 +75,7 @@ def test_help_shows_a_functions_signature_doc_and_a_values_repr(app_test):
     fn, value, module = at.help
     assert fn.props["name"] == "greet" and fn.props["type"] == "function"
     assert fn.props["signature"] == "(name: str, *, loud: bool = False) -> str"
-    assert fn.props["doc"] == "Say hello."
+    assert fn.props["doc"] == fn.value == "Say hello."
     assert value.props["value"] == "[1, 2]" and value.props["type"] == "list"
     assert module.props["name"] == "tidal"
     assert any(m["name"] == "write" for m in module.props["members"])

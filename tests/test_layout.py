@@ -158,7 +158,7 @@ def test_space_takes_named_sizes_stretch_and_pixels(app_test):
         st.space("stretch")
         st.space(42)
     """).run()
-    assert [s.props["size"] for s in at.space] == ["small", "xlarge", "stretch", 42]
+    assert [s.size for s in at.space] == ["small", "xlarge", "stretch", 42]
 
 
 def test_space_refuses_an_unknown_size(app_test):

@@ -19,9 +19,11 @@ from tidal.testing.elements import (
     Element,
     ElementList,
     ExceptionElement,
+    Help,
     Multiselect,
     NumberInput,
     Slider,
+    Space,
     TextInput,
     Widget,
 )
@@ -276,12 +278,12 @@ class Block:
         return self._blocks("grid")
 
     @property
-    def help(self) -> ElementList[Element]:
+    def help(self) -> ElementList[Help]:
         """``st.help`` elements (``.props``: name, type, signature, doc, members)."""
         return self._of("help")
 
     @property
-    def space(self) -> ElementList[Element]:
+    def space(self) -> ElementList[Space]:
         """``st.space`` elements (``.size``)."""
         return self._of("space")
 

@@ -221,7 +221,33 @@ class Multiselect(Widget):
         return self.set_value([v for v in (self.value or []) if v != value])
 
 
+class Space(Element):
+    """``st.space``: ``size`` is what it was given (a size name or pixels)."""
+
+    @property
+    def size(self) -> str | int:
+        """The space's size: ``"small"``.. ``"xxlarge"``, ``"stretch"`` or pixels."""
+        size: str | int = self.props["size"]
+        return size
+
+    @property
+    def value(self) -> str | int:
+        """Same as ``size``."""
+        return self.size
+
+
+class Help(Element):
+    """``st.help``: the documented object's name, type, signature and docstring."""
+
+    @property
+    def value(self) -> str:
+        """The docstring shown."""
+        return str(self.props.get("doc", ""))
+
+
 _CLASSES: dict[str, type[Element]] = {
+    "space": Space,
+    "help": Help,
     "exception": ExceptionElement,
     "button": Button,
     "form_submit_button": Button,
