@@ -34,8 +34,8 @@ from tidal.api.inputs import text_area as text_area
 from tidal.api.inputs import text_input as text_input
 from tidal.api.layout import bottom as bottom
 from tidal.api.layout import columns as columns
-from tidal.api.layout import empty as empty
 from tidal.api.layout import container as container
+from tidal.api.layout import empty as empty
 from tidal.api.layout import form as form
 from tidal.api.layout import grid as grid
 from tidal.api.layout import sidebar as sidebar

@@ -46,9 +46,7 @@ def echo(code_location: str = "above") -> Iterator[None]:
         ...     st.write("This code will be printed")
     """
     if code_location not in ("above", "below"):
-        raise TidalAPIError(
-            f'st.echo got code_location={code_location!r}. Use "above" or "below".'
-        )
+        raise TidalAPIError(f'st.echo got code_location={code_location!r}. Use "above" or "below".')
     frame = sys._getframe(2)  # the caller (1 is contextmanager's __enter__)
     source = _block_source(frame.f_code.co_filename, frame.f_lineno)
     if code_location == "above":
