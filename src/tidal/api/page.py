@@ -8,10 +8,7 @@ once per run: each call changes only the settings it is given.
 
 from __future__ import annotations
 
-import base64
 import io
-import mimetypes
-import random
 import re
 from pathlib import Path
 from typing import Any
@@ -48,6 +45,8 @@ def image_url(image: object, *, what: str) -> str:
                 f"{what}: {image!r} is not an emoji, a Material icon, a URL or an image file "
                 "that exists. Check the path (relative paths start from the working folder)."
             )
+        import mimetypes  # only for image files: kept out of `import tidal`
+
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return _data_url(mime, path.read_bytes())
     if isinstance(image, bytes | bytearray):
@@ -78,11 +77,15 @@ def _sniff(data: bytes) -> str:
 
 
 def _data_url(mime: str, data: bytes) -> str:
+    import base64  # only for images given as data: kept out of `import tidal`
+
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _page_icon(page_icon: object) -> dict[str, str]:
     if page_icon == "random":
+        import random  # only for page_icon="random": kept out of `import tidal`
+
         return {"icon": random.choice(_RANDOM_ICONS)}
     if isinstance(page_icon, str) and page_icon.startswith(":material"):
         return {"icon": str(check_icon(page_icon))}
