@@ -296,3 +296,19 @@ def test_a_hidden_page_is_not_in_the_menu_but_opens_by_its_address(open_app):
     expect(menu.get_by_role("link", name="Home")).to_have_attribute("title", "Start here")
     app.open("/secret")
     app.expect_text("the hidden page")
+
+
+def test_st_bottom_stays_in_view_under_a_long_page(open_app):
+    app = open_app("""
+        import tidal as st
+        for i in range(80):
+            st.write(f"row {i}")
+        st.bottom.text_input("Message", key="msg")
+        st.write("you said:", st.session_state.msg)
+    """)
+    box = app.page.get_by_label("Message")
+    expect(box).to_be_in_viewport()  # pinned: visible without scrolling to the end
+    top = box.evaluate("el => el.getBoundingClientRect().bottom")
+    assert top <= app.page.viewport_size["height"]
+    app.type_and_enter("Message", "hello")
+    app.expect_text("you said: hello")

@@ -124,8 +124,8 @@ class ContextProxy:
 
     @property
     def ip_address(self) -> str | None:
-        """The browser's IP address as the server sees it (None for a local connection is
-        Streamlit's choice for 127.0.0.1 / ::1 too)."""
+        """The browser's IP address as the server sees it; None for a browser on the same
+        machine (127.0.0.1, ::1), as in Streamlit."""
         return self._visitor().ip_address
 
     @property
