@@ -284,7 +284,7 @@ const columnKind = {
     const w = Number(p.weight);
     node.el.style.setProperty('--w', String(Number.isFinite(w) && w > 0 ? w : 1));
     node.el.classList.toggle('bordered', Boolean(p.border));
-    if ('gap' in p) node.el.style.gap = gapLength(p.gap);
+    // `gap` is the row's (between columns); elements inside keep the usual spacing
   },
 };
 
