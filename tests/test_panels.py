@@ -20,6 +20,11 @@ def test_an_expander_by_default_is_a_plain_container_without_state(app_test):
     assert at.markdown[1].value == "open: `None`"
 
 
+def test_a_compact_expander_keeps_its_type(app_test):
+    at = app_test('import tidal as st\nst.expander("Thinking...", type="compact")\n').run()
+    assert at.expander[0].props["type"] == "compact"
+
+
 def test_an_expander_with_on_change_rerun_keeps_its_state_under_its_key(app_test):
     at = app_test("""
         import tidal as st
@@ -68,6 +73,7 @@ def test_an_expander_callback_runs_with_its_args_before_the_rerun(app_test):
         ('st.expander("x", icon=":smile:")', 'The value ":smile:" is not a valid emoji'),
         ('st.expander("x", icon=":material/Not Valid:")', "is not a valid Material icon"),
         ('st.expander("x", bind="cookies")', "st.expander got bind='cookies'"),
+        ('st.expander("x", type="flat")', 'must be "default" or "compact"'),
     ],
 )
 def test_an_expander_refuses_bad_arguments(app_test, call, message):

@@ -26,6 +26,7 @@ from tidal.widgets import Spec, label_text, register_block
 
 OnChange = str | Callback
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
+EXPANDER_TYPES = ("default", "compact")
 
 
 class PanelContainer(ElementHandle):
@@ -142,7 +143,8 @@ def expander(
         key: the widget key; with ``on_change`` set, ``st.session_state[key]`` is whether it
             is open.
         icon: an emoji or ``":material/name:"`` shown before the label.
-        type: the look, ``"default"``.
+        type: ``"default"`` (a bordered box) or ``"compact"`` (a borderless inline toggle,
+            e.g. for an assistant's reasoning).
         width: ``"stretch"`` or pixels.
         on_change: ``"ignore"`` (the browser alone keeps it open or closed), ``"rerun"``
             (opening or closing reruns the app) or a function called first.
@@ -157,10 +159,15 @@ def expander(
     ctx = get_run()
     text = label_text(label)
     tracked = _tracked("expander", on_change, bind)
+    if type not in EXPANDER_TYPES:
+        raise TidalAPIError(
+            f'The type argument to st.expander must be "default" or "compact". '
+            f"\nThe argument passed was {type!r}."
+        )
     props = {
         "expanded": bool(expanded),
         "icon": check_icon(icon),
-        "type": str(type),
+        "type": type,
         "width": check_width(width, command="expander", allowed=("stretch",)),
     }
     value, block = _add_panel(
