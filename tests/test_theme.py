@@ -76,3 +76,24 @@ def test_the_server_serves_the_theme_stylesheet(serve_app):
     with urllib.request.urlopen(server.url + "/_tidal/theme.css", timeout=10) as response:
         assert response.headers["content-type"].startswith("text/css")
         assert "--accent: #ff4b4b" in response.read().decode()
+
+
+def test_link_underline_button_radius_and_font_weights():
+    css = theme_css(
+        themed(
+            linkUnderline=False,
+            buttonRadius="full",
+            baseFontWeight=300,
+            codeFontSize="13px",
+            codeFontWeight=500,
+        )
+    )
+    assert ".md a, .heading a { text-decoration: none; }" in css
+    assert ".btn, .popover-btn { border-radius: 1.4rem; }" in css
+    assert "body { font-weight: 300; }" in css
+    assert ".code pre, .md pre code, .text { font-size: 13px; font-weight: 500; }" in css
+
+
+def test_a_font_weight_outside_100_to_900_is_refused():
+    with pytest.raises(ThemeValueError, match="must be a font weight from 100 to 900"):
+        theme_css(themed(baseFontWeight=1000))

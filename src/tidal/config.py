@@ -104,6 +104,11 @@ class ThemeConfig:
     heading_font: str
     code_font: str
     code_background_color: str
+    link_underline: bool
+    button_radius: str
+    base_font_weight: int
+    code_font_size: str
+    code_font_weight: int
 
 
 @dataclass(frozen=True, slots=True)

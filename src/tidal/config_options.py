@@ -224,6 +224,22 @@ OPTIONS: tuple[Option, ...] = (
     Option("theme.headingFont", str, "", "Font of headings (default: the page's font)."),
     Option("theme.codeFont", str, "", "Font of code (default: a monospace font)."),
     Option("theme.codeBackgroundColor", str, "", "Background color of code blocks."),
+    Option("theme.linkUnderline", bool, True, "Underline links."),
+    Option(
+        "theme.buttonRadius",
+        str,
+        "",
+        "Roundness of buttons' corners, as baseRadius (default: baseRadius).",
+    ),
+    Option(
+        "theme.baseFontWeight",
+        int,
+        0,
+        "Weight of the text (100-900; 0: the default, 400).",
+        _at_least(0),
+    ),
+    Option("theme.codeFontSize", str, "", 'Size of code, a CSS length ("0.875rem", "14px").'),
+    Option("theme.codeFontWeight", int, 0, "Weight of code (0: the default).", _at_least(0)),
     Option(
         "client.toolbarMode",
         ("auto", "developer", "viewer", "minimal"),
@@ -280,9 +296,9 @@ STREAMLIT_ONLY_OPTIONS = frozenset(
         "magic": "displayRootDocString displayLastExprIfNoSemicolon",
         "deprecation": "showfileUploaderEncoding showImageFormat showPyplotGlobalUse",
         "secrets": "files",
-        "theme": "name setAsDefault secondaryColor linkUnderline "
-        "showWidgetBorder showSidebarBorder buttonRadius "
-        "fontFaces baseFontWeight codeFontSize codeFontWeight "
+        "theme": "name setAsDefault secondaryColor "
+        "showWidgetBorder showSidebarBorder "
+        "fontFaces "
         "headingFontSizes headingFontWeights chartCategoricalColors chartSequentialColors "
         "dataframeBorderColor dataframeHeaderBackgroundColor redColor orangeColor yellowColor "
         "blueColor greenColor violetColor grayColor sidebar light dark",

@@ -35,6 +35,12 @@ def _value(name: str, value: str) -> str:
     return value
 
 
+def _weight(name: str, value: int) -> int:
+    if not 100 <= value <= 900:
+        raise ThemeValueError(f"theme.{name} = {value} must be a font weight from 100 to 900.")
+    return value
+
+
 def _font(name: str, value: str) -> str:
     if value.lower() in _FONTS:
         return _FONTS[value.lower()]
@@ -98,6 +104,22 @@ def theme_css(theme: ThemeConfig) -> str:
         rules.append(f".code pre, .md pre, .md code, .heading code {{ background: {c}; }}")
     if theme.base_font_size:
         rules.append(f"html {{ font-size: {int(theme.base_font_size)}px; }}")
+    if not theme.link_underline:
+        rules.append(".md a, .heading a { text-decoration: none; }")
+    if theme.button_radius:
+        r = _RADII.get(theme.button_radius) or _value("buttonRadius", theme.button_radius)
+        rules.append(f".btn, .popover-btn {{ border-radius: {r}; }}")
+    if theme.base_font_weight:
+        rules.append(
+            f"body {{ font-weight: {_weight('baseFontWeight', theme.base_font_weight)}; }}"
+        )
+    if theme.code_font_size or theme.code_font_weight:
+        size = _value("codeFontSize", theme.code_font_size) if theme.code_font_size else ""
+        weight = _weight("codeFontWeight", theme.code_font_weight) if theme.code_font_weight else ""
+        decl = (f"font-size: {size}; " if size else "") + (
+            f"font-weight: {weight}; " if weight else ""
+        )
+        rules.append(f".code pre, .md pre code, .text {{ {decl}}}")
     out = ["/* [theme] of the app's configuration (generated) */"]
     if variables:
         body = ";\n  ".join(variables)
