@@ -312,3 +312,21 @@ def test_st_bottom_stays_in_view_under_a_long_page(open_app):
     assert top <= app.page.viewport_size["height"]
     app.type_and_enter("Message", "hello")
     app.expect_text("you said: hello")
+
+
+def test_the_theme_options_of_the_configuration_colour_the_page(open_app):
+    app = open_app(
+        """
+        import tidal as st
+        st.button("Go", type="primary")
+        """,
+        theme__primaryColor="#ff4b4b",
+        theme__backgroundColor="#fffaf0",
+        theme__baseRadius="none",
+    )
+    button = app.page.get_by_role("button", name="Go")
+    styles = button.evaluate(
+        "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderTopLeftRadius,"
+        " getComputedStyle(document.body).backgroundColor]"
+    )
+    assert styles == ["rgb(255, 75, 75)", "0px", "rgb(255, 250, 240)"]
