@@ -18,10 +18,21 @@ def test_importing_the_server_keeps_st_connection_and_st_context_public():
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
-def test_every_name_in_all_is_a_public_object_not_an_internal_module():
+def test_no_name_in_all_is_an_internal_module():
     import types
 
     import tidal
 
-    modules = [n for n in tidal.__all__ if isinstance(getattr(tidal, n), types.ModuleType)]
-    assert modules == []
+    modules = {n: getattr(tidal, n) for n in tidal.__all__}
+    internal = [
+        n
+        for n, m in modules.items()
+        if isinstance(m, types.ModuleType) and not m.__name__.startswith("tidal.api.")
+    ]
+    assert internal == []
+
+
+def test_st_connections_offers_the_base_connection_class():
+    import tidal
+
+    assert tidal.connections.BaseConnection is tidal.connections.ExperimentalBaseConnection

@@ -7,6 +7,7 @@ files and changes no environment.
 
 import sys as _sys
 
+from tidal.api import connections as connections
 from tidal.api.auth import login as login
 from tidal.api.auth import logout as logout
 from tidal.api.auth import user as user
@@ -93,6 +94,7 @@ __all__ = [
     "color_picker",
     "columns",
     "connection",
+    "connections",
     "container",
     "context",
     "date_input",
