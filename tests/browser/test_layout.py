@@ -330,3 +330,20 @@ def test_the_theme_options_of_the_configuration_colour_the_page(open_app):
         " getComputedStyle(document.body).backgroundColor]"
     )
     assert styles == ["rgb(255, 75, 75)", "0px", "rgb(255, 250, 240)"]
+
+
+def test_a_form_without_enter_to_submit_submits_only_with_its_button(open_app):
+    app = open_app("""
+        import tidal as st
+        with st.form("f", enter_to_submit=False):
+            name = st.text_input("Name")
+            sent = st.form_submit_button("Send")
+        st.write("sent:", sent, name)
+    """)
+    box = app.page.get_by_label("Name")
+    box.fill("Ada")
+    box.press("Enter")
+    app.idle()
+    app.expect_text("sent: False")
+    app.click("Send")
+    app.expect_text("sent: True Ada")
