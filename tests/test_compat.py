@@ -54,13 +54,13 @@ def test_streamlit_internals_fail_with_a_message_that_names_them(tmp_path: Path)
         "from tidal.compat import install; install();"
         "import streamlit as st; import tidal; assert st is tidal;"
         "import streamlit.errors, tidal.errors; assert streamlit.errors is tidal.errors;"
-        "import streamlit.runtime.scriptrunner"
+        "import streamlit.server"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, cwd=tmp_path
     )
     assert result.returncode != 0
-    assert "streamlit.runtime is a Streamlit internal module that tidal does not provide" in (
+    assert "streamlit.server is a Streamlit internal module that tidal does not provide" in (
         result.stderr
     )
 

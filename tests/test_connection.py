@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import importlib
 import json
 import logging
 import os
@@ -16,7 +17,6 @@ from typing import Any
 import pytest
 from websockets.exceptions import ConnectionClosed
 
-import tidal.connection
 from tests.fixtures.server import COUNTER, count_of
 from tidal.connection import MAX_OUTBOX_BYTES
 from tidal.eventqueue import MAX_PENDING_BYTES
@@ -148,7 +148,8 @@ def test_a_connection_holding_too_many_pending_bytes_is_closed_with_a_reason(ser
 
 
 def test_a_client_that_stops_reading_is_dropped_and_resumes_from_the_state(serve_app, monkeypatch):
-    monkeypatch.setattr(tidal.connection, "SEND_TIMEOUT", 1.0)
+    # the module, not st.connection (the public name shadows it as an attribute of tidal)
+    monkeypatch.setattr(importlib.import_module("tidal.connection"), "SEND_TIMEOUT", 1.0)
     server = serve_app(BIG_APP)
     deaf = DeafClient(server.port)
     deaf.send({"t": "hello", "v": 1, "nonce": "page"})

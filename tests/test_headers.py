@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 
@@ -34,7 +35,13 @@ def test_every_response_carries_the_security_headers(serve_app, path):  # noqa: 
     server = serve_app(COUNTER)
     status, headers, _ = get(server.url + path)
     assert status == 200
-    assert headers["content-security-policy"] == content_security_policy(server.config)
+    csp = headers["content-security-policy"]
+    nonce = re.search(r"'nonce-([\w-]+)'", csp)
+    if path in ("/", "/some/page"):  # the page: its own nonce for the scripts it carries
+        assert nonce is not None
+        assert csp == content_security_policy(server.config, nonce.group(1))
+    else:
+        assert nonce is None and csp == content_security_policy(server.config)
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
 
@@ -50,11 +57,21 @@ def test_the_policy_allows_no_inline_script_and_only_the_apps_own_frames_by_defa
 
 
 def test_the_page_has_no_inline_script(serve_app):  # noqa: F811
-    _, _, body = get(serve_app(COUNTER).url + "/")
+    _, headers, body = get(serve_app(COUNTER).url + "/")
     html = body.decode()
-    assert html.count("<script") == html.count("<script src=") + html.count(
-        '<script type="module" src='
-    )
+    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, flags=re.S)
+    assert scripts and all(body.strip() == "" for body in scripts)  # every one has a src
+    assert all('src="' in tag for tag in re.findall(r"<script\b[^>]*>", html))
+    # each carries this load's nonce, and the policy names it
+    nonce = re.search(r"'nonce-([\w-]+)'", headers["content-security-policy"]).group(1)
+    assert html.count(f'nonce="{nonce}"') == len(scripts)
+
+
+def test_each_page_load_gets_a_fresh_nonce(serve_app):  # noqa: F811
+    server = serve_app(COUNTER)
+    first = get(server.url + "/")[1]["content-security-policy"]
+    second = get(server.url + "/")[1]["content-security-policy"]
+    assert first != second
 
 
 def test_frame_ancestors_come_from_the_option(serve_app):  # noqa: F811

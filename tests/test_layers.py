@@ -32,6 +32,8 @@ LAYERS: dict[str, int] = {
     "tidal.metrics": 0,
     "tidal.querystring": 0,
     "tidal.pagefiles": 0,
+    "tidal.theme": 0,
+    "tidal.namespace": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,

@@ -4,6 +4,7 @@ what a crafted address, link or stored row can and cannot make tidal do."""
 from __future__ import annotations
 
 import http.client
+import importlib
 import time
 
 import pytest
@@ -105,7 +106,8 @@ def test_a_client_that_sends_only_garbage_is_disconnected(serve_app):  # noqa: F
 
 
 def test_a_socket_that_never_says_hello_is_closed(serve_app, monkeypatch):  # noqa: F811
-    monkeypatch.setattr("tidal.connection.HELLO_TIMEOUT", 0.3)
+    # the module, not st.connection (the public name shadows it as an attribute of tidal)
+    monkeypatch.setattr(importlib.import_module("tidal.connection"), "HELLO_TIMEOUT", 0.3)
     server = serve_app("import tidal as st\nst.text('hi')\n")
     with connect(server.ws_url, open_timeout=5) as ws:
         start = time.monotonic()

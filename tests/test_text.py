@@ -643,12 +643,6 @@ def test_echo_below_shows_the_code_after_the_output(app_test):
     assert at.code[0].value == 'st.text("first")'
 
 
-def test_echo_refuses_an_unknown_location(app_test):
-    assert 'use "above" or "below"' in error_of(
-        app_test, 'import tidal as st\nwith st.echo("left"):\n    pass\n'
-    )
-
-
 def test_help_describes_an_object(app_test):
     at = run(
         app_test,

@@ -5,11 +5,18 @@
 files and changes no environment.
 """
 
+import sys as _sys
+
 from tidal import components as components
+from tidal.api import connections as connections
 from tidal.api.alerts import error as error
 from tidal.api.alerts import info as info
 from tidal.api.alerts import success as success
 from tidal.api.alerts import warning as warning
+from tidal.api.auth import login as login
+from tidal.api.auth import logout as logout
+from tidal.api.auth import user as user
+from tidal.api.browser_context import context as context
 from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
@@ -21,9 +28,11 @@ from tidal.api.choice import radio as radio
 from tidal.api.choice import select_slider as select_slider
 from tidal.api.choice import selectbox as selectbox
 from tidal.api.code import code as code
+from tidal.api.connections import connection as connection
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.dialog import dialog as dialog
 from tidal.api.docstring import help as help
 from tidal.api.echo import echo as echo
 from tidal.api.fragment import fragment as fragment
@@ -35,20 +44,31 @@ from tidal.api.html import iframe as iframe
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
 from tidal.api.inputs import text_input as text_input
+from tidal.api.layout import bottom as bottom
 from tidal.api.layout import columns as columns
 from tidal.api.layout import container as container
-from tidal.api.layout import expander as expander
+from tidal.api.layout import empty as empty
 from tidal.api.layout import form as form
+from tidal.api.layout import grid as grid
 from tidal.api.layout import sidebar as sidebar
-from tidal.api.layout import tabs as tabs
+from tidal.api.layout import skeleton as skeleton
+from tidal.api.layout import space as space
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
 from tidal.api.navigation import switch_page as switch_page
+from tidal.api.options import get_option as get_option
+from tidal.api.options import set_option as set_option
+from tidal.api.page import logo as logo
+from tidal.api.page import set_page_config as set_page_config
+from tidal.api.panels import expander as expander
+from tidal.api.panels import popover as popover
+from tidal.api.panels import tabs as tabs
 from tidal.api.pickers import color_picker as color_picker
 from tidal.api.pickers import date_input as date_input
 from tidal.api.pickers import time_input as time_input
 from tidal.api.query import query_params as query_params
+from tidal.api.secrets import secrets as secrets
 from tidal.api.slider import slider as slider
 from tidal.api.text import badge as badge
 from tidal.api.text import caption as caption
@@ -59,12 +79,18 @@ from tidal.api.text import latex as latex
 from tidal.api.text import markdown as markdown
 from tidal.api.text import text as text
 from tidal.api.text import write as write
+from tidal.namespace import PublicNamespace as _PublicNamespace
 
 __version__ = "0.1.0"
+
+# `st.context` / `st.connection` stay the public objects when tidal.context / tidal.connection
+# (internal modules) are imported later (see tidal/namespace.py)
+_sys.modules[__name__].__class__ = _PublicNamespace
 
 __all__ = [
     "Page",
     "badge",
+    "bottom",
     "button",
     "cache_data",
     "cache_resource",
@@ -74,16 +100,23 @@ __all__ = [
     "color_picker",
     "columns",
     "components",
+    "connection",
+    "connections",
     "container",
+    "context",
     "date_input",
+    "dialog",
     "divider",
     "echo",
+    "empty",
     "error",
     "exception",
     "expander",
     "form",
     "form_submit_button",
     "fragment",
+    "get_option",
+    "grid",
     "header",
     "help",
     "html",
@@ -91,19 +124,28 @@ __all__ = [
     "info",
     "json",
     "latex",
+    "login",
+    "logo",
+    "logout",
     "markdown",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
+    "popover",
     "query_params",
     "radio",
     "rerun",
+    "secrets",
     "select_slider",
     "selectbox",
     "session_state",
+    "set_option",
+    "set_page_config",
     "sidebar",
+    "skeleton",
     "slider",
+    "space",
     "stop",
     "subheader",
     "success",
@@ -115,6 +157,7 @@ __all__ = [
     "time_input",
     "title",
     "toggle",
+    "user",
     "warning",
     "write",
 ]

@@ -1,10 +1,13 @@
 """Drop-in Streamlit apps: ``import streamlit as st`` served by tidal, unchanged.
 
 Owns the import alias that ``tidal run`` installs in the app's own process when the app
-imports ``streamlit``: ``streamlit`` is tidal, ``streamlit.errors`` is ``tidal.errors`` and
-``streamlit.testing.v1`` is ``tidal.testing``; any other ``streamlit.*`` module fails with a
-message that names it. Nothing is installed unless the app asks for streamlit, and never on
-import of tidal.
+imports ``streamlit``: ``streamlit`` is tidal, ``streamlit.errors`` is ``tidal.errors``,
+``streamlit.testing.v1`` is ``tidal.testing``, and the modules apps reach past ``st.*`` for
+(``runtime``, ``runtime.scriptrunner``, ``config``, ``connections``, ``components.v1``) are
+tidal's equivalents. ``importlib.util.find_spec`` of any other ``streamlit.*`` module gives
+None; importing one whose name is also a tidal module (``streamlit.server``) fails with a
+message that names it, rather than loading a second copy of tidal's. Nothing is installed
+unless the app asks for streamlit, and never on import of tidal.
 """
 
 from __future__ import annotations
@@ -28,7 +31,12 @@ ALIASES = {
     "streamlit.errors": "tidal.errors",
     "streamlit.testing": "tidal.testing",
     "streamlit.testing.v1": "tidal.testing",
+    "streamlit.runtime": "tidal.api.runtime",
+    "streamlit.runtime.scriptrunner": "tidal.api.runtime",
+    "streamlit.config": "tidal.api.options",
+    "streamlit.connections": "tidal.api.connections",
 }
+_PACKAGE_DIR = Path(__file__).resolve().parent
 _IMPORTS_STREAMLIT = re.compile(r"^\s*(import\s+streamlit\b|from\s+streamlit(\.|\s))", re.M)
 NOTICE = "This app imports streamlit; tidal serves it (import streamlit as st -> tidal)."
 
@@ -39,7 +47,8 @@ def imports_streamlit(source: str) -> bool:
 
 
 class _Unsupported(importlib.abc.MetaPathFinder):
-    """Refuses ``streamlit.*`` modules tidal does not provide, with a clear message."""
+    """Keeps ``streamlit.*`` modules tidal does not provide from loading tidal's own modules
+    a second time (``streamlit`` is the tidal package, so Python would look in its folder)."""
 
     def find_spec(
         self,
@@ -47,7 +56,10 @@ class _Unsupported(importlib.abc.MetaPathFinder):
         path: Sequence[str] | None,
         target: ModuleType | None = None,
     ) -> importlib.machinery.ModuleSpec | None:
-        if fullname.startswith("streamlit.") and fullname not in ALIASES:
+        if not fullname.startswith("streamlit.") or fullname in ALIASES:
+            return None
+        first = fullname.split(".")[1]
+        if (_PACKAGE_DIR / f"{first}.py").exists() or (_PACKAGE_DIR / first).is_dir():
             raise ImportError(
                 f"{fullname} is a Streamlit internal module that tidal does not provide. "
                 "tidal serves `import streamlit as st` and `streamlit.errors`; use the public "
@@ -64,6 +76,15 @@ def install() -> None:
     # `import streamlit.testing.v1 as v1` reaches v1 as an attribute of streamlit.testing
     testing = sys.modules["tidal.testing"]
     testing.v1 = testing  # type: ignore[attr-defined]
+    # `streamlit.runtime.scriptrunner` is reached the same way
+    runtime = sys.modules["tidal.api.runtime"]
+    runtime.scriptrunner = runtime  # type: ignore[attr-defined]
+    # `import streamlit.runtime` then `streamlit.runtime.exists()`, and `from streamlit import
+    # config`: attributes of the package (under the alias only; tidal's own code imports
+    # `from tidal.config import ...`, which this does not touch)
+    package = sys.modules["tidal"]
+    for name in ("runtime", "config", "connections", "components"):
+        setattr(package, name, sys.modules[f"streamlit.{name}"])
     if not any(isinstance(f, _Unsupported) for f in sys.meta_path):
         sys.meta_path.insert(0, _Unsupported())
 

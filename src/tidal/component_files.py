@@ -1,4 +1,4 @@
-"""Serving custom components' front ends: ``/component/<name>/<file>``.
+"""Serving custom components' front ends: ``/component/<name>/<file>``, and ``/_tidal/frame``.
 
 Owns the HTTP endpoint that serves a declared component's built files, only from the folder
 its package declared (no path leaves it), with a correct, non-sniffable content type. The
@@ -14,7 +14,7 @@ import mimetypes
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 
 from tidal.api.components import REGISTRY
 
@@ -62,6 +62,28 @@ def content_type(path: Path) -> str:
         return _TYPES[suffix]
     guessed, _ = mimetypes.guess_type(path.name)
     return guessed or "application/octet-stream"
+
+
+FRAME_SHELL = """<!doctype html>
+<html><head><meta charset="utf-8"></head><body><script>
+  // tidal's iframe shell: writes the one document its parent page hands it (see frames.js)
+  addEventListener('message', function take(e) {
+    if (e.source !== parent || !e.data || e.data.type !== 'tidal:document') return;
+    removeEventListener('message', take);
+    document.open();
+    document.write(String(e.data.html));
+    document.close();
+    setTimeout(function () { parent.postMessage({ type: 'tidal:frameShown' }, '*'); }, 0);
+  });
+  parent.postMessage({ type: 'tidal:frameReady' }, '*');
+</script></body></html>
+"""
+
+
+async def frame_shell(request: Request) -> Response:
+    """``GET /_tidal/frame``: the blank document an HTML iframe loads before its content
+    (``components.html``, ``st.iframe`` of HTML), under the components' framing-only policy."""
+    return HTMLResponse(FRAME_SHELL, headers=_HEADERS)
 
 
 async def component_file(request: Request) -> Response:

@@ -103,7 +103,19 @@ class ThemeConfig:
     background_color: str
     secondary_background_color: str
     text_color: str
-    font: Literal["sans serif", "serif", "monospace"]
+    font: str
+    link_color: str
+    border_color: str
+    base_radius: str
+    base_font_size: int
+    heading_font: str
+    code_font: str
+    code_background_color: str
+    link_underline: bool
+    button_radius: str
+    base_font_weight: int
+    code_font_size: str
+    code_font_weight: int
 
 
 @dataclass(frozen=True, slots=True)

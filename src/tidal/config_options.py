@@ -266,10 +266,46 @@ OPTIONS: tuple[Option, ...] = (
     Option("theme.textColor", str, "", "Color of the text (CSS color)."),
     Option(
         "theme.font",
-        ("sans serif", "serif", "monospace"),
+        str,
         "sans serif",
-        "Font family of the page; code keeps a monospace font.",
+        'Font of the page: "sans-serif", "serif", "monospace", or a font family name the '
+        "browser knows; code keeps a monospace font.",
     ),
+    Option("theme.linkColor", str, "", "Color of links (CSS color)."),
+    Option("theme.borderColor", str, "", "Color of borders around widgets and containers."),
+    Option(
+        "theme.baseRadius",
+        str,
+        "",
+        'Roundness of corners: "none", "small", "medium", "large", "full", or a CSS length '
+        '("0.5rem", "6px").',
+    ),
+    Option(
+        "theme.baseFontSize",
+        int,
+        0,
+        "Root font size in pixels (0: the default, 16).",
+        _at_least(0),
+    ),
+    Option("theme.headingFont", str, "", "Font of headings (default: the page's font)."),
+    Option("theme.codeFont", str, "", "Font of code (default: a monospace font)."),
+    Option("theme.codeBackgroundColor", str, "", "Background color of code blocks."),
+    Option("theme.linkUnderline", bool, True, "Underline links."),
+    Option(
+        "theme.buttonRadius",
+        str,
+        "",
+        "Roundness of buttons' corners, as baseRadius (default: baseRadius).",
+    ),
+    Option(
+        "theme.baseFontWeight",
+        int,
+        0,
+        "Weight of the text (100-900; 0: the default, 400).",
+        _at_least(0),
+    ),
+    Option("theme.codeFontSize", str, "", 'Size of code, a CSS length ("0.875rem", "14px").'),
+    Option("theme.codeFontWeight", int, 0, "Weight of code (0: the default).", _at_least(0)),
     Option(
         "client.toolbarMode",
         ("auto", "developer", "viewer", "minimal"),
@@ -330,9 +366,9 @@ STREAMLIT_ONLY_OPTIONS = frozenset(
         "magic": "displayRootDocString displayLastExprIfNoSemicolon",
         "deprecation": "showfileUploaderEncoding showImageFormat showPyplotGlobalUse",
         "secrets": "files",
-        "theme": "name setAsDefault secondaryColor linkColor linkUnderline borderColor "
-        "showWidgetBorder showSidebarBorder baseRadius buttonRadius headingFont codeFont "
-        "fontFaces baseFontSize baseFontWeight codeFontSize codeFontWeight codeBackgroundColor "
+        "theme": "name setAsDefault secondaryColor "
+        "showWidgetBorder showSidebarBorder "
+        "fontFaces "
         "headingFontSizes headingFontWeights chartCategoricalColors chartSequentialColors "
         "dataframeBorderColor dataframeHeaderBackgroundColor redColor orangeColor yellowColor "
         "blueColor greenColor violetColor grayColor sidebar light dark",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from tidal.context import Visitor
 from tidal.eventqueue import QueueFull
 from tidal.protocol import (
     MAX_INBOUND_BYTES,
@@ -239,6 +240,7 @@ class Connection:
         )
         self.session = session
         session.page = hello.page.strip("/")
+        session.visitor = visitor_of(self.ws, hello, session.visitor)
         welcome = Welcome(
             v=PROTOCOL_VERSION,
             token=session.token,
@@ -340,3 +342,25 @@ class Connection:
         if self.ws.client_state == WebSocketState.CONNECTED:
             with contextlib.suppress(TimeoutError, WebSocketDisconnect, RuntimeError, OSError):
                 await asyncio.wait_for(self.ws.close(code, reason), SEND_TIMEOUT)
+
+
+_LOCAL_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def visitor_of(ws: WebSocket, hello: Hello, previous: Visitor) -> Visitor:
+    """What ``st.context`` tells about this tab: the handshake's headers, cookies and address,
+    and what the browser said in its hello. Keeps the session's id and test secrets."""
+    host = ws.client.host if ws.client is not None else None
+    return Visitor(
+        headers=[(k, v) for k, v in ws.headers.items()],
+        cookies=dict(ws.cookies),
+        url=hello.url or None,
+        ip_address=None if host is None or host in _LOCAL_HOSTS else host,
+        timezone=hello.timezone or None,
+        timezone_offset=hello.tz_offset,
+        locale=hello.locale or None,
+        theme=hello.theme or None,
+        is_embedded=hello.embedded,
+        secrets=previous.secrets,
+        session_id=previous.session_id,
+    )

@@ -64,11 +64,14 @@ class RunOptions:
     """A server run past this many seconds is stopped (``runner.maxRunSeconds``); 0: never."""
     error_details: ErrorDetails = "full"
     """What the browser sees of an uncaught exception (``client.showErrorDetails``)."""
+    config: Config | None = None
+    """The whole configuration (``st.get_option``); None: the defaults."""
 
     @classmethod
     def from_config(cls, config: Config) -> RunOptions:
         """The per-run switches a configuration implies."""
         return cls(
+            config=config,
             enforce_serializable=config.runner.enforce_serializable_session_state,
             disable_duplicate_default_warning=(
                 config.global_.disable_widget_state_duplication_warning
@@ -97,6 +100,10 @@ class PageInfo:
     script_hash: str
     path: Path | None = None
     section: str | None = None
+    hidden: bool = False
+    """Left out of the navigation menu (``st.Page(visibility="hidden")``)."""
+    help: str | None = None
+    """The page's tooltip in the navigation menu."""
 
 
 @dataclass(slots=True, eq=False)
@@ -185,6 +192,30 @@ class FragmentInfo:
 
 
 @dataclass(slots=True, eq=False)
+class Visitor:
+    """What a session knows about the browser tab it serves (``st.context``) and the secrets
+    a test gave it (``AppTest.secrets``).
+
+    The server fills it from the websocket handshake (headers, cookies, address) and the
+    ``hello`` message (what only the browser knows: timezone, locale, theme, embedding).
+    """
+
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    cookies: dict[str, str] = field(default_factory=dict)
+    url: str | None = None
+    ip_address: str | None = None
+    timezone: str | None = None
+    timezone_offset: int | None = None
+    locale: str | None = None
+    theme: str | None = None
+    is_embedded: bool = False
+    secrets: dict[str, Any] | None = None
+    """Secrets that replace the files' (``AppTest.secrets``); None: read the files."""
+    session_id: str = ""
+    """A public id of the session (not its token, which resumes it)."""
+
+
+@dataclass(slots=True, eq=False)
 class RunContext:
     """One run of a script for one session."""
 
@@ -213,6 +244,8 @@ class RunContext:
     """The scope of the ``st.rerun()`` that ended the run, if one did."""
     recordings: list[Recording] = field(default_factory=list)
     """The cached functions computing now (innermost last) that record what they show."""
+    visitor: Visitor | None = None
+    """The browser tab of the session (``st.context``); None: no browser (a bare run)."""
 
     def __post_init__(self) -> None:
         self.blocks = [Block(self.roots[MAIN], (MAIN,))]
@@ -238,6 +271,10 @@ class RunContext:
     def sidebar_block(self) -> Block:
         """The sidebar root."""
         return Block(self.roots[SIDEBAR], (SIDEBAR,))
+
+    def root_block(self, root: int) -> Block:
+        """The root ``root`` (``tree.BOTTOM``, ``tree.PAGE``...)."""
+        return Block(self.roots[root], (root,))
 
     def add(self, node: Node, block: Block | None = None) -> Block:
         """Append ``node`` to ``block`` (default: the current one), or put it in place of the

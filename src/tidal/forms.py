@@ -7,6 +7,8 @@ live in the browser until submit; the server sees them as one batch of changes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tidal.context import RunContext
 from tidal.errors import StreamlitDuplicateElementKey, StreamlitInvalidLayoutContextError
 from tidal.state import check_user_key
@@ -18,8 +20,16 @@ FORM_DOCS_TRAILER = (
 )
 
 
-def open_form(ctx: RunContext, key: object, *, clear_on_submit: bool, border: bool) -> Block:
-    """Add a form container to the current block and return its block.
+def open_form(
+    ctx: RunContext,
+    key: object,
+    *,
+    clear_on_submit: bool,
+    border: bool,
+    props: dict[str, Any] | None = None,
+) -> Block:
+    """Add a form container to the current block and return its block; ``props`` are more
+    props for the browser (size, Enter-to-submit).
 
     Raises:
         StreamlitInvalidLayoutContextError: inside another form (F-8).
@@ -35,7 +45,7 @@ def open_form(ctx: RunContext, key: object, *, clear_on_submit: bool, border: bo
         )
     node = Node(
         "form",
-        {"id": form_id, "clear_on_submit": clear_on_submit, "border": border},
+        {"id": form_id, "clear_on_submit": clear_on_submit, "border": border, **(props or {})},
         container=True,
     )
     return ctx.add(node)

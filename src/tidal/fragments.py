@@ -59,6 +59,7 @@ def run_fragment(
             fragments=hooks.fragments if hooks.fragments is not None else {},
             fragment=info.id,
             fragment_run=True,
+            visitor=hooks.visitor,
         )
         ctx.blocks = [Block(node, info.path, info.form)]
         status = run_attempt(ctx, pending, lambda: info.func(*info.args, **info.kwargs))

@@ -327,7 +327,14 @@ class Navigator:
             announce(
                 Pages(
                     pages=[
-                        PageEntry(url=p.url_path, title=p.title, icon=p.icon, section=p.section)
+                        PageEntry(
+                            url=p.url_path,
+                            title=p.title,
+                            icon=p.icon,
+                            section=p.section,
+                            hidden=p.hidden,
+                            help=p.help,
+                        )
                         for p in view.pages
                     ],
                     current=view.current,

@@ -84,6 +84,15 @@ class Hello(msgspec.Struct, tag="hello", tag_field="t"):
     token: str | None = None
     page: str = ""
     query: str = ""
+    url: str = ""
+    """What only the browser knows, for ``st.context``: the address it shows (``url``), its
+    IANA ``timezone`` and UTC offset in minutes (``tz_offset``, JavaScript's sign), its
+    preferred language (``locale``), the theme it shows and whether it is in an iframe."""
+    timezone: str = ""
+    tz_offset: int | None = None
+    locale: str = ""
+    theme: str = ""
+    embedded: bool = False
 
 
 class Change(msgspec.Struct, tag="change", tag_field="t"):
@@ -215,6 +224,10 @@ class PageEntry(msgspec.Struct, omit_defaults=True):
     title: str
     icon: str | None = None
     section: str | None = None
+    hidden: bool = False
+    """Reachable, but not listed in the menu."""
+    help: str | None = None
+    """A tooltip for the menu entry."""
 
 
 class Pages(msgspec.Struct, tag="pages", tag_field="t"):
@@ -297,6 +310,8 @@ def decode_inbound(frame: str | bytes) -> Inbound:
         raise ProtocolError(
             f"query string of {len(msg.query)} characters exceeds {MAX_QUERY_CHARS}"
         )
+    if isinstance(msg, Hello):
+        _check_hello(msg)
     return msg
 
 
@@ -316,6 +331,23 @@ def _nesting(value: JSONValue) -> int:
         deepest = max(deepest, depth)
         stack.extend((child, depth) for child in item if isinstance(child, list | dict))
     return deepest
+
+
+MAX_URL_CHARS = 8192
+MAX_HELLO_FIELD_CHARS = 64
+
+
+def _check_hello(msg: Hello) -> None:
+    """The browser facts in a hello are bounded and well formed."""
+    if len(msg.url) > MAX_URL_CHARS:
+        raise ProtocolError(f"url of {len(msg.url)} characters exceeds {MAX_URL_CHARS}")
+    for name in ("timezone", "locale"):
+        if len(getattr(msg, name)) > MAX_HELLO_FIELD_CHARS:
+            raise ProtocolError(f"{name} longer than {MAX_HELLO_FIELD_CHARS} characters")
+    if msg.theme not in ("", "light", "dark"):
+        raise ProtocolError('theme must be "light" or "dark"')
+    if msg.tz_offset is not None and not -24 * 60 <= msg.tz_offset <= 24 * 60:
+        raise ProtocolError("tz_offset must be within a day of UTC, in minutes")
 
 
 def encode(msg: Outbound) -> bytes:

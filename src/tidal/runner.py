@@ -33,7 +33,15 @@ from typing import Any, Literal
 from tidal.api.navigation import page_not_found_node
 from tidal.api.text import exception_node, write
 from tidal.api.uncaught import uncaught_exception_node
-from tidal.context import Flag, FragmentInfo, PageTable, RunContext, RunOptions, current_run
+from tidal.context import (
+    Flag,
+    FragmentInfo,
+    PageTable,
+    RunContext,
+    RunOptions,
+    Visitor,
+    current_run,
+)
 from tidal.delta import DeltaWriter
 from tidal.errors import (
     RerunRequested,
@@ -203,6 +211,8 @@ class RunHooks:
     flush: Callable[[], None] | None = None
     rerun_started: Callable[[], None] | None = None
     fragments: dict[str, FragmentInfo] | None = None
+    visitor: Visitor | None = None
+    """The session's browser tab, for ``st.context`` and ``st.secrets``."""
 
 
 def check_serializable(state: SessionState) -> None:
@@ -295,6 +305,7 @@ def _run_once(
         on_flush=hooks.flush,
         pages=pages,
         fragments=fragments,
+        visitor=hooks.visitor,
     )
 
     def body() -> None:

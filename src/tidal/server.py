@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
 from tidal.codec import load_or_create_secret, make_codec
-from tidal.component_files import component_file
+from tidal.component_files import component_file, frame_shell
 from tidal.config import Config
 from tidal.connection import Connection
 from tidal.context import RunOptions
@@ -48,6 +48,7 @@ from tidal.session import Session
 from tidal.sessions import Sessions
 from tidal.stores import open_store
 from tidal.tags import ClassFinder
+from tidal.theme import theme_css
 from tidal.watcher import watch
 
 log = logging.getLogger("tidal.server")
@@ -98,6 +99,12 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     _register_run_gauges(metrics, executor)
     title = script_path.stem.replace("_", " ").title()
     index = STATIC_DIR / "index.html"
+    theme = theme_css(config.theme)
+
+    async def theme_stylesheet(request: Request) -> Response:
+        return PlainTextResponse(
+            theme, media_type="text/css", headers={"Cache-Control": "no-cache"}
+        )
 
     page_html = index.read_text("utf-8")
 
@@ -174,9 +181,11 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
+            Route("/_tidal/theme.css", theme_stylesheet),
             WebSocketRoute("/ws", ws_endpoint),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
             Route("/component/{name}/{path:path}", component_file),
+            Route("/_tidal/frame", frame_shell),
             Route("/", page),
             Route("/{page:path}", page),
         ],

@@ -12,15 +12,17 @@ sessions of the process (``tidal.sessions`` creates, resumes and expires them).
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import secrets
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from tidal.codec import Snapshot
-from tidal.context import Flag, FragmentInfo, RunOptions
+from tidal.context import Flag, FragmentInfo, RunOptions, Visitor
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability, SaveResult
 from tidal.errors import RunTimedOut, ScriptInterrupted
@@ -76,6 +78,12 @@ by one and resends the ones not acknowledged; a bigger jump would make every lat
 like a duplicate)."""
 
 
+def public_id(token: str) -> str:
+    """An id for the session that can be shown (``get_script_run_ctx().session_id``) without
+    giving away its token."""
+    return str(uuid.UUID(bytes=hashlib.blake2b(token.encode(), digest_size=16).digest()))
+
+
 def new_token() -> str:
     """A random, unguessable session token."""
     return secrets.token_urlsafe(24)
@@ -129,6 +137,7 @@ class Session:
         "state",
         "superseded",
         "token",
+        "visitor",
         "writer",
     )
 
@@ -193,6 +202,8 @@ class Session:
         self.superseded = False
         self.refusals = Refusals(log)
         """Values refused from the browser: counted per connection, logged at a bounded rate."""
+        self.visitor = Visitor(session_id=public_id(self.token))
+        """The browser tab this session serves (``st.context``), set by its connection."""
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
@@ -207,6 +218,7 @@ class Session:
             page=self.page if page is None else page,
             interrupt=self.interrupt,
             query_params=self.query_params,
+            hooks=RunHooks(visitor=self.visitor),
         )
         self.page = self.nav.url
         self.run_count += 1
@@ -448,7 +460,12 @@ class Session:
             self._run_no = self.run_count
             self._emit(RunStarted(run=self._run_no))
 
-        hooks = RunHooks(flush=flush, rerun_started=rerun_started, fragments=self.fragments)
+        hooks = RunHooks(
+            flush=flush,
+            rerun_started=rerun_started,
+            fragments=self.fragments,
+            visitor=self.visitor,
+        )
         status: RunStatus | None = None
         if fragment is not None:
             done = run_fragment(

@@ -10,8 +10,11 @@ from typing import Any
 
 Path = tuple[int, ...]
 
-MAIN, SIDEBAR = 0, 1
-ROOT_NAMES = ("main", "sidebar")
+MAIN, SIDEBAR, BOTTOM, PAGE = 0, 1, 2, 3
+ROOT_NAMES = ("main", "sidebar", "bottom", "page")
+"""The roots of a page: the main area, the sidebar, ``st.bottom`` (pinned under the main
+area) and ``page``, which holds what is about the page rather than in it (``st.set_page_config``,
+``st.logo``)."""
 
 
 class Node:
@@ -43,8 +46,8 @@ class Node:
 
 
 def new_roots() -> list[Node]:
-    """A fresh pair of roots: the main area and the sidebar."""
-    return [Node("main", {}, container=True), Node("sidebar", {}, container=True)]
+    """Fresh roots, one per entry of ``ROOT_NAMES``."""
+    return [Node(name, {}, container=True) for name in ROOT_NAMES]
 
 
 def node_at(roots: list[Node], path: Path) -> Node:
@@ -74,5 +77,5 @@ class Block:
 
     @property
     def root(self) -> str:
-        """``"main"`` or ``"sidebar"``: part of a keyless widget's identity (W-2)."""
+        """``"main"``, ``"sidebar"`` or ``"bottom"``: part of a keyless widget's identity (W-2)."""
         return ROOT_NAMES[self.path[0]]

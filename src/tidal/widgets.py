@@ -33,7 +33,7 @@ from tidal.state import (
     check_user_key,
     same_value,
 )
-from tidal.tree import Node
+from tidal.tree import Block, Node
 
 log = logging.getLogger("tidal.widgets")
 
@@ -99,10 +99,17 @@ class Spec:
     extra: Any = None
     clear_default: Any = None
     callback_allowed_in_form: bool = False
+    container: bool = False
+    """The widget is a container (an expander, tabs, a popover) that elements go into."""
 
 
 def register(ctx: RunContext, spec: Spec) -> Any:
     """Register a widget in the current run, add its element, and return its value."""
+    return register_block(ctx, spec)[0]
+
+
+def register_block(ctx: RunContext, spec: Spec) -> tuple[Any, Block]:
+    """``register``, also returning the widget's block (to write into a container widget)."""
     block = ctx.block
     if ctx.cached:
         ctx.add(_cached_widget_warning(), block)
@@ -179,8 +186,8 @@ def register(ctx: RunContext, spec: Spec) -> Any:
     props.update(spec.props)
     if form and spec.clear_default is not None:
         props["default"] = spec.clear_default
-    ctx.add(Node(spec.kind, props, value=value, extra=spec.extra), block)
-    return value
+    node = Node(spec.kind, props, container=spec.container, value=value, extra=spec.extra)
+    return value, ctx.add(node, block)
 
 
 def _echo_in_widget_type(state: SessionState, spec: Spec, wid: str, value: Any) -> None:

@@ -131,7 +131,7 @@ class SessionStateProxy:
 session_state = SessionStateProxy()
 
 
-def rerun(*, scope: Literal["app", "fragment"] | str = "app") -> NoReturn:
+def rerun(scope: Literal["app", "fragment"] | str = "app") -> NoReturn:
     """Stop the current run now and start a new one from the top.
 
     State assigned before the call is kept. Inside a callback, the callback stops there and

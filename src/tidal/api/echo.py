@@ -16,7 +16,6 @@ from typing import Literal
 from tidal.api.code import code
 from tidal.api.handle import add_element
 from tidal.context import api_function
-from tidal.errors import TidalAPIError
 
 
 def _indent(line: str) -> int:
@@ -50,13 +49,12 @@ def echo(code_location: Literal["above", "below"] = "above") -> Iterator[None]:
         >>> with st.echo():
         ...     st.write("This code is shown, then run")
     """
-    if code_location not in ("above", "below"):
-        raise TidalAPIError(f'st.echo(code_location={code_location!r}): use "above" or "below".')
+    # as Streamlit: any location but "below" shows the code above
     frame = sys._getframe(2)  # the script's frame (1 is contextmanager's __enter__)
     filename, line = frame.f_code.co_filename, frame.f_lineno
     slot = (
         add_element("code", {"body": "", "language": "python"})
-        if code_location == "above"
+        if code_location != "below"
         else None
     )
     try:

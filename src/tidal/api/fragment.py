@@ -20,6 +20,7 @@ from typing import Any, TypeVar, overload
 from tidal.api.cache_store import ttl_seconds
 from tidal.context import FragmentInfo, maybe_run
 from tidal.errors import TidalAPIError
+from tidal.state import check_user_key
 from tidal.tree import Node
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -27,14 +28,28 @@ RunEvery = int | float | dt.timedelta | str | None
 
 
 @overload
-def fragment(func: F, *, run_every: RunEvery = None) -> F: ...
+def fragment(
+    func: F, *, run_every: RunEvery = None, parallel: bool = False, key: str | None = None
+) -> F: ...
 
 
 @overload
-def fragment(func: None = None, *, run_every: RunEvery = None) -> Callable[[F], F]: ...
+def fragment(
+    func: None = None,
+    *,
+    run_every: RunEvery = None,
+    parallel: bool = False,
+    key: str | None = None,
+) -> Callable[[F], F]: ...
 
 
-def fragment(func: F | None = None, *, run_every: RunEvery = None) -> F | Callable[[F], F]:
+def fragment(
+    func: F | None = None,
+    *,
+    run_every: RunEvery = None,
+    parallel: bool = False,
+    key: str | None = None,
+) -> F | Callable[[F], F]:
     """Turn a function into a fragment: interacting with a widget inside it reruns only it.
 
     Session state is shared with the whole app. Call ``st.rerun()`` inside a fragment to rerun
@@ -54,9 +69,12 @@ def fragment(func: F | None = None, *, run_every: RunEvery = None) -> F | Callab
         >>> counter()
     """
     every = _interval(run_every)
+    if not isinstance(parallel, bool):
+        raise TidalAPIError(f"st.fragment(parallel={parallel!r}) takes True or False.")
+    name = None if key is None else check_user_key(key)
     if func is None:
-        return lambda f: _wrap(f, every)
-    return _wrap(func, every)
+        return lambda f: _wrap(f, every, name)
+    return _wrap(func, every, name)
 
 
 def _interval(run_every: RunEvery) -> float | None:
@@ -72,7 +90,7 @@ def _interval(run_every: RunEvery) -> float | None:
     return seconds
 
 
-def _wrap(func: F, run_every: float | None) -> F:
+def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
     if not callable(func):
         raise TidalAPIError(
             f"st.fragment decorates a function; got {type(func).__name__}. Use it as "
@@ -87,7 +105,7 @@ def _wrap(func: F, run_every: float | None) -> F:
             return func(*args, **kwargs)
         ctx.check()
         block = ctx.add(Node("container", {"border": False}, container=True))
-        fid = _fragment_id(ctx.page_hash, func, block.path)
+        fid = _fragment_id(ctx.page_hash, func, block.path, key)
         ctx.fragments[fid] = FragmentInfo(
             fid,
             func,
@@ -109,7 +127,15 @@ def _wrap(func: F, run_every: float | None) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _fragment_id(page_hash: str, func: Callable[..., Any], path: tuple[int, ...]) -> str:
+def _fragment_id(
+    page_hash: str, func: Callable[..., Any], path: tuple[int, ...], key: str | None = None
+) -> str:
     name = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', repr(func))}"
-    raw = f"{page_hash}|{name}|{'.'.join(map(str, path))}"
+    where = "key:" + key if key is not None else ".".join(map(str, path))
+    raw = f"{page_hash}|{name}|{where}"
     return hashlib.blake2b(raw.encode(), digest_size=12).hexdigest()
+
+
+def as_fragment(func: F) -> F:
+    """``func`` as a fragment, for other decorators built on fragments (``st.dialog``)."""
+    return _wrap(func, None)

@@ -41,13 +41,16 @@ class Page:
         url_path: the page's address (``/<url_path>``); by default the file or function name.
             The default page is always at ``/``.
         default: whether this is the page at ``/`` (else the first page is).
+        visibility: ``"visible"``, or ``"hidden"``: left out of the navigation menu but still
+            reachable by its address, ``st.switch_page`` and ``st.page_link``.
+        help: a tooltip for the page in the navigation menu.
 
     Example:
         >>> pg = st.navigation([st.Page("home.py", title="Home", icon="🏠"), st.Page(settings)])
         >>> pg.run()
     """
 
-    __slots__ = ("_fn", "_hash", "_name", "_path", "default", "icon", "title")
+    __slots__ = ("_fn", "_hash", "_name", "_path", "default", "help", "icon", "title", "visibility")
 
     def __init__(
         self,
@@ -57,8 +60,16 @@ class Page:
         icon: str | None = None,
         url_path: str | None = None,
         default: bool = False,
+        visibility: str = "visible",
+        help: str | None = None,
     ) -> None:
         ctx = get_run()
+        if visibility not in ("visible", "hidden"):
+            raise TidalAPIError(
+                f'st.Page got visibility={visibility!r}. Use "visible" or "hidden".'
+            )
+        self.visibility = visibility
+        self.help = None if help is None else str(help)
         self._fn: Callable[[], Any] | None = None
         self._path: Path | None = None
         if isinstance(page, str | Path):
@@ -120,6 +131,8 @@ class Page:
             script_hash=self._hash,
             path=self._path,
             section=section,
+            hidden=self.visibility == "hidden",
+            help=self.help,
         )
 
     def run(self) -> None:

@@ -4,6 +4,14 @@ one page each, and a page that shows this tab's session state live.
 
 import tidal as st
 
+st.set_page_config(
+    page_title="tidal demo",
+    page_icon="🌊",
+    menu_items={
+        "Get help": "https://docs.streamlit.io/develop/concepts/architecture/session-state",
+        "About": "**tidal**: Streamlit-compatible apps as plain Python scripts.",
+    },
+)
 page = st.navigation(
     [
         st.Page("pages/counter.py", title="Counter", icon="🔢", url_path="counter", default=True),
@@ -46,6 +54,7 @@ page = st.navigation(
         st.Page(
             "pages/session_state.py", title="Session state", icon="🗂️", url_path="session-state"
         ),
+        st.Page("pages/gallery.py", title="Gallery", icon="🖼️", url_path="gallery"),
     ]
 )
 st.title("🌊 tidal")

@@ -3,13 +3,13 @@
 // indicator, the connection banner, the source-changed prompt, toasts, the sidebar toggle and
 // the `window.__tidal` test hook.
 import { Connection } from './connection.js';
+import { alwaysRerun, setAlwaysRerun, setupMenu } from './menu.js';
 import { Nav } from './nav.js';
 import { Tree } from './render.js';
 import { resetForm } from './widgets/base.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const FINAL = new Set(['ok', 'stopped', 'error']);
-const ALWAYS_RERUN_KEY = 'tidal.alwaysRerun';
 
 /** State for browser tests: wait for `connected && pending === 0 && !running && !loading`
  * (`loading`: element modules still being fetched, see lazy.js). */
@@ -37,7 +37,8 @@ const conn = new Connection({
 /** Submits whose run has not finished yet: after it, a clear_on_submit form is reset. */
 const submits = [];
 
-const tree = new Tree([$('root-0'), $('root-1')], { send: sendEvent });
+// roots: 0 main, 1 sidebar, 2 st.bottom, 3 the page itself (page config, logo; not shown)
+const tree = new Tree([$('root-0'), $('root-1'), $('root-2'), $('root-3')], { send: sendEvent });
 const nav = new Nav({
   base,
   sidebar: $('sidebar'),
@@ -80,6 +81,7 @@ function flush() {
     }
   }
   document.body.classList.toggle('no-sidebar', tree.isEmpty(1) && !nav.visible);
+  document.body.classList.toggle('has-bottom', !tree.isEmpty(2));
   hook.pending = conn.pending();
 }
 
@@ -103,6 +105,8 @@ function handle(msg) {
 
 function welcome(msg) {
   if (msg.title) document.title = msg.title;
+  window.__tidalDefaultTitle = msg.title || document.title;
+  window.__tidalForcedTheme = msg.theme ?? null;
   window.__tidalTheme(msg.theme);
   // A new session has no idea what this page shows: its first run sends every element.
   if (!msg.resumed) tree.beginReset();
@@ -210,14 +214,6 @@ function stateWarning(msg) {
   else showBanner('state', msg.message || 'This session could not be saved.');
 }
 
-function alwaysRerun() {
-  try {
-    return sessionStorage.getItem(ALWAYS_RERUN_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
 function rerun() {
   $('source').hidden = true;
   sendEvent('rerun', {});
@@ -230,13 +226,10 @@ function sourceChanged() {
 
 $('source-rerun').addEventListener('click', rerun);
 $('source-always').addEventListener('click', () => {
-  try {
-    sessionStorage.setItem(ALWAYS_RERUN_KEY, '1');
-  } catch {
-    // not kept: this time only
-  }
+  setAlwaysRerun(true);
   rerun();
 });
+setupMenu({ rerun });
 
 // "r" reruns the app, as in Streamlit, unless typing somewhere.
 addEventListener('keydown', (e) => {

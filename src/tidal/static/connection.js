@@ -33,6 +33,31 @@ function saveToken(token) {
   }
 }
 
+/** What only the browser knows, for `st.context`: address, timezone, language, theme, iframe. */
+function browserFacts() {
+  let timezone = '';
+  try {
+    timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch {
+    // no Intl time zone support: unknown
+  }
+  let embedded = false;
+  try {
+    embedded = window.self !== window.top;
+  } catch {
+    embedded = true; // a cross-origin parent denies access: we are framed
+  }
+  const theme = document.documentElement.dataset.theme;
+  return {
+    url: location.href.split('#')[0].slice(0, 8192),
+    timezone: timezone.slice(0, 64),
+    tz_offset: new Date().getTimezoneOffset(),
+    locale: (navigator.language || '').slice(0, 64),
+    theme: theme === 'dark' || theme === 'light' ? theme : '',
+    embedded,
+  };
+}
+
 /** One tab's link to the server, across reconnects. */
 export class Connection {
   /**
@@ -83,6 +108,7 @@ export class Connection {
       this.lastFrame = Date.now();
       ws.send(JSON.stringify({
         t: 'hello', v: PROTOCOL_VERSION, nonce: this.nonce, token: this.token, page: this.page, query: this.query,
+        ...browserFacts(),
       }));
     };
     ws.onmessage = (ev) => this.receive(ws, ev.data);

@@ -166,8 +166,37 @@ const exceptionKind = simple(
 );
 
 // ------------------------------------------------------------------------------ containers
-const GAPS = { small: 'gap-small', medium: 'gap-medium', large: 'gap-large' };
-const ALIGN = { top: 'flex-start', center: 'center', bottom: 'flex-end' };
+const GAP_SIZES = ['xxsmall', 'xsmall', 'small', 'medium', 'large', 'xlarge', 'xxlarge'];
+const ALIGN = { top: 'flex-start', center: 'center', bottom: 'flex-end', distribute: 'space-between' };
+const JUSTIFY = { left: 'flex-start', center: 'center', right: 'flex-end', distribute: 'space-between' };
+
+/** A `gap` prop as a CSS length ("small" by default, null: none). */
+export function gapLength(gap) {
+  if (gap === null) return '0';
+  return `var(--gap-${GAP_SIZES.includes(gap) ? gap : 'small'})`;
+}
+
+/** Apply a `width` prop: "stretch" (default), "content", or pixels. */
+export function applyWidth(el, width) {
+  el.classList.toggle('w-content', width === 'content');
+  el.style.width = typeof width === 'number' ? `${width}px` : '';
+  el.style.maxWidth = typeof width === 'number' ? '100%' : '';
+}
+
+/** Apply a `height` prop: "content" (default), "stretch", or pixels (then it scrolls). */
+export function applyHeight(el, height) {
+  const px = typeof height === 'number';
+  el.style.height = px ? `${height}px` : '';
+  el.classList.toggle('scrolls', px);
+  el.classList.toggle('h-stretch', height === 'stretch');
+}
+
+/** Give a keyed container its `st-key-<key>` class (and drop the previous one). */
+function applyKey(node, key) {
+  if (node.s.key) node.el.classList.remove(node.s.key);
+  node.s.key = key || null;
+  if (node.s.key) node.el.classList.add(node.s.key);
+}
 
 const columnsKind = {
   create(node, p) {
@@ -175,9 +204,10 @@ const columnsKind = {
     this.update(node, p, {});
   },
   update(node, p) {
-    node.el.classList.remove(...Object.values(GAPS));
-    node.el.classList.add(GAPS[p.gap] ?? 'gap-small');
+    node.el.style.setProperty('--col-gap', gapLength(p.gap));
     node.el.style.alignItems = ALIGN[p.align] ?? 'flex-start';
+    node.el.classList.toggle('nowrap', p.wrap === false);
+    applyWidth(node.el, p.width);
   },
 };
 
@@ -189,48 +219,151 @@ const columnKind = {
   update(node, p) {
     const w = Number(p.weight);
     node.el.style.setProperty('--w', String(Number.isFinite(w) && w > 0 ? w : 1));
+    node.el.classList.toggle('bordered', Boolean(p.border));
+    // `gap` is the row's (between columns); elements inside keep the usual spacing
   },
 };
+
+// Keep a scrolling container at its end while elements arrive, unless the person scrolled up.
+function followEnd(node) {
+  const el = node.el;
+  const atEnd = () => el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+  node.s.stick = true;
+  node.s.onScroll = () => { node.s.stick = atEnd(); };
+  el.addEventListener('scroll', node.s.onScroll);
+  node.s.observer = new MutationObserver(() => {
+    if (node.s.stick) el.scrollTop = el.scrollHeight;
+  });
+  node.s.observer.observe(el, { childList: true, subtree: true, characterData: true });
+}
 
 const containerKind = {
   create(node, p) {
     node.el = node.box = h('div', { class: 'block container' });
+    this.update(node, p, {});
+  },
+  update(node, p, prev = {}) {
+    const el = node.el;
+    el.classList.toggle('bordered', Boolean(p.border));
+    el.classList.toggle('horizontal', Boolean(p.horizontal));
+    el.classList.toggle('nowrap', p.wrap === false);
+    el.style.gap = 'gap' in p ? gapLength(p.gap) : '';
+    const main = p.horizontal ? JUSTIFY[p.h_align] : ALIGN[p.v_align];
+    const cross = p.horizontal ? ALIGN[p.v_align] : JUSTIFY[p.h_align];
+    el.style.justifyContent = main && main !== 'flex-start' ? main : '';
+    el.style.alignItems = cross && cross !== 'flex-start' && cross !== 'space-between' ? cross : '';
+    applyWidth(el, p.width);
+    applyHeight(el, p.height);
+    applyKey(node, p.key);
+    if (p.autoscroll && !prev.autoscroll && !node.s.observer) followEnd(node);
+    if (!p.autoscroll && node.s.observer) this.destroy(node);
+  },
+  destroy(node) {
+    node.s.observer?.disconnect();
+    if (node.s.onScroll) node.el.removeEventListener('scroll', node.s.onScroll);
+    node.s.observer = null;
+  },
+};
+
+const gridKind = {
+  create(node, p) {
+    node.el = node.box = h('div', { class: 'grid' });
     this.update(node, p);
   },
   update(node, p) {
-    node.el.classList.toggle('bordered', Boolean(p.border));
+    const el = node.el;
+    const weights = Array.isArray(p.weights) ? p.weights : [];
+    const min = typeof p.min_column_width === 'number' ? `${p.min_column_width}px` : '12rem';
+    el.style.gridTemplateColumns = weights.length
+      ? weights.map((w) => `minmax(0, ${Number(w) || 1}fr)`).join(' ')
+      : `repeat(auto-fill, minmax(min(${min}, 100%), 1fr))`;
+    if (weights.length && typeof p.min_column_width === 'number') {
+      el.style.setProperty('--grid-min', `${p.min_column_width}px`);
+    }
+    el.style.gap = gapLength(p.gap);
+    el.style.alignItems = ALIGN[p.align] ?? 'start';
+    el.style.gridAutoRows = typeof p.row_height === 'number' ? `${p.row_height}px` : '';
+    el.style.gridAutoFlow = p.dense ? 'row dense' : '';
+    el.classList.toggle('cells-bordered', Boolean(p.border));
+    el.classList.toggle('nowrap', p.wrap === false);
+    applyWidth(el, p.width);
+    applyHeight(el, p.height);
+    applyKey(node, p.key);
   },
 };
 
+/** An icon prop: an emoji as text, `:material/name:` as a Material Symbols ligature. */
+export function iconEl(icon, cls = 'icon') {
+  if (!icon) return null;
+  const m = /^:material[/_]([a-z0-9_]+):$/.exec(icon);
+  if (m) return h('span', { class: `${cls} material`, 'aria-hidden': 'true', 'data-icon': m[1], text: m[1] });
+  return h('span', { class: cls, 'aria-hidden': 'true', text: icon });
+}
+
+// An expander. Untracked (no `id`): the person's toggling lives in the page. Tracked (a
+// widget): opening or closing it is a `change`, and the server's `value` decides.
 const expanderKind = {
-  create(node, p) {
+  widget: true,
+  create(node, p, ctx) {
     node.s.label = h('span', { class: 'exp-label' });
+    node.s.head = h('summary', {}, node.s.label);
     node.box = h('div', { class: 'block exp-body' });
-    node.el = h('details', { class: 'expander', open: Boolean(p.expanded) },
-      h('summary', {}, node.s.label), node.box);
+    const open = p.id ? Boolean(p.value) : Boolean(p.expanded);
+    node.s.committed = open;
+    node.el = h('details', { class: 'expander', open }, node.s.head, node.box);
+    node.el.addEventListener('toggle', () => {
+      if (!node.p.id || node.el.open === node.s.committed) return;
+      node.s.committed = node.el.open;
+      ctx.send('change', { id: node.p.id, v: node.el.open });
+    });
     this.update(node, p, {});
   },
   update(node, p, prev) {
-    node.s.label.innerHTML = inlineMarkdown(p.label ?? '');
-    // `expanded` is the initial state; the person's toggling wins until the prop changes.
-    if ('expanded' in prev && p.expanded !== prev.expanded) node.el.open = Boolean(p.expanded);
+    if (p.label !== prev.label || p.icon !== prev.icon) {
+      node.s.label.innerHTML = inlineMarkdown(p.label ?? '');
+      const icon = iconEl(p.icon, 'exp-icon');
+      if (icon) node.s.label.prepend(icon);
+    }
+    node.el.dataset.type = p.type ?? 'default';
+    applyWidth(node.el, p.width);
+    applyKey(node, p.key);
+    if (p.id) {
+      if ('value' in prev && p.value !== prev.value) {
+        node.s.committed = Boolean(p.value);
+        node.el.open = Boolean(p.value);
+      }
+    } else if ('expanded' in prev && p.expanded !== prev.expanded) {
+      // `expanded` is the initial state; the person's toggling wins until the prop changes.
+      node.el.open = Boolean(p.expanded);
+    }
   },
 };
 
-// Tabs: a tablist of buttons over `tab` children, one shown at a time. The selection is the
-// person's and lives in the page only (as in Streamlit); arrows, Home and End move it.
+// Tabs: a tablist of buttons over `tab` children, one shown at a time. Untracked, the
+// selection is the person's and lives in the page only (as in Streamlit); tracked (a widget,
+// `on_change` set), a click is a `change` with the tab's label. Arrows, Home and End move it.
 let tabsSeq = 0;
 
 const tabsKind = {
-  create(node, p) {
+  widget: true,
+  create(node, p, ctx) {
     node.s.uid = `tabs-${++tabsSeq}`;
-    node.s.selected = 0;
+    node.s.selected = Math.max(0, (p.labels ?? []).indexOf(p.id ? p.value : p.default));
     node.s.list = h('div', { class: 'tab-list', role: 'tablist' });
     node.box = h('div', { class: 'tab-panels' });
     node.el = h('div', { class: 'tabs' }, node.s.list, node.box);
+    const pick = (i) => {
+      selectTab(node, i);
+      const label = node.p.labels?.[i];
+      if (node.p.id && label !== undefined && label !== node.s.committed) {
+        node.s.committed = label;
+        ctx.send('change', { id: node.p.id, v: label });
+      }
+    };
+    node.s.committed = p.id ? p.value : null;
     node.s.list.addEventListener('click', (e) => {
       const b = e.target.closest('[role="tab"]');
-      if (b) selectTab(node, Number(b.dataset.i));
+      if (b) pick(Number(b.dataset.i));
     });
     node.s.list.addEventListener('keydown', (e) => {
       const n = node.s.list.children.length;
@@ -240,19 +373,27 @@ const tabsKind = {
       const d = moves[e.key];
       const from = Number(e.target.closest('[role="tab"]')?.dataset.i ?? node.s.selected);
       const i = Number.isFinite(d) ? (from + d + n) % n : d > 0 ? n - 1 : 0;
-      selectTab(node, i);
+      pick(i);
       node.s.list.children[i].focus();
     });
     this.update(node, p, {});
   },
-  update(node, p) {
+  update(node, p, prev) {
     const labels = Array.isArray(p.labels) ? p.labels : [];
+    if (p.id && 'value' in prev && p.value !== prev.value) {
+      node.s.committed = p.value;
+      node.s.selected = Math.max(0, labels.indexOf(p.value));
+    }
     if (node.s.selected >= labels.length) node.s.selected = 0;
     node.s.list.replaceChildren(...labels.map((label, i) => h('button', {
       type: 'button', role: 'tab', class: 'tab', id: `${node.s.uid}-tab-${i}`,
       'aria-controls': `${node.s.uid}-panel-${i}`, 'data-i': String(i),
       html: inlineMarkdown(String(label)),
     })));
+    applyWidth(node.el, p.width);
+    node.box.style.height = typeof p.height === 'number' ? `${p.height}px` : '';
+    node.box.classList.toggle('scrolls', typeof p.height === 'number');
+    applyKey(node, p.key);
     selectTab(node, node.s.selected);
   },
 };
@@ -292,14 +433,40 @@ const formKind = {
   update(node, p) {
     node.el.classList.toggle('bordered', p.border !== false);
     node.el.dataset.form = p.id ?? '';
+    applyWidth(node.el, p.width);
+    applyHeight(node.el, p.height);
   },
 };
 
+const SPACE = { xxsmall: '.25rem', xsmall: '.5rem', small: '.75rem', medium: '1.5rem', large: '2.5rem', xlarge: '4rem', xxlarge: '6rem' };
+
+const spaceKind = simple(
+  () => h('div', { class: 'space', 'aria-hidden': 'true' }),
+  (el, p) => {
+    const size = typeof p.size === 'number' ? `${p.size}px` : SPACE[p.size] ?? SPACE.small;
+    el.classList.toggle('space-stretch', p.size === 'stretch');
+    el.style.setProperty('--space', p.size === 'stretch' ? '0px' : size);
+  },
+);
+
+const skeletonKind = simple(
+  () => h('div', { class: 'skeleton', 'aria-busy': 'true', 'aria-label': 'Loading' }),
+  (el, p) => {
+    el.style.height = typeof p.height === 'number' ? `${p.height}px` : '';
+    applyWidth(el, p.width);
+  },
+);
+
+// st.help: an object's name, type, signature, docstring and members
 /** Element types other than widgets, by type name. */
 export const elementKinds = {
   ...textKinds,
   json: jsonKind,
   exception: exceptionKind,
+  empty: simple(() => h('div', { class: 'empty-slot', hidden: true }), () => {}),
+  space: spaceKind,
+  skeleton: skeletonKind,
+  grid: gridKind,
   columns: columnsKind,
   column: columnKind,
   container: containerKind,

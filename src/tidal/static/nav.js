@@ -148,7 +148,8 @@ export class Nav {
       this.onPage(this.current);
     }
     const page = this.pages.find((p) => p.url === this.current);
-    if (page && this.pages.length > 1) document.title = page.title;
+    // st.set_page_config(page_title=...) wins over the page's own title
+    if (page && this.pages.length > 1 && !window.__tidalPageTitle) document.title = page.title;
     this.render();
   }
 
@@ -157,11 +158,14 @@ export class Nav {
     const items = [];
     let section = null;
     for (const p of this.pages) {
+      if (p.hidden) continue; // st.Page(visibility="hidden"): reachable, not listed
       if ((p.section ?? null) !== section) {
         section = p.section ?? null;
         if (section) items.push(h('li', { class: 'nav-section', role: 'presentation' }, section));
       }
-      items.push(h('li', {}, this.link(p.url, p.title, p.icon)));
+      const link = this.link(p.url, p.title, p.icon);
+      if (p.help) link.title = p.help;
+      items.push(h('li', {}, link));
     }
     this.list.replaceChildren(...items);
     for (const a of document.querySelectorAll('.page-link a[data-page]')) this.mark(a);

@@ -42,6 +42,10 @@ const LAZY = {
   component_iframe: 'elements/component.js',
   html: 'elements/html.js',
   iframe: 'elements/html.js',
+  popover: { url: 'elements/overlays.js', widget: true },
+  dialog: { url: 'elements/overlays.js', widget: true },
+  page_config: 'elements/overlays.js',
+  logo: 'elements/overlays.js',
 };
 
 const kinds = {

@@ -128,6 +128,7 @@ class AppTest(Block):
         """``st.query_params`` for the next run (a list value: a repeated key); after a run,
         what the script left there: one value as a str, a repeated key as a list."""
         self.secrets: dict[str, Any] = {}
+        """``st.secrets`` for the runs: when not empty it replaces the secrets files."""
         super().__init__(self._session.writer.client[0], self)
 
     # ------------------------------------------------------------------ constructors
@@ -198,6 +199,7 @@ class AppTest(Block):
             k: [str(x) for x in v] if isinstance(v, list | tuple) else [str(v)]
             for k, v in self.query_params.items()
         }
+        self._session.visitor.secrets = dict(self.secrets) if self.secrets else None
         job = _WATCHDOG.watch(self._session, timeout)
         try:
             self._session.run(changes, page)

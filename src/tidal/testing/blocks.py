@@ -28,6 +28,7 @@ from tidal.testing.elements import (
     Multiselect,
     NumberInput,
     Slider,
+    Space,
     TextInput,
     Widget,
 )
@@ -86,6 +87,10 @@ class Block:
             if n.children:
                 stack.extend(reversed(n.children))
 
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the app with the staged values (same as ``at.run()``)."""
+        return self._app.run(timeout=timeout)
+
     def get(self, element_type: str) -> list[Element]:
         """Every element of one type, as a plain list."""
         return [self._app._wrap(n) for n in self._walk() if n.type == element_type]
@@ -93,8 +98,9 @@ class Block:
     def _of(self, *types: str) -> ElementList[Any]:
         return ElementList([self._app._wrap(n) for n in self._walk() if n.type in types])
 
-    def _blocks(self, type_: str) -> ElementList[Block]:
-        return ElementList([Block(n, self._app) for n in self._walk() if n.type == type_])
+    def _blocks(self, type_: str) -> ElementList[Any]:
+        cls = BLOCK_CLASSES.get(type_, Block)
+        return ElementList([cls(n, self._app) for n in self._walk() if n.type == type_])
 
     def get_by_key(self, key: str) -> Element | None:
         """The widget with this user key, or None."""
@@ -261,19 +267,40 @@ class Block:
         return self._of("color_picker")
 
     @property
-    def columns(self) -> ElementList[Block]:
-        """Columns (each a block to query inside)."""
+    def columns(self) -> ElementList[Column]:
+        """Columns (each a block to query inside, with ``weight``, ``gap`` and
+        ``vertical_alignment``)."""
         return self._blocks("column")
 
     @property
-    def expander(self) -> ElementList[Block]:
-        """Expanders (each a block to query inside)."""
+    def expander(self) -> ElementList[Expander]:
+        """Expanders (each a block to query inside, with ``label``, ``icon``, ``expanded``)."""
         return self._blocks("expander")
 
     @property
-    def tabs(self) -> ElementList[Block]:
-        """Tabs (each a block to query inside, with a ``label``)."""
+    def tabs(self) -> ElementList[Tab]:
+        """Tabs (each a block to query inside, with a ``label`` and ``open``)."""
         return self._blocks("tab")
+
+    @property
+    def popover(self) -> ElementList[Popover]:
+        """Popovers (each a block to query inside, with ``label`` and ``open``)."""
+        return self._blocks("popover")
+
+    @property
+    def dialog(self) -> ElementList[Dialog]:
+        """Open dialogs (each a block to query inside, with ``label``, its title; ``dismiss()``)."""
+        return self._blocks("dialog")
+
+    @property
+    def grid(self) -> ElementList[Grid]:
+        """Grids (each a block to query inside)."""
+        return self._blocks("grid")
+
+    @property
+    def space(self) -> ElementList[Space]:
+        """``st.space`` elements (``.size``)."""
+        return self._of("space")
 
     @property
     def form(self) -> ElementList[Block]:
@@ -284,3 +311,142 @@ class Block:
     def container(self) -> ElementList[Block]:
         """Containers (each a block to query inside)."""
         return self._blocks("container")
+
+
+class Column(Block):
+    """A column of ``st.columns``: its share of the row's width and the row's layout."""
+
+    @property
+    def weight(self) -> float:
+        """The column's share of the row's width (the weights sum to 1)."""
+        return float(self.props["weight"])
+
+    @property
+    def gap(self) -> str | None:
+        """The space between the row's columns (``"small"``...; None: none)."""
+        gap = self.props.get("gap", "small")
+        return None if gap is None else str(gap)
+
+    @property
+    def vertical_alignment(self) -> str:
+        """How the row aligns its columns: ``"top"``, ``"center"`` or ``"bottom"``."""
+        return str(self._row().props.get("align", "top"))
+
+    @property
+    def border(self) -> bool:
+        """Whether the column has a border."""
+        return bool(self.props.get("border"))
+
+    def _row(self) -> Node:
+        for n in self._app._walk():
+            if n.children and any(c is self.node for c in n.children):
+                return n
+        return self.node
+
+
+class Expander(Block):
+    """An ``st.expander``."""
+
+    @property
+    def label(self) -> str:
+        """The expander's header."""
+        return str(self.props.get("label", ""))
+
+    @property
+    def icon(self) -> str | None:
+        """Its icon, if any."""
+        icon = self.props.get("icon")
+        return None if icon is None else str(icon)
+
+    @property
+    def expanded(self) -> bool:
+        """Whether it is open: its tracked state, or ``expanded=`` when the browser keeps it."""
+        if "value" in self.props:
+            return bool(self.props["value"])
+        return bool(self.props.get("expanded"))
+
+    @property
+    def open(self) -> bool | None:
+        """Its tracked open state (None when only the browser knows, ``on_change="ignore"``)."""
+        return bool(self.props["value"]) if "value" in self.props else None
+
+
+class Tab(Block):
+    """One tab of ``st.tabs``."""
+
+    @property
+    def label(self) -> str:
+        """The tab's label."""
+        return str(self.props.get("label", ""))
+
+
+class Popover(Block):
+    """An ``st.popover``."""
+
+    @property
+    def label(self) -> str:
+        """The popover button's label."""
+        return str(self.props.get("label", ""))
+
+    @property
+    def open(self) -> bool | None:
+        """Its tracked open state (None when only the browser knows)."""
+        return bool(self.props["value"]) if "value" in self.props else None
+
+
+class Dialog(Block):
+    """A dialog an ``@st.dialog`` function opened in the last run."""
+
+    @property
+    def label(self) -> str:
+        """The dialog's title (``.title`` queries ``st.title`` elements, as on every block)."""
+        return str(self.props.get("title", ""))
+
+    def dismiss(self) -> Dialog:
+        """Stage closing the dialog as the person would (for ``on_dismiss``); then ``run()``."""
+        wid = self.props.get("id")
+        if not isinstance(wid, str):
+            raise ValueError(
+                "This dialog has on_dismiss='ignore': dismissing it only closes it in the "
+                "browser. Give st.dialog on_dismiss='rerun' or a function to test it."
+            )
+        self._app._staged[wid] = True
+        return self
+
+
+class Grid(Block):
+    """An ``st.grid``, with Streamlit's field names."""
+
+    @property
+    def column_count(self) -> int | None:
+        """How many columns (None: as many as fit)."""
+        weights = self.props.get("weights") or []
+        return len(weights) or None
+
+    def __getattr__(self, name: str) -> Any:
+        aliases = {"vertical_alignment": "align"}
+        key = aliases.get(name, name)
+        if key in (
+            "wrap",
+            "border",
+            "row_height",
+            "min_column_width",
+            "gap",
+            "align",
+            "dense",
+            "width",
+            "height",
+        ):
+            return self.props.get(key)
+        raise AttributeError(name)
+
+
+BLOCK_CLASSES: dict[str, type[Block]] = {
+    "column": Column,
+    "expander": Expander,
+    "tab": Tab,
+    "popover": Popover,
+    "dialog": Dialog,
+    "grid": Grid,
+}
+"""The block class of each container type (others are plain ``Block``s)."""

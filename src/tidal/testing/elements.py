@@ -351,7 +351,23 @@ class Multiselect(Widget):
         return self.set_value([v for v in (self.value or []) if v != value])
 
 
+class Space(Element):
+    """``st.space``: ``size`` is what it was given (a size name or pixels)."""
+
+    @property
+    def size(self) -> str | int:
+        """The space's size: ``"small"``.. ``"xxlarge"``, ``"stretch"`` or pixels."""
+        size: str | int = self.props["size"]
+        return size
+
+    @property
+    def value(self) -> str | int:
+        """Same as ``size``."""
+        return self.size
+
+
 _CLASSES: dict[str, type[Element]] = {
+    "space": Space,
     "exception": ExceptionElement,
     "markdown": Markdown,
     "caption": Markdown,

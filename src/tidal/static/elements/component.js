@@ -12,7 +12,7 @@
 // and cannot reach this page's DOM, cookies or storage; messages are accepted only from the
 // iframe's own window.
 import { h } from '../elements.js';
-import { withNonce } from '../nonce.js';
+import { forgetFrame, showDocument } from '../frames.js';
 import { commit } from '../widgets/base.js';
 
 const SANDBOX = 'allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals';
@@ -198,6 +198,9 @@ function frameKind(make) {
     update(node, p) {
       apply(node, p);
     },
+    destroy(node) {
+      forgetFrame(node.s.frame);
+    },
   };
 }
 
@@ -206,7 +209,7 @@ export const kinds = {
   component_html: frameKind((frame, p, node) => {
     if (node.s.srcdoc !== p.srcdoc) {
       node.s.srcdoc = p.srcdoc;
-      frame.srcdoc = withNonce(p.srcdoc ?? '');
+      showDocument(frame, p.srcdoc ?? '');
     }
   }),
   component_iframe: frameKind((frame, p) => {

@@ -2,7 +2,8 @@
 // by the vendored DOMPurify: scripts and event handlers are removed unless the app passed
 // unsafe_allow_javascript=True, in which case its scripts run. An iframe shows a URL or an
 // HTML document in a sandbox; "content" height fits a same-origin document to its content.
-import { PAGE_NONCE, withNonce } from '../nonce.js';
+import { showDocument } from '../frames.js';
+import { PAGE_NONCE } from '../nonce.js';
 import { loadPurify } from '../assets.js';
 import { h } from '../elements.js';
 import { applyLayout } from '../text.js';
@@ -62,7 +63,7 @@ const iframeKind = {
       sandbox: 'allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts allow-downloads',
       loading: 'lazy',
     });
-    node.s.frame.addEventListener('load', () => {
+    node.s.frame.addEventListener('tidal-shown', () => {
       if (node.p.height === 'content' && node.p.srcdoc != null) fitToContent(node.s.frame);
     });
     node.el = h('div', { class: 'iframe-wrap' }, node.s.frame);
@@ -72,8 +73,7 @@ const iframeKind = {
     const f = node.s.frame;
     if (p.srcdoc !== prev.srcdoc || p.src !== prev.src) {
       if (p.srcdoc != null) {
-        f.removeAttribute('src');
-        f.srcdoc = withNonce(p.srcdoc);
+        showDocument(f, p.srcdoc);
       } else {
         f.removeAttribute('srcdoc');
         f.src = p.src ?? 'about:blank';

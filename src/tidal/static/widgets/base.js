@@ -124,6 +124,7 @@ export function submitForm(ctx, form, button) {
  * @returns {boolean} whether a submit was sent
  */
 export function submitFromEnter(node, ctx) {
+  if (ctx.forms.get(node.p.form)?.p.enter_to_submit === false) return false;
   const button = ctx.tree.firstSubmitButton(node.p.form);
   if (!button) return false;
   submitForm(ctx, node.p.form, button.p.id);

@@ -1,0 +1,5 @@
+"""tidal hello: the "Gallery" page, every element in one place."""
+
+from tidal.hello.gallery import gallery
+
+gallery()
