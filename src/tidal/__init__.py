@@ -9,6 +9,8 @@ from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
 from tidal.api.cache import cache_resource as cache_resource
+from tidal.api.chat import chat_input as chat_input
+from tidal.api.chat import chat_message as chat_message
 from tidal.api.checkboxes import checkbox as checkbox
 from tidal.api.checkboxes import toggle as toggle
 from tidal.api.choice import multiselect as multiselect
@@ -18,7 +20,16 @@ from tidal.api.choice import selectbox as selectbox
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.echo import echo as echo
+from tidal.api.feedback import balloons as balloons
+from tidal.api.feedback import empty as empty
+from tidal.api.feedback import progress as progress
+from tidal.api.feedback import snow as snow
+from tidal.api.feedback import spinner as spinner
+from tidal.api.feedback import status as status
+from tidal.api.feedback import toast as toast
 from tidal.api.fragment import fragment as fragment
+from tidal.api.help import help as help
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
 from tidal.api.inputs import text_input as text_input
@@ -37,6 +48,7 @@ from tidal.api.pickers import date_input as date_input
 from tidal.api.pickers import time_input as time_input
 from tidal.api.query import query_params as query_params
 from tidal.api.slider import slider as slider
+from tidal.api.stream import write_stream as write_stream
 from tidal.api.text import caption as caption
 from tidal.api.text import code as code
 from tidal.api.text import divider as divider
@@ -57,10 +69,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Page",
+    "balloons",
     "button",
     "cache_data",
     "cache_resource",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
     "color_picker",
@@ -68,6 +83,8 @@ __all__ = [
     "container",
     "date_input",
     "divider",
+    "echo",
+    "empty",
     "error",
     "exception",
     "expander",
@@ -75,6 +92,7 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "header",
+    "help",
     "info",
     "json",
     "markdown",
@@ -82,6 +100,7 @@ __all__ = [
     "navigation",
     "number_input",
     "page_link",
+    "progress",
     "query_params",
     "radio",
     "rerun",
@@ -90,6 +109,9 @@ __all__ = [
     "session_state",
     "sidebar",
     "slider",
+    "snow",
+    "spinner",
+    "status",
     "stop",
     "subheader",
     "success",
@@ -100,7 +122,9 @@ __all__ = [
     "text_input",
     "time_input",
     "title",
+    "toast",
     "toggle",
     "warning",
     "write",
+    "write_stream",
 ]

@@ -61,7 +61,16 @@ class TrimOp(msgspec.Struct, tag="trim", tag_field="o"):
     n: int
 
 
-DeltaOp = SetOp | TrimOp
+class AppendOp(msgspec.Struct, tag="append", tag_field="o"):
+    """Append text ``s`` to the string prop ``k`` of the element at path ``p`` (a streaming
+    ``st.write_stream``: each delta carries only the new text, not the whole message)."""
+
+    p: list[int]
+    k: str
+    s: str
+
+
+DeltaOp = SetOp | TrimOp | AppendOp
 
 
 # ----------------------------------------------------------------------------- client -> server
@@ -167,7 +176,7 @@ class Delta(msgspec.Struct, tag="delta", tag_field="t"):
     element the run has produced so far (everything before it in document order is current)."""
 
     run: int
-    ops: list[SetOp | TrimOp]
+    ops: list[SetOp | TrimOp | AppendOp]
     at: list[int] = []
 
 

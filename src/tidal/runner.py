@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import builtins
 import ctypes
+import inspect
 import linecache
 import logging
 import os
@@ -31,6 +32,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any, Literal
 
+from tidal.aio import run_awaitable
 from tidal.api.navigation import page_not_found_node
 from tidal.api.text import exception_node, write
 from tidal.context import Flag, FragmentInfo, PageTable, RunContext, RunOptions, current_run
@@ -108,14 +110,23 @@ def clear_async_interrupt(thread_id: int) -> None:
 
 
 class _Magic(ast.NodeTransformer):
-    """Wrap bare expressions (not calls, not docstrings) in ``__tidal_magic__(...)``."""
+    """Streamlit's magic: wrap bare expressions in ``__tidal_magic__(...)`` (``st.write``).
 
-    def _wrap_body(self, body: list[ast.stmt], *, module: bool = False) -> list[ast.stmt]:
+    It reaches the module's statements and, as Streamlit does, the bodies of ``def`` and
+    ``async def`` (methods of classes included), ``if``/``else``, ``for``, ``while``, ``with``,
+    their ``async`` forms, ``try`` (and its handlers, ``else``, ``finally``) and ``match``.
+    Calls, ``await``, ``yield`` and docstrings (the first string of a module, class or
+    function) are left alone; a bare tuple is written as ``st.write(*items)``.
+    """
+
+    def _wrap_body(self, body: list[ast.stmt], *, docstring: bool = False) -> list[ast.stmt]:
         out: list[ast.stmt] = []
         for i, stmt in enumerate(body):
-            if isinstance(stmt, ast.Expr) and self._displayable(stmt.value, module and i == 0):
+            if isinstance(stmt, ast.Expr) and self._displayable(stmt.value, docstring and i == 0):
+                value = stmt.value
+                args = value.elts if isinstance(value, ast.Tuple) else [value]
                 call = ast.Call(
-                    func=ast.Name(id=MAGIC_NAME, ctx=ast.Load()), args=[stmt.value], keywords=[]
+                    func=ast.Name(id=MAGIC_NAME, ctx=ast.Load()), args=args, keywords=[]
                 )
                 out.append(ast.copy_location(ast.Expr(value=call), stmt))
             else:
@@ -127,16 +138,34 @@ class _Magic(ast.NodeTransformer):
         if isinstance(value, ast.Call | ast.Await | ast.Yield | ast.YieldFrom):
             return False
         if first and isinstance(value, ast.Constant) and isinstance(value.value, str):
-            return False  # the module docstring
+            return False  # a docstring
         return not (isinstance(value, ast.Constant) and value.value is Ellipsis)
 
     def visit_Module(self, node: ast.Module) -> ast.Module:
-        node.body = self._wrap_body(node.body, module=True)
+        node.body = self._wrap_body(node.body, docstring=True)
+        return node
+
+    def _visit_def(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
+        node.body = self._wrap_body(node.body, docstring=True)
+        return node
+
+    visit_FunctionDef = _visit_def
+    visit_AsyncFunctionDef = _visit_def
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        # only the methods: a class body's bare expressions run at definition time
+        node.body = [
+            self.visit(s) if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef) else s
+            for s in node.body
+        ]
+        return node
+
+    def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
         return node
 
     def generic_visit(self, node: ast.AST) -> ast.AST:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            return node  # magic applies to the script's own statements, not to functions
+        if not isinstance(node, ast.stmt):
+            return node  # expressions hold no statements to display
         for field in ("body", "orelse", "finalbody"):
             stmts = getattr(node, field, None)
             if isinstance(stmts, list) and stmts and isinstance(stmts[0], ast.stmt):
@@ -152,10 +181,10 @@ class _Magic(ast.NodeTransformer):
         return node
 
 
-def _magic(value: Any) -> None:
+def _magic(*values: Any) -> None:
     # Like Streamlit, every displayable expression is written, None included: a bare
     # ``x.append(1) if flag else None`` shows `None`.
-    write(value)
+    write(*values)
 
 
 class Script:
@@ -208,7 +237,14 @@ class Script:
                 tree = ast.parse(source, filename=str(self.path))
                 if self.magic:
                     tree = ast.fix_missing_locations(_Magic().visit(tree))
-                self._code = compile(tree, str(self.path), "exec", dont_inherit=True)
+                # top-level `await` makes the code a coroutine, run on the thread's loop
+                self._code = compile(
+                    tree,
+                    str(self.path),
+                    "exec",
+                    flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                    dont_inherit=True,
+                )
                 self._mtime = mtime
             return self._code
 
@@ -355,7 +391,9 @@ def _run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
     try:
         for meta in changed:
             if meta.callback is not None:
-                meta.callback(*meta.args, **meta.kwargs)
+                result = meta.callback(*meta.args, **meta.kwargs)
+                if inspect.isawaitable(result):  # an `async def` callback
+                    run_awaitable(result, ctx.interrupt)
     except RerunRequested as exc:
         ctx.rerun_scope = exc.scope
         return "rerun"
@@ -381,7 +419,13 @@ def exec_script(script: Script) -> None:
         MAGIC_NAME: _magic,
         **script.extra_globals,
     }
-    exec(script.code(), namespace)
+    code = script.code()
+    if code.co_flags & inspect.CO_COROUTINE:
+        # a script with top-level `await`: eval gives the coroutine, the thread's loop runs it
+        ctx = current_run.get()
+        run_awaitable(eval(code, namespace), ctx.interrupt if ctx is not None else Flag())
+    else:
+        exec(code, namespace)
 
 
 def _run_body(ctx: RunContext, body: Callable[[], object]) -> Status:

@@ -5,12 +5,16 @@ Every function adds one element to the current block of the calling run.
 
 from __future__ import annotations
 
+import inspect
 import json as _json
 import traceback
+from collections.abc import AsyncGenerator, Generator
 from pathlib import Path
 from typing import Any
 
 from tidal.api.handle import ElementHandle, add_element
+from tidal.api.help import help_node
+from tidal.api.stream import write_stream
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
 from tidal.tree import Node
@@ -243,6 +247,12 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif isinstance(arg, BaseException):
             flush()
             run.add(exception_node(arg))
+        elif isinstance(arg, Generator | AsyncGenerator):
+            flush()
+            write_stream(arg)
+        elif inspect.isclass(arg) or inspect.ismodule(arg) or inspect.isroutine(arg):
+            flush()
+            run.add(help_node(arg))
         elif _is_json_like(arg):
             flush()
             run.add(Node("json", {"body": _json_text(arg), "expanded": True}))

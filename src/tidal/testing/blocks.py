@@ -14,15 +14,20 @@ from typing import TYPE_CHECKING, Any
 
 from tidal.testing.elements import (
     Button,
+    ChatInput,
     Checkbox,
     Choice,
     Element,
     ElementList,
     ExceptionElement,
+    Help,
     Multiselect,
     NumberInput,
+    Progress,
     Slider,
+    Spinner,
     TextInput,
+    Toast,
     Widget,
 )
 
@@ -50,7 +55,7 @@ class Block:
     def children(self) -> list[Element | Block]:
         """The block's direct children in page order: elements, and blocks for containers."""
         return [
-            Block(n, self._app) if n.children is not None else self._app._wrap(n)
+            block_of(n, self._app) if n.children is not None else self._app._wrap(n)
             for n in self.node.children or []
         ]
 
@@ -87,8 +92,8 @@ class Block:
     def _of(self, *types: str) -> ElementList[Any]:
         return ElementList([self._app._wrap(n) for n in self._walk() if n.type in types])
 
-    def _blocks(self, type_: str) -> ElementList[Block]:
-        return ElementList([Block(n, self._app) for n in self._walk() if n.type == type_])
+    def _blocks(self, type_: str) -> ElementList[Any]:
+        return ElementList([block_of(n, self._app) for n in self._walk() if n.type == type_])
 
     def get_by_key(self, key: str) -> Element | None:
         """The widget with this user key, or None."""
@@ -263,3 +268,75 @@ class Block:
     def container(self) -> ElementList[Block]:
         """Containers (each a block to query inside)."""
         return self._blocks("container")
+
+    @property
+    def chat_message(self) -> ElementList[ChatMessage]:
+        """Chat messages (each a block to query inside, with ``name`` and ``avatar``)."""
+        return self._blocks("chat_message")
+
+    @property
+    def chat_input(self) -> ElementList[ChatInput]:
+        """``st.chat_input`` widgets."""
+        return self._of("chat_input")
+
+    @property
+    def status(self) -> ElementList[Status]:
+        """Status containers (each a block to query inside, with ``label`` and ``state``)."""
+        return self._blocks("status")
+
+    @property
+    def progress(self) -> ElementList[Progress]:
+        """``st.progress`` bars."""
+        return self._of("progress")
+
+    @property
+    def toast(self) -> ElementList[Toast]:
+        """``st.toast`` messages of the last run."""
+        return self._of("toast")
+
+    @property
+    def spinner(self) -> ElementList[Spinner]:
+        """Spinners still shown (a spinner goes when its block ends)."""
+        return self._of("spinner")
+
+    @property
+    def help(self) -> ElementList[Help]:
+        """``st.help`` elements (and functions, classes and modules written with st.write)."""
+        return self._of("help")
+
+
+class ChatMessage(Block):
+    """An ``st.chat_message`` container."""
+
+    @property
+    def name(self) -> str:
+        """The author's name (``"user"``, ``"assistant"``...)."""
+        return str(self.props["name"])
+
+    @property
+    def avatar(self) -> str:
+        """The avatar: ``"user"``/``"assistant"``, an emoji, an icon, an image URL, or ""
+        (the first letter of the name is shown)."""
+        return str(self.props.get("avatar", ""))
+
+
+class Status(Block):
+    """An ``st.status`` container."""
+
+    @property
+    def state(self) -> str:
+        """``"running"``, ``"complete"`` or ``"error"``."""
+        return str(self.props["state"])
+
+    @property
+    def icon(self) -> str:
+        """The icon shown for the state."""
+        return str(self.props.get("icon", ""))
+
+
+_BLOCK_CLASSES: dict[str, type[Block]] = {"chat_message": ChatMessage, "status": Status}
+
+
+def block_of(node: Node, app: AppTest) -> Block:
+    """The block wrapper for a container node (``ChatMessage``, ``Status`` or ``Block``)."""
+    return _BLOCK_CLASSES.get(node.type, Block)(node, app)
