@@ -3,6 +3,7 @@
 // sets node.el (and node.box for containers); update gets the new and previous props, only
 // when they differ. Knows nothing about paths, ops or the connection.
 import { escapeHtml, inlineMarkdown, markdown } from './markdown.js';
+import { appendMarkdown, endStream } from './stream.js';
 
 /**
  * Create a DOM element.
@@ -73,11 +74,27 @@ const markdownKind = {
     this.update(node, p, {});
   },
   update(node, p, prev) {
-    if (p.body !== prev.body || p.unsafe_allow_html !== prev.unsafe_allow_html) {
+    if (p.body !== prev.body || p.unsafe_allow_html !== prev.unsafe_allow_html || p.cursor !== prev.cursor) {
+      endStream(node);
       node.s.body.innerHTML = markdown(p.body, Boolean(p.unsafe_allow_html));
     }
     if (p.help !== prev.help) setHelp(node.el, p.help);
   },
+  /** An `append` op grew `body` (st.write_stream): render only the unfinished tail again. */
+  append(node, key) {
+    if (key === 'body') appendMarkdown(node, node.s.body);
+  },
+  destroy(node) {
+    endStream(node);
+  },
+};
+
+/** ``st.empty``: a placeholder that shows nothing. */
+const emptyKind = {
+  create(node) {
+    node.el = h('div', { class: 'empty', 'aria-hidden': 'true' });
+  },
+  update() {},
 };
 
 const textKind = simple(() => h('div', { class: 'text' }), (el, p) => { el.textContent = p.body ?? ''; });
@@ -375,6 +392,7 @@ export const elementKinds = {
   success: callout('success'),
   exception: exceptionKind,
   divider: simple(() => h('hr', { class: 'divider' }), () => {}),
+  empty: emptyKind,
   columns: columnsKind,
   column: columnKind,
   container: containerKind,

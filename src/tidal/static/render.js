@@ -37,6 +37,15 @@ import { sliderKinds } from './widgets/slider.js';
  * charts, media, chat, components) register their types here.
  */
 const LAZY = {
+  spinner: 'elements/feedback.js',
+  progress: 'elements/feedback.js',
+  status: 'elements/feedback.js',
+  toast: 'elements/feedback.js',
+  balloons: 'elements/feedback.js',
+  snow: 'elements/feedback.js',
+  chat_message: 'elements/chat.js',
+  chat_input: { url: 'elements/chat.js', widget: true },
+  help: 'elements/help.js',
 };
 
 const kinds = {
@@ -123,6 +132,9 @@ export class Tree {
         this.confirm(op.p);
       } else if (op.o === 'trim') {
         this.trim(op.p, op.n);
+      } else if (op.o === 'append') {
+        this.append(op.p, op.k, op.s);
+        this.confirm(op.p);
       } else {
         this.skipped++;
       }
@@ -164,6 +176,25 @@ export class Tree {
     }
     parent.kids[i] = node;
     this.touched?.add(node);
+  }
+
+  /**
+   * Append text to a string prop of the element at a path (a streaming st.write_stream).
+   * @param {number[]} path
+   * @param {string} key
+   * @param {string} text
+   */
+  append(path, key, text) {
+    const node = this.find(path);
+    if (!node || path.length < 2) {
+      this.skipped++;
+      return;
+    }
+    const prev = node.p;
+    node.p = { ...prev, [key]: String(prev[key] ?? '') + text };
+    const kind = kindOf(node.t);
+    if (kind.append) kind.append(node, key, text, this.ctx);
+    else kind.update(node, node.p, prev, this.ctx);
   }
 
   /**

@@ -1,0 +1,103 @@
+// Markdown that grows while it streams (`append` ops of st.write_stream): only the tail since
+// the last finished block is parsed again per append, not the whole text. A block is finished
+// at a blank line outside a fenced code block that is followed by more text; finished blocks
+// are rendered once and kept. When appends pause, the whole text is parsed once and the DOM is
+// replaced only if that differs (Markdown where a later line changes an earlier block, such as
+// a loose list), so the final page is exactly what a full render shows.
+import { inlineMarkdown, markdown } from './markdown.js';
+
+const SETTLE_MS = 250;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The end of the last finished block in `text` (an index just after a blank line, outside
+ * code fences, with more text after it), or 0 if none.
+ * @param {string} text
+ * @returns {number}
+ */
+export function finishedPrefix(text) {
+  let best = 0;
+  let fence = null;
+  let pos = 0;
+  let blank = false;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, end);
+    const m = FENCE.exec(line);
+    if (m) {
+      if (fence === null) fence = m[1][0];
+      else if (m[1][0] === fence) fence = null;
+    }
+    const isBlank = line.trim() === '';
+    // a finished block ends before a non-blank, non-indented line that follows a blank one
+    if (!isBlank && blank && fence === null && !/^[ \t]/.test(line) && !m) best = pos;
+    blank = isBlank && fence === null;
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  return best;
+}
+
+function div(cls) {
+  const el = document.createElement('div');
+  el.className = cls;
+  return el;
+}
+
+function cursorEl(cursor) {
+  const el = document.createElement('span');
+  el.className = 'stream-cursor';
+  el.setAttribute('aria-hidden', 'true');
+  el.innerHTML = inlineMarkdown(cursor);
+  return el;
+}
+
+/**
+ * Show `node.p.body` (which just grew by an append) in `box`, parsing only the unfinished tail.
+ * @param {import('./render.js').Node} node
+ * @param {HTMLElement} box the `.md` element of the markdown element
+ */
+export function appendMarkdown(node, box) {
+  const body = String(node.p.body ?? '');
+  const allowHtml = Boolean(node.p.unsafe_allow_html);
+  let st = node.s.stream;
+  if (!st) {
+    st = { done: 0, doneHtml: '', doneEl: div('md-done'), tailEl: div('md-tail'), tailHtml: '', timer: 0 };
+    box.replaceChildren(st.doneEl, st.tailEl);
+    node.s.stream = st;
+  }
+  const tail = body.slice(st.done);
+  const cut = finishedPrefix(tail);
+  if (cut > 0) {
+    const html = markdown(tail.slice(0, cut), allowHtml);
+    st.doneEl.insertAdjacentHTML('beforeend', html);
+    st.doneHtml += html;
+    st.done += cut;
+  }
+  st.tailHtml = markdown(body.slice(st.done), allowHtml);
+  st.tailEl.innerHTML = st.tailHtml;
+  if (node.p.cursor) (st.tailEl.lastElementChild ?? st.tailEl).append(cursorEl(node.p.cursor));
+  clearTimeout(st.timer);
+  if (!node.p.cursor) st.timer = setTimeout(() => settle(node, box), SETTLE_MS);
+}
+
+/** Appends paused: make sure the page shows exactly what a full render of the text shows. */
+function settle(node, box) {
+  const st = node.s.stream;
+  if (!st || !box.isConnected) return;
+  const full = markdown(String(node.p.body ?? ''), Boolean(node.p.unsafe_allow_html));
+  if (full !== st.doneHtml + st.tailHtml) {
+    box.innerHTML = full;
+    node.s.stream = null;
+  }
+}
+
+/**
+ * Forget the streaming state (a full render of new props replaces it).
+ * @param {import('./render.js').Node} node
+ */
+export function endStream(node) {
+  if (node.s.stream) clearTimeout(node.s.stream.timer);
+  node.s.stream = null;
+}
