@@ -29,15 +29,28 @@ POLL_SECONDS = 0.005
 _local = threading.local()
 
 
+class _ThreadLoop:
+    """Owns one thread's loop; closes it when the thread ends (its locals are dropped)."""
+
+    __slots__ = ("loop",)
+
+    def __init__(self) -> None:
+        import asyncio  # heavy: imported when a run first awaits
+
+        self.loop = asyncio.new_event_loop()
+
+    def __del__(self) -> None:
+        if not self.loop.is_closed():
+            self.loop.close()
+
+
 def thread_loop() -> asyncio.AbstractEventLoop:
     """This thread's event loop, created on first use and kept for the thread's life."""
-    import asyncio  # heavy: imported when a run first awaits
-
-    loop: asyncio.AbstractEventLoop | None = getattr(_local, "loop", None)
-    if loop is None or loop.is_closed():
-        loop = asyncio.new_event_loop()
-        _local.loop = loop
-    return loop
+    holder: _ThreadLoop | None = getattr(_local, "holder", None)
+    if holder is None or holder.loop.is_closed():
+        holder = _ThreadLoop()
+        _local.holder = holder
+    return holder.loop
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:

@@ -67,7 +67,8 @@ class _TextStream:
         if not text:
             return
         self.ctx.check()
-        self.node.props["body"] += text
+        # new props, never mutated: a set op not yet sent holds the old dict
+        self.node.props = {**self.node.props, "body": self.node.props["body"] + text}
         writer = self.ctx.writer
         if writer is not None:
             writer.append(self.block.path, "body", text)

@@ -177,13 +177,19 @@ const chatInputKind = {
   destroy(node) {
     const s = node.s.bar;
     if (!s || node.p.position !== 'bottom' || s.owner !== node) return;
-    // a rerun may move this chat input: keep its bar if a node of the same id takes it back
-    queueMicrotask(() => {
+    // A rerun may move this chat input (history written above it): keep the bar, and the
+    // focus in it, until the run has ended without a node of the same id taking it back.
+    const drop = () => {
       if (s.owner !== node) return;
+      if (window.__tidal?.running) {
+        setTimeout(drop, 100);
+        return;
+      }
       s.bar.remove();
       bars.delete(node.p.id);
       if (!bars.size) document.body.classList.remove('has-chat-bottom');
-    });
+    };
+    setTimeout(drop, 0);
   },
   read(node) {
     return node.s.bar.text.value;
