@@ -77,9 +77,8 @@ class _Spinner:
 
     def __enter__(self) -> None:
         ctx = get_run()
-        slot = ctx.add(Node("empty", {}))
-        ctx.add(Node("spinner", dict(self.props)), slot)
-        self._slot = (ctx, slot)
+        # a leaf's block is its slot: leaving the block puts an empty placeholder there
+        self._slot = (ctx, ctx.add(Node("spinner", dict(self.props))))
 
     def __exit__(
         self,

@@ -18,8 +18,8 @@ import math
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
-from tidal.api.cache_store import ttl_seconds
 from tidal.aio import run_awaitable
+from tidal.api.cache_store import ttl_seconds
 from tidal.context import Flag, FragmentInfo, RunContext, maybe_run
 from tidal.errors import TidalAPIError
 from tidal.tree import Block, Node
