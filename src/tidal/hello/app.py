@@ -42,6 +42,8 @@ page = st.navigation(
             icon="⚡",
             url_path="fragments-and-caching",
         ),
+        st.Page("pages/chat.py", title="Chat", icon="💬", url_path="chat"),
+        st.Page("pages/progress.py", title="Progress", icon="⏳", url_path="progress"),
         st.Page(
             "pages/session_state.py", title="Session state", icon="🗂️", url_path="session-state"
         ),
