@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from tidal.config import Config
 from tidal.errors import CachedWidgetWarning, NoRunContextError, ScriptInterrupted
-from tidal.tree import MAIN, SIDEBAR, Block, Node, new_roots
+from tidal.tree import BOTTOM, MAIN, SIDEBAR, Block, Node, new_roots
 
 if TYPE_CHECKING:
     from tidal.delta import DeltaWriter
@@ -220,6 +220,10 @@ class RunContext:
     def sidebar_block(self) -> Block:
         """The sidebar root."""
         return Block(self.roots[SIDEBAR], (SIDEBAR,))
+
+    def bottom_block(self) -> Block:
+        """The bar pinned below the main area (a chat input called in the main area)."""
+        return Block(self.roots[BOTTOM], (BOTTOM,))
 
     def add(self, node: Node, block: Block | None = None) -> Block:
         """Append ``node`` to ``block`` (default: the current one), or put it in place of the

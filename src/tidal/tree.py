@@ -10,8 +10,10 @@ from typing import Any
 
 Path = tuple[int, ...]
 
-MAIN, SIDEBAR = 0, 1
-ROOT_NAMES = ("main", "sidebar")
+MAIN, SIDEBAR, BOTTOM = 0, 1, 2
+ROOT_NAMES = ("main", "sidebar", "bottom")
+"""The roots: the main area, the sidebar, and the bar pinned below the main area (where a
+``st.chat_input`` called in the main area goes, as in Streamlit)."""
 
 
 class Node:
@@ -43,8 +45,12 @@ class Node:
 
 
 def new_roots() -> list[Node]:
-    """A fresh pair of roots: the main area and the sidebar."""
-    return [Node("main", {}, container=True), Node("sidebar", {}, container=True)]
+    """Fresh roots: the main area, the sidebar and the bottom bar."""
+    return [
+        Node("main", {}, container=True),
+        Node("sidebar", {}, container=True),
+        Node("bottom", {}, container=True),
+    ]
 
 
 def node_at(roots: list[Node], path: Path) -> Node:

@@ -320,7 +320,8 @@ class _ChatWire:
 
 
 def _position(ctx_path: tuple[int, ...]) -> Literal["bottom", "inline"]:
-    """Directly in the main area: pinned to the bottom of the page; anywhere else, inline."""
+    """Directly in the main area: pinned to the bottom of the page (in the bottom root, so
+    what the script writes after it goes above it); anywhere else, inline."""
     return "bottom" if ctx_path == (MAIN,) else "inline"
 
 
@@ -388,51 +389,54 @@ def chat_input(
     types = normalize_file_types(file_type)
     accepts_files = accept_file in (True, "multiple", "directory")
     wire = _ChatWire(max_chars, accepts_files, bool(accept_audio), types)
+    position = _position(ctx.block.path)
     files_setting = (
         accept_file if isinstance(accept_file, str) else ("single" if accept_file else "none")
     )
-    value: str | ChatInputValue | None = register(
-        ctx,
-        Spec(
-            kind="chat_input",
-            label="",
-            key=key,
-            identity=(
-                str(placeholder),
-                max_chars,
-                max_upload_size,
-                files_setting,
-                tuple(types or ()),
-                bool(accept_audio),
-                audio_sample_rate,
-                width,
-                height,
-            ),
-            # like Streamlit: these reset a keyed chat input when they change
-            keyed_identity=(files_setting, tuple(types or ()), max_chars, max_upload_size),
-            default=None,
-            from_wire=wire.from_wire,
-            to_wire=wire.to_wire,
-            callback=on_submit,
-            args=args,
-            kwargs=kwargs,
-            disabled=bool(disabled),
-            label_visibility="collapsed",
-            trigger=True,
-            readonly=True,
-            props={
-                "placeholder": str(placeholder),
-                "max_chars": max_chars,
-                "accept_file": files_setting,
-                "file_type": types,
-                "max_upload_size": max_upload_size,
-                "accept_audio": bool(accept_audio),
-                "audio_sample_rate": audio_sample_rate,
-                "submit_mode": submit_mode,
-                "position": _position(ctx.block.path),
-                "width": width,
-                "height": height,
-            },
+    spec = Spec(
+        kind="chat_input",
+        label="",
+        key=key,
+        identity=(
+            str(placeholder),
+            max_chars,
+            max_upload_size,
+            files_setting,
+            tuple(types or ()),
+            bool(accept_audio),
+            audio_sample_rate,
+            width,
+            height,
         ),
+        # like Streamlit: these reset a keyed chat input when they change
+        keyed_identity=(files_setting, tuple(types or ()), max_chars, max_upload_size),
+        default=None,
+        from_wire=wire.from_wire,
+        to_wire=wire.to_wire,
+        callback=on_submit,
+        args=args,
+        kwargs=kwargs,
+        disabled=bool(disabled),
+        label_visibility="collapsed",
+        trigger=True,
+        readonly=True,
+        props={
+            "placeholder": str(placeholder),
+            "max_chars": max_chars,
+            "accept_file": files_setting,
+            "file_type": types,
+            "max_upload_size": max_upload_size,
+            "accept_audio": bool(accept_audio),
+            "audio_sample_rate": audio_sample_rate,
+            "submit_mode": submit_mode,
+            "position": position,
+            "width": width,
+            "height": height,
+        },
     )
+    if position == "inline":
+        value: str | ChatInputValue | None = register(ctx, spec)
+    else:
+        with ctx.inside(ctx.bottom_block()):
+            value = register(ctx, spec)
     return value

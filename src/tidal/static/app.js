@@ -37,7 +37,7 @@ const conn = new Connection({
 /** Submits whose run has not finished yet: after it, a clear_on_submit form is reset. */
 const submits = [];
 
-const tree = new Tree([$('root-0'), $('root-1')], { send: sendEvent });
+const tree = new Tree([$('root-0'), $('root-1'), $('root-2')], { send: sendEvent });
 const nav = new Nav({
   base,
   sidebar: $('sidebar'),

@@ -84,7 +84,8 @@ function sameIdentity(node, e) {
 /** The page's element tree: applies delta ops and fades what the current run has not confirmed. */
 export class Tree {
   /**
-   * @param {HTMLElement[]} rootBoxes DOM containers of root 0 (main) and 1 (sidebar)
+   * @param {HTMLElement[]} rootBoxes DOM containers of root 0 (main), 1 (sidebar) and 2 (the
+   *   bar pinned below the main area)
    * @param {Omit<Ctx, 'tree'|'widgets'|'forms'>} ctx
    */
   constructor(rootBoxes, ctx) {

@@ -1,8 +1,7 @@
 // Chat: st.chat_message (a container with an avatar) and st.chat_input (the message box).
-// A chat input in the main area is pinned to the bottom of the page: its bar lives in a
-// sticky host after the main area and its element in the tree is an invisible anchor, so the
-// bar (and the focus in it) survives reruns that move the anchor. Anywhere else it is inline.
-// Loaded on first use (see render.js LAZY).
+// A chat input called in the main area is in the bottom root (#root-2), pinned below the main
+// area: what the script writes after it goes above it, and reruns leave it (and the focus in
+// it) in place. Anywhere else it is inline. Loaded on first use (see render.js LAZY).
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { iconEl } from './feedback.js';
@@ -58,18 +57,6 @@ const chatMessageKind = {
  * @type {{upload: ((files: File[], node: any) => Promise<string[]>)|null}}
  */
 export const uploads = { upload: null };
-
-/** Bars of bottom chat inputs by widget id: kept while a node of that id exists. */
-const bars = new Map();
-
-function bottomHost() {
-  let host = document.getElementById('chat-bottom');
-  if (!host) {
-    host = h('div', { id: 'chat-bottom', class: 'chat-bottom' });
-    document.getElementById('main')?.append(host);
-  }
-  return host;
-}
 
 function buildBar(node, ctx) {
   const s = {};
@@ -153,43 +140,14 @@ function applyBar(s, p) {
 const chatInputKind = {
   widget: true,
   create(node, p, ctx) {
-    if (p.position === 'bottom') {
-      let s = bars.get(p.id);
-      if (!s) {
-        s = buildBar(node, ctx);
-        bars.set(p.id, s);
-        bottomHost().append(s.bar);
-      }
-      s.owner = node;
-      node.s.bar = s;
-      node.el = h('div', { class: 'anchor chat-anchor', hidden: true });
-      document.body.classList.add('has-chat-bottom');
-    } else {
-      node.s.bar = buildBar(node, ctx);
-      node.el = h('div', { class: 'w-chat-input' }, node.s.bar.bar);
-    }
+    node.s.bar = buildBar(node, ctx);
     node.s.control = node.s.bar.text;
-    applyBar(node.s.bar, p);
+    node.el = h('div', { class: 'w-chat-input' }, node.s.bar.bar);
+    this.update(node, p, {});
   },
   update(node, p) {
+    node.el.classList.toggle('pinned', p.position === 'bottom');
     applyBar(node.s.bar, p);
-  },
-  destroy(node) {
-    const s = node.s.bar;
-    if (!s || node.p.position !== 'bottom' || s.owner !== node) return;
-    // A rerun may move this chat input (history written above it): keep the bar, and the
-    // focus in it, until the run has ended without a node of the same id taking it back.
-    const drop = () => {
-      if (s.owner !== node) return;
-      if (window.__tidal?.running) {
-        setTimeout(drop, 100);
-        return;
-      }
-      s.bar.remove();
-      bars.delete(node.p.id);
-      if (!bars.size) document.body.classList.remove('has-chat-bottom');
-    };
-    setTimeout(drop, 0);
   },
   read(node) {
     return node.s.bar.text.value;
