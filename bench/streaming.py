@@ -16,8 +16,10 @@ Not a test: nothing is asserted beyond what the measurement needs.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
+import subprocess
 import tempfile
 import textwrap
 import time
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import websockets
-from common import Server, pct
+from common import PYTHON, Server, free_port, pct
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("TIDAL_CHROMIUM", "/usr/bin/chromium")
@@ -177,12 +179,49 @@ def latency(folder: Path) -> None:
         server.stop()
 
 
-async def many_tabs(folder: Path, tabs: int = 50, tokens: int = 300) -> None:
+POOL_LAUNCHER = """
+import os, sys
+import tidal.server
+size = int(os.environ["BENCH_POOL"])
+base = tidal.server.WorkerPool
+tidal.server.WorkerPool = lambda _size, *a, **k: base(size, *a, **k)
+from tidal.cli import main
+sys.argv[0] = "tidal"
+main()
+"""
+
+
+class PoolServer(Server):
+    """``tidal run`` with a worker pool of ``BENCH_POOL`` threads (the default is 4 per core)."""
+
+    def __init__(self, app: Path, pool: int) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.ws_url = f"ws://127.0.0.1:{self.port}/ws"
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [PYTHON, "-c", POOL_LAUNCHER, "run", str(app), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=str(app.parent),
+            env={**os.environ, "BENCH_POOL": str(pool)},
+        )  # fmt: skip
+        self.healthy_after = self._wait_healthy()
+
+
+async def many_tabs(
+    folder: Path, tabs: int = 50, tokens: int = 300, pool: int | None = None
+) -> None:
     os.environ["BENCH_TOKENS"] = str(tokens)
     os.environ["BENCH_DELAY"] = "0.01"
-    server = Server(write_app(folder, "stream_many.py", STREAM_APP))
+    app = write_app(folder, "stream_many.py", STREAM_APP)
+    server = Server(app) if pool is None else PoolServer(app, pool)
     os.environ.pop("BENCH_TOKENS")
     os.environ.pop("BENCH_DELAY")
+    workers = (
+        f"{pool}-thread pool" if pool else f"default pool ({max(4, 4 * (os.cpu_count() or 1))})"
+    )
     try:
         sessions = [await hello(server.ws_url, f"tab{i}") for i in range(tabs)]
         results = await asyncio.gather(*(stream_once(ws, ids["Stream"]) for ws, ids in sessions))
@@ -190,11 +229,12 @@ async def many_tabs(folder: Path, tabs: int = 50, tokens: int = 300) -> None:
         first: list[float] = []
         for _, arrivals, clicked in results:
             first.append(arrivals[0] - clicked)
-            gaps += [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
+            gaps += [b - a for a, b in itertools.pairwise(arrivals)]
         for ws, _ in sessions:
             await ws.close()
         print(
-            f"3. {tabs} tabs streaming {tokens} tokens each (one per 10 ms) at once: gap between "
+            f"3. {tabs} tabs streaming {tokens} tokens each (one per 10 ms) at once, {workers}: "
+            f"gap between "
             f"deltas median {pct(gaps, 50) * 1000:.1f} ms, p99 {pct(gaps, 99) * 1000:.1f} ms, "
             f"max {max(gaps) * 1000:.1f} ms; click -> first delta median "
             f"{pct(first, 50) * 1000:.0f} ms, max {max(first) * 1000:.0f} ms"
@@ -286,6 +326,7 @@ def main() -> None:
         asyncio.run(bytes_per_token(folder))
         latency(folder)
         asyncio.run(many_tabs(folder))
+        asyncio.run(many_tabs(folder, pool=64))
         asyncio.run(history_protocol(folder))
         history_browser(folder)
 
