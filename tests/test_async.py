@@ -206,3 +206,29 @@ def test_a_second_session_answers_while_the_first_awaits(serve_app):  # noqa: F8
     assert time.monotonic() - started < 0.5
     assert "n: `1`" in b.texts()
     a.wait_end()
+
+
+def test_a_stream_fed_by_a_background_task_is_read_to_the_end(app_test):
+    at = app_test(
+        """
+        import asyncio
+        import tidal as st
+
+        async def produce(queue):
+            for word in ["fed ", "by ", "a ", "task"]:
+                await asyncio.sleep(0.005)
+                await queue.put(word)
+            await queue.put(None)
+
+        async def stream():
+            queue = asyncio.Queue()
+            producer = asyncio.create_task(produce(queue))
+            while (word := await queue.get()) is not None:
+                yield word
+            await producer
+
+        st.session_state.text = st.write_stream(stream())
+        """
+    ).run()
+    assert at.session_state.text == "fed by a task"
+    assert not at.exception

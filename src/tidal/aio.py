@@ -103,7 +103,16 @@ def run_awaitable(awaitable: Awaitable[T], interrupt: Flag) -> T:
     return result[0]
 
 
-def _drive(loop: asyncio.AbstractEventLoop, awaitable: Awaitable[T], interrupt: Flag) -> T:
+def _drive(
+    loop: asyncio.AbstractEventLoop,
+    awaitable: Awaitable[T],
+    interrupt: Flag,
+    *,
+    leftovers: bool = True,
+) -> T:
+    """Run ``awaitable`` on ``loop`` until done or interrupted; then cancel the tasks it left
+    behind, unless ``leftovers`` is False (one item of an async iterator: tasks it started,
+    such as a producer feeding it, must live on until the iteration ends)."""
     import asyncio  # heavy: imported when a run first awaits
 
     task = loop.create_task(_as_coroutine(awaitable))
@@ -124,7 +133,8 @@ def _drive(loop: asyncio.AbstractEventLoop, awaitable: Awaitable[T], interrupt: 
             raise ScriptInterrupted from None
         raise
     finally:
-        _cancel_leftovers(loop)
+        if leftovers or not task.done() or task.cancelled():
+            _cancel_leftovers(loop)
 
 
 def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
@@ -151,7 +161,7 @@ def iterate_async(agen: AsyncIterator[T], interrupt: Flag) -> Iterator[T]:
         try:
             while True:
                 try:
-                    item = _drive(loop, _next(agen), interrupt)
+                    item = _drive(loop, _next(agen), interrupt, leftovers=False)
                 except StopAsyncIteration:
                     return
                 yield item
@@ -159,6 +169,7 @@ def iterate_async(agen: AsyncIterator[T], interrupt: Flag) -> Iterator[T]:
             aclose = getattr(agen, "aclose", None)
             if aclose is not None:
                 _drive(loop, aclose(), Flag())
+            _cancel_leftovers(loop)
         return
     yield from _pumped(agen, interrupt)
 

@@ -197,3 +197,44 @@ def test_a_new_event_cancels_a_pending_await(open_app):
     assert time.monotonic() - started < 3
     app.expect_text(re.compile(r"runs:\s*3"))
     assert "slept" not in app.text() and "sleeping" not in app.text()
+
+
+def test_streamed_markdown_ends_exactly_as_a_full_render(open_app):
+    app = open_app(
+        '''
+        import time
+        import tidal as st
+        TEXT = """Intro paragraph with **bold**.
+
+        ```python
+        def f():
+
+            return 1
+        ```
+
+        - first item
+
+        - second item
+
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+        """
+        if st.button("Stream"):
+            def pieces():
+                for ch in TEXT:
+                    yield ch
+                    time.sleep(0.002)
+            st.write_stream(pieces)
+            st.markdown(TEXT)
+        '''
+    )
+    page = app.page
+    page.get_by_role("button", name="Stream").click()
+    app.idle()
+    streamed, full = page.locator(".markdown .md").all()
+    page.wait_for_timeout(400)  # appends paused: the streamed element settles
+    assert streamed.inner_html() == full.inner_html()
+    assert streamed.locator("pre code").inner_text() == "def f():\n\n    return 1\n"
+    assert streamed.locator("ul > li").count() == 2
+    assert streamed.locator("table td").all_inner_texts() == ["1", "2"]

@@ -1,9 +1,9 @@
 // Markdown that grows while it streams (`append` ops of st.write_stream): only the tail since
 // the last finished block is parsed again per append, not the whole text. A block is finished
 // at a blank line outside a fenced code block that is followed by more text; finished blocks
-// are rendered once and kept. When appends pause, the whole text is parsed once and the DOM is
-// replaced only if that differs (Markdown where a later line changes an earlier block, such as
-// a loose list), so the final page is exactly what a full render shows.
+// are rendered once and kept. When appends pause, the whole text is parsed once and shown, so
+// the final page is exactly what a full render shows (even where a later line changes an
+// earlier block, such as a loose list or a link reference).
 import { inlineMarkdown, markdown } from './markdown.js';
 
 const SETTLE_MS = 250;
@@ -63,7 +63,7 @@ export function appendMarkdown(node, box) {
   const allowHtml = Boolean(node.p.unsafe_allow_html);
   let st = node.s.stream;
   if (!st) {
-    st = { done: 0, doneHtml: '', doneEl: div('md-done'), tailEl: div('md-tail'), tailHtml: '', timer: 0 };
+    st = { done: 0, doneEl: div('md-done'), tailEl: div('md-tail'), timer: 0 };
     box.replaceChildren(st.doneEl, st.tailEl);
     node.s.stream = st;
   }
@@ -72,25 +72,21 @@ export function appendMarkdown(node, box) {
   if (cut > 0) {
     const html = markdown(tail.slice(0, cut), allowHtml);
     st.doneEl.insertAdjacentHTML('beforeend', html);
-    st.doneHtml += html;
     st.done += cut;
   }
-  st.tailHtml = markdown(body.slice(st.done), allowHtml);
-  st.tailEl.innerHTML = st.tailHtml;
+  st.tailEl.innerHTML = markdown(body.slice(st.done), allowHtml);
   if (node.p.cursor) (st.tailEl.lastElementChild ?? st.tailEl).append(cursorEl(node.p.cursor));
   clearTimeout(st.timer);
   if (!node.p.cursor) st.timer = setTimeout(() => settle(node, box), SETTLE_MS);
 }
 
-/** Appends paused: make sure the page shows exactly what a full render of the text shows. */
+/** Appends paused: show exactly what a full render of the text shows (one parse of the whole
+ * text per pause; the next append starts a new tail from there). */
 function settle(node, box) {
   const st = node.s.stream;
   if (!st || !box.isConnected) return;
-  const full = markdown(String(node.p.body ?? ''), Boolean(node.p.unsafe_allow_html));
-  if (full !== st.doneHtml + st.tailHtml) {
-    box.innerHTML = full;
-    node.s.stream = null;
-  }
+  box.innerHTML = markdown(String(node.p.body ?? ''), Boolean(node.p.unsafe_allow_html));
+  node.s.stream = null;
 }
 
 /**
