@@ -180,3 +180,20 @@ def test_files_cannot_be_sent_before_the_upload_endpoint_exists(serve_app):  # n
     assert any("does not accept file uploads" in e for e in client.errors)
     client.event({"t": "change", "id": box["id"], "v": {"text": "a", "audio": "r1"}})
     assert any("does not accept audio" in e for e in client.errors)
+
+
+def test_text_assigned_through_session_state_fills_the_box_without_sending(app_test):
+    at = app_test(
+        """
+        import tidal as st
+        if st.button("Set", key="set"):
+            st.session_state.box = "Hello, world!"
+        value = st.chat_input(key="box")
+        st.write("value:", value, "state:", st.session_state.box)
+        """
+    ).run()
+    at.button(key="set").click().run()
+    assert at.chat_input[0].props["set_value"] == "Hello, world!"
+    assert at.markdown[0].value == "value: `None` state: `None`"
+    at.run()
+    assert at.chat_input[0].props["set_value"] is None

@@ -15,13 +15,13 @@ import mimetypes
 import unicodedata
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from tidal.api.handle import ElementHandle
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
 from tidal.errors import StreamlitInvalidLayoutContextError, TidalAPIError
-from tidal.state import Callback
+from tidal.state import Callback, check_user_key
 from tidal.tree import MAIN, Node
 from tidal.widgets import Spec, register
 
@@ -325,6 +325,69 @@ def _position(ctx_path: tuple[int, ...]) -> Literal["bottom", "inline"]:
     return "bottom" if ctx_path == (MAIN,) else "inline"
 
 
+@overload
+def chat_input(
+    placeholder: str = "Your message",
+    *,
+    key: str | int | None = None,
+    max_chars: int | None = None,
+    max_upload_size: int | None = None,
+    accept_file: Literal[False] = False,
+    file_type: str | Sequence[str] | None = None,
+    accept_audio: Literal[False] = False,
+    audio_sample_rate: int | None = 16000,
+    disabled: bool = False,
+    submit_mode: str = "submit",
+    on_submit: Callback | None = None,
+    args: Args = None,
+    kwargs: Kwargs = None,
+    width: int | Literal["stretch"] = "stretch",
+    height: int | Literal["content", "stretch"] = "content",
+) -> str | None: ...
+
+
+@overload
+def chat_input(
+    placeholder: str = "Your message",
+    *,
+    key: str | int | None = None,
+    max_chars: int | None = None,
+    max_upload_size: int | None = None,
+    accept_file: Literal[False] = False,
+    file_type: str | Sequence[str] | None = None,
+    accept_audio: Literal[True],
+    audio_sample_rate: int | None = 16000,
+    disabled: bool = False,
+    submit_mode: str = "submit",
+    on_submit: Callback | None = None,
+    args: Args = None,
+    kwargs: Kwargs = None,
+    width: int | Literal["stretch"] = "stretch",
+    height: int | Literal["content", "stretch"] = "content",
+) -> ChatInputValue | None: ...
+
+
+@overload
+def chat_input(
+    placeholder: str = "Your message",
+    *,
+    key: str | int | None = None,
+    max_chars: int | None = None,
+    max_upload_size: int | None = None,
+    accept_file: Literal[True, "multiple", "directory"],
+    file_type: str | Sequence[str] | None = None,
+    accept_audio: bool = False,
+    audio_sample_rate: int | None = 16000,
+    disabled: bool = False,
+    submit_mode: str = "submit",
+    on_submit: Callback | None = None,
+    args: Args = None,
+    kwargs: Kwargs = None,
+    width: int | Literal["stretch"] = "stretch",
+    height: int | Literal["content", "stretch"] = "content",
+) -> ChatInputValue | None: ...
+
+
 @api_function
 def chat_input(
     placeholder: str = "Your message",
@@ -390,6 +453,10 @@ def chat_input(
     accepts_files = accept_file in (True, "multiple", "directory")
     wire = _ChatWire(max_chars, accepts_files, bool(accept_audio), types)
     position = _position(ctx.block.path)
+    # Streamlit: text assigned to the key in this run fills the box (not sent: None returned)
+    user_key = None if key is None else check_user_key(key)
+    assigned = ctx.state.get(user_key) if ctx.state.assigned_this_run(user_key) else None
+    prefill = None if assigned is None else str(assigned)
     files_setting = (
         accept_file if isinstance(accept_file, str) else ("single" if accept_file else "none")
     )
@@ -419,7 +486,6 @@ def chat_input(
         disabled=bool(disabled),
         label_visibility="collapsed",
         trigger=True,
-        readonly=True,
         props={
             "placeholder": str(placeholder),
             "max_chars": max_chars,
@@ -432,11 +498,15 @@ def chat_input(
             "position": position,
             "width": width,
             "height": height,
+            "set_value": prefill,
         },
     )
-    if position == "inline":
+    block = ctx.block if position == "inline" else ctx.bottom_block()
+    with ctx.inside(block):
         value: str | ChatInputValue | None = register(ctx, spec)
-    else:
-        with ctx.inside(ctx.bottom_block()):
-            value = register(ctx, spec)
+    if prefill is not None:
+        children = block.node.children
+        assert children is not None
+        ctx.state.set_widget_value(children[-1].props["id"], None)
+        return None
     return value

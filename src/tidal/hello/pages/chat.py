@@ -2,6 +2,7 @@
 
 import random
 import time
+from collections.abc import Iterator
 
 import tidal as st
 
@@ -18,7 +19,7 @@ REPLIES = [
 ]
 
 
-def fake_model(prompt: str):
+def fake_model(prompt: str) -> Iterator[str]:
     """A stand-in for a language model: yields a reply word by word, with a small delay."""
     reply = f"You said *{prompt}*. " + random.choice(REPLIES)
     for word in reply.split(" "):

@@ -120,6 +120,9 @@ function buildBar(node, ctx) {
 }
 
 function applyBar(s, p) {
+  // text the script put in the box through session state (shown, not sent)
+  if (p.set_value != null && p.set_value !== s.lastSet) s.text.value = p.set_value;
+  s.lastSet = p.set_value ?? null;
   s.text.placeholder = p.placeholder ?? '';
   s.text.setAttribute('aria-label', p.placeholder || 'Chat message');
   if (p.max_chars) s.text.maxLength = p.max_chars;
