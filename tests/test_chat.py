@@ -197,3 +197,26 @@ def test_text_assigned_through_session_state_fills_the_box_without_sending(app_t
     assert at.markdown[0].value == "value: `None` state: `None`"
     at.run()
     assert at.chat_input[0].props["set_value"] is None
+
+
+class _Upload:
+    def __init__(self, name: str, type_: str) -> None:
+        self.name, self.type = name, type_
+
+
+def test_uploaded_files_of_a_type_not_accepted_are_refused(app_test, monkeypatch):
+    uploads = {"a": _Upload("data.csv", "text/csv"), "b": _Upload("tool.exe", "application/x")}
+    monkeypatch.setattr("tidal.api.chat.resolve_uploads", lambda ids: [uploads[i] for i in ids])
+    at = app_test(
+        """
+        import tidal as st
+        st.session_state.setdefault("got", [])
+        if v := st.chat_input(accept_file="multiple", file_type="csv"):
+            st.session_state.got.append([f.name for f in v.files])
+        """
+    ).run()
+    meta = at._session.state.meta(at.chat_input[0].id)
+    assert meta.from_wire({"text": "x", "files": ["a"]}).files[0].name == "data.csv"
+    with pytest.raises(ValueError, match=r"tool.exe is not an accepted file type \(.csv\)"):
+        meta.from_wire({"text": "x", "files": ["a", "b"]})
+    assert at.session_state.got == []

@@ -195,3 +195,19 @@ def test_a_progress_update_sends_one_small_set_op(serve_app):  # noqa: F811
     client.click("Step")
     bars = [e for e in client.elements() if e["t"] == "progress"]
     assert len(bars) == 1 and bars[0]["p"]["value"] == 60
+
+
+def test_a_spinner_decorates_an_async_function(app_test):
+    at = app_test(
+        """
+        import asyncio
+        import tidal as st
+        @st.spinner("Fetching")
+        async def fetch():
+            await asyncio.sleep(0)
+            return "data"
+        st.write(await fetch())
+        """
+    ).run()
+    assert at.markdown[0].value == "data"
+    assert len(at.spinner) == 0
