@@ -10,16 +10,22 @@
 4. a new message in a 200-message chat history: ops and bytes the browser receives, and in
    Chromium the elements created and the time until the new message shows.
 
+``--streamlit PYTHON`` measures 1 and 2 in Chromium for tidal and for Streamlit side by side
+(PYTHON: an interpreter with ``streamlit`` installed, e.g. a scratch venv; never a project
+dependency), websocket bytes counted with CDP, the same app with its import line changed.
+
 Not a test: nothing is asserted beyond what the measurement needs.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import textwrap
 import time
@@ -320,7 +326,98 @@ def history_browser(folder: Path) -> None:
         server.stop()
 
 
+OBSERVE = """([selector]) => {
+  const seen = (window.__seen = []);
+  const last = /t(\\d+)\\s*$/;
+  new MutationObserver(() => {
+    const all = document.querySelectorAll(selector);
+    const el = all[all.length - 1];
+    if (!el) return;
+    const m = last.exec(el.textContent);
+    if (m) seen.push([performance.timeOrigin + performance.now(), +m[1]]);
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+}"""
+
+
+def in_chromium(url: str, stamps: Path, selector: str) -> tuple[int, list[float]]:
+    """Click "Stream" in Chromium: websocket bytes received while streaming, and each token's
+    produced -> visible latency (seconds)."""
+    received = [0]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 800})
+        cdp = page.context.new_cdp_session(page)
+
+        def frame(params: dict[str, Any]) -> None:
+            data = params["response"]["payloadData"]
+            binary = params["response"]["opcode"] == 2
+            received[0] += len(base64.b64decode(data)) if binary else len(data.encode())
+
+        cdp.on("Network.webSocketFrameReceived", frame)
+        cdp.send("Network.enable")
+        page.goto(url)
+        button = page.get_by_role("button", name="Stream")
+        button.wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+        page.evaluate(OBSERVE, [selector])
+        received[0] = 0
+        button.click()
+        page.wait_for_function(
+            f"() => window.__seen.length && window.__seen[window.__seen.length - 1][1] === "
+            f"{TOKENS - 1}",
+            timeout=120_000,
+        )
+        deadline = time.monotonic() + 30
+        while not stamps.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        page.wait_for_timeout(300)
+        seen = page.evaluate("() => window.__seen")
+        browser.close()
+    produced = json.loads(stamps.read_text())
+    visible: dict[int, float] = {}
+    top = -1
+    for t, idx in seen:
+        for i in range(top + 1, idx + 1):
+            visible[i] = t / 1000
+        top = max(top, idx)
+    return received[0], [visible[i] - produced[i] for i in range(len(produced)) if i in visible]
+
+
+def side_by_side(python: str) -> None:
+    """Bytes per token and token -> visible latency, tidal and Streamlit, same app and harness."""
+    from browser import StreamlitTarget
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = []
+        for who in ("tidal", "Streamlit"):
+            stamps = folder / f"stamps-{who}.json"
+            os.environ["BENCH_STAMPS"] = str(stamps)
+            app = write_app(folder, f"stream_{who.lower()}.py", STREAM_APP)
+            if who == "tidal":
+                server: Any = Server(app)
+                selector = ".chat-msg .markdown"
+            else:
+                server = StreamlitTarget(python, app)
+                selector = '[data-testid="stChatMessage"] [data-testid="stMarkdownContainer"]'
+            os.environ.pop("BENCH_STAMPS")
+            try:
+                size, lat = in_chromium(server.url, stamps, selector)
+            finally:
+                server.stop()
+            rows.append(
+                f"   {who:9} {size / TOKENS:8.1f} B per token   token -> visible median "
+                f"{pct(lat, 50) * 1000:6.1f} ms, p99 {pct(lat, 99) * 1000:7.1f} ms, "
+                f"max {max(lat) * 1000:7.1f} ms ({len(lat)} tokens)"
+            )
+        print(f"{TOKENS} tokens (one per 2 ms) into one chat message, in Chromium:")
+        print("\n".join(rows))
+
+
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--streamlit":
+        side_by_side(sys.argv[2])
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         asyncio.run(bytes_per_token(folder))
