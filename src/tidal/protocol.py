@@ -7,7 +7,8 @@ session with ``widgets.py``.
 
 Elements travel as ``Element`` structs addressed by a *path*: ``[root, i, j, ...]`` where
 ``root`` is 0 for the main area, 1 for the sidebar and 2 for the bar pinned below the main area,
-and each further number is the index of a child inside its container. See ``docs/protocol.md`` for every element type and its props.
+and each further number is the index of a child inside its container. See ``docs/protocol.md``
+for every element type and its props.
 
 Client -> server: ``Hello``, ``Change``, ``Submit``, ``Sync``, ``Rerun``, ``Navigate``, ``Ping``.
 Server -> client: ``Welcome``, ``RunStarted``, ``Delta``, ``RunFinished``, ``Error``,
