@@ -211,3 +211,20 @@ def test_a_spinner_decorates_an_async_function(app_test):
     ).run()
     assert at.markdown[0].value == "data"
     assert len(at.spinner) == 0
+
+
+def test_a_spinner_inside_a_cached_function_is_not_shown_again_on_a_hit(app_test):
+    at = app_test(
+        """
+        import tidal as st
+        @st.cache_data
+        def slow(x):
+            with st.spinner("Computing"):
+                st.write("computed", x)
+            return x * 2
+        st.write("result", slow(21))
+        """
+    ).run()
+    at.run()  # a cache hit: the recorded output shows again, the spinner does not
+    assert len(at.spinner) == 0
+    assert [m.value for m in at.markdown] == ["computed `21`", "result `42`"]

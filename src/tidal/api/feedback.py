@@ -66,6 +66,16 @@ def empty() -> ElementHandle:
 
 
 # ----------------------------------------------------------------------------- spinner
+def _transient(ctx: RunContext, node: Node, slot: Block | None = None) -> Block:
+    """Add ``node`` without recording it for a cached function's replay: a spinner inside a
+    cached function shows while it computes, never again on a cache hit."""
+    recordings, ctx.recordings = ctx.recordings, []
+    try:
+        return ctx.add(node, slot)
+    finally:
+        ctx.recordings = recordings
+
+
 class _Spinner:
     """What ``st.spinner`` returns: a context manager, and a decorator for functions."""
 
@@ -78,7 +88,7 @@ class _Spinner:
     def __enter__(self) -> None:
         ctx = get_run()
         # a leaf's block is its slot: leaving the block puts an empty placeholder there
-        self._slot = (ctx, ctx.add(Node("spinner", dict(self.props))))
+        self._slot = (ctx, _transient(ctx, Node("spinner", dict(self.props))))
 
     def __exit__(
         self,
@@ -89,7 +99,7 @@ class _Spinner:
         if self._slot is not None:
             ctx, slot = self._slot
             self._slot = None
-            ctx.add(Node("empty", {}), slot)
+            _transient(ctx, Node("empty", {}), slot)
 
     def __call__(self, func: F) -> F:
         if inspect.iscoroutinefunction(func):

@@ -137,6 +137,8 @@ function applyBar(s, p) {
   if (Array.isArray(p.file_type) && p.file_type.length) s.file.accept = p.file_type.join(',');
   else s.file.removeAttribute('accept');
   s.bar.style.width = typeof p.width === 'number' ? `${p.width}px` : '';
+  // height: "content" grows with the text; a number is a minimum height in pixels
+  s.text.style.minHeight = typeof p.height === 'number' ? `${Math.max(0, p.height - 16)}px` : '';
   s.grow();
 }
 
