@@ -232,3 +232,18 @@ def test_a_stream_fed_by_a_background_task_is_read_to_the_end(app_test):
     ).run()
     assert at.session_state.text == "fed by a task"
     assert not at.exception
+
+
+def test_apptest_times_out_a_script_that_awaits_too_long(app_test):
+    at = app_test(
+        """
+        import asyncio
+        import tidal as st
+        await asyncio.sleep(10)
+        """,
+        default_timeout=0.5,
+    )
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match=r"timed out after 0\.5"):
+        at.run()
+    assert time.monotonic() - started < 3

@@ -228,3 +228,17 @@ def test_a_spinner_inside_a_cached_function_is_not_shown_again_on_a_hit(app_test
     at.run()  # a cache hit: the recorded output shows again, the spinner does not
     assert len(at.spinner) == 0
     assert [m.value for m in at.markdown] == ["computed `21`", "result `42`"]
+
+
+def test_every_feedback_element_handle_can_be_emptied(app_test):
+    at = app_test(
+        """
+        import tidal as st
+        bar = st.progress(30)
+        bar.empty()
+        note = st.toast("hi")
+        note.empty()
+        st.write("after")
+        """
+    ).run()
+    assert [n.type for n in at.main.children] == ["empty", "empty", "markdown"]
