@@ -94,7 +94,7 @@ def test_a_chat_input_stops_typing_at_max_chars(open_app):
     box = app.page.get_by_role("textbox", name="Short")
     box.fill("far too long")
     assert box.input_value() == "far t"  # maxlength stops the typing (the server refuses more)
-    expect(app.page.locator(".chat-count")).to_have_text("5/5")
+    expect(app.page.locator(".chat-count")).to_have_text("5/5")  # shown while typing
     box.press("Enter")
     app.idle()
     app.expect_text(re.compile(r"got:\s*1"))

@@ -74,7 +74,7 @@ function buildBar(node, ctx) {
     s.text.style.height = `${Math.min(s.text.scrollHeight, 200)}px`;
     const p = s.owner.p;
     const n = s.text.value.length;
-    s.count.textContent = p.max_chars ? `${n}/${p.max_chars}` : '';
+    s.count.textContent = p.max_chars && n ? `${n}/${p.max_chars}` : '';
     s.send.disabled = Boolean(p.disabled) || (!s.text.value.trim() && !s.files.length);
   };
   s.grow = grow;
