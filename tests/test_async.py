@@ -9,9 +9,9 @@ import time
 import pytest
 
 from tests.fixtures.server import serve_app  # noqa: F401
-from tidal.aio import iterate_async, run_awaitable
 from tidal.context import Flag
 from tidal.errors import ScriptInterrupted
+from tidal.eventloop import iterate_async, run_awaitable
 
 
 def test_a_script_may_await_at_the_top_level(app_test):

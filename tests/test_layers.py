@@ -38,7 +38,7 @@ LAYERS: dict[str, int] = {
     "tidal.widgets": 1,
     "tidal.forms": 1,
     "tidal.context": 1,
-    "tidal.aio": 1,
+    "tidal.eventloop": 1,
     # 2 API: the package and everything in it
     "tidal.api": 2,
     # 3 execution

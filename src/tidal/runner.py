@@ -32,7 +32,6 @@ from pathlib import Path
 from types import CodeType
 from typing import Any, Literal
 
-from tidal.aio import run_awaitable
 from tidal.api.navigation import page_not_found_node
 from tidal.api.text import exception_node, write
 from tidal.context import Flag, FragmentInfo, PageTable, RunContext, RunOptions, current_run
@@ -43,6 +42,7 @@ from tidal.errors import (
     StopRequested,
     UnserializableSessionStateError,
 )
+from tidal.eventloop import run_awaitable
 from tidal.state import SessionState
 
 log = logging.getLogger("tidal.runner")

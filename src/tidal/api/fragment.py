@@ -18,10 +18,10 @@ import math
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
-from tidal.aio import run_awaitable
 from tidal.api.cache_store import ttl_seconds
 from tidal.context import Flag, FragmentInfo, RunContext, maybe_run
 from tidal.errors import TidalAPIError
+from tidal.eventloop import run_awaitable
 from tidal.tree import Block, Node
 
 F = TypeVar("F", bound=Callable[..., Any])

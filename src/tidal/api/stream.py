@@ -12,9 +12,9 @@ import inspect
 from collections.abc import AsyncIterable, Callable, Iterable, Iterator
 from typing import Any
 
-from tidal.aio import iterate_async
 from tidal.context import API, RunContext, api_function, get_run
 from tidal.errors import TidalAPIError
+from tidal.eventloop import iterate_async
 from tidal.tree import Block, Node
 
 
