@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures.server import serve_app  # noqa: F401
-from tidal.api.chat import ChatInputValue, avatar_of, file_type_allowed, normalize_file_types
+from tidal.api.chat import avatar_of
+from tidal.api.chat_input import ChatInputValue, file_type_allowed, normalize_file_types
 
 CHAT = """
 import tidal as st
@@ -206,7 +207,9 @@ class _Upload:
 
 def test_uploaded_files_of_a_type_not_accepted_are_refused(app_test, monkeypatch):
     uploads = {"a": _Upload("data.csv", "text/csv"), "b": _Upload("tool.exe", "application/x")}
-    monkeypatch.setattr("tidal.api.chat.resolve_uploads", lambda ids: [uploads[i] for i in ids])
+    monkeypatch.setattr(
+        "tidal.api.chat_input.resolve_uploads", lambda ids: [uploads[i] for i in ids]
+    )
     at = app_test(
         """
         import tidal as st

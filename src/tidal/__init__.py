@@ -9,8 +9,8 @@ from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
 from tidal.api.cache import cache_resource as cache_resource
-from tidal.api.chat import chat_input as chat_input
 from tidal.api.chat import chat_message as chat_message
+from tidal.api.chat_input import chat_input as chat_input
 from tidal.api.checkboxes import checkbox as checkbox
 from tidal.api.checkboxes import toggle as toggle
 from tidal.api.choice import multiselect as multiselect
