@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     "tidal.forms": 1,
     "tidal.context": 1,
     "tidal.eventloop": 1,
+    "tidal.magic": 0,
     # 2 API: the package and everything in it
     "tidal.api": 2,
     # 3 execution
