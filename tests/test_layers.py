@@ -41,6 +41,8 @@ LAYERS: dict[str, int] = {
     "tidal.widgets": 1,
     "tidal.forms": 1,
     "tidal.context": 1,
+    "tidal.eventloop": 1,
+    "tidal.magic": 0,
     # 2 API: the package and everything in it
     "tidal.api": 2,
     "tidal.components": 2,

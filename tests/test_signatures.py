@@ -160,15 +160,6 @@ NOT_YET |= {
     "scatter_chart",
     "vega_lite_chart",
     # chat, streaming and status feedback
-    "balloons",
-    "chat_input",
-    "chat_message",
-    "progress",
-    "snow",
-    "spinner",
-    "status",
-    "toast",
-    "write_stream",
     # files and media
     "audio",
     "audio_input",

@@ -21,6 +21,8 @@ from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
 from tidal.api.cache import cache_resource as cache_resource
+from tidal.api.chat import chat_message as chat_message
+from tidal.api.chat_input import chat_input as chat_input
 from tidal.api.checkboxes import checkbox as checkbox
 from tidal.api.checkboxes import toggle as toggle
 from tidal.api.choice import multiselect as multiselect
@@ -35,6 +37,13 @@ from tidal.api.control import stop as stop
 from tidal.api.dialog import dialog as dialog
 from tidal.api.docstring import help as help
 from tidal.api.echo import echo as echo
+from tidal.api.feedback import balloons as balloons
+from tidal.api.feedback import empty as empty
+from tidal.api.feedback import progress as progress
+from tidal.api.feedback import snow as snow
+from tidal.api.feedback import spinner as spinner
+from tidal.api.feedback import status as status
+from tidal.api.feedback import toast as toast
 from tidal.api.fragment import fragment as fragment
 from tidal.api.headings import header as header
 from tidal.api.headings import subheader as subheader
@@ -47,7 +56,6 @@ from tidal.api.inputs import text_input as text_input
 from tidal.api.layout import bottom as bottom
 from tidal.api.layout import columns as columns
 from tidal.api.layout import container as container
-from tidal.api.layout import empty as empty
 from tidal.api.layout import form as form
 from tidal.api.layout import grid as grid
 from tidal.api.layout import sidebar as sidebar
@@ -70,6 +78,7 @@ from tidal.api.pickers import time_input as time_input
 from tidal.api.query import query_params as query_params
 from tidal.api.secrets import secrets as secrets
 from tidal.api.slider import slider as slider
+from tidal.api.stream import write_stream as write_stream
 from tidal.api.text import badge as badge
 from tidal.api.text import caption as caption
 from tidal.api.text import divider as divider
@@ -90,11 +99,14 @@ _sys.modules[__name__].__class__ = _PublicNamespace
 __all__ = [
     "Page",
     "badge",
+    "balloons",
     "bottom",
     "button",
     "cache_data",
     "cache_resource",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
     "color_picker",
@@ -133,6 +145,7 @@ __all__ = [
     "number_input",
     "page_link",
     "popover",
+    "progress",
     "query_params",
     "radio",
     "rerun",
@@ -145,7 +158,10 @@ __all__ = [
     "sidebar",
     "skeleton",
     "slider",
+    "snow",
     "space",
+    "spinner",
+    "status",
     "stop",
     "subheader",
     "success",
@@ -156,8 +172,10 @@ __all__ = [
     "text_input",
     "time_input",
     "title",
+    "toast",
     "toggle",
     "user",
     "warning",
     "write",
+    "write_stream",
 ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from tidal.config import Config
 from tidal.errors import CachedWidgetWarning, NoRunContextError, ScriptInterrupted
-from tidal.tree import MAIN, SIDEBAR, Block, Node, new_roots
+from tidal.tree import BOTTOM, MAIN, SIDEBAR, Block, Node, new_roots
 
 if TYPE_CHECKING:
     from tidal.delta import DeltaWriter
@@ -275,6 +275,10 @@ class RunContext:
     def root_block(self, root: int) -> Block:
         """The root ``root`` (``tree.BOTTOM``, ``tree.PAGE``...)."""
         return Block(self.roots[root], (root,))
+
+    def bottom_block(self) -> Block:
+        """The bar pinned below the main area (a chat input called in the main area)."""
+        return Block(self.roots[BOTTOM], (BOTTOM,))
 
     def add(self, node: Node, block: Block | None = None) -> Block:
         """Append ``node`` to ``block`` (default: the current one), or put it in place of the

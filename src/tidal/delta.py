@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import threading
 
-from tidal.protocol import Element, SetOp, TrimOp
+from tidal.protocol import AppendOp, Element, SetOp, TrimOp
 from tidal.tree import Node, Path, new_roots, node_at
 
-Op = SetOp | TrimOp
+Op = SetOp | TrimOp | AppendOp
 
 
 class DeltaWriter:
@@ -47,6 +47,18 @@ class DeltaWriter:
         else:
             self._emit(SetOp(p=list(path), e=Element(t=node.type, p=node.props)))
             siblings.append(_mirror(node, None))
+
+    def append(self, path: Path, key: str, text: str) -> None:
+        """The current run appended ``text`` to the string prop ``key`` of the leaf it set at
+        ``path`` (the node is the mirror's own, so the mirror already has the text).
+        Consecutive appends to the same prop travel as one op."""
+        self.at = path
+        with self._lock:
+            last = self.ops[-1] if self.ops else None
+            if isinstance(last, AppendOp) and last.k == key and tuple(last.p) == path:
+                last.s += text
+            else:
+                self.ops.append(AppendOp(p=list(path), k=key, s=text))
 
     def finish(self, roots: list[Node]) -> None:
         """The run ended for good: drop what it did not produce (trim ops)."""

@@ -6,8 +6,9 @@ scripts or widgets: whether a widget id exists and whether a value fits it is ch
 session with ``widgets.py``.
 
 Elements travel as ``Element`` structs addressed by a *path*: ``[root, i, j, ...]`` where
-``root`` is 0 for the main area and 1 for the sidebar, and each further number is the index of
-a child inside its container. See ``docs/protocol.md`` for every element type and its props.
+``root`` is 0 for the main area, 1 for the sidebar and 2 for the bar pinned below the main area,
+and each further number is the index of a child inside its container. See ``docs/protocol.md``
+for every element type and its props.
 
 Client -> server: ``Hello``, ``Change``, ``Submit``, ``Sync``, ``Rerun``, ``Navigate``, ``Ping``.
 Server -> client: ``Welcome``, ``RunStarted``, ``Delta``, ``RunFinished``, ``Error``,
@@ -66,7 +67,16 @@ class TrimOp(msgspec.Struct, tag="trim", tag_field="o"):
     n: int
 
 
-DeltaOp = SetOp | TrimOp
+class AppendOp(msgspec.Struct, tag="append", tag_field="o"):
+    """Append text ``s`` to the string prop ``k`` of the element at path ``p`` (a streaming
+    ``st.write_stream``: each delta carries only the new text, not the whole message)."""
+
+    p: list[int]
+    k: str
+    s: str
+
+
+DeltaOp = SetOp | TrimOp | AppendOp
 
 
 # ----------------------------------------------------------------------------- client -> server
@@ -181,7 +191,7 @@ class Delta(msgspec.Struct, tag="delta", tag_field="t"):
     element the run has produced so far (everything before it in document order is current)."""
 
     run: int
-    ops: list[SetOp | TrimOp]
+    ops: list[SetOp | TrimOp | AppendOp]
     at: list[int] = []
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import builtins
 import ctypes
+import inspect
 import linecache
 import logging
 import os
@@ -50,6 +51,8 @@ from tidal.errors import (
     StopRequested,
     UnserializableSessionStateError,
 )
+from tidal.eventloop import run_awaitable
+from tidal.magic import MAGIC_NAME, Magic
 from tidal.state import SessionState
 from tidal.tree import Node
 
@@ -57,7 +60,6 @@ log = logging.getLogger("tidal.runner")
 
 Status = Literal["ok", "stopped", "error", "rerun", "interrupted", "switch"]
 """How a run ended. ``switch``: ``st.switch_page`` ended it; ``pages.py`` runs the new page."""
-MAGIC_NAME = "__tidal_magic__"
 MAX_RERUNS = 1000
 """A script that calls ``st.rerun()`` unconditionally is stopped after this many reruns."""
 
@@ -96,55 +98,10 @@ def clear_async_interrupt(thread_id: int) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
 
 
-class _Magic(ast.NodeTransformer):
-    """Wrap bare expressions (not calls, not docstrings) in ``__tidal_magic__(...)``."""
-
-    def _wrap_body(self, body: list[ast.stmt], *, module: bool = False) -> list[ast.stmt]:
-        out: list[ast.stmt] = []
-        for i, stmt in enumerate(body):
-            if isinstance(stmt, ast.Expr) and self._displayable(stmt.value, module and i == 0):
-                call = ast.Call(
-                    func=ast.Name(id=MAGIC_NAME, ctx=ast.Load()), args=[stmt.value], keywords=[]
-                )
-                out.append(ast.copy_location(ast.Expr(value=call), stmt))
-            else:
-                out.append(self.visit(stmt))
-        return out
-
-    @staticmethod
-    def _displayable(value: ast.expr, first: bool) -> bool:
-        if isinstance(value, ast.Call | ast.Await | ast.Yield | ast.YieldFrom):
-            return False
-        if first and isinstance(value, ast.Constant) and isinstance(value.value, str):
-            return False  # the module docstring
-        return not (isinstance(value, ast.Constant) and value.value is Ellipsis)
-
-    def visit_Module(self, node: ast.Module) -> ast.Module:
-        node.body = self._wrap_body(node.body, module=True)
-        return node
-
-    def generic_visit(self, node: ast.AST) -> ast.AST:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            return node  # magic applies to the script's own statements, not to functions
-        for field in ("body", "orelse", "finalbody"):
-            stmts = getattr(node, field, None)
-            if isinstance(stmts, list) and stmts and isinstance(stmts[0], ast.stmt):
-                setattr(node, field, self._wrap_body(stmts))
-        handlers = getattr(node, "handlers", None)
-        if isinstance(handlers, list):
-            for h in handlers:
-                h.body = self._wrap_body(h.body)
-        cases = getattr(node, "cases", None)
-        if isinstance(cases, list):
-            for c in cases:
-                c.body = self._wrap_body(c.body)
-        return node
-
-
-def _magic(value: Any) -> None:
+def _magic(*values: Any) -> None:
     # Like Streamlit, every displayable expression is written, None included: a bare
     # ``x.append(1) if flag else None`` shows `None`.
-    write(value)
+    write(*values)
 
 
 class Script:
@@ -196,8 +153,15 @@ class Script:
                     )
                 tree = ast.parse(source, filename=str(self.path))
                 if self.magic:
-                    tree = ast.fix_missing_locations(_Magic().visit(tree))
-                self._code = compile(tree, str(self.path), "exec", dont_inherit=True)
+                    tree = ast.fix_missing_locations(Magic().visit(tree))
+                # top-level `await` makes the code a coroutine, run on the thread's loop
+                self._code = compile(
+                    tree,
+                    str(self.path),
+                    "exec",
+                    flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                    dont_inherit=True,
+                )
                 self._mtime = mtime
             return self._code
 
@@ -349,7 +313,9 @@ def _run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
     try:
         for meta in changed:
             if meta.callback is not None:
-                meta.callback(*meta.args, **meta.kwargs)
+                result = meta.callback(*meta.args, **meta.kwargs)
+                if inspect.isawaitable(result):  # an `async def` callback
+                    run_awaitable(result, ctx.interrupt)
     except RerunRequested as exc:
         ctx.rerun_scope = exc.scope
         return "rerun"
@@ -385,7 +351,13 @@ def exec_script(script: Script) -> None:
         MAGIC_NAME: _magic,
         **script.extra_globals,
     }
-    exec(script.code(), namespace)
+    code = script.code()
+    if code.co_flags & inspect.CO_COROUTINE:
+        # a script with top-level `await`: eval gives the coroutine, the thread's loop runs it
+        ctx = current_run.get()
+        run_awaitable(eval(code, namespace), ctx.interrupt if ctx is not None else Flag())
+    else:
+        exec(code, namespace)
 
 
 def _run_body(ctx: RunContext, body: Callable[[], object]) -> Status:

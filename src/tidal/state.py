@@ -302,7 +302,7 @@ class SessionState:
             for wid in layer:
                 m = meta.get(wid)
                 if m is not None and m.trigger:
-                    layer[wid] = False
+                    layer[wid] = m.default  # False for buttons, None for st.chat_input
 
     def _merged(self) -> dict[str, Any]:
         """Every entry as it reads now, keyed by widget id where a key maps to one."""
@@ -340,7 +340,7 @@ class SessionState:
         # key holds True from an earlier run or a test: that value is returned once (W-11).
         for wid, rendered in self._meta.items():
             if rendered.trigger:
-                self._new_widget[wid] = False
+                self._new_widget[wid] = rendered.default
         if self._echo:
             for wid, value in self._echo.items():
                 if wid in self._meta and wid not in changes:
@@ -352,7 +352,7 @@ class SessionState:
             if m is None or m.disabled:
                 continue  # stale or disabled widget: drop the value (W-21)
             self._new_widget[wid] = value
-            before = False if m.trigger else self._old.get(wid, _MISSING)
+            before = m.default if m.trigger else self._old.get(wid, _MISSING)
             try:
                 differs = bool(before is _MISSING or before != value)
             except Exception:  # values whose == is ambiguous (arrays): count as a change

@@ -13,15 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import inspect
 import math
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
 from tidal.api.cache_store import ttl_seconds
-from tidal.context import FragmentInfo, maybe_run
+from tidal.context import Flag, FragmentInfo, RunContext, maybe_run
 from tidal.errors import TidalAPIError
+from tidal.eventloop import run_awaitable
 from tidal.state import check_user_key
-from tidal.tree import Node
+from tidal.tree import Block, Node
 
 F = TypeVar("F", bound=Callable[..., Any])
 RunEvery = int | float | dt.timedelta | str | None
@@ -96,6 +98,8 @@ def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
             f"st.fragment decorates a function; got {type(func).__name__}. Use it as "
             "`@st.fragment` above a `def`."
         )
+    if inspect.iscoroutinefunction(func):
+        return _wrap_async(func, run_every, key)
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -103,21 +107,7 @@ def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
         if ctx is None or ctx.fragment:
             # outside a run, or nested in a fragment (it reruns with its outer fragment)
             return func(*args, **kwargs)
-        ctx.check()
-        block = ctx.add(Node("container", {"border": False}, container=True))
-        fid = _fragment_id(ctx.page_hash, func, block.path, key)
-        ctx.fragments[fid] = FragmentInfo(
-            fid,
-            func,
-            args,
-            dict(kwargs),
-            block.path,
-            block.form,
-            ctx.script_path,
-            ctx.page_hash,
-            run_every,
-        )
-        ctx.fragment = fid
+        block = _open(ctx, func, func, args, kwargs, run_every, key)
         try:
             with ctx.inside(block):
                 return func(*args, **kwargs)
@@ -125,6 +115,57 @@ def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
             ctx.fragment = ""
 
     return wrapper  # type: ignore[return-value]
+
+
+def _wrap_async(func: F, run_every: float | None, key: str | None = None) -> F:
+    """``@st.fragment`` on an ``async def``: awaited in a full run; a fragment-only rerun
+    drives it on the run thread's event loop."""
+
+    def replay(*args: Any, **kwargs: Any) -> Any:
+        ctx = maybe_run()
+        return run_awaitable(func(*args, **kwargs), ctx.interrupt if ctx else Flag())
+
+    @functools.wraps(func)
+    async def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = maybe_run()
+        if ctx is None or ctx.fragment:
+            return await func(*args, **kwargs)
+        block = _open(ctx, func, replay, args, kwargs, run_every, key)
+        try:
+            with ctx.inside(block):
+                return await func(*args, **kwargs)
+        finally:
+            ctx.fragment = ""
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(
+    ctx: RunContext,
+    func: Callable[..., Any],
+    replay: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    run_every: float | None,
+    key: str | None = None,
+) -> Block:
+    """Add the fragment's container, record the call (``replay`` reruns it) and enter it."""
+    ctx.check()
+    block = ctx.add(Node("container", {"border": False}, container=True))
+    fid = _fragment_id(ctx.page_hash, func, block.path, key)
+    ctx.fragments[fid] = FragmentInfo(
+        fid,
+        replay,
+        args,
+        dict(kwargs),
+        block.path,
+        block.form,
+        ctx.script_path,
+        ctx.page_hash,
+        run_every,
+    )
+    ctx.fragment = fid
+    return block
 
 
 def _fragment_id(

@@ -332,15 +332,3 @@ def skeleton(height: int | None = None, *, width: int | str = "stretch") -> Elem
     width = check_width(width, command="skeleton", allowed=("stretch",))
     return add_element("skeleton", {"height": height, "width": width})
 
-
-@api_function
-def empty() -> ElementHandle:
-    """A placeholder for one element: each element written to it replaces the previous one.
-
-    Example:
-        >>> slot = st.empty()
-        >>> slot.text("working...")
-        >>> slot.success("done")  # replaces the text
-        >>> slot.empty()  # clears it
-    """
-    return add_element("empty", {})

@@ -11,12 +11,14 @@ import importlib
 import inspect
 import json as _json
 import traceback
+from collections.abc import AsyncGenerator, Generator
 from pathlib import Path
 from typing import Any, Literal
 
 from tidal.api.docstring import describe
 from tidal.api.handle import ElementHandle, add_element
 from tidal.api.icons import check_icon
+from tidal.api.stream import write_stream
 from tidal.api.text_format import (
     TextAlignment,
     Width,
@@ -332,6 +334,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif isinstance(arg, BaseException):
             flush()
             run.add(exception_node(arg))
+        elif isinstance(arg, Generator | AsyncGenerator):
+            flush()
+            write_stream(arg)
         elif _is_json_like(arg):
             flush()
             run.add(Node("json", {"body": _json_text(arg), "expanded": True, "width": "stretch"}))

@@ -51,6 +51,8 @@ page = st.navigation(
             url_path="fragments-and-caching",
         ),
         st.Page("pages/components.py", title="Components", icon="🧩", url_path="components"),
+        st.Page("pages/chat.py", title="Chat", icon="💬", url_path="chat"),
+        st.Page("pages/progress.py", title="Progress", icon="⏳", url_path="progress"),
         st.Page(
             "pages/session_state.py", title="Session state", icon="🗂️", url_path="session-state"
         ),

@@ -46,6 +46,14 @@ const LAZY = {
   dialog: { url: 'elements/overlays.js', widget: true },
   page_config: 'elements/overlays.js',
   logo: 'elements/overlays.js',
+  spinner: 'elements/feedback.js',
+  progress: 'elements/feedback.js',
+  status: 'elements/feedback.js',
+  toast: 'elements/feedback.js',
+  balloons: 'elements/feedback.js',
+  snow: 'elements/feedback.js',
+  chat_message: 'elements/chat.js',
+  chat_input: { url: 'elements/chat.js', widget: true },
 };
 
 const kinds = {
@@ -84,7 +92,8 @@ function sameIdentity(node, e) {
 /** The page's element tree: applies delta ops and fades what the current run has not confirmed. */
 export class Tree {
   /**
-   * @param {HTMLElement[]} rootBoxes DOM containers of root 0 (main) and 1 (sidebar)
+   * @param {HTMLElement[]} rootBoxes DOM containers of root 0 (main), 1 (sidebar) and 2 (the
+   *   bar pinned below the main area)
    * @param {Omit<Ctx, 'tree'|'widgets'|'forms'>} ctx
    */
   constructor(rootBoxes, ctx) {
@@ -132,6 +141,9 @@ export class Tree {
         this.confirm(op.p);
       } else if (op.o === 'trim') {
         this.trim(op.p, op.n);
+      } else if (op.o === 'append') {
+        this.append(op.p, op.k, op.s);
+        this.confirm(op.p);
       } else {
         this.skipped++;
       }
@@ -173,6 +185,25 @@ export class Tree {
     }
     parent.kids[i] = node;
     this.touched?.add(node);
+  }
+
+  /**
+   * Append text to a string prop of the element at a path (a streaming st.write_stream).
+   * @param {number[]} path
+   * @param {string} key
+   * @param {string} text
+   */
+  append(path, key, text) {
+    const node = this.find(path);
+    if (!node || path.length < 2) {
+      this.skipped++;
+      return;
+    }
+    const prev = node.p;
+    node.p = { ...prev, [key]: String(prev[key] ?? '') + text };
+    const kind = kindOf(node.t);
+    if (kind.append) kind.append(node, key, text, this.ctx);
+    else kind.update(node, node.p, prev, this.ctx);
   }
 
   /**

@@ -3,6 +3,7 @@
 // Same kind interface as elements.js. Code is highlighted by highlight.js and LaTeX typeset by
 // KaTeX, both fetched on first use (assets.js). Knows nothing about paths, ops or the
 // connection.
+import { appendMarkdown, endStream } from './stream.js';
 import { loadHighlighter } from './assets.js';
 import { anchorLink, escapeHtml, materialIcon, setMarkdown, slugify } from './markdown.js';
 
@@ -111,8 +112,12 @@ function markdownLike(cls) {
       this.update(node, p, {});
     },
     update(node, p, prev) {
-      if (p.body !== prev.body || p.unsafe_allow_html !== prev.unsafe_allow_html || p.anchors !== prev.anchors) {
-        setMarkdown(node.s.body, p.body ?? '', { allowHtml: Boolean(p.unsafe_allow_html), anchors: p.anchors !== false });
+      if (
+        p.body !== prev.body || p.unsafe_allow_html !== prev.unsafe_allow_html
+        || p.anchors !== prev.anchors || p.cursor !== prev.cursor
+      ) {
+        endStream(node);
+        renderBody(node, node.s.body);
       }
       if (p.help !== prev.help) {
         node.el.querySelector(':scope > .help')?.remove();
@@ -121,7 +126,20 @@ function markdownLike(cls) {
       }
       applyLayout(node.el, p);
     },
+    /** An `append` op grew `body` (st.write_stream): render only the unfinished tail again. */
+    append(node, key) {
+      if (key === 'body') appendMarkdown(node, node.s.body, (box) => renderBody(node, box));
+    },
+    destroy(node) {
+      endStream(node);
+    },
   };
+}
+
+/** A Markdown element's whole body, with Streamlit's extensions. */
+function renderBody(node, box) {
+  const p = node.p;
+  setMarkdown(box, p.body ?? '', { allowHtml: Boolean(p.unsafe_allow_html), anchors: p.anchors !== false });
 }
 
 const textKind = simple(

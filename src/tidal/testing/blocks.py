@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tidal.testing.elements import (
     Alert,
     Button,
+    ChatInput,
     Checkbox,
     Choice,
     Code,
@@ -27,9 +28,12 @@ from tidal.testing.elements import (
     Markdown,
     Multiselect,
     NumberInput,
+    Progress,
     Slider,
     Space,
+    Spinner,
     TextInput,
+    Toast,
     Widget,
 )
 
@@ -57,7 +61,7 @@ class Block:
     def children(self) -> list[Element | Block]:
         """The block's direct children in page order: elements, and blocks for containers."""
         return [
-            Block(n, self._app) if n.children is not None else self._app._wrap(n)
+            block_of(n, self._app) if n.children is not None else self._app._wrap(n)
             for n in self.node.children or []
         ]
 
@@ -312,6 +316,35 @@ class Block:
         """Containers (each a block to query inside)."""
         return self._blocks("container")
 
+    @property
+    def chat_message(self) -> ElementList[ChatMessage]:
+        """Chat messages (each a block to query inside, with ``name`` and ``avatar``)."""
+        return self._blocks("chat_message")
+
+    @property
+    def chat_input(self) -> ElementList[ChatInput]:
+        """``st.chat_input`` widgets."""
+        return self._of("chat_input")
+
+    @property
+    def status(self) -> ElementList[Status]:
+        """Status containers (each a block to query inside, with ``label`` and ``state``)."""
+        return self._blocks("status")
+
+    @property
+    def progress(self) -> ElementList[Progress]:
+        """``st.progress`` bars."""
+        return self._of("progress")
+
+    @property
+    def toast(self) -> ElementList[Toast]:
+        """``st.toast`` messages of the last run."""
+        return self._of("toast")
+
+    @property
+    def spinner(self) -> ElementList[Spinner]:
+        """Spinners still shown (a spinner goes when its block ends)."""
+        return self._of("spinner")
 
 class Column(Block):
     """A column of ``st.columns``: its share of the row's width and the row's layout."""
@@ -441,6 +474,36 @@ class Grid(Block):
         raise AttributeError(name)
 
 
+class ChatMessage(Block):
+    """An ``st.chat_message`` container."""
+
+    @property
+    def name(self) -> str:
+        """The author's name (``"user"``, ``"assistant"``...)."""
+        return str(self.props["name"])
+
+    @property
+    def avatar(self) -> str:
+        """The avatar: ``"user"``/``"assistant"``, an emoji, an icon, an image URL, or ""
+        (the first letter of the name is shown)."""
+        return str(self.props.get("avatar", ""))
+
+
+class Status(Block):
+    """An ``st.status`` container."""
+
+    @property
+    def state(self) -> str:
+        """``"running"``, ``"complete"`` or ``"error"``."""
+        return str(self.props["state"])
+
+    @property
+    def icon(self) -> str:
+        """The icon shown for the state."""
+        return str(self.props.get("icon", ""))
+
+
+
 BLOCK_CLASSES: dict[str, type[Block]] = {
     "column": Column,
     "expander": Expander,
@@ -448,5 +511,12 @@ BLOCK_CLASSES: dict[str, type[Block]] = {
     "popover": Popover,
     "dialog": Dialog,
     "grid": Grid,
+    "chat_message": ChatMessage,
+    "status": Status,
 }
 """The block class of each container type (others are plain ``Block``s)."""
+
+
+def block_of(node: Node, app: AppTest) -> Block:
+    """The block wrapper for a container node (``Column``, ``ChatMessage``... or ``Block``)."""
+    return BLOCK_CLASSES.get(node.type, Block)(node, app)

@@ -351,6 +351,47 @@ class Multiselect(Widget):
         return self.set_value([v for v in (self.value or []) if v != value])
 
 
+class ChatInput(Widget):
+    """``st.chat_input``: ``set_value("text")`` sends a message with the next ``run()``."""
+
+    @property
+    def placeholder(self) -> str:
+        """The placeholder text."""
+        return str(self.props.get("placeholder", ""))
+
+
+class Progress(Element):
+    """``st.progress``: ``value`` is the fraction done (0.0 to 1.0), ``text`` its label."""
+
+    @property
+    def value(self) -> float:
+        """The progress as a fraction, from 0.0 to 1.0."""
+        return float(self.props["value"]) / 100
+
+    @property
+    def text(self) -> str:
+        """The text beside the bar ("" when none)."""
+        return str(self.props.get("text") or "")
+
+
+class Toast(Element):
+    """``st.toast``: ``value`` is its message, ``icon`` its icon."""
+
+    @property
+    def icon(self) -> str:
+        """The icon ("" when none)."""
+        return str(self.props.get("icon") or "")
+
+
+class Spinner(Element):
+    """``st.spinner`` while its block runs: ``value`` is its text."""
+
+    @property
+    def value(self) -> str:
+        """The spinner's text."""
+        return str(self.props.get("text", ""))
+
+
 class Space(Element):
     """``st.space``: ``size`` is what it was given (a size name or pixels)."""
 
@@ -368,6 +409,10 @@ class Space(Element):
 
 _CLASSES: dict[str, type[Element]] = {
     "space": Space,
+    "chat_input": ChatInput,
+    "progress": Progress,
+    "toast": Toast,
+    "spinner": Spinner,
     "exception": ExceptionElement,
     "markdown": Markdown,
     "caption": Markdown,
