@@ -331,4 +331,3 @@ def skeleton(height: int | None = None, *, width: int | str = "stretch") -> Elem
         raise TidalAPIError(f"st.skeleton got height={height!r}. Pass pixels (e.g. 120) or None.")
     width = check_width(width, command="skeleton", allowed=("stretch",))
     return add_element("skeleton", {"height": height, "width": width})
-

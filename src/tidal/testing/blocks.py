@@ -346,6 +346,7 @@ class Block:
         """Spinners still shown (a spinner goes when its block ends)."""
         return self._of("spinner")
 
+
 class Column(Block):
     """A column of ``st.columns``: its share of the row's width and the row's layout."""
 
@@ -501,7 +502,6 @@ class Status(Block):
     def icon(self) -> str:
         """The icon shown for the state."""
         return str(self.props.get("icon", ""))
-
 
 
 BLOCK_CLASSES: dict[str, type[Block]] = {
