@@ -31,6 +31,8 @@ LAYERS: dict[str, int] = {
     "tidal.codec": 0,
     "tidal.metrics": 0,
     "tidal.querystring": 0,
+    "tidal.tables": 0,
+    "tidal.dataframes": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,
@@ -51,6 +53,7 @@ LAYERS: dict[str, int] = {
     "tidal.durability": 4,
     "tidal.pages": 4,
     "tidal.watcher": 4,
+    "tidal.rowserver": 4,
     # 5 edges
     "tidal.connection": 5,
     "tidal.server": 5,

@@ -5,6 +5,7 @@
 files and changes no environment.
 """
 
+from tidal.api import column_config as column_config
 from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
@@ -18,6 +19,9 @@ from tidal.api.choice import selectbox as selectbox
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.data_editor import data_editor as data_editor
+from tidal.api.dataframe import dataframe as dataframe
+from tidal.api.dataframe import table as table
 from tidal.api.fragment import fragment as fragment
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
@@ -28,6 +32,7 @@ from tidal.api.layout import expander as expander
 from tidal.api.layout import form as form
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import tabs as tabs
+from tidal.api.metric import metric as metric
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
@@ -64,8 +69,11 @@ __all__ = [
     "checkbox",
     "code",
     "color_picker",
+    "column_config",
     "columns",
     "container",
+    "data_editor",
+    "dataframe",
     "date_input",
     "divider",
     "error",
@@ -78,6 +86,7 @@ __all__ = [
     "info",
     "json",
     "markdown",
+    "metric",
     "multiselect",
     "navigation",
     "number_input",
@@ -94,6 +103,7 @@ __all__ = [
     "subheader",
     "success",
     "switch_page",
+    "table",
     "tabs",
     "text",
     "text_area",

@@ -29,12 +29,14 @@ from tidal.protocol import (
     Pong,
     ProtocolError,
     Rerun,
+    RowsRequest,
     Submit,
     Sync,
     Welcome,
     decode_inbound,
     encode,
 )
+from tidal.rowserver import serve_rows
 
 if TYPE_CHECKING:
     from tidal.session import Session
@@ -192,6 +194,9 @@ class Connection:
             return True
         if isinstance(msg, Hello):
             return await self._bad("a second hello on one connection")
+        if isinstance(msg, RowsRequest):  # not an event: answered off the run's thread
+            serve_rows(session, msg, self.send)
+            return True
         await self._throttle()
         if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
             session.enqueue(msg)

@@ -10,8 +10,10 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from tidal.api.dataframe import dataframe
 from tidal.api.handle import ElementHandle, add_element
 from tidal.context import api_function, get_run
+from tidal.dataframes import is_dataframe_like, is_list_of_records
 from tidal.errors import TidalAPIError
 from tidal.tree import Node
 
@@ -243,6 +245,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif isinstance(arg, BaseException):
             flush()
             run.add(exception_node(arg))
+        elif is_dataframe_like(arg) or is_list_of_records(arg):
+            flush()
+            dataframe(arg)
         elif _is_json_like(arg):
             flush()
             run.add(Node("json", {"body": _json_text(arg), "expanded": True}))

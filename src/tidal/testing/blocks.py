@@ -16,12 +16,16 @@ from tidal.testing.elements import (
     Button,
     Checkbox,
     Choice,
+    DataEditor,
+    Dataframe,
     Element,
     ElementList,
     ExceptionElement,
+    Metric,
     Multiselect,
     NumberInput,
     Slider,
+    Table,
     TextInput,
     Widget,
 )
@@ -238,6 +242,27 @@ class Block:
     def color_picker(self) -> ElementList[Widget]:
         """``st.color_picker`` widgets."""
         return self._of("color_picker")
+
+    @property
+    def dataframe(self) -> ElementList[Dataframe]:
+        """``st.dataframe`` and ``st.data_editor`` grids (``.value`` is the data)."""
+        grids = ("dataframe", "data_editor")
+        return ElementList([Dataframe(n, self._app) for n in self._walk() if n.type in grids])
+
+    @property
+    def data_editor(self) -> ElementList[DataEditor]:
+        """``st.data_editor`` grids (``.value`` is the editing state)."""
+        return self._of("data_editor")
+
+    @property
+    def table(self) -> ElementList[Table]:
+        """``st.table`` elements (``.value`` is the data)."""
+        return self._of("table")
+
+    @property
+    def metric(self) -> ElementList[Metric]:
+        """``st.metric`` elements."""
+        return self._of("metric")
 
     @property
     def columns(self) -> ElementList[Block]:
