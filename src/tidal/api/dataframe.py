@@ -24,7 +24,8 @@ from tidal.tables import Table
 
 WHOLE_ROWS = 200
 """Frames with at most this many rows travel whole with the element; bigger ones send no
-rows and the browser asks for the window it shows."""
+rows but their first ``HEAD_ROWS`` and the browser asks for the window it shows."""
+HEAD_ROWS = 100
 
 Width = Literal["stretch", "content"] | int
 Height = Literal["auto", "stretch", "content"] | int
@@ -91,11 +92,13 @@ def grid_props(
         "placeholder": placeholder,
         "styled": table.styles is not None,
     }
-    if table.nrows <= WHOLE_ROWS:
-        props["rows"] = table.all_rows()
-        styled = table.styled(range(table.nrows))
-        if styled is not None:
-            props["display"], props["css"] = styled
+    # the first rows travel with the element: the grid paints them without a round trip
+    whole = table.nrows <= WHOLE_ROWS
+    shown = table.nrows if whole else HEAD_ROWS
+    props["rows" if whole else "head"] = table.rows(None, 0, shown)[1]
+    styled = table.styled(range(min(shown, table.nrows)))
+    if styled is not None:
+        props["display"], props["css"] = styled
     if INDEX in props["column_config"] and props["column_config"][INDEX].get("hidden"):
         props["hide_index"] = True
     return props

@@ -4,6 +4,7 @@
 // the `window.__tidal` test hook.
 import { Connection } from './connection.js';
 import { Nav } from './nav.js';
+import { dispatchReply } from './replies.js';
 import { Tree } from './render.js';
 import { resetForm } from './widgets/base.js';
 
@@ -97,6 +98,7 @@ function handle(msg) {
     case 'state_warning': return stateWarning(msg);
     case 'pages': return nav.update(msg);
     case 'query': return nav.updateQuery(msg);
+    case 'rows': return dispatchReply(msg);
     default: return undefined;
   }
 }

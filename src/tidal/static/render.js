@@ -37,6 +37,10 @@ import { sliderKinds } from './widgets/slider.js';
  * charts, media, chat, components) register their types here.
  */
 const LAZY = {
+  dataframe: { url: 'elements/data.js', widget: true },
+  data_editor: { url: 'elements/data.js', widget: true },
+  table: 'elements/data.js',
+  metric: 'elements/data.js',
 };
 
 const kinds = {
