@@ -118,7 +118,9 @@ def test_a_click_elsewhere_sends_no_table_bytes(open_app):
     sizes: list[int] = []
     cdp = app.page.context.new_cdp_session(app.page)
     cdp.send("Network.enable")
-    cdp.on("Network.webSocketFrameReceived", lambda e: sizes.append(len(e["response"]["payloadData"])))
+    cdp.on(
+        "Network.webSocketFrameReceived", lambda e: sizes.append(len(e["response"]["payloadData"]))
+    )
     app.click("Elsewhere")
     assert sizes, "the click's run sent nothing at all"
     assert max(sizes) < 1000, sizes
@@ -126,7 +128,10 @@ def test_a_click_elsewhere_sends_no_table_bytes(open_app):
 
 
 def test_the_search_box_filters_the_whole_frame(open_app):
-    app = open_app(SMALL + "st.dataframe(pd.DataFrame({'n': range(5000), 'w': [f'w{i}' for i in range(5000)]}))")
+    app = open_app(
+        SMALL
+        + "st.dataframe(pd.DataFrame({'n': range(5000), 'w': [f'w{i}' for i in range(5000)]}))"
+    )
     g = grid(app)
     g.get_by_role("button", name="Search").click()
     g.get_by_label("Search the table").fill("w4999")
@@ -188,7 +193,9 @@ def test_editing_a_cell_records_the_edit_in_session_state(open_app):
     editor.fill("42")
     editor.press("Enter")
     app.idle()
-    expect_got(app, "state", "{'edited_rows': {1: {'age': 42}}, 'added_rows': [], 'deleted_rows': []}")
+    expect_got(
+        app, "state", "{'edited_rows': {1: {'age': 42}}, 'added_rows': [], 'deleted_rows': []}"
+    )
     expect_got(app, "ages", "[36, 42, 85]")
     done(app)
 
