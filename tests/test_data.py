@@ -319,7 +319,7 @@ def test_a_table_holds_all_rows_and_the_stylers_colours(app_test):
     )
     at.run()
     t = at.table[0]
-    assert t.value.data["age"].tolist() == [36, 41, 85]
+    assert t.value["age"].tolist() == [36, 41, 85]
     assert t.props["rows"] == [[0, "Ada", 36], [1, "Alan", 41], [2, "Grace", 85]]
     assert t.props["css"][1] == [None, "color: red"]
     assert (t.props["border"], t.props["hide_header"]) == ("horizontal", True)

@@ -10,15 +10,15 @@ sockets or sessions.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from tidal.api.column_config import INDEX, resolve
 from tidal.api.handle import ElementHandle, add_element
 from tidal.api.selection import SelectionMode, register_selection
 from tidal.context import api_function, get_run
-from tidal.dataframes import to_table
+from tidal.dataframes import to_pandas, to_table
 from tidal.errors import StreamlitAPIException
 from tidal.tables import Table
 
@@ -31,12 +31,33 @@ Width = Literal["stretch", "content"] | int
 Height = Literal["auto", "stretch", "content"] | int
 
 
-@dataclass(slots=True, eq=False)
 class Shown:
-    """What a grid element keeps on the server: its table and the data as given."""
+    """What a grid element keeps on the server: its table, and the data as given for as long
+    as the script keeps it (``AppTest``'s ``.value``).
 
-    table: Table
-    data: Any
+    The data is held weakly when it can be: a session must not keep its own copy of a
+    ``st.cache_data`` frame alive when the shared table already holds the values.
+    """
+
+    __slots__ = ("_data", "_ref", "table")
+
+    def __init__(self, table: Table, data: Any) -> None:
+        self.table = table
+        try:
+            self._ref: Callable[[], Any] | None = weakref.ref(data)
+            self._data: Any = None
+        except TypeError:  # lists, dicts, None: no weak references
+            self._ref, self._data = None, data
+
+    @property
+    def data(self) -> Any:
+        """The data as given, or (once the script let go of it) a pandas frame of the table."""
+        if self._ref is None:
+            return self._data
+        data = self._ref()
+        if data is None:
+            return to_pandas(self.table)
+        return data.data if type(data).__name__ == "Styler" else data
 
 
 def check_size(name: str, value: Any, keywords: tuple[str, ...]) -> Any:
