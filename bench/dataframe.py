@@ -35,7 +35,8 @@ APP = APPS / "dataframe_1m.py"
 FIRST_ROWS = """(() => {
   window.__firstRows = null;
   new MutationObserver((_, obs) => {
-    const row = document.querySelector('.grid-body .grid-row[data-r="0"]:not(.pending) .c.t-number');
+    const sel = '.grid-body .grid-row[data-r="0"]:not(.pending) .c.t-number';
+    const row = document.querySelector(sel);
     if (row && row.textContent) {
       window.__firstRows = performance.now();
       obs.disconnect();
@@ -98,7 +99,8 @@ def open_page(browser: Browser, url: str) -> tuple[Page, dict[str, int]]:
 
 
 def ms(values: list[float]) -> str:
-    return f"median {statistics.median(values):.0f} ms (min {min(values):.0f}, max {max(values):.0f}, n={len(values)})"
+    med, lo, hi = statistics.median(values), min(values), max(values)
+    return f"median {med:.0f} ms (min {lo:.0f}, max {hi:.0f}, n={len(values)})"
 
 
 def main() -> None:
