@@ -407,3 +407,35 @@ def test_column_config_values_are_dicts_with_type_config():
     assert cc.Column(width="small", pinned=True) == {"width": "small", "pinned": True}
     with pytest.raises(StreamlitAPIException, match="Invalid column width"):
         cc.Column(width="huge")
+
+
+# ----------------------------------------------------------------------------- forms, durability
+def test_an_editor_in_a_form_sends_its_edits_on_submit(app_test):
+    at = app_test(
+        DF
+        + """
+with st.form("f"):
+    edited = st.data_editor(df, key="ed")
+    st.form_submit_button("Save")
+st.write(repr(edited["age"].tolist()))
+"""
+    )
+    at.run()
+    at.data_editor(key="ed").edit_cell(0, "age", 1).run()
+    assert at.markdown.values == ["[36, 41, 85]"]  # held until the form is submitted
+    at.button[0].click().run()
+    assert at.markdown.values == ["[1, 41, 85]"]
+
+
+def test_selections_and_edits_survive_the_safe_codec():
+    from tidal.api.selection import AttributeDict
+    from tidal.codec import Snapshot, make_codec
+
+    codec = make_codec()
+    selection = AttributeDict({"selection": {"rows": [1], "columns": [], "cells": [(0, "a")]}})
+    edits = {"edited_rows": {1: {"a": 5}}, "added_rows": [], "deleted_rows": []}
+    encoded = codec.encode(Snapshot({}, {"w1": selection, "w2": edits}, {}, "", 0))
+    assert encoded.not_durable == ()
+    back = codec.decode(encoded.data)
+    assert back.widgets == {"w1": selection, "w2": edits}
+    assert back.widgets["w1"].selection.cells == [(0, "a")]
