@@ -117,3 +117,21 @@ def test_the_rows_messages_and_data_elements_are_documented():
     doc = Path("docs/protocol.md").read_text(encoding="utf-8")
     for needle in ("| `rows` | `req`", "| `dataframe` |", "| `data_editor` |", "| `metric` |"):
         assert needle in doc
+
+
+def test_a_flood_of_rows_requests_is_refused_beyond_a_few_at_once(serve_app):
+    client = serve_app(BIG).client()
+    data = grid_props(client)["data"]
+    for req in range(1, 21):  # uncached searches: each scans the whole frame
+        client.send(
+            {"t": "rows", "req": req, "data": data, "start": 0, "count": 1, "search": f"x{req}"}
+        )
+    answers = []
+    while len(answers) < 20:
+        msg = client.recv()
+        if msg["t"] in ("rows", "error"):
+            answers.append(msg)
+    refused = [a for a in answers if a["t"] == "error" and "still being answered" in a["message"]]
+    assert refused and len(refused) < 20
+    client.click("Other")  # the session lives on
+    assert ask(client, req=99, data=data, start=0, count=1)["pos"] == [0]

@@ -194,10 +194,10 @@ class Connection:
             return True
         if isinstance(msg, Hello):
             return await self._bad("a second hello on one connection")
+        await self._throttle()
         if isinstance(msg, RowsRequest):  # not an event: answered off the run's thread
             serve_rows(session, msg, self.send)
             return True
-        await self._throttle()
         if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
             session.enqueue(msg)
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -78,8 +79,24 @@ def answer(session: Session, msg: RowsRequest) -> Outbound:
     )
 
 
+MAX_IN_FLIGHT = 4
+"""Rows requests one session may have waiting or running at once (a grid sends one at a
+time; a page rarely shows more than a few grids). More are refused, not queued: a search
+over a million rows costs seconds of CPU."""
+
+_in_flight: dict[str, int] = {}
+_in_flight_lock = threading.Lock()
+
+
 def serve_rows(session: Session, msg: RowsRequest, send: Callable[[Outbound], None]) -> None:
     """Answer ``msg`` on a worker thread and ``send`` the answer (call on the event loop)."""
+    token = session.token
+    with _in_flight_lock:
+        busy = _in_flight.get(token, 0)
+        if busy >= MAX_IN_FLIGHT:
+            send(Error(message=f"Refused rows request {msg.req}: {busy} are still being answered."))
+            return
+        _in_flight[token] = busy + 1
 
     def work() -> None:
         try:
@@ -87,5 +104,10 @@ def serve_rows(session: Session, msg: RowsRequest, send: Callable[[Outbound], No
         except Exception:  # a bug here must not cost the session: say so and go on
             log.exception("rows request %s failed", msg.req)
             send(Error(message=f"Refused rows request {msg.req}: the server failed to read it."))
+        finally:
+            with _in_flight_lock:
+                left = _in_flight.pop(token, 1) - 1
+                if left > 0:
+                    _in_flight[token] = left
 
     asyncio.get_running_loop().run_in_executor(None, work)

@@ -268,7 +268,8 @@ export class Grid {
   // ------------------------------------------------------------------ rows on demand
   /** Ask the server for the rows around [first, last] that are not here yet. */
   ensure(first, last) {
-    if (this.inflight) return;
+    // one request at a time; an answer that never comes (refused) frees the slot after 5 s
+    if (this.inflight && performance.now() - this.inflight.at < 5000) return;
     const lo = Math.max(0, first - MARGIN);
     const hi = Math.min(this.total - 1, last + MARGIN);
     let missing = -1;
@@ -285,7 +286,8 @@ export class Grid {
     let end = hi;
     while (end > start && this.cache.has(end)) end--;
     const req = nextReq++;
-    this.inflight = { req, version: this.version };
+    this.inflight = { req, version: this.version, at: performance.now() };
+    setTimeout(() => this.schedule(), 5100);
     this.ctx.send('rows', {
       req, data: this.node.p.data, start, count: end - start + 1, sort: this.sort, search: this.search,
     });
