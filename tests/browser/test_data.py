@@ -306,3 +306,52 @@ def test_the_grid_follows_the_dark_theme(open_app):
     rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
     assert sum(rgb) < 150, bg  # a dark background
     done(app)
+
+
+def test_dragging_a_header_edge_resizes_the_column(open_app):
+    app = open_app(SMALL + "st.dataframe(df)")
+    g = grid(app)
+    header = g.locator(".grid-head .hc").filter(has_text="name")
+    before = header.bounding_box()
+    handle = header.locator(".resize").bounding_box()
+    assert before and handle
+    x, y = handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2
+    app.page.mouse.move(x, y)
+    app.page.mouse.down()
+    app.page.mouse.move(x + 80, y, steps=5)
+    app.page.mouse.up()
+    after = header.bounding_box()
+    assert after and abs(after["width"] - before["width"] - 80) < 3
+    cell = g.locator('.grid-body .grid-row[data-r="0"] [data-c="1"]').bounding_box()
+    assert cell and abs(cell["width"] - after["width"]) < 1
+    done(app)
+
+
+def test_the_index_stays_pinned_when_scrolling_sideways(open_app):
+    app = open_app(
+        "import tidal as st\n"
+        "st.dataframe({f'column {i}': [i] * 3 for i in range(30)}, hide_index=False)"
+    )
+    g = grid(app)
+    index = g.locator('.grid-body .grid-row[data-r="2"] [data-c="0"]')
+    x0 = index.bounding_box()["x"]
+    g.locator(".grid-scroll").evaluate("s => { s.scrollLeft = 600; }")
+    app.page.wait_for_timeout(100)
+    assert abs(index.bounding_box()["x"] - x0) < 1
+    assert g.locator('.grid-body .grid-row[data-r="2"] [data-c="1"]').bounding_box()["x"] < x0
+    done(app)
+
+
+def test_ticking_a_checkbox_cell_in_the_editor_edits_it(open_app):
+    app = open_app(
+        "import tidal as st\n"
+        "st.data_editor([{'task': 'a', 'done': False}], key='e')\n"
+        "st.write(f'state={st.session_state.e!r}')"
+    )
+    g = grid(app)
+    g.locator('.grid-body .grid-row[data-r="0"] [data-c="1"] .cb').click()
+    app.idle()
+    expect_got(
+        app, "state", "{'edited_rows': {0: {'done': True}}, 'added_rows': [], 'deleted_rows': []}"
+    )
+    done(app)
