@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import hashlib
 import threading
 import weakref
 from collections.abc import Iterable, Mapping
@@ -383,7 +382,13 @@ def _from_polars(data: Any, name: str) -> Table:
 
 # ----------------------------------------------------------------------------- identity
 def _fingerprint(table: Table) -> str:
-    """A digest of the table's content: names, kinds, index and every value."""
+    """A digest of the table's content: names, kinds, index and every value.
+
+    SHA-256, not a fast checksum: equal digests make sessions share one table, so two
+    different frames must never collide, even frames crafted to.
+    """
+    import hashlib  # OpenSSL's loader costs milliseconds at `import tidal`; only frames need it
+
     h = hashlib.sha256(table.source.encode())
     h.update(repr(table.range_index).encode())
     for col in (*table.index, *table.columns):
