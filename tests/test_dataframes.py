@@ -120,6 +120,16 @@ def test_equal_data_gives_one_shared_table():
     assert to_table(a) is not to_table(a + 1)
 
 
+def test_big_frames_differing_outside_the_sample_are_not_shared():
+    a = pd.DataFrame({"x": np.arange(1_000_000.0)})
+    b = a.copy()
+    b.iloc[500_001, 0] = -1.0  # not among the sampled values
+    ta, tb = to_table(a), to_table(b)
+    assert ta is not tb and ta.fingerprint != tb.fingerprint
+    assert tb.rows(None, 500_001, 1)[1] == [[500_001, -1.0]]
+    assert to_table(b.copy()) is tb
+
+
 def test_sorting_puts_missing_values_last_both_ways():
     t = to_table({"v": [2.0, None, 1.0, 3.0]})
     assert list(t.order((0, True))) == [2, 0, 3, 1]

@@ -70,7 +70,7 @@ def is_list_of_records(obj: object) -> bool:
 
 
 # ----------------------------------------------------------------------------- sharing
-_pool: weakref.WeakValueDictionary[str, Table] = weakref.WeakValueDictionary()
+_pool: dict[str, list[weakref.ref[Table]]] = {}
 _pool_lock = threading.Lock()
 
 
@@ -78,14 +78,55 @@ def shared(table: Table) -> Table:
     """The process's table with the same content as ``table`` (``table`` itself if new).
 
     Sessions showing equal data (a ``st.cache_data`` result unpickled once per caller) then
-    keep one table between them; it goes when the last element showing it goes.
+    keep one table between them; it goes when the last element showing it goes. Tables are
+    found by their digest (which samples big numeric columns) and then compared value for
+    value, so a table is only ever shared with an equal one; a different table with the same
+    digest gets a fingerprint of its own.
     """
+    digest = table.fingerprint
     with _pool_lock:
-        found = _pool.get(table.fingerprint)
-        if found is not None:
-            return found
-        _pool[table.fingerprint] = table
+        refs = [r for r in _pool.get(digest, []) if r() is not None]
+        for ref in refs:
+            found = ref()
+            if found is not None and same_content(found, table):
+                return found
+        if refs:
+            table.fingerprint = f"{digest[:28]}{len(refs):04x}"
+        refs.append(weakref.ref(table))
+        _pool[digest] = refs
+        for key in [k for k, v in _pool.items() if not any(r() is not None for r in v)]:
+            del _pool[key]
         return table
+
+
+def same_content(a: Table, b: Table) -> bool:
+    """Whether two tables with equal digests hold the same values (numeric columns compared
+    byte for byte; the digest already covers every other column in full)."""
+    if a.nrows != b.nrows or len(a.columns) != len(b.columns) or len(a.index) != len(b.index):
+        return False
+    for x, y in zip((*a.index, *a.columns), (*b.index, *b.columns), strict=True):
+        if _sampled(x.values) != _sampled(y.values):
+            return False
+        if _sampled(x.values):
+            import numpy as np
+
+            if x.values.dtype != y.values.dtype:
+                return False
+            if not np.array_equal(_raw(x.values), _raw(y.values)):
+                return False
+    return True
+
+
+def _sampled(values: Any) -> bool:
+    return type(values).__name__ == "ndarray" and values.dtype.kind in "biufmM"
+
+
+def _raw(values: Any) -> Any:
+    """The bytes of a numeric column as unsigned integers (NaN equals NaN, -0.0 is not 0.0)."""
+    import numpy as np
+
+    flat = np.ascontiguousarray(values)
+    return flat.view(f"u{flat.dtype.itemsize}") if flat.dtype.itemsize in (1, 2, 4, 8) else flat
 
 
 # ----------------------------------------------------------------------------- conversion
@@ -381,25 +422,32 @@ def _from_polars(data: Any, name: str) -> Table:
 
 
 # ----------------------------------------------------------------------------- identity
-def _fingerprint(table: Table) -> str:
-    """A digest of the table's content: names, kinds, index and every value.
+SAMPLE = 4096
+"""Values of a big numeric column that go into its digest (evenly spaced, plus the ends)."""
 
-    SHA-256, not a fast checksum: equal digests make sessions share one table, so two
-    different frames must never collide, even frames crafted to.
+
+def _fingerprint(table: Table) -> str:
+    """A digest of the table's content: names, kinds, index, and the values (all of them for
+    text and other Python columns; a sample of big numeric columns, whose full comparison
+    ``shared`` does only when two digests match).
     """
     import hashlib  # OpenSSL's loader costs milliseconds at `import tidal`; only frames need it
 
     h = hashlib.sha256(table.source.encode())
-    h.update(repr(table.range_index).encode())
+    h.update(repr((table.range_index, table.nrows)).encode())
     for col in (*table.index, *table.columns):
         h.update(repr((col.name, col.key, col.kind, col.dtype, col.options)).encode())
         values = col.values
-        if type(values).__name__ == "ndarray" and values.dtype.kind in "biufmM":
-            import numpy as np
-
+        if _sampled(values):
             h.update(str(values.dtype).encode())
-            raw = values.view("i8") if values.dtype.kind in "mM" else values
-            h.update(memoryview(np.ascontiguousarray(raw)).cast("B"))  # type: ignore[arg-type]
+            raw = _raw(values)
+            if len(raw) > 4 * SAMPLE:
+                step = len(raw) // SAMPLE
+                raw = [raw[:SAMPLE], raw[::step], raw[-SAMPLE:]]
+                for part in raw:
+                    h.update(memoryview(_contiguous(part)).cast("B"))
+            else:
+                h.update(memoryview(raw).cast("B"))
         elif isinstance(values, range):
             h.update(repr(values).encode())
         else:
@@ -407,6 +455,12 @@ def _fingerprint(table: Table) -> str:
     if table.styles is not None:
         h.update(repr((table.styles.display, table.styles.css)).encode())
     return h.hexdigest()[:32]
+
+
+def _contiguous(part: Any) -> Any:
+    import numpy as np
+
+    return np.ascontiguousarray(part)
 
 
 def to_pandas(table: Table) -> Any:
