@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import itertools
 import threading
 import weakref
 from collections.abc import Iterable, Mapping
@@ -72,6 +73,7 @@ def is_list_of_records(obj: object) -> bool:
 # ----------------------------------------------------------------------------- sharing
 _pool: dict[str, list[weakref.ref[Table]]] = {}
 _pool_lock = threading.Lock()
+_suffixes = itertools.count(1)
 
 
 def shared(table: Table) -> Table:
@@ -90,8 +92,8 @@ def shared(table: Table) -> Table:
             found = ref()
             if found is not None and same_content(found, table):
                 return found
-        if refs:
-            table.fingerprint = f"{digest[:28]}{len(refs):04x}"
+        if refs:  # same digest, other values: a fingerprint no other table has
+            table.fingerprint = f"{digest[:24]}{next(_suffixes):08x}"
         refs.append(weakref.ref(table))
         _pool[digest] = refs
         for key in [k for k, v in _pool.items() if not any(r() is not None for r in v)]:
