@@ -439,3 +439,27 @@ def test_selections_and_edits_survive_the_safe_codec():
     back = codec.decode(encoded.data)
     assert back.widgets == {"w1": selection, "w2": edits}
     assert back.widgets["w1"].selection.cells == [(0, "a")]
+
+
+def test_a_selection_can_be_set_through_session_state(app_test):
+    at = app_test(
+        DF
+        + """
+if st.button("First"):
+    st.session_state.t = {"selection": {"rows": [0]}}
+ev = st.dataframe(df, key="t", on_select="rerun")
+st.write(repr(ev.selection.rows))
+"""
+    )
+    at.run()
+    at.button[0].click().run()
+    assert at.markdown.values == ["[0]"]
+    assert at.session_state.t.selection == {"rows": [0], "columns": [], "cells": []}
+
+
+def test_a_bad_selection_in_session_state_raises(app_test):
+    at = app_test(
+        DF + "st.session_state.t = {'rows': [0]}\nst.dataframe(df, key='t', on_select='rerun')"
+    )
+    at.run()
+    assert "must look like" in at.exception[0].value

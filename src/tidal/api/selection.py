@@ -169,12 +169,27 @@ def register_selection(
             default=default,
             from_wire=lambda raw: check_selection(raw, table, modes),
             to_wire=_to_wire,
+            coerce=lambda v: (_from_state(v, table, modes), True),
             callback=on_select if callable(on_select) else None,
             props=props,
             extra=shown,
         ),
     )
     return value if isinstance(value, AttributeDict) else AttributeDict(value)
+
+
+def _from_state(value: Any, table: Table, modes: list[str]) -> AttributeDict:
+    """A selection set through ``st.session_state[key] = {"selection": {...}}`` (missing
+    parts are empty), checked like one from the browser."""
+    if not isinstance(value, dict) or not isinstance(value.get("selection"), dict):
+        raise StreamlitAPIException(
+            f"A dataframe selection set through st.session_state must look like "
+            f"{{'selection': {{'rows': [...], 'columns': [...], 'cells': [...]}}}}; got {value!r}."
+        )
+    try:
+        return check_selection(value, table, modes)
+    except ValueError as exc:
+        raise StreamlitAPIException(f"Invalid selection in st.session_state: {exc}.") from None
 
 
 def _checked_default(raw: Any, table: Table, modes: list[str]) -> AttributeDict:
