@@ -135,3 +135,29 @@ def test_a_flood_of_rows_requests_is_refused_beyond_a_few_at_once(serve_app):
     assert refused and len(refused) < 20
     client.click("Other")  # the session lives on
     assert ask(client, req=99, data=data, start=0, count=1)["pos"] == [0]
+
+
+EDITOR = """
+import tidal as st
+edited = st.data_editor([{"name": "Ada", "age": 36}], key="ed", num_rows="dynamic")
+st.text(f"state={st.session_state.ed!r}")
+"""
+
+
+def editor_id(client: Client) -> str:
+    return next(e["p"]["id"] for e in client.elements() if e["t"] == "data_editor")
+
+
+def test_an_edit_of_the_wrong_type_gets_an_error_and_is_never_stored(serve_app):
+    client = serve_app(EDITOR).client()
+    wid = editor_id(client)
+    bad = {"edited_rows": {"0": {"age": "old"}}, "added_rows": [], "deleted_rows": []}
+    client.event({"t": "change", "id": wid, "v": bad})
+    assert any("holds numbers" in e for e in client.errors)
+    assert "state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': []}" in client.texts()
+    good = {"edited_rows": {"0": {"age": 37}}, "added_rows": [{"name": "Kay"}], "deleted_rows": []}
+    client.event({"t": "change", "id": wid, "v": good})
+    assert (
+        "state={'edited_rows': {0: {'age': 37}}, 'added_rows': [{'name': 'Kay'}], "
+        "'deleted_rows': []}" in client.texts()
+    )

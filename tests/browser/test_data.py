@@ -355,3 +355,42 @@ def test_ticking_a_checkbox_cell_in_the_editor_edits_it(open_app):
         app, "state", "{'edited_rows': {0: {'done': True}}, 'added_rows': [], 'deleted_rows': []}"
     )
     done(app)
+
+
+def test_selecting_cells_and_columns(open_app):
+    app = open_app(
+        SMALL
+        + """
+ev = st.dataframe(df, key="t", on_select="rerun", selection_mode=["multi-cell", "single-column"])
+st.write(f"cells={ev.selection.cells!r}")
+st.write(f"columns={ev.selection.columns!r}")
+"""
+    )
+    g = grid(app)
+    g.locator('.grid-body .grid-row[data-r="1"] [data-c="2"]').click()
+    app.idle()
+    expect_got(app, "cells", "[(1, 'age')]")
+    g.locator(".grid-head .hc").filter(has_text="name").click()
+    app.idle()
+    expect_got(app, "columns", "['name']")
+    expect(g.locator(".grid-head .hc.selected")).to_have_count(1)
+    done(app)
+
+
+def test_a_selection_survives_sorting(open_app):
+    app = open_app(
+        SMALL
+        + """
+ev = st.dataframe(df, key="t", on_select="rerun")
+st.write(f"rows={ev.selection.rows!r}")
+"""
+    )
+    g = grid(app)
+    header = g.locator(".grid-head .hc").filter(has_text="age")
+    header.click()
+    header.click()  # descending: Grace (row 2) first
+    expect(g.locator('.grid-body .grid-row[data-r="0"] .c.ix')).to_have_text("2")
+    g.locator('.grid-body .grid-row[data-r="0"] .marker').click()
+    app.idle()
+    expect_got(app, "rows", "[2]")  # positions in the data, not in the sorted view
+    done(app)
