@@ -164,3 +164,10 @@ def test_importing_tidal_imports_neither_pandas_nor_numpy():
     code = "import sys, tidal; print('pandas' in sys.modules, 'numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_search_matches_numbers_as_the_grid_shows_them():
+    t = to_table(pd.DataFrame({"f": [0.123456, 2.5], "b": [True, False]}))
+    assert list(t.order(None, "0.1235")) == [0]  # floats show at most 4 decimals
+    assert list(t.order(None, "fal")) == [1]
+    assert t.order(None, "zzz") == []  # text skips the numeric columns

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -301,21 +302,40 @@ def sort_positions(col: Column, *, ascending: bool) -> Sequence[int]:
 
 
 _CHUNK = 100_000
+_NUMERIC_TEXT = re.compile(r"[-+0-9.e]+|nan|inf")
 
 
 def mark_matches(col: Column, needle: str, found: bytearray) -> None:
     """Set ``found[i]`` for each row whose cell text contains ``needle`` (lower case)."""
     values = col.values
+    if isinstance(values, range):  # the default index: numbers 0..n-1
+        if not needle.isdigit():
+            return
+        import numpy as np
+
+        values = np.arange(values.start, values.stop, values.step)
     if _is_ndarray(values) and values.dtype.kind in "biuf":
         import numpy as np
 
+        if values.dtype.kind == "b":
+            if needle in "true" or needle in "false":
+                for hit in np.flatnonzero(values if needle in "true" else ~values):
+                    found[int(hit)] = 1
+            return
+        if not _NUMERIC_TEXT.fullmatch(needle):
+            return  # no number's text contains it: skip the column (the slow part below)
         for lo in range(0, len(values), _CHUNK):
-            text = np.char.lower(values[lo : lo + _CHUNK].astype(str))
+            chunk = values[lo : lo + _CHUNK]
+            if values.dtype.kind == "f":  # as the grid shows floats: at most 4 decimals
+                chunk = np.round(chunk, 4)
+            text = np.char.lower(chunk.astype(str))
             for hit in np.flatnonzero(np.char.find(text, needle) >= 0):
                 found[lo + int(hit)] = 1
         return
     for i in range(len(values)):
         if not found[i]:
             v = values[i]
+            if isinstance(v, float) and math.isfinite(v):
+                v = round(v, 4)  # as the grid shows it
             if not is_missing(v) and needle in str(json_value(v)).lower():
                 found[i] = 1
