@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "tidal.querystring": 0,
     "tidal.tables": 0,
     "tidal.dataframes": 0,
+    "tidal.tablepool": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,

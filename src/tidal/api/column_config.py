@@ -1,9 +1,11 @@
 """``st.column_config``: how each column of a dataframe or data editor looks and edits.
 
-Owns the column classes of Streamlit 1.67 (``Column``, ``TextColumn``, ``NumberColumn``...,
-the chart columns) as functions returning a ``ColumnConfig`` dict, the number formats they
-accept, and ``resolve``, which merges the ``column_config`` argument of a data element into
-the JSON the grid reads. Knows nothing about tables, rows or sessions.
+The public namespace of the column classes of Streamlit 1.67, functions returning a
+``ColumnConfig`` dict. Owns the columns people edit (``Column``, ``TextColumn``,
+``NumberColumn``, ``CheckboxColumn``, the select, date/time, list, link and Markdown columns);
+the display-only ones (images, media, JSON, buttons, progress, charts) live in
+``display_columns.py``, what they share in ``column_base.py``. Knows nothing about tables,
+rows or sessions.
 
 Example:
     >>> st.dataframe(df, column_config={
@@ -17,87 +19,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Literal
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from tidal.errors import StreamlitAPIException
-
-ColumnWidth = Literal["small", "medium", "large"] | int | None
-Alignment = Literal["left", "center", "right"] | None
-NUMBER_FORMATS = (
-    "plain",
-    "localized",
-    "percent",
-    "dollar",
-    "euro",
-    "yen",
-    "accounting",
-    "compact",
-    "scientific",
-    "engineering",
+from tidal.api.column_base import (
+    Alignment,
+    ColumnConfig,
+    ColumnWidth,
+    base_config,
+    check_format,
+    json_default,
 )
-"""Named number formats; any other format string is printf-style (``"%.2f"``, ``"%d ⭐"``)."""
-
-ColumnConfig = dict[str, Any]
-"""What a column class returns: label, width, help, hidden, disabled, required, pinned,
-alignment, default, and ``type_config`` (the column type and its own options)."""
-
-INDEX = "_index"
-"""The ``column_config``/``column_order`` name of the index column(s)."""
-
-
-def _base(
-    label: str | None,
-    width: ColumnWidth,
-    help: str | None,
-    disabled: bool | None = None,
-    required: bool | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-    default: Any = None,
-    type_config: dict[str, Any] | None = None,
-) -> ColumnConfig:
-    bad_width = not isinstance(width, int) or isinstance(width, bool) or width <= 0
-    if width is not None and width not in ("small", "medium", "large") and bad_width:
-        raise StreamlitAPIException(
-            f"Invalid column width {width!r}: use 'small', 'medium', 'large' or a "
-            "positive number of pixels."
-        )
-    if alignment is not None and alignment not in ("left", "center", "right"):
-        raise StreamlitAPIException(
-            f"Invalid alignment {alignment!r}: use 'left', 'center' or 'right'."
-        )
-    out: ColumnConfig = {
-        "label": label,
-        "width": width,
-        "help": help,
-        "disabled": disabled,
-        "required": required,
-        "pinned": pinned,
-        "alignment": alignment,
-        "default": _json_default(default),
-    }
-    out = {k: v for k, v in out.items() if v is not None}
-    if type_config is not None:
-        out["type_config"] = {k: v for k, v in type_config.items() if v is not None}
-    return out
-
-
-def _json_default(v: Any) -> Any:
-    if isinstance(v, dt.datetime | dt.date | dt.time):
-        return v.isoformat()
-    return v
-
-
-def _check_format(fmt: str | None) -> str | None:
-    if fmt is None or fmt in NUMBER_FORMATS:
-        return fmt
-    if not isinstance(fmt, str) or "%" not in fmt:
-        raise StreamlitAPIException(
-            f"Invalid number format {fmt!r}: use a printf-style format such as '%.2f' or "
-            f"'%d %%', or one of {', '.join(repr(f) for f in NUMBER_FORMATS)}."
-        )
-    return fmt
+from tidal.api.display_columns import AreaChartColumn as AreaChartColumn
+from tidal.api.display_columns import AudioColumn as AudioColumn
+from tidal.api.display_columns import BarChartColumn as BarChartColumn
+from tidal.api.display_columns import ButtonColumn as ButtonColumn
+from tidal.api.display_columns import ImageColumn as ImageColumn
+from tidal.api.display_columns import JsonColumn as JsonColumn
+from tidal.api.display_columns import LineChartColumn as LineChartColumn
+from tidal.api.display_columns import ProgressColumn as ProgressColumn
+from tidal.api.display_columns import VideoColumn as VideoColumn
 
 
 def Column(
@@ -115,7 +56,7 @@ def Column(
     Example:
         >>> st.column_config.Column("Name", width="medium", pinned=True)
     """
-    return _base(label, width, help, disabled, required, pinned, alignment)
+    return base_config(label, width, help, disabled, required, pinned, alignment)
 
 
 def TextColumn(
@@ -138,7 +79,7 @@ def TextColumn(
     """
     if validate is not None:
         re.compile(validate)
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, alignment, default,
         {"type": "text", "max_chars": max_chars, "validate": validate},
     )  # fmt: skip
@@ -164,9 +105,9 @@ def NumberColumn(
     Example:
         >>> st.column_config.NumberColumn("Price", format="dollar", min_value=0)
     """
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, alignment, default,
-        {"type": "number", "format": _check_format(format), "min_value": min_value,
+        {"type": "number", "format": check_format(format), "min_value": min_value,
          "max_value": max_value, "step": step},
     )  # fmt: skip
 
@@ -187,7 +128,7 @@ def CheckboxColumn(
     Example:
         >>> st.column_config.CheckboxColumn("Done?", default=False)
     """
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, alignment, default,
         {"type": "checkbox"},
     )  # fmt: skip
@@ -196,7 +137,7 @@ def CheckboxColumn(
 def _option_labels(options: Iterable[Any] | None, format_func: Callable[[Any], str] | None) -> Any:
     if options is None:
         return None, None
-    values = [_json_default(o) for o in options]
+    values = [json_default(o) for o in options]
     labels = [str(format_func(o)) for o in options] if format_func is not None else None
     return values, labels
 
@@ -219,7 +160,7 @@ def SelectboxColumn(
         >>> st.column_config.SelectboxColumn("Size", options=["S", "M", "L"], required=True)
     """
     values, labels = _option_labels(options, format_func)
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, None, default,
         {"type": "selectbox", "options": values, "labels": labels},
     )  # fmt: skip
@@ -246,7 +187,7 @@ def MultiselectColumn(
     """
     values, labels = _option_labels(options, format_func)
     colors = [color] if isinstance(color, str) else (list(color) if color else None)
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, None,
         list(default) if default is not None else None,
         {"type": "multiselect", "options": values, "labels": labels,
@@ -272,10 +213,10 @@ def _temporal(
 ) -> ColumnConfig:
     if isinstance(step, dt.timedelta):
         step = step.total_seconds()
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, alignment, default,
-        {"type": kind, "format": format, "min_value": _json_default(min_value),
-         "max_value": _json_default(max_value), "step": step, "timezone": timezone},
+        {"type": kind, "format": format, "min_value": json_default(min_value),
+         "max_value": json_default(max_value), "step": step, "timezone": timezone},
     )  # fmt: skip
 
 
@@ -373,7 +314,7 @@ def ListColumn(
     Example:
         >>> st.column_config.ListColumn("Sales")
     """
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, None,
         list(default) if default is not None else None, {"type": "list"},
     )  # fmt: skip
@@ -400,80 +341,11 @@ def LinkColumn(
     """
     if validate is not None:
         re.compile(validate)
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, alignment, default,
         {"type": "link", "max_chars": max_chars, "validate": validate,
          "display_text": display_text},
     )  # fmt: skip
-
-
-def _media(kind: str, label: str | None, width: ColumnWidth, help: str | None,
-           pinned: bool | None, alignment: Alignment) -> ColumnConfig:  # fmt: skip
-    return _base(label, width, help, None, None, pinned, alignment, None, {"type": kind})
-
-
-def ImageColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-) -> ColumnConfig:
-    """A column of image URLs (or data URLs), shown as thumbnails.
-
-    Example:
-        >>> st.column_config.ImageColumn("Preview")
-    """
-    return _media("image", label, width, help, pinned, alignment)
-
-
-def AudioColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-) -> ColumnConfig:
-    """A column of audio URLs, each with a player.
-
-    Example:
-        >>> st.column_config.AudioColumn("Clip")
-    """
-    return _media("audio", label, width, help, pinned, alignment)
-
-
-def VideoColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-) -> ColumnConfig:
-    """A column of video URLs, each with a player.
-
-    Example:
-        >>> st.column_config.VideoColumn("Video")
-    """
-    return _media("video", label, width, help, pinned, alignment)
-
-
-def JsonColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-) -> ColumnConfig:
-    """A column of JSON-like values (dicts, lists, JSON strings), shown as JSON.
-
-    Example:
-        >>> st.column_config.JsonColumn("Payload")
-    """
-    return _media("json", label, width, help, pinned, alignment)
 
 
 def MarkdownColumn(
@@ -492,164 +364,7 @@ def MarkdownColumn(
     Example:
         >>> st.column_config.MarkdownColumn("Notes")
     """
-    return _base(
+    return base_config(
         label, width, help, disabled, required, pinned, alignment, default,
         {"type": "markdown"},
     )  # fmt: skip
-
-
-def ButtonColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-    type: Literal["primary", "secondary", "tertiary"] = "secondary",
-    on_click: Callable[..., Any] | None = None,
-    args: Iterable[Any] | None = None,
-    kwargs: Mapping[str, Any] | None = None,
-    key: str | None = None,
-) -> ColumnConfig:
-    """A column of buttons labelled with the cell's text.
-
-    Example:
-        >>> st.column_config.ButtonColumn("Action", type="primary")
-    """
-    if type not in ("primary", "secondary", "tertiary"):
-        raise StreamlitAPIException(
-            f"Invalid button type {type!r}: use 'primary', 'secondary' or 'tertiary'."
-        )
-    out = _base(label, width, help, True, None, pinned, alignment, None,
-                {"type": "button", "button_type": type, "key": key})  # fmt: skip
-    if on_click is not None:
-        out["_on_click"] = (on_click, tuple(args or ()), dict(kwargs or {}))
-    return out
-
-
-def ProgressColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    format: str | None = None,
-    min_value: int | float | None = None,
-    max_value: int | float | None = None,
-    step: int | float | None = None,
-    color: str | None = None,
-) -> ColumnConfig:
-    """A column of numbers drawn as progress bars between ``min_value`` and ``max_value``.
-
-    Example:
-        >>> st.column_config.ProgressColumn("Done", format="percent", min_value=0, max_value=1)
-    """
-    return _base(
-        label, width, help, True, None, pinned, None, None,
-        {"type": "progress", "format": _check_format(format),
-         "min_value": 0 if min_value is None else min_value,
-         "max_value": 100 if max_value is None else max_value, "step": step, "color": color},
-    )  # fmt: skip
-
-
-def _chart(kind: str, label: str | None, width: ColumnWidth, help: str | None,
-           pinned: bool | None, y_min: float | None, y_max: float | None,
-           color: str | None) -> ColumnConfig:  # fmt: skip
-    return _base(label, width, help, True, None, pinned, None, None,
-                 {"type": kind, "y_min": y_min, "y_max": y_max, "color": color})  # fmt: skip
-
-
-def LineChartColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    y_min: int | float | None = None,
-    y_max: int | float | None = None,
-    color: str | None = None,
-) -> ColumnConfig:
-    """A column of number lists drawn as small line charts.
-
-    Example:
-        >>> st.column_config.LineChartColumn("Trend", y_min=0, y_max=100)
-    """
-    return _chart("line_chart", label, width, help, pinned, y_min, y_max, color)
-
-
-def BarChartColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    y_min: int | float | None = None,
-    y_max: int | float | None = None,
-    color: str | None = None,
-) -> ColumnConfig:
-    """A column of number lists drawn as small bar charts.
-
-    Example:
-        >>> st.column_config.BarChartColumn("Sales")
-    """
-    return _chart("bar_chart", label, width, help, pinned, y_min, y_max, color)
-
-
-def AreaChartColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    y_min: int | float | None = None,
-    y_max: int | float | None = None,
-    color: str | None = None,
-) -> ColumnConfig:
-    """A column of number lists drawn as small area charts.
-
-    Example:
-        >>> st.column_config.AreaChartColumn("Visits")
-    """
-    return _chart("area_chart", label, width, help, pinned, y_min, y_max, color)
-
-
-# ----------------------------------------------------------------------------- resolving
-def resolve(column_config: Mapping[Any, Any] | None, names: list[str]) -> dict[str, Any]:
-    """The ``column_config`` argument as JSON for the grid: name -> config.
-
-    Keys may be column names, ``"_index"`` or column positions (ints); a string value is a
-    label, None hides the column.
-
-    Raises:
-        StreamlitAPIException: a key is not a column, or a value is not a config.
-    """
-    if column_config is None:
-        return {}
-    if not isinstance(column_config, Mapping):
-        raise StreamlitAPIException(
-            f"column_config must be a dict of column name -> config; got "
-            f"{type(column_config).__name__}."
-        )
-    out: dict[str, Any] = {}
-    for key, value in column_config.items():
-        if isinstance(key, int) and not isinstance(key, bool):
-            if not 0 <= key < len(names):
-                raise StreamlitAPIException(
-                    f"column_config refers to column position {key}, but the data has "
-                    f"{len(names)} columns."
-                )
-            name = names[key]
-        else:
-            name = str(key)
-        if value is None:
-            out[name] = {"hidden": True}
-        elif isinstance(value, str):
-            out[name] = {"label": value}
-        elif isinstance(value, Mapping):
-            out[name] = {k: v for k, v in value.items() if not k.startswith("_")}
-        else:
-            raise StreamlitAPIException(
-                f"column_config[{key!r}] must be a label, None or an st.column_config "
-                f"column; got {type(value).__name__}."
-            )
-    return out

@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
-from tidal.api.column_config import INDEX, resolve
+from tidal.api.column_base import INDEX, resolve
 from tidal.api.handle import ElementHandle, add_element
 from tidal.api.selection import SelectionMode, register_selection
 from tidal.context import api_function, get_run

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tidal.api.column_config import INDEX
+from tidal.api.column_base import INDEX
 from tidal.tables import Table
 
 EDITABLE = {

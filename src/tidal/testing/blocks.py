@@ -12,20 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from tidal.testing.data_elements import DataEditor, Dataframe, Metric, Table
 from tidal.testing.elements import (
     Button,
     Checkbox,
     Choice,
-    DataEditor,
-    Dataframe,
     Element,
     ElementList,
     ExceptionElement,
-    Metric,
     Multiselect,
     NumberInput,
     Slider,
-    Table,
     TextInput,
     Widget,
 )
