@@ -118,7 +118,8 @@ export class Grid {
     this.el.style.setProperty('--row-h', `${this.rowH}px`);
     this.el.classList.toggle('w-content', p.width === 'content');
     if (typeof p.width === 'number') this.el.style.width = `${p.width}px`;
-    this.schedule();
+    if (dataChanged) this.paint(); // the first rows at once, not at the next frame
+    else this.schedule();
   }
 
   resetRows(p) {
