@@ -394,3 +394,38 @@ st.write(f"rows={ev.selection.rows!r}")
     app.idle()
     expect_got(app, "rows", "[2]")  # positions in the data, not in the sorted view
     done(app)
+
+
+def test_a_styled_frame_shows_the_stylers_text_and_colours_in_the_grid(open_app):
+    app = open_app(
+        SMALL
+        + "st.dataframe(df.style.format({'age': '{} y'})"
+        + ".map(lambda v: 'background-color: yellow' if v == 85 else '', subset=['age']))"
+    )
+    g = grid(app)
+    assert row_cells(g, 2) == ["2", "Grace", "85 y"]
+    cell = g.locator('.grid-body .grid-row[data-r="2"] [data-c="2"]')
+    expect(cell).to_have_css("background-color", "rgb(255, 255, 0)")
+    done(app)
+
+
+def test_editing_a_row_far_down_a_big_editor(open_app):
+    app = open_app(
+        "import tidal as st\n"
+        "st.data_editor({'n': list(range(5000))}, key='e')\n"
+        "st.write(f'state={st.session_state.e!r}')"
+    )
+    g = grid(app)
+    scroller = g.locator(".grid-scroll")
+    scroller.evaluate("s => { s.scrollTop = 4000 * 35; }")
+    row = g.locator('.grid-body .grid-row[data-r="4001"]:not(.pending)')
+    expect(row.locator('[data-c="0"]')).to_have_text("4001")
+    row.locator('[data-c="0"]').dblclick()
+    g.locator(".grid-editor").fill("-1")
+    g.locator(".grid-editor").press("Enter")
+    app.idle()
+    expect_got(
+        app, "state", "{'edited_rows': {4001: {'n': -1}}, 'added_rows': [], 'deleted_rows': []}"
+    )
+    expect(row.locator('[data-c="0"]')).to_have_text("-1")
+    done(app)
