@@ -463,3 +463,42 @@ def test_a_bad_selection_in_session_state_raises(app_test):
     )
     at.run()
     assert "must look like" in at.exception[0].value
+
+
+def test_editor_callback_gets_args_and_kwargs_and_props_carry_sizes(app_test):
+    at = app_test(
+        DF
+        + """
+st.session_state.setdefault("got", None)
+def changed(a, b=None):
+    st.session_state.got = (a, b)
+st.data_editor(df, key="ed", on_change=changed, args=(1,), kwargs={"b": 2},
+               width=500, height=300, hide_index=True, column_order=["age"],
+               row_height=30, placeholder="none", alt="team")
+"""
+    )
+    at.run()
+    p = at.data_editor[0].props
+    assert (p["width"], p["height"], p["hide_index"], p["column_order"]) == (
+        500,
+        300,
+        True,
+        ["age"],
+    )
+    assert (p["row_height"], p["placeholder"], p["alt"]) == (30, "none", "team")
+    at.data_editor(key="ed").edit_cell(0, "age", 1).run()
+    assert at.session_state.got == (1, 2)
+
+
+def test_table_and_metric_sizes_and_icon_reach_the_browser(app_test):
+    at = app_test(
+        DF
+        + """
+st.table(df, width=400, height=200, hide_index=True, alt="people")
+st.metric("M", 1, icon="🔥", width=200, height=120)
+"""
+    )
+    at.run()
+    t, m = at.table[0].props, at.metric[0].props
+    assert (t["width"], t["height"], t["hide_index"], t["alt"]) == (400, 200, True, "people")
+    assert (m["icon"], m["width"], m["height"]) == ("🔥", 200, 120)
