@@ -429,3 +429,16 @@ def test_editing_a_row_far_down_a_big_editor(open_app):
     )
     expect(row.locator('[data-c="0"]')).to_have_text("-1")
     done(app)
+
+
+def test_a_link_column_never_links_to_javascript(open_app):
+    app = open_app(
+        "import tidal as st\n"
+        "st.dataframe({'u': ['javascript:alert(1)', 'https://tidal.dev']},"
+        " column_config={'u': st.column_config.LinkColumn()})"
+    )
+    g = grid(app)
+    expect(g.locator(".grid-body a")).to_have_count(1)
+    expect(g.locator(".grid-body a")).to_have_attribute("href", "https://tidal.dev")
+    assert row_cells(g, 0) == ["javascript:alert(1)"]
+    done(app)

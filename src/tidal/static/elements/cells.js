@@ -111,6 +111,14 @@ function sparkline(values, type, conf) {
   return svg;
 }
 
+/** A URL safe to put in href/src: no javascript:, vbscript: or data: other than images. */
+function safeUrl(url, image = false) {
+  const u = String(url).trim();
+  if (/^(javascript|vbscript):/i.test(u.replace(/[\s\u0000-\u001f]/g, ''))) return null;
+  if (/^data:/i.test(u) && !(image && /^data:image\//i.test(u))) return null;
+  return u;
+}
+
 function linkText(url, displayText) {
   if (!displayText) return url;
   if (!/[()[\]\\*+?]/.test(displayText)) return displayText;
@@ -153,14 +161,19 @@ export function renderCell(el, v, col, display = null) {
     case 'datetime': case 'date': case 'time':
       el.textContent = typeof v === 'string' ? formatTemporal(v, type, conf.format) : String(v);
       return;
-    case 'link':
+    case 'link': {
+      const href = safeUrl(v);
       el.textContent = '';
-      el.append(h('a', { href: String(v), target: '_blank', rel: 'noopener noreferrer' }, linkText(String(v), conf.display_text)));
+      if (href == null) el.textContent = String(v);
+      else el.append(h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, linkText(String(v), conf.display_text)));
       return;
-    case 'image':
+    }
+    case 'image': {
+      const src = safeUrl(v, true);
       el.textContent = '';
-      el.append(h('img', { src: String(v), alt: '', loading: 'lazy' }));
+      if (src != null) el.append(h('img', { src, alt: '', loading: 'lazy' }));
       return;
+    }
     case 'progress': {
       const lo = conf.min_value ?? 0;
       const hi = conf.max_value ?? 100;
@@ -195,10 +208,12 @@ export function renderCell(el, v, col, display = null) {
       el.textContent = '';
       el.append(h('button', { type: 'button', class: `btn ${conf.button_type ?? 'secondary'}`, tabindex: '-1' }, String(v)));
       return;
-    case 'audio': case 'video':
+    case 'audio': case 'video': {
+      const href = safeUrl(v);
       el.textContent = '';
-      el.append(h('a', { href: String(v), target: '_blank', rel: 'noopener noreferrer' }, `▶ ${type}`));
+      if (href != null) el.append(h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, `▶ ${type}`));
       return;
+    }
     default:
       el.textContent = typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
