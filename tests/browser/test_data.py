@@ -442,3 +442,14 @@ def test_a_link_column_never_links_to_javascript(open_app):
     expect(g.locator(".grid-body a")).to_have_attribute("href", "https://tidal.dev")
     assert row_cells(g, 0) == ["javascript:alert(1)"]
     done(app)
+
+
+def test_missing_values_show_none_or_the_placeholder(open_app):
+    app = open_app(
+        "import tidal as st\n"
+        "st.dataframe({'a': [1.5, None], 'b': ['x', None]})\n"
+        "st.dataframe({'a': [1.5, None]}, placeholder='-')"
+    )
+    assert row_cells(grid(app, 0), 1) == ["None", "None"]
+    assert row_cells(grid(app, 1), 1) == ["-"]
+    done(app)

@@ -136,8 +136,9 @@ function linkText(url, displayText) {
  * @param {any} v the JSON value
  * @param {{kind: string, config?: any}} col the column (its kind and resolved config)
  * @param {string|null} [display] a Styler's text for the cell
+ * @param {string|null} [placeholder] the text of a missing value (default "None")
  */
-export function renderCell(el, v, col, display = null) {
+export function renderCell(el, v, col, display = null, placeholder = null) {
   const type = columnType(col);
   const conf = col.config?.type_config ?? {};
   el.className = `c t-${type}`;
@@ -146,7 +147,7 @@ export function renderCell(el, v, col, display = null) {
     return;
   }
   if (v == null && type !== 'checkbox') {
-    el.textContent = '';
+    el.textContent = placeholder ?? 'None'; // a missing value, as Streamlit shows it
     el.classList.add('none');
     return;
   }

@@ -422,7 +422,6 @@ export class Grid {
     const shown = this.viewTotal();
     this.count.textContent = `${shown.toLocaleString()} row${shown === 1 ? '' : 's'}${this.search ? ' found' : ''}`;
     this.el.classList.toggle('empty', shown === 0);
-    if (shown === 0 && p.placeholder != null) this.count.textContent = p.placeholder;
   }
 
   paintRow(el, r, row, p) {
@@ -452,7 +451,7 @@ export class Grid {
         cell.textContent = '';
       } else {
         const display = col.index ? null : row.display?.[col.pos] ?? null;
-        renderCell(cell, row.cells[col.src], col, display);
+        renderCell(cell, row.cells[col.src], col, display, p.placeholder);
         const css = col.index ? null : row.css?.[col.pos];
         if (css) cell.style.cssText = css;
         if (this.editor && !col.index && this.isEdited(row, col)) cell.classList.add('edited');
