@@ -5,13 +5,16 @@
 // selections (rows, columns, cells) and, for the editor, cell edits, added and deleted rows.
 // Very tall frames (over MAX_PX of rows) scroll through a scaled scrollbar.
 //
+// Input (clicks, selections, keys, copy) is in grid_input.js, editing in grid_edit.js.
+//
 // Why hand-written and not AG Grid Community: its infinite row model maps well onto rows on
 // demand, but the library is ~1 MB minified, more than this page's whole budget before the
 // first rows (issue 9: < 1 MB); this grid is ~30 KB unminified and needs nothing else.
 import { h } from '../elements.js';
 import { onReply } from '../replies.js';
-import { commit } from '../widgets/base.js';
-import { cellText, columnType, renderCell } from './cells.js';
+import { columnType, renderCell } from './cells.js';
+import { editing } from './grid_edit.js';
+import { input } from './grid_input.js';
 
 const ROW_H = 35;
 const AUTO_ROWS = 10;
@@ -486,267 +489,6 @@ export class Grid {
     return r >= r0 && r <= r1 && c >= c0 && c <= c1;
   }
 
-  // ------------------------------------------------------------------ interaction
-  cellAt(target) {
-    const cell = target.closest?.('.c');
-    const rowEl = target.closest?.('.grid-row');
-    if (!cell || !rowEl || rowEl.dataset.r == null) return null;
-    return { r: Number(rowEl.dataset.r), c: cell.dataset.c != null ? Number(cell.dataset.c) : -1, cell };
-  }
-
-  click(e) {
-    if (e.target.closest('a, .grid-editor')) return;
-    const at = this.cellAt(e.target);
-    if (!at) return;
-    const row = this.rowAt(at.r);
-    if (!row) return;
-    if (at.c < 0) { // the row marker
-      this.toggleRow(row.pos);
-      return;
-    }
-    const col = this.cols[at.c];
-    if (e.shiftKey && this.focus) this.focus = { r: at.r, c: at.c };
-    else this.focus = this.anchor = { r: at.r, c: at.c };
-    this.el.focus({ preventScroll: true });
-    const modes = this.node.p.selection_mode ?? [];
-    if (modes.some((m) => m.endsWith('cell')) && !col.index) this.toggleCell(row.pos, col.name, modes.includes('multi-cell'));
-    else if (modes.some((m) => m.endsWith('row')) && !modes.some((m) => m.endsWith('column'))) this.toggleRow(row.pos);
-    if (this.editor && columnType(col) === 'checkbox' && e.target.closest('.cb') && this.editable(col, row)) {
-      this.setCell(row, col, !row.cells[col.src]);
-    }
-    this.schedule();
-  }
-
-  toggleRow(pos) {
-    const modes = this.node.p.selection_mode ?? [];
-    const multi = this.editor || modes.includes('multi-row');
-    if (!this.editor && !modes.some((m) => m.endsWith('row'))) return;
-    const on = this.sel.rows.includes(pos);
-    const rows = on ? this.sel.rows.filter((x) => x !== pos) : multi ? [...this.sel.rows, pos] : [pos];
-    this.select({ ...this.sel, rows });
-  }
-
-  toggleColumn(name, multi) {
-    const on = this.sel.columns.includes(name);
-    const columns = on ? this.sel.columns.filter((x) => x !== name) : multi ? [...this.sel.columns, name] : [name];
-    this.select({ ...this.sel, columns });
-  }
-
-  toggleCell(pos, name, multi) {
-    const on = this.sel.cells.some(([r, n]) => r === pos && n === name);
-    const cells = on ? this.sel.cells.filter(([r, n]) => !(r === pos && n === name)) : multi ? [...this.sel.cells, [pos, name]] : [[pos, name]];
-    this.select({ ...this.sel, cells });
-  }
-
-  select(sel) {
-    this.sel = sel;
-    this.paintSort();
-    this.schedule();
-    if (this.editor) {
-      this.delBtn.disabled = sel.rows.length === 0;
-      return;
-    }
-    commit(this.node, this.ctx, { rows: sel.rows, columns: sel.columns, cells: sel.cells });
-  }
-
-  key(e) {
-    if (e.target !== this.el) return;
-    if (!this.focus) {
-      if (e.key.startsWith('Arrow')) this.focus = this.anchor = { r: 0, c: 0 };
-      else return;
-    }
-    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    if (moves[e.key]) {
-      e.preventDefault();
-      const [dr, dc] = moves[e.key];
-      const next = {
-        r: Math.max(0, Math.min(this.viewTotal() - 1, this.focus.r + dr)),
-        c: Math.max(0, Math.min(this.cols.length - 1, this.focus.c + dc)),
-      };
-      this.focus = next;
-      if (!e.shiftKey) this.anchor = next;
-      this.scrollToRow(next.r);
-      this.schedule();
-    } else if ((e.key === 'Enter' || e.key === 'F2') && this.editor) {
-      e.preventDefault();
-      this.openEditor(this.focus.r, this.focus.c);
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && this.editor && this.sel.rows.length && !this.delBtn.hidden) {
-      e.preventDefault();
-      this.deleteSelected();
-    } else if (this.editor && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      this.openEditor(this.focus.r, this.focus.c, e.key);
-      e.preventDefault();
-    }
-  }
-
-  scrollToRow(r) {
-    const { rh, bodyH, content, virtual } = this.sizes();
-    const maxTop = Math.max(1, virtual - bodyH);
-    const toTop = (y) => (content > virtual ? (y / Math.max(1, content - bodyH)) * maxTop : y);
-    const exactTop = content > virtual ? (this.scroller.scrollTop / maxTop) * (content - bodyH) : this.scroller.scrollTop;
-    if (r * rh < exactTop) this.scroller.scrollTop = toTop(r * rh);
-    else if ((r + 1) * rh > exactTop + bodyH) this.scroller.scrollTop = toTop((r + 1) * rh - bodyH);
-  }
-
-  /** Copy the focused range as TSV (rows that have arrived; a header row for several rows). */
-  copy(e) {
-    if (!this.focus || e.target !== this.el) return;
-    const a = this.anchor ?? this.focus;
-    const [r0, r1] = [Math.min(a.r, this.focus.r), Math.max(a.r, this.focus.r)];
-    const [c0, c1] = [Math.min(a.c, this.focus.c), Math.max(a.c, this.focus.c)];
-    const lines = [];
-    for (let r = r0; r <= r1; r++) {
-      const row = this.rowAt(r);
-      if (!row) continue;
-      const out = [];
-      for (let c = c0; c <= c1; c++) {
-        const col = this.cols[c];
-        out.push(cellText(row.cells[col.src], col, col.index ? null : row.display?.[col.pos] ?? null));
-      }
-      lines.push(out.join('\t'));
-    }
-    e.clipboardData.setData('text/plain', lines.join('\n'));
-    e.preventDefault();
-  }
-
-  // ------------------------------------------------------------------ editing
-  editable(col, row) {
-    if (col.index) return Boolean(row?.added != null && this.node.p.editable?._index);
-    return Boolean(this.node.p.editable && Object.hasOwn(this.node.p.editable, col.name));
-  }
-
-  openEditor(r, c, initial = null) {
-    if (!this.editor) return;
-    const row = this.rowAt(r);
-    const col = this.cols[c];
-    if (!row || !col || !this.editable(col, row)) return;
-    const type = this.node.p.editable[col.name] ?? columnType(col);
-    if (type === 'checkbox') {
-      this.setCell(row, col, !row.cells[col.src]);
-      return;
-    }
-    const rowEl = this.pool.find((el) => el.dataset.r === String(r) && !el.hidden);
-    const cell = rowEl?.querySelector(`[data-c="${c}"]`);
-    if (!cell) return;
-    const v = row.cells[col.src];
-    const conf = col.config?.type_config ?? {};
-    let input;
-    if (type === 'selectbox') {
-      input = h('select', { class: 'grid-editor' }, h('option', { value: '' }, ''));
-      (conf.options ?? []).forEach((o, i) => input.append(h('option', { value: String(i) }, conf.labels?.[i] ?? String(o))));
-      const i = (conf.options ?? []).indexOf(v);
-      input.value = i >= 0 ? String(i) : '';
-    } else {
-      const kinds = { date: 'date', time: 'time', datetime: 'datetime-local' };
-      input = h('input', { class: 'grid-editor', type: kinds[type] ?? 'text', inputmode: type === 'number' ? 'decimal' : null });
-      if (type === 'datetime' && v) input.value = String(v).slice(0, 19);
-      else if (type === 'time' && v) input.value = String(v).slice(0, 8);
-      else if (type === 'list' || type === 'multiselect') input.value = Array.isArray(v) ? v.join(', ') : '';
-      else input.value = v == null ? '' : String(v);
-      if (initial != null && input.type === 'text') input.value = initial;
-      if (input.type === 'time') input.step = '1';
-      if (type === 'datetime') input.step = '1';
-    }
-    // an overlay on the grid, not a child of the cell: repaints rewrite cells
-    const box = cell.getBoundingClientRect();
-    const root = this.el.getBoundingClientRect();
-    Object.assign(input.style, {
-      left: `${box.left - root.left}px`, top: `${box.top - root.top}px`, width: `${Math.max(box.width, 120)}px`, height: `${box.height}px`,
-    });
-    this.el.append(input);
-    input.focus();
-    if (input.select && input.type === 'text' && initial == null) input.select();
-    let done = false;
-    const finish = (save) => {
-      if (done) return;
-      done = true;
-      const raw = input.value;
-      input.remove();
-      this.el.focus({ preventScroll: true });
-      if (!save) return;
-      const value = this.parse(type, raw, col, conf);
-      if (value === undefined) return;
-      this.setCell(row, col, value);
-    };
-    input.addEventListener('keydown', (e) => {
-      e.stopPropagation();
-      if (e.key === 'Enter') { e.preventDefault(); finish(true); }
-      else if (e.key === 'Escape') { e.preventDefault(); finish(false); }
-    });
-    input.addEventListener('blur', () => finish(true));
-    this.scroller.addEventListener('scroll', () => finish(true), { once: true });
-    input.addEventListener('click', (e) => e.stopPropagation());
-  }
-
-  /** Text typed in an editor -> the JSON value (undefined: refused, with a message). */
-  parse(type, raw, col, conf) {
-    const text = raw.trim();
-    if (text === '') return null;
-    switch (type) {
-      case 'number': {
-        const n = Number(text.replace(/[, _]/g, ''));
-        if (!Number.isFinite(n) || (col.kind === 'int' && !Number.isInteger(n))) {
-          this.refuse(`"${raw}" is not ${col.kind === 'int' ? 'a whole number' : 'a number'}.`);
-          return undefined;
-        }
-        return n;
-      }
-      case 'selectbox': return conf.options?.[Number(raw)] ?? null;
-      case 'list': case 'multiselect': return text.split(',').map((s) => s.trim()).filter(Boolean);
-      case 'datetime': return text.length === 16 ? `${text}:00` : text;
-      default: return raw;
-    }
-  }
-
-  refuse(message) {
-    this.el.dispatchEvent(new CustomEvent('grid-refused', { bubbles: true, detail: message }));
-    const note = h('div', { class: 'grid-note', role: 'alert' }, message);
-    this.bar.append(note);
-    setTimeout(() => note.remove(), 4000);
-  }
-
-  setCell(row, col, value) {
-    const name = col.index ? '_index' : col.name;
-    const edits = structuredClone(this.edits);
-    if (row.added != null) edits.added_rows[row.added][name] = value;
-    else (edits.edited_rows[String(row.pos)] ??= {})[name] = value;
-    this.setEdits(edits);
-  }
-
-  addRow() {
-    const edits = structuredClone(this.edits);
-    edits.added_rows.push({ ...(this.node.p.defaults ?? {}) });
-    this.setEdits(edits);
-    const last = this.viewTotal() - 1;
-    this.scrollToRow(last);
-    const c = this.cols.findIndex((col) => !col.index && this.editable(col, { added: 0 }));
-    this.focus = this.anchor = { r: last, c: Math.max(0, c) };
-    this.schedule();
-  }
-
-  deleteSelected() {
-    const edits = structuredClone(this.edits);
-    const n = this.node.p.nrows;
-    const gone = new Set(edits.deleted_rows);
-    const addedGone = new Set();
-    for (const pos of this.sel.rows) {
-      if (pos < n) gone.add(pos);
-      else addedGone.add(pos - n);
-    }
-    edits.deleted_rows = [...gone].sort((a, b) => a - b);
-    edits.added_rows = edits.added_rows.filter((_, k) => !addedGone.has(k));
-    this.sel = { rows: [], columns: [], cells: [] };
-    this.delBtn.disabled = true;
-    this.focus = this.anchor = null;
-    this.setEdits(edits);
-  }
-
-  setEdits(edits) {
-    this.edits = edits;
-    this.schedule();
-    commit(this.node, this.ctx, edits);
-  }
-
   // ------------------------------------------------------------------ widget value
   read() {
     if (this.editor) return this.edits;
@@ -770,3 +512,5 @@ export class Grid {
     if (this.raf) cancelAnimationFrame(this.raf);
   }
 }
+
+Object.assign(Grid.prototype, input, editing);
