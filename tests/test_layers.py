@@ -34,6 +34,9 @@ LAYERS: dict[str, int] = {
     "tidal.pagefiles": 0,
     "tidal.theme": 0,
     "tidal.namespace": 0,
+    "tidal.tables": 0,
+    "tidal.dataframes": 0,
+    "tidal.tablepool": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.tree": 1,
@@ -61,6 +64,7 @@ LAYERS: dict[str, int] = {
     "tidal.breaker": 4,
     "tidal.pages": 4,
     "tidal.watcher": 4,
+    "tidal.rowserver": 4,
     # 5 edges
     "tidal.connection": 5,
     "tidal.server": 5,

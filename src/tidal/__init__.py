@@ -8,6 +8,7 @@ files and changes no environment.
 import sys as _sys
 
 from tidal import components as components
+from tidal.api import column_config as column_config
 from tidal.api import connections as connections
 from tidal.api.alerts import error as error
 from tidal.api.alerts import info as info
@@ -34,6 +35,9 @@ from tidal.api.connections import connection as connection
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.data_editor import data_editor as data_editor
+from tidal.api.dataframe import dataframe as dataframe
+from tidal.api.dataframe import table as table
 from tidal.api.dialog import dialog as dialog
 from tidal.api.docstring import help as help
 from tidal.api.echo import echo as echo
@@ -61,6 +65,7 @@ from tidal.api.layout import grid as grid
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import skeleton as skeleton
 from tidal.api.layout import space as space
+from tidal.api.metric import metric as metric
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
@@ -110,12 +115,15 @@ __all__ = [
     "checkbox",
     "code",
     "color_picker",
+    "column_config",
     "columns",
     "components",
     "connection",
     "connections",
     "container",
     "context",
+    "data_editor",
+    "dataframe",
     "date_input",
     "dialog",
     "divider",
@@ -140,6 +148,7 @@ __all__ = [
     "logo",
     "logout",
     "markdown",
+    "metric",
     "multiselect",
     "navigation",
     "number_input",
@@ -166,6 +175,7 @@ __all__ = [
     "subheader",
     "success",
     "switch_page",
+    "table",
     "tabs",
     "text",
     "text_area",

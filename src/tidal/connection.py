@@ -32,6 +32,7 @@ from tidal.protocol import (
     Pong,
     ProtocolError,
     Rerun,
+    RowsRequest,
     Submit,
     Sync,
     Welcome,
@@ -40,6 +41,7 @@ from tidal.protocol import (
     encode_json,
 )
 from tidal.refusals import clip
+from tidal.rowserver import serve_rows
 
 if TYPE_CHECKING:
     from tidal.session import Session
@@ -295,6 +297,9 @@ class Connection:
         if isinstance(msg, Hello):
             return await self._bad("a second hello on one connection")
         await self._throttle()
+        if isinstance(msg, RowsRequest):  # not an event: answered off the run's thread
+            serve_rows(session, msg, self.send)
+            return True
         if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
             try:
                 session.enqueue(msg, size=len(data))

@@ -10,9 +10,10 @@ Elements travel as ``Element`` structs addressed by a *path*: ``[root, i, j, ...
 and each further number is the index of a child inside its container. See ``docs/protocol.md``
 for every element type and its props.
 
-Client -> server: ``Hello``, ``Change``, ``Submit``, ``Sync``, ``Rerun``, ``Navigate``, ``Ping``.
+Client -> server: ``Hello``, ``Change``, ``Submit``, ``Sync``, ``Rerun``, ``Navigate``, ``Ping``,
+``RowsRequest``.
 Server -> client: ``Welcome``, ``RunStarted``, ``Delta``, ``RunFinished``, ``Error``,
-``SourceChanged``, ``StateWarning``, ``Pages``, ``Query``, ``Pong``.
+``SourceChanged``, ``StateWarning``, ``Pages``, ``Query``, ``Pong``, ``Rows``.
 
 Query strings (``hello``, ``navigate``, ``query``) are read, spelled and bounded by
 ``querystring.py``.
@@ -159,7 +160,29 @@ class Ping(msgspec.Struct, tag="ping", tag_field="t"):
     """Keep-alive; answered with ``Pong``."""
 
 
-Inbound = Hello | Change | Submit | Sync | Rerun | Navigate | Ping
+MAX_ROWS_PER_REQUEST = 2000
+"""Most rows one ``RowsRequest`` may ask for."""
+
+
+class RowsRequest(msgspec.Struct, tag="rows", tag_field="t"):
+    """The browser asks for the rows a data grid shows (plus a margin) as the person scrolls.
+
+    ``data`` is the grid element's ``p["data"]``; ``start``/``count`` count rows in the order
+    of ``sort`` (``[column position, ascending]``, or None) and ``search`` (text every shown
+    row contains, or ""), both applied on the server to the whole frame. ``req`` is echoed in
+    the answer so the browser can drop answers it no longer needs. Not an event: it carries no
+    ``seq`` and never starts a run.
+    """
+
+    req: int
+    data: str
+    start: int
+    count: int
+    sort: tuple[int, bool] | None = None
+    search: str = ""
+
+
+Inbound = Hello | Change | Submit | Sync | Rerun | Navigate | Ping | RowsRequest
 Event = Change | Submit | Sync | Rerun | Navigate
 """Inbound messages that carry a ``seq`` and go to the session in order."""
 
@@ -272,6 +295,24 @@ class Pong(msgspec.Struct, tag="pong", tag_field="t"):
     """Answer to ``Ping``."""
 
 
+class Rows(msgspec.Struct, tag="rows", tag_field="t", omit_defaults=True):
+    """Answer to ``RowsRequest``: rows ``start``.. of ``total`` (rows after sort and search).
+
+    ``pos`` is each row's position in the data (what selections and edits refer to); each
+    row lists the index cells, then the data cells, as JSON. ``display``/``css`` are a pandas
+    Styler's text and CSS per data cell (None where it sets nothing), only for styled frames.
+    """
+
+    req: int
+    data: str
+    start: int
+    total: int
+    pos: list[int]
+    rows: list[list[JSONValue]]
+    display: list[list[str | None]] | None = None
+    css: list[list[str | None]] | None = None
+
+
 Outbound = (
     Welcome
     | RunStarted
@@ -283,6 +324,7 @@ Outbound = (
     | Pages
     | Query
     | Pong
+    | Rows
 )
 
 _decoder = msgspec.json.Decoder(Inbound)
@@ -316,6 +358,13 @@ def decode_inbound(frame: str | bytes) -> Inbound:
             MAX_NESTING
         ):
             raise ProtocolError(f"nesting deeper than {MAX_NESTING} levels")
+    if isinstance(msg, RowsRequest) and not (
+        msg.start >= 0 and 0 <= msg.count <= MAX_ROWS_PER_REQUEST and len(msg.search) <= 1000
+    ):
+        raise ProtocolError(
+            f"rows request start={msg.start} count={msg.count}: start must be >= 0 and count "
+            f"in 0..{MAX_ROWS_PER_REQUEST} (search at most 1000 characters)"
+        )
     if isinstance(msg, Hello | Navigate) and len(msg.query) > MAX_QUERY_CHARS:
         raise ProtocolError(
             f"query string of {len(msg.query)} characters exceeds {MAX_QUERY_CHARS}"

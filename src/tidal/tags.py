@@ -159,6 +159,11 @@ _SIMPLE_IN: dict[str, Callable[[Any], Any]] = {
 }
 
 
+def _tidal_dict(cls: type) -> bool:
+    """A dict subclass of tidal's own (only those are rebuilt from a snapshot by class name)."""
+    return issubclass(cls, dict) and cls.__module__.startswith("tidal.")
+
+
 def _malformed(name: str, payload: Any) -> Any:
     raise CodecError(f"Malformed snapshot: bad {name!r} value {payload!r:.80}.")
 
@@ -244,6 +249,8 @@ class Tagger:
         if pd is not None and t is pd.DataFrame:
             columns = [self._column(v.iloc[:, i]) for i in range(v.shape[1])]
             return _tag("pdf", [self._index(v.columns), self._index(v.index), columns])
+        if isinstance(v, dict) and _tidal_dict(t):  # AttributeDict: a dataframe selection
+            return _tag("tdict", [self._path(t), [out(x) for pair in v.items() for x in pair]])
         raise Unstorable(f"the safe codec does not store {t.__module__}.{t.__qualname__}")
 
     def _path(self, cls: type) -> str:
@@ -324,6 +331,10 @@ class Untagger:
         if name == "dict":
             items = [into(x) for x in w]
             return dict(zip(items[::2], items[1::2], strict=True))
+        if name == "tdict":
+            cls = _class_in(w[0], self._finder, _tidal_dict)
+            items = [into(x) for x in w[1]]
+            return cls(zip(items[::2], items[1::2], strict=True))
         if name == "enum":
             cls = _class_in(w[0], self._finder, lambda c: issubclass(c, enum.Enum))
             value = into(w[1])

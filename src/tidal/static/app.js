@@ -5,6 +5,7 @@
 import { Connection } from './connection.js';
 import { alwaysRerun, setAlwaysRerun, setupMenu } from './menu.js';
 import { Nav } from './nav.js';
+import { dispatchReply } from './replies.js';
 import { Tree } from './render.js';
 import { resetForm } from './widgets/base.js';
 
@@ -99,6 +100,7 @@ function handle(msg) {
     case 'state_warning': return stateWarning(msg);
     case 'pages': return nav.update(msg);
     case 'query': return nav.updateQuery(msg);
+    case 'rows': return dispatchReply(msg);
     default: return undefined;
   }
 }

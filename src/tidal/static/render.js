@@ -54,6 +54,10 @@ const LAZY = {
   snow: 'elements/feedback.js',
   chat_message: 'elements/chat.js',
   chat_input: { url: 'elements/chat.js', widget: true },
+  dataframe: { url: 'elements/data.js', widget: true },
+  data_editor: { url: 'elements/data.js', widget: true },
+  table: 'elements/data.js',
+  metric: 'elements/data.js',
 };
 
 const kinds = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from tidal.testing.data_elements import DataEditor, Dataframe, Metric, Table
 from tidal.testing.elements import (
     Alert,
     Button,
@@ -269,6 +270,27 @@ class Block:
     def color_picker(self) -> ElementList[Widget]:
         """``st.color_picker`` widgets."""
         return self._of("color_picker")
+
+    @property
+    def dataframe(self) -> ElementList[Dataframe]:
+        """``st.dataframe`` and ``st.data_editor`` grids (``.value`` is the data)."""
+        grids = ("dataframe", "data_editor")
+        return ElementList([Dataframe(n, self._app) for n in self._walk() if n.type in grids])
+
+    @property
+    def data_editor(self) -> ElementList[DataEditor]:
+        """``st.data_editor`` grids (``.value`` is the editing state)."""
+        return self._of("data_editor")
+
+    @property
+    def table(self) -> ElementList[Table]:
+        """``st.table`` elements (``.value`` is the data)."""
+        return self._of("table")
+
+    @property
+    def metric(self) -> ElementList[Metric]:
+        """``st.metric`` elements."""
+        return self._of("metric")
 
     @property
     def columns(self) -> ElementList[Column]:

@@ -1,0 +1,196 @@
+"""The ``st.column_config`` columns that show values and are never edited: images, audio,
+video, JSON, buttons, progress bars and the line/bar/area chart columns. Knows nothing about
+tables or rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal
+
+from tidal.api.column_base import Alignment, ColumnConfig, ColumnWidth, base_config, check_format
+from tidal.errors import StreamlitAPIException
+
+
+def _media(kind: str, label: str | None, width: ColumnWidth, help: str | None,
+           pinned: bool | None, alignment: Alignment) -> ColumnConfig:  # fmt: skip
+    return base_config(label, width, help, None, None, pinned, alignment, None, {"type": kind})
+
+
+def ImageColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    alignment: Alignment = None,
+) -> ColumnConfig:
+    """A column of image URLs (or data URLs), shown as thumbnails.
+
+    Example:
+        >>> st.column_config.ImageColumn("Preview")
+    """
+    return _media("image", label, width, help, pinned, alignment)
+
+
+def AudioColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    alignment: Alignment = None,
+) -> ColumnConfig:
+    """A column of audio URLs, each with a player.
+
+    Example:
+        >>> st.column_config.AudioColumn("Clip")
+    """
+    return _media("audio", label, width, help, pinned, alignment)
+
+
+def VideoColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    alignment: Alignment = None,
+) -> ColumnConfig:
+    """A column of video URLs, each with a player.
+
+    Example:
+        >>> st.column_config.VideoColumn("Video")
+    """
+    return _media("video", label, width, help, pinned, alignment)
+
+
+def JsonColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    alignment: Alignment = None,
+) -> ColumnConfig:
+    """A column of JSON-like values (dicts, lists, JSON strings), shown as JSON.
+
+    Example:
+        >>> st.column_config.JsonColumn("Payload")
+    """
+    return _media("json", label, width, help, pinned, alignment)
+
+
+def ButtonColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    alignment: Alignment = None,
+    type: Literal["primary", "secondary", "tertiary"] = "secondary",
+    on_click: Callable[..., Any] | None = None,
+    args: Iterable[Any] | None = None,
+    kwargs: Mapping[str, Any] | None = None,
+    key: str | None = None,
+) -> ColumnConfig:
+    """A column of buttons labelled with the cell's text.
+
+    Example:
+        >>> st.column_config.ButtonColumn("Action", type="primary")
+    """
+    if type not in ("primary", "secondary", "tertiary"):
+        raise StreamlitAPIException(
+            f"Invalid button type {type!r}: use 'primary', 'secondary' or 'tertiary'."
+        )
+    out = base_config(label, width, help, True, None, pinned, alignment, None,
+                {"type": "button", "button_type": type, "key": key})  # fmt: skip
+    if on_click is not None:
+        out["_on_click"] = (on_click, tuple(args or ()), dict(kwargs or {}))
+    return out
+
+
+def ProgressColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    format: str | None = None,
+    min_value: int | float | None = None,
+    max_value: int | float | None = None,
+    step: int | float | None = None,
+    color: str | None = None,
+) -> ColumnConfig:
+    """A column of numbers drawn as progress bars between ``min_value`` and ``max_value``.
+
+    Example:
+        >>> st.column_config.ProgressColumn("Done", format="percent", min_value=0, max_value=1)
+    """
+    return base_config(
+        label, width, help, True, None, pinned, None, None,
+        {"type": "progress", "format": check_format(format),
+         "min_value": 0 if min_value is None else min_value,
+         "max_value": 100 if max_value is None else max_value, "step": step, "color": color},
+    )  # fmt: skip
+
+
+def _chart(kind: str, label: str | None, width: ColumnWidth, help: str | None,
+           pinned: bool | None, y_min: float | None, y_max: float | None,
+           color: str | None) -> ColumnConfig:  # fmt: skip
+    return base_config(label, width, help, True, None, pinned, None, None,
+                 {"type": kind, "y_min": y_min, "y_max": y_max, "color": color})  # fmt: skip
+
+
+def LineChartColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    y_min: int | float | None = None,
+    y_max: int | float | None = None,
+    color: str | None = None,
+) -> ColumnConfig:
+    """A column of number lists drawn as small line charts.
+
+    Example:
+        >>> st.column_config.LineChartColumn("Trend", y_min=0, y_max=100)
+    """
+    return _chart("line_chart", label, width, help, pinned, y_min, y_max, color)
+
+
+def BarChartColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    y_min: int | float | None = None,
+    y_max: int | float | None = None,
+    color: str | None = None,
+) -> ColumnConfig:
+    """A column of number lists drawn as small bar charts.
+
+    Example:
+        >>> st.column_config.BarChartColumn("Sales")
+    """
+    return _chart("bar_chart", label, width, help, pinned, y_min, y_max, color)
+
+
+def AreaChartColumn(
+    label: str | None = None,
+    *,
+    width: ColumnWidth = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    y_min: int | float | None = None,
+    y_max: int | float | None = None,
+    color: str | None = None,
+) -> ColumnConfig:
+    """A column of number lists drawn as small area charts.
+
+    Example:
+        >>> st.column_config.AreaChartColumn("Visits")
+    """
+    return _chart("area_chart", label, width, help, pinned, y_min, y_max, color)

@@ -1,0 +1,164 @@
+"""What a test gets back for the data elements: ``at.dataframe``, ``at.data_editor``,
+``at.table`` and ``at.metric``, with Streamlit's attribute names.
+
+Owns ``Dataframe`` (``.value`` is the frame; selections staged with ``select_rows``...),
+``DataEditor`` (``.value`` is the editing state; ``edit_cell``/``add_row``/``delete_rows``),
+``Table`` and ``Metric``, and registers them in the wrapper table of ``elements.py``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tidal.testing.elements import _CLASSES, _MISSING, Element, Widget
+
+if TYPE_CHECKING:
+    from tidal.testing.apptest import AppTest
+
+
+class Dataframe(Element):
+    """``st.dataframe`` (and ``st.data_editor`` in ``at.dataframe``): ``.value`` is the frame.
+
+    With ``on_select``, stage a selection with ``select_rows``/``select_columns``/
+    ``select_cells`` and ``run()``.
+    """
+
+    @property
+    def value(self) -> Any:
+        """The data as the script passed it (a pandas DataFrame stays one)."""
+        return self.node.extra.data
+
+    @property
+    def editing_mode(self) -> str:
+        """``"read_only"`` for a dataframe, else the data editor's ``num_rows``."""
+        return "read_only" if self.type == "dataframe" else str(self.props.get("num_rows"))
+
+    @property
+    def columns(self) -> list[str]:
+        """The column names as shown."""
+        return [str(c["name"]) for c in self.props.get("columns", [])]
+
+    @property
+    def selection(self) -> Any:
+        """The current selection (``{"rows": [...], "columns": [...], "cells": [...]}``)."""
+        wid = self.props.get("id")
+        staged = self._app._staged.get(wid, _MISSING) if isinstance(wid, str) else _MISSING
+        value = self.node.value if staged is _MISSING else staged
+        return None if value is None else value["selection"]
+
+    def _stage(self, part: str, picked: list[Any]) -> Dataframe:
+        wid = self.props.get("id")
+        if not isinstance(wid, str):
+            raise TypeError("this dataframe has no selections: pass on_select='rerun'")
+        current = dict(self.selection or {"rows": [], "columns": [], "cells": []})
+        current[part] = picked
+        self._app._staged[wid] = _checked(self._app, wid, {"selection": current})
+        return self
+
+    def select_rows(self, rows: list[int]) -> Dataframe:
+        """Stage a selection of rows (positions in the data)."""
+        return self._stage("rows", list(rows))
+
+    def select_columns(self, columns: list[str]) -> Dataframe:
+        """Stage a selection of columns (by name)."""
+        return self._stage("columns", list(columns))
+
+    def select_cells(self, cells: list[tuple[int, str]]) -> Dataframe:
+        """Stage a selection of cells (``(row, column name)`` pairs)."""
+        return self._stage("cells", [tuple(c) for c in cells])
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the app with the staged values (same as ``at.run()``)."""
+        return self._app.run(timeout=timeout)
+
+
+def _checked(app: AppTest, wid: str, value: Any) -> Any:
+    """``value`` if the widget would take it from a browser; else a ``ValueError`` at once
+    saying why. These staging methods are tidal's own (Streamlit's AppTest has none), and a
+    test is better told at the line that staged a selection or an edit that cannot happen
+    than left with a run that silently ignored it (``set_value`` ignores such values, as
+    Streamlit's AppTest does)."""
+    meta = app._session.state.meta(wid)
+    if meta is not None:
+        meta.from_wire(meta.to_wire(value))
+    return value
+
+
+class DataEditor(Widget):
+    """``st.data_editor``: ``.value`` is the editing state (``st.session_state[key]``);
+    stage edits with ``edit_cell``, ``add_row`` and ``delete_rows``."""
+
+    @property
+    def data(self) -> Any:
+        """The data as the script passed it."""
+        return self.node.extra.data
+
+    def _state(self) -> dict[str, Any]:
+        v = self.value or {}
+        return {
+            "edited_rows": {int(k): dict(c) for k, c in (v.get("edited_rows") or {}).items()},
+            "added_rows": [dict(r) for r in v.get("added_rows") or []],
+            "deleted_rows": list(v.get("deleted_rows") or []),
+        }
+
+    def edit_cell(self, row: int, column: str, value: Any) -> DataEditor:
+        """Stage a new value for one cell (row position, column name)."""
+        state = self._state()
+        state["edited_rows"].setdefault(row, {})[column] = value
+        return self.set_value(_checked(self._app, self.id, state))
+
+    def add_row(self, row: dict[str, Any]) -> DataEditor:
+        """Stage an added row (column name -> value)."""
+        state = self._state()
+        state["added_rows"].append(dict(row))
+        return self.set_value(_checked(self._app, self.id, state))
+
+    def delete_rows(self, *rows: int) -> DataEditor:
+        """Stage deleting rows (positions)."""
+        state = self._state()
+        state["deleted_rows"] = sorted({*state["deleted_rows"], *rows})
+        return self.set_value(_checked(self._app, self.id, state))
+
+
+class Table(Element):
+    """``st.table``: ``.value`` is the data as the script passed it."""
+
+    @property
+    def value(self) -> Any:
+        """The data."""
+        return self.node.extra.data
+
+
+class Metric(Element):
+    """``st.metric``: ``.value`` is the shown value, ``.delta`` the shown delta."""
+
+    @property
+    def value(self) -> str:
+        """The value as shown (text)."""
+        return str(self.props["body"])
+
+    @property
+    def label(self) -> str:
+        """The label."""
+        return str(self.props["label"])
+
+    @property
+    def delta(self) -> str | None:
+        """The delta as shown, or None without one."""
+        return str(self.props["delta"]) or None
+
+    @property
+    def color(self) -> str:
+        """The delta's colour: ``"green"``, ``"red"``, ``"gray"``..."""
+        return str(self.props["color"])
+
+    @property
+    def help(self) -> str | None:
+        """The tooltip."""
+        h = self.props.get("help")
+        return None if h is None else str(h)
+
+
+_CLASSES.update(
+    {"dataframe": Dataframe, "data_editor": DataEditor, "table": Table, "metric": Metric}
+)
