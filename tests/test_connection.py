@@ -82,20 +82,27 @@ class DeafClient:
         self.sock.close()
 
 
+class UvicornErrors(logging.Handler):
+    """Keeps what uvicorn logs at ERROR (its "Exception in ASGI application" tracebacks)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def attach(self) -> None:
+        """Listen from now on (after the server started: uvicorn's logging set-up replaces
+        its loggers' handlers)."""
+        logging.getLogger("uvicorn.error").addHandler(self)
+
+
 @pytest.fixture
-def uvicorn_errors() -> Iterator[list[logging.LogRecord]]:
-    """Records uvicorn logs at ERROR (its "Exception in ASGI application" tracebacks)."""
-    records: list[logging.LogRecord] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(record)
-
-    handler = Keep(logging.ERROR)
-    logger = logging.getLogger("uvicorn.error")
-    logger.addHandler(handler)
-    yield records
-    logger.removeHandler(handler)
+def uvicorn_errors() -> Iterator[UvicornErrors]:
+    handler = UvicornErrors()
+    yield handler
+    logging.getLogger("uvicorn.error").removeHandler(handler)
 
 
 def test_sync_values_of_unknown_widgets_are_refused_on_arrival(serve_app):
@@ -189,6 +196,7 @@ def test_a_huge_seq_cannot_wedge_the_connection(serve_app):
 
 def test_a_client_closing_mid_send_leaves_no_traceback(serve_app, uvicorn_errors):
     server = serve_app(BIG_APP.replace("300_000", "3_000_000"))
+    uvicorn_errors.attach()
     for i in range(5):
         deaf = DeafClient(server.port)  # reads nothing: the server's sends wait for it
         deaf.send({"t": "hello", "v": 1, "nonce": f"n{i}"})
@@ -200,7 +208,7 @@ def test_a_client_closing_mid_send_leaves_no_traceback(serve_app, uvicorn_errors
         deaf.close()
     _wait(lambda: server.sessions.connected_count() == 0, what="every session to disconnect")
     time.sleep(0.2)
-    assert [r.getMessage() for r in uvicorn_errors] == []
+    assert [r.getMessage() for r in uvicorn_errors.records] == []
 
 
 def test_values_the_ui_cannot_produce_are_refused(serve_app):
