@@ -34,7 +34,7 @@ test-fast: $(STAMP)
 ## fuzz: the protocol fuzzer with many random examples (FUZZ_EXAMPLES, default 5000)
 FUZZ_EXAMPLES ?= 5000
 fuzz: $(STAMP)
-	TIDAL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TIDAL_FUZZ_RANDOM=1 $(PY) -m pytest tests/test_fuzz_protocol.py -p no:cacheprovider
+	TIDAL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TIDAL_FUZZ_RANDOM=1 $(PY) -m pytest tests/test_fuzz_protocol.py -p no:cacheprovider -s
 
 ## soak: 500 sessions connecting, clicking and leaving in waves (SOAK_SECONDS, default 600)
 SOAK_SECONDS ?= 600

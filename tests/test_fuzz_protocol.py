@@ -107,6 +107,8 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzed]:
     server = TidalProcess(script, free_port(), "--session.ttl", "1").start()
     fz = Fuzzed(server)
     yield fz
+    mib = 1 << 20
+    print(f"\nfuzz: server RSS {fz.rss_start / mib:.1f} MiB -> {fz.rss() / mib:.1f} MiB")
     fz.healthy.close()
     server.kill(signal.SIGTERM)
 
