@@ -3,10 +3,10 @@
 Each wave opens ``--sessions`` tabs on the counter app at once (loopback only), clicks each
 ``--clicks`` times (every click waits for its run), checks the count each tab shows, and
 closes them all; the server then expires them (``session.ttl`` 2 s here). Waves repeat for
-``--duration`` seconds (default 600, at most 3600). Prints the server's RSS at the start (after
-one warm-up wave), its peak and at the end (after the last wave's sessions expired), the
-sessions and clicks served, the click round trip and the clicks lost (a tab whose count is
-not its number of clicks).
+``--duration`` seconds (default 600, at most 3600). Prints the server's RSS at the start and
+at the end (each time after a wave's sessions expired and the idle script threads ended) and
+its peak, the sessions and clicks served, the click round trip and the clicks lost (a tab
+whose count is not its number of clicks).
 
     python bench/soak.py --duration 60
 """
@@ -17,12 +17,15 @@ import argparse
 import asyncio
 import json
 import time
+import urllib.request
 
 import websockets
 from common import APPS, Server, summary
 
 MAX_DURATION = 3600.0
 TTL = 2.0
+SETTLE = TTL + 36.0
+"""Seconds for a wave's sessions to expire and the idle script threads to end (30 s)."""
 
 
 async def tab(ws_url: str, clicks: int, latencies: list[float]) -> int:
@@ -65,7 +68,7 @@ async def soak(duration: float, sessions: int, clicks: int) -> None:
     try:
         latencies: list[float] = []
         await wave(server.ws_url, sessions, clicks, [])  # warm-up: imports, caches, arenas
-        await asyncio.sleep(TTL + 6)  # its sessions expire (housekeeping every <= 5 s)
+        await asyncio.sleep(SETTLE)  # its sessions expire, the idle script threads end
         start = peak = server.rss()
         waves = lost = 0
         ends = time.monotonic() + duration
@@ -77,17 +80,27 @@ async def soak(duration: float, sessions: int, clicks: int) -> None:
             lost += task.result()
             waves += 1
             peak = max(peak, server.rss())
-        await asyncio.sleep(TTL + 6)
+        await asyncio.sleep(SETTLE)
         end = server.rss()
+        left = {m: _metric(server, m) for m in ("tidal_sessions", "tidal_run_threads")}
         mib = 1 << 20
         print(
             f"soak: {waves} waves x {sessions} sessions x {clicks} clicks in {duration:.0f} s; "
             f"RSS start {start / mib:.1f} MiB, peak {peak / mib:.1f} MiB, end {end / mib:.1f} "
             f"MiB ({(end - start) / start * 100:+.1f}%); click round trip {summary(latencies)}; "
-            f"lost clicks {lost} of {waves * sessions * clicks}"
+            f"lost clicks {lost} of {waves * sessions * clicks}; at the end "
+            f"{left['tidal_sessions']:g} sessions, {left['tidal_run_threads']:g} script threads"
         )
     finally:
         server.stop()
+
+
+def _metric(server: Server, name: str) -> float:
+    with urllib.request.urlopen(server.url + "/metrics", timeout=5) as r:
+        for line in r.read().decode().splitlines():
+            if line.startswith(name + " "):
+                return float(line.split()[1])
+    return float("nan")
 
 
 def main() -> None:
