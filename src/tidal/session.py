@@ -585,12 +585,17 @@ class Session:
 
     def force_stop(self) -> bool:
         """Interrupt the current run even if it never reaches an ``st.*`` call (a script
-        stuck in a loop): used at shutdown and when a session is dropped."""
+        stuck in a loop), and drop the events not run yet: used at shutdown and when a
+        session is dropped. Returns whether an exception was raised in the run's thread."""
         with self._lock:
             self._events.clear()
-            self.interrupt.set()
+            self._interrupt()
+            self._interrupt_at -= HARD_INTERRUPT_AFTER  # no grace: escalate at once
             tid = self._thread_id
-        return tid is not None and interrupt_thread(tid)
+            if tid is None or not self._in_script or self._hard_sent or not in_user_code(tid):
+                return False  # not running, or in tidal's code: the pool's watch escalates
+            self._hard_sent = True
+            return interrupt_thread(tid, self.interrupt.reason)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no run is queued or running (tests and shutdown)."""
