@@ -232,3 +232,20 @@ def test_values_the_ui_cannot_produce_are_refused(serve_app):
     client.change("R", [3, 7])
     client.change("S", [0, 2])
     assert "m=['c', 'a'] r=(3, 7) s=('a', 'c')" in client.texts()
+
+
+def test_the_outbox_count_returns_to_zero_once_everything_is_sent(serve_app):
+    server = serve_app(
+        """
+        import tidal as st
+        st.button("Go")
+        for i in range(300):  # many deltas of one run, merged into few frames
+            st.text(f"line {i}")
+        """
+    )
+    client = server.client()
+    for _ in range(10):
+        client.click("Go")
+    conn = server.sessions.get(client.token).conn_id
+    _wait(lambda: not conn.outbox, what="the outbox to empty")
+    assert conn.outbox_bytes == 0
