@@ -217,8 +217,10 @@ class Connection:
         writer = asyncio.create_task(self._writer())
         try:
             await self._serve()
-        except (WebSocketDisconnect, RuntimeError, OSError):
+        except (WebSocketDisconnect, OSError):
             pass  # the browser went away mid-receive or mid-close: nothing to report
+        except RuntimeError as exc:  # starlette: a receive or send after the close
+            log.debug("connection ended: %s", exc)
         except asyncio.CancelledError:
             if self.dropped is None or self._reader is None:
                 raise  # not ours: the server is shutting down
