@@ -45,7 +45,11 @@ from tidal.protocol import (
     Sync,
 )
 from tidal.querystring import encode_query, parse_query
-from tidal.runner import RunHooks, Script, Status
+from tidal.runner import (
+    RunHooks,
+    Script,
+    Status,
+)
 from tidal.state import SessionState
 
 log = logging.getLogger("tidal.session")
