@@ -9,6 +9,7 @@ import logging
 import os
 import socket
 import struct
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +19,7 @@ from websockets.exceptions import ConnectionClosed
 
 import tidal.connection
 from tests.fixtures.server import COUNTER, count_of
-from tidal.connection import MAX_OUTBOX_BYTES
+from tidal.connection import MAX_OUTBOX_BYTES, READ_PAUSE_BYTES
 from tidal.eventqueue import MAX_PENDING_BYTES
 
 FORM_APP = """
@@ -154,13 +155,16 @@ def test_a_client_that_stops_reading_is_dropped_and_resumes_from_the_state(serve
     _wait(lambda: server.sessions.connected_count() == 1, what="the session")
     session = server.sessions.all()[0]
     conn = session.conn_id
-    peak, seq, deadline = 0, 0, time.monotonic() + 20
+    peak, seq, sending, deadline = 0, 0, True, time.monotonic() + 20
+    deaf.sock.settimeout(0.05)
     while session.connected:  # reruns, each sending 300 KB the client never reads
         assert time.monotonic() < deadline, "the server never dropped the connection"
-        seq += 1
-        with contextlib.suppress(OSError):  # the server stopped reading: our buffer is full
-            deaf.sock.settimeout(0.05)
-            deaf.send({"t": "rerun", "seq": seq})
+        if sending:
+            seq += 1
+            try:
+                deaf.send({"t": "rerun", "seq": seq})
+            except OSError:  # the buffers are full: stop (a cut frame is the last one)
+                sending = False
         peak = max(peak, conn.outbox_bytes)
         time.sleep(0.002)
     assert conn.dropped is not None
@@ -172,6 +176,38 @@ def test_a_client_that_stops_reading_is_dropped_and_resumes_from_the_state(serve
     again = server.client(token=session.token, nonce="page")
     assert again.resumed
     assert again.texts()[-1].endswith(f" run {runs + 1}")
+
+
+def test_the_server_stops_reading_from_a_client_that_does_not_read(serve_app, monkeypatch):
+    monkeypatch.setattr(tidal.connection, "SEND_TIMEOUT", 30.0)  # no drop during the test
+    server = serve_app(BIG_APP)
+    deaf = DeafClient(server.port)
+    deaf.send({"t": "hello", "v": 1, "nonce": "page"})
+    _wait(lambda: server.sessions.connected_count() == 1, what="the session")
+    session = server.sessions.all()[0]
+    conn = session.conn_id
+    sent = 0
+    stop = threading.Event()
+
+    def pump() -> None:  # whole frames, blocking when the buffers are full
+        nonlocal sent
+        with contextlib.suppress(OSError):
+            while not stop.is_set():
+                deaf.send({"t": "rerun", "seq": sent + 1})
+                sent += 1
+                time.sleep(0.002)
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    _wait(lambda: conn.outbox_bytes > READ_PAUSE_BYTES, what="the outbox to pass the mark")
+    time.sleep(0.2)
+    read = session._seq
+    time.sleep(1.0)
+    assert session._seq == read  # nothing read while too much waits to go out
+    assert sent > read + 50  # though the client kept sending
+    stop.set()
+    deaf.close()
+    thread.join(5)
 
 
 def test_deeply_nested_json_gets_an_error_and_the_connection_lives(serve_app):
