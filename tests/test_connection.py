@@ -283,5 +283,5 @@ def test_the_outbox_count_returns_to_zero_once_everything_is_sent(serve_app):
     for _ in range(10):
         client.click("Go")
     conn = server.sessions.get(client.token).conn_id
-    _wait(lambda: not conn.outbox, what="the outbox to empty")
-    assert conn.outbox_bytes == 0
+    _wait(lambda: conn.outbox_bytes == 0, timeout=5, what="the outbox count to return to 0")
+    assert not conn.outbox
