@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: demo test test-fast lint bench system-deps clean
+.PHONY: demo test test-fast fuzz lint bench soak system-deps clean
 
 RUN_STAMP := $(VENV)/.installed-run
 
@@ -41,6 +41,16 @@ test: $(STAMP) system-deps
 ## test-fast: the tests without a browser
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser"
+
+## fuzz: the protocol fuzzer with many random examples (FUZZ_EXAMPLES, default 5000)
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP)
+	TIDAL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TIDAL_FUZZ_RANDOM=1 $(PY) -m pytest tests/test_fuzz_protocol.py -p no:cacheprovider -s
+
+## soak: 500 sessions connecting, clicking and leaving in waves (SOAK_SECONDS, default 600)
+SOAK_SECONDS ?= 600
+soak: $(STAMP)
+	$(PY) bench/soak.py --duration $(SOAK_SECONDS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench examples

@@ -10,6 +10,7 @@ import logging
 import os
 import socket
 import struct
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +19,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 
 from tests.fixtures.server import COUNTER, count_of
-from tidal.connection import MAX_OUTBOX_BYTES
+from tidal.connection import MAX_OUTBOX_BYTES, READ_PAUSE_BYTES
 from tidal.eventqueue import MAX_PENDING_BYTES
 
 FORM_APP = """
@@ -82,20 +83,27 @@ class DeafClient:
         self.sock.close()
 
 
+class UvicornErrors(logging.Handler):
+    """Keeps what uvicorn logs at ERROR (its "Exception in ASGI application" tracebacks)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def attach(self) -> None:
+        """Listen from now on (after the server started: uvicorn's logging set-up replaces
+        its loggers' handlers)."""
+        logging.getLogger("uvicorn.error").addHandler(self)
+
+
 @pytest.fixture
-def uvicorn_errors() -> Iterator[list[logging.LogRecord]]:
-    """Records uvicorn logs at ERROR (its "Exception in ASGI application" tracebacks)."""
-    records: list[logging.LogRecord] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(record)
-
-    handler = Keep(logging.ERROR)
-    logger = logging.getLogger("uvicorn.error")
-    logger.addHandler(handler)
-    yield records
-    logger.removeHandler(handler)
+def uvicorn_errors() -> Iterator[UvicornErrors]:
+    handler = UvicornErrors()
+    yield handler
+    logging.getLogger("uvicorn.error").removeHandler(handler)
 
 
 def test_sync_values_of_unknown_widgets_are_refused_on_arrival(serve_app):
@@ -156,13 +164,16 @@ def test_a_client_that_stops_reading_is_dropped_and_resumes_from_the_state(serve
     _wait(lambda: server.sessions.connected_count() == 1, what="the session")
     session = server.sessions.all()[0]
     conn = session.conn_id
-    peak, seq, deadline = 0, 0, time.monotonic() + 20
+    peak, seq, sending, deadline = 0, 0, True, time.monotonic() + 20
+    deaf.sock.settimeout(0.05)
     while session.connected:  # reruns, each sending 300 KB the client never reads
         assert time.monotonic() < deadline, "the server never dropped the connection"
-        seq += 1
-        with contextlib.suppress(OSError):  # the server stopped reading: our buffer is full
-            deaf.sock.settimeout(0.05)
-            deaf.send({"t": "rerun", "seq": seq})
+        if sending:
+            seq += 1
+            try:
+                deaf.send({"t": "rerun", "seq": seq})
+            except OSError:  # the buffers are full: stop (a cut frame is the last one)
+                sending = False
         peak = max(peak, conn.outbox_bytes)
         time.sleep(0.002)
     assert conn.dropped is not None
@@ -174,6 +185,38 @@ def test_a_client_that_stops_reading_is_dropped_and_resumes_from_the_state(serve
     again = server.client(token=session.token, nonce="page")
     assert again.resumed
     assert again.texts()[-1].endswith(f" run {runs + 1}")
+
+
+def test_the_server_stops_reading_from_a_client_that_does_not_read(serve_app, monkeypatch):
+    monkeypatch.setattr(tidal.connection, "SEND_TIMEOUT", 30.0)  # no drop during the test
+    server = serve_app(BIG_APP)
+    deaf = DeafClient(server.port)
+    deaf.send({"t": "hello", "v": 1, "nonce": "page"})
+    _wait(lambda: server.sessions.connected_count() == 1, what="the session")
+    session = server.sessions.all()[0]
+    conn = session.conn_id
+    sent = 0
+    stop = threading.Event()
+
+    def pump() -> None:  # whole frames, blocking when the buffers are full
+        nonlocal sent
+        with contextlib.suppress(OSError):
+            while not stop.is_set():
+                deaf.send({"t": "rerun", "seq": sent + 1})
+                sent += 1
+                time.sleep(0.002)
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    _wait(lambda: conn.outbox_bytes > READ_PAUSE_BYTES, what="the outbox to pass the mark")
+    time.sleep(0.2)
+    read = session._seq
+    time.sleep(1.0)
+    assert session._seq == read  # nothing read while too much waits to go out
+    assert sent > read + 50  # though the client kept sending
+    stop.set()
+    deaf.close()
+    thread.join(5)
 
 
 def test_deeply_nested_json_gets_an_error_and_the_connection_lives(serve_app):
@@ -198,6 +241,7 @@ def test_a_huge_seq_cannot_wedge_the_connection(serve_app):
 
 def test_a_client_closing_mid_send_leaves_no_traceback(serve_app, uvicorn_errors):
     server = serve_app(BIG_APP.replace("300_000", "3_000_000"))
+    uvicorn_errors.attach()
     for i in range(5):
         deaf = DeafClient(server.port)  # reads nothing: the server's sends wait for it
         deaf.send({"t": "hello", "v": 1, "nonce": f"n{i}"})
@@ -209,7 +253,7 @@ def test_a_client_closing_mid_send_leaves_no_traceback(serve_app, uvicorn_errors
         deaf.close()
     _wait(lambda: server.sessions.connected_count() == 0, what="every session to disconnect")
     time.sleep(0.2)
-    assert [r.getMessage() for r in uvicorn_errors] == []
+    assert [r.getMessage() for r in uvicorn_errors.records] == []
 
 
 def test_values_the_ui_cannot_produce_are_refused(serve_app):
@@ -233,3 +277,20 @@ def test_values_the_ui_cannot_produce_are_refused(serve_app):
     client.change("R", [3, 7])
     client.change("S", [0, 2])
     assert "m=['c', 'a'] r=(3, 7) s=('a', 'c')" in client.texts()
+
+
+def test_the_outbox_count_returns_to_zero_once_everything_is_sent(serve_app):
+    server = serve_app(
+        """
+        import tidal as st
+        st.button("Go")
+        for i in range(300):  # many deltas of one run, merged into few frames
+            st.text(f"line {i}")
+        """
+    )
+    client = server.client()
+    for _ in range(10):
+        client.click("Go")
+    conn = server.sessions.get(client.token).conn_id
+    _wait(lambda: conn.outbox_bytes == 0, timeout=5, what="the outbox count to return to 0")
+    assert not conn.outbox

@@ -52,6 +52,7 @@ LAYERS: dict[str, int] = {
     # 3 execution
     "tidal.runner": 3,
     "tidal.pool": 3,
+    "tidal.interrupt": 3,
     "tidal.fragments": 3,
     "tidal.stores": 3,
     # 4 sessions

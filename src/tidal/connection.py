@@ -64,14 +64,16 @@ _CLOSE = object()
 
 class _DeltaFrame:
     """Consecutive deltas of one run waiting to go out, merged into one frame: their ops
-    already encoded (each message is encoded once, when it is queued)."""
+    already encoded (each message is encoded once, when it is queued). ``size`` is what it
+    counts for in ``Connection.outbox_bytes``."""
 
-    __slots__ = ("at", "ops", "run")
+    __slots__ = ("at", "ops", "run", "size")
 
     def __init__(self, run: int, ops: bytes, at: list[int]) -> None:
         self.run = run
         self.ops = [ops] if ops else []
         self.at = at
+        self.size = 0
 
     def frame(self) -> bytes:
         at = encode_json(self.at)
@@ -129,7 +131,9 @@ class Connection:
                     last.ops.append(ops)
                 last.at = msg.at
             else:
-                self.outbox.append(_DeltaFrame(msg.run, ops, msg.at))
+                last = _DeltaFrame(msg.run, ops, msg.at)
+                self.outbox.append(last)
+            last.size += len(ops) + 40
             self.outbox_bytes += len(ops) + 40
         else:
             frame = encode(msg)  # type: ignore[arg-type]
@@ -179,7 +183,8 @@ class Connection:
                 assert isinstance(frame, bytes)
                 if not await self._send_frame(frame):
                     return
-                self.outbox_bytes = max(0, self.outbox_bytes - len(frame))
+                # exactly what it counted for when queued: the count never drifts
+                self.outbox_bytes -= nxt.size if isinstance(nxt, _DeltaFrame) else len(frame)
                 if self.outbox_bytes <= READ_PAUSE_BYTES // 2:
                     self._wake_reader()
 
@@ -216,8 +221,10 @@ class Connection:
         writer = asyncio.create_task(self._writer())
         try:
             await self._serve()
-        except (WebSocketDisconnect, RuntimeError, OSError):
+        except (WebSocketDisconnect, OSError):
             pass  # the browser went away mid-receive or mid-close: nothing to report
+        except RuntimeError as exc:  # starlette: a receive or send after the close
+            log.debug("connection ended: %s", exc)
         except asyncio.CancelledError:
             if self.dropped is None or self._reader is None:
                 raise  # not ours: the server is shutting down

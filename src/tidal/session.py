@@ -28,6 +28,7 @@ from tidal.durability import Durability, SaveResult
 from tidal.errors import RunTimedOut, ScriptInterrupted
 from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
+from tidal.interrupt import RunInterrupt
 from tidal.pages import App, Navigator
 from tidal.pool import WorkerPool
 from tidal.protocol import (
@@ -51,9 +52,6 @@ from tidal.runner import (
     RunHooks,
     Script,
     Status,
-    clear_async_interrupt,
-    in_user_code,
-    interrupt_thread,
 )
 from tidal.state import SessionState
 
@@ -69,9 +67,6 @@ SUPERSEDED = (
 """What a page is told when another page took its session over (its events would be lost)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
-HARD_INTERRUPT_AFTER = 0.05
-"""Seconds a run may take to notice an interrupt at an ``st.*`` call before the exception is
-raised in its thread wherever the script's own code is (a loop without ``st.*`` calls)."""
 MAX_SEQ_GAP = 10_000
 """Largest jump of an event's ``seq`` past the last one seen (a browser numbers its events one
 by one and resends the ones not acknowledged; a bigger jump would make every later event look
@@ -97,10 +92,7 @@ class Session:
         "_durability",
         "_events",
         "_executor",
-        "_hard_sent",
         "_idle_waiter",
-        "_in_script",
-        "_interrupt_at",
         "_interruptible",
         "_last_flush",
         "_lock",
@@ -108,12 +100,12 @@ class Session:
         "_redrawing",
         "_resync",
         "_run_no",
-        "_run_started",
         "_running",
         "_save_failed",
         "_schedule",
         "_send",
         "_seq",
+        "_stopper",
         "_thread_id",
         "_timer_armed",
         "_timers",
@@ -177,11 +169,7 @@ class Session:
         self._running = False
         self._interruptible = False
         self._redrawing = False
-        self._in_script = False
-        """Whether the run's thread may be running the script (a hard interrupt may be sent)."""
-        self._hard_sent = False
-        self._run_started = 0.0
-        self._interrupt_at = 0.0
+        self._stopper = RunInterrupt(self.interrupt, options.max_run_seconds)
         self._seq = 0
         self._last_flush = 0.0
         self._idle_waiter: threading.Event | None = None
@@ -347,48 +335,12 @@ class Session:
         else:
             self._running = True
             assert self._executor is not None, "a server session needs an executor"
-            self._executor.submit(self._drain, self._watch)
+            self._executor.submit(self._drain, self._stopper.watch)
 
-    def _interrupt(self, reason: type[BaseException] = ScriptInterrupted) -> None:
-        """Ask the run in progress to stop: at its next ``st.*`` call, or (``_watch``) by an
-        exception raised in its thread. Called under the lock."""
-        if not self.interrupt.is_set():
-            self.interrupt.set(reason)
-            self._interrupt_at = time.monotonic()
-
-    def _watch(self, now: float) -> None:
-        """Called a few times a second by the pool while a run is in progress: stops a run
-        past ``runner.maxRunSeconds``, and raises the interrupt in a run that has not
-        noticed it (a loop without ``st.*`` calls), once, and only in the script's code."""
-        with self._lock:
-            tid = self._thread_id
-            if tid is None or not self._in_script or self._hard_sent:
-                return
-            limit = self.options.max_run_seconds
-            if limit > 0 and now - self._run_started > limit and not self.interrupt.is_set():
-                log.warning("session %s: run stopped after %g s", self.token[:8], limit)
-                self.interrupt.set(RunTimedOut)
-                self._interrupt_at = now - HARD_INTERRUPT_AFTER
-            if not self.interrupt.is_set() or now - self._interrupt_at < HARD_INTERRUPT_AFTER:
-                return
-            if in_user_code(tid):
-                self._hard_sent = True
-                interrupt_thread(tid, self.interrupt.reason)
-
-    def _leave_script(self) -> None:
-        """The run's thread is out of the script: withdraw a hard interrupt not delivered
-        yet (at most one is sent per run, so once it has landed none can follow)."""
-        tid = threading.get_ident()
-        while True:
-            try:
-                with self._lock:
-                    if self._in_script:
-                        self._in_script = False
-                        if self._hard_sent:
-                            clear_async_interrupt(tid)
-                return
-            except (ScriptInterrupted, RunTimedOut):
-                continue  # it landed here: spent
+    def _interrupt(self) -> None:
+        """Ask the run in progress to stop (at its next ``st.*`` call, or by an exception
+        raised in its own code soon after). Called under the lock."""
+        self._stopper.request()
 
     def _drain(self) -> None:
         self._thread_id = threading.get_ident()
@@ -401,13 +353,10 @@ class Session:
                     if self._idle_waiter is not None:
                         self._idle_waiter.set()
                     return
-                self.interrupt.clear()
+                self._stopper.begin()
                 # a click's run always completes, and so does a redraw (events wait for it)
                 self._interruptible = not batch.trigger and not batch.redraw
                 self._redrawing = batch.redraw
-                self._run_started = time.monotonic()
-                self._hard_sent = False
-                self._in_script = True
             try:
                 self._process(batch)
             except (ScriptInterrupted, RunTimedOut):
@@ -416,7 +365,7 @@ class Session:
             except Exception:  # a bug in tidal, not in the script: keep the session alive
                 log.exception("session %s: run failed", self.token[:8])
             finally:
-                self._leave_script()
+                self._stopper.end()
 
     def _process(self, batch: Batch) -> None:
         with self._lock:
@@ -496,7 +445,7 @@ class Session:
                 announce=self._emit,
                 ack=batch.seq,
             )
-        self._leave_script()
+        self._stopper.end()  # the script is over: tidal's bookkeeping follows
         self.page = self.nav.url
         self.last_status = status
         self._flush(self.run_count)
@@ -628,12 +577,11 @@ class Session:
 
     def force_stop(self) -> bool:
         """Interrupt the current run even if it never reaches an ``st.*`` call (a script
-        stuck in a loop): used at shutdown and when a session is dropped."""
+        stuck in a loop), and drop the events not run yet: used at shutdown and when a
+        session is dropped. Returns whether an exception was raised in the run's thread."""
         with self._lock:
             self._events.clear()
-            self.interrupt.set()
-            tid = self._thread_id
-        return tid is not None and interrupt_thread(tid)
+        return self._stopper.force()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no run is queued or running (tests and shutdown)."""
