@@ -13,11 +13,11 @@ from tidal.api.checkboxes import checkbox as checkbox
 from tidal.api.checkboxes import toggle as toggle
 from tidal.api.choice import multiselect as multiselect
 from tidal.api.choice import radio as radio
-from tidal.api.choice import select_slider as select_slider
 from tidal.api.choice import selectbox as selectbox
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.date_input import date_input as date_input
 from tidal.api.fragment import fragment as fragment
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
@@ -33,9 +33,9 @@ from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
 from tidal.api.navigation import switch_page as switch_page
 from tidal.api.pickers import color_picker as color_picker
-from tidal.api.pickers import date_input as date_input
 from tidal.api.pickers import time_input as time_input
 from tidal.api.query import query_params as query_params
+from tidal.api.select_slider import select_slider as select_slider
 from tidal.api.slider import slider as slider
 from tidal.api.text import caption as caption
 from tidal.api.text import code as code

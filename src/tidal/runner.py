@@ -342,7 +342,12 @@ def run_attempt(ctx: RunContext, changes: Mapping[str, Any], body: Callable[[], 
             status = _run_body(ctx, body)
     finally:
         current_run.reset(token)
-    state.end_run(completed=status == "ok", fragment=ctx.fragment if ctx.fragment_run else None)
+    current = ctx.pages.current if ctx.pages is not None else None
+    state.end_run(
+        completed=status == "ok",
+        fragment=ctx.fragment if ctx.fragment_run else None,
+        page=current.script_hash if current is not None else ctx.page_hash,
+    )
     return status
 
 

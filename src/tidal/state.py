@@ -97,6 +97,10 @@ class WidgetMeta:
     order: int = 0
     fragment: str = ""
     """The id of the ``st.fragment`` whose body rendered it ("" outside fragments)."""
+    persist: str | None = None
+    """``"page"``/``"session"``: keep the value under the key while the widget is not shown."""
+    page: str = ""
+    """The hash of the page that rendered it (a ``"page"``-scoped value stays on it)."""
 
 
 _MISSING: Any = object()
@@ -113,6 +117,7 @@ class SessionState:
         "_forms_this_run",
         "_id_to_key",
         "_ids_this_run",
+        "_kept",
         "_key_to_id",
         "_keys_this_run",
         "_meta",
@@ -133,6 +138,9 @@ class SessionState:
         self._keys_this_run: set[str] = set()
         self._forms_this_run: set[str] = set()
         self._order = 0
+        self._kept: dict[str, str | None] = {}
+        """Keys of persisted widgets not shown now (their value is ``old[key]``) -> the page
+        a ``"page"``-scoped value belongs to (None: the whole session)."""
 
     # ------------------------------------------------------------------ mapping (user side)
     def _lookup(self, k: str) -> Any:
@@ -175,6 +183,7 @@ class SessionState:
             raise KeyError(missing_key_message(k))
         self._new_user.pop(k, None)
         self._old.pop(k, None)
+        self._kept.pop(k, None)
         wid = self._key_to_id.pop(k, None)
         if wid is not None:
             self._id_to_key.pop(wid, None)
@@ -212,6 +221,7 @@ class SessionState:
         self._new_widget.clear()
         self._key_to_id.clear()
         self._id_to_key.clear()
+        self._kept.clear()
 
     # ------------------------------------------------------------------ widget side
     def widget_value(self, wid: str) -> Any:
@@ -253,12 +263,43 @@ class SessionState:
             self._key_to_id[k] = wid
             self._id_to_key[wid] = k
             self._keys_this_run.add(k)
+            self._take_kept(k, wid, meta.page)
         value = self.widget_value(wid)
         if value is _MISSING:
             value = meta.default
             self._new_widget[wid] = deepcopy(value)
             return deepcopy(value), False
         return deepcopy(value), self.assigned_this_run(k)
+
+    def _take_kept(self, k: str, wid: str, page: str) -> None:
+        """A persisted widget shows again: its kept value becomes the new widget's value (a
+        ``"page"`` value only on its own page)."""
+        if k not in self._kept:
+            return
+        scope = self._kept.pop(k)
+        kept = self._old.pop(k, _MISSING)
+        fresh = wid not in self._new_widget and wid not in self._old and k not in self._new_user
+        if kept is not _MISSING and fresh and scope in (None, page):
+            self._new_widget[wid] = kept
+
+    def _keep(self, gone: set[str]) -> None:
+        """Keep the values of persisted widgets about to be removed under their keys."""
+        for wid in gone:
+            m = self._meta.get(wid)
+            if m is None or m.persist is None or m.key is None:
+                continue
+            value = self.widget_value(wid)
+            if value is not _MISSING:
+                self._old[m.key] = value
+                self._kept[m.key] = m.page if m.persist == "page" else None
+
+    def _drop_kept(self, page: str | None) -> None:
+        """Drop the kept values of ``"page"`` scope that belong to another page than
+        ``page`` (None: every page-scoped value)."""
+        for k, scope in list(self._kept.items()):
+            if scope is not None and scope != page:
+                del self._kept[k]
+                self._old.pop(k, None)
 
     def set_widget_value(self, wid: str, value: Any) -> None:
         """Rewrite a widget's value (W-11b: an invalid assigned value falls back to default)."""
@@ -352,10 +393,14 @@ class SessionState:
         self._forms_this_run.clear()
         self._order = 0
 
-    def end_run(self, *, completed: bool, fragment: str | None = None) -> None:
+    def end_run(
+        self, *, completed: bool, fragment: str | None = None, page: str | None = None
+    ) -> None:
         """End of a run. Only a run that completed resets triggers and removes the values of
         widgets it did not render (W-12, R-2, R-4, R-6). A fragment-only run (``fragment``
-        is its id) removes only that fragment's widgets: the others were not asked (R-11)."""
+        is its id) removes only that fragment's widgets: the others were not asked (R-11).
+        Widgets with ``persist_state`` keep their value under their key (MP-6); a run on
+        ``page`` drops the ``"page"``-scoped values of other pages."""
         if completed:
             self._reset_triggers()
             active = self._ids_this_run
@@ -368,6 +413,9 @@ class SessionState:
                     )
             else:  # only the fragment's own
                 gone = {w for w, m in meta.items() if m.fragment == fragment and w not in active}
+            self._keep(gone)
+            if fragment is None and page is not None:
+                self._drop_kept(page)
             for layer in (self._old, self._new_widget):
                 for k in [k for k in layer if k in gone]:
                     del layer[k]
@@ -379,7 +427,10 @@ class SessionState:
 
     def forget_widgets(self) -> None:
         """Drop every widget's value and metadata; user keys stay (MP-5: the first run after
-        ``st.switch_page`` starts every widget, the entrypoint's included, from its default)."""
+        ``st.switch_page`` starts every widget, the entrypoint's included, from its default),
+        but those with ``persist_state="session"`` (or ``bind``) keep theirs (MP-6)."""
+        self._keep(set(self._meta))
+        self._drop_kept(None)
         for layer in (self._old, self._new_widget):
             for k in [k for k in layer if k.startswith(WIDGET_ID_PREFIX)]:
                 del layer[k]

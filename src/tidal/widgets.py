@@ -92,6 +92,16 @@ class Spec:
     extra: Any = None
     clear_default: Any = None
     callback_allowed_in_form: bool = False
+    bind: str | None = None
+    """``"query-params"``: the value lives in the query param named after the key (MP-6)."""
+    persist: str | None = None
+    """``"page"``/``"session"``: keep the value under the key while not shown (MP-6)."""
+    url_dump: Callable[[Any], list[str]] | None = None
+    """Wire value -> the query param's values (default: from the default's wire type)."""
+    url_load: Callable[[list[str]], Any] | None = None
+    """The query param's values -> a wire value; raises ValueError when they do not fit."""
+    value_props: Callable[[Any], dict[str, Any]] | None = None
+    """Props that depend on the value the run got (a validation message)."""
 
 
 def register(ctx: RunContext, spec: Spec) -> Any:
@@ -130,6 +140,7 @@ def register(ctx: RunContext, spec: Spec) -> Any:
             "cause this error.\n\nTo fix this error, please pass a unique `key` argument to the "
             f"`{spec.kind}` element."
         )
+    fresh = state.meta(wid) is None and (user_key is None or user_key not in state)
     if spec.readonly and state.assigned_this_run(user_key):
         raise StreamlitValueAssignmentNotAllowedError(
             f"`st.session_state['{user_key}']` is read-only and cannot be assigned through "
@@ -149,8 +160,12 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         form=form,
         disabled=spec.disabled,
         fragment=ctx.fragment,
+        persist="session" if spec.bind else spec.persist,
+        page=ctx.page_hash,
     )
     value, from_state = state.register(meta)
+    if spec.bind is not None and user_key is not None:
+        value = _bind_to_query(ctx, spec, wid, user_key, value, fresh and not from_state)
     if from_state and spec.explicit_default:
         _warn_default_and_state(ctx, user_key)
     if spec.coerce is not None and (from_state or user_key is not None):
@@ -168,10 +183,88 @@ def register(ctx: RunContext, spec: Spec) -> Any:
     if not spec.trigger:
         props["value"] = spec.to_wire(value)
     props.update(spec.props)
+    if spec.value_props is not None:
+        props.update(spec.value_props(value))
     if form and spec.clear_default is not None:
         props["default"] = spec.clear_default
     ctx.add(Node(spec.kind, props, value=value, extra=spec.extra), block)
     return value
+
+
+def _bind_to_query(
+    ctx: RunContext, spec: Spec, wid: str, param: str, value: Any, fresh: bool
+) -> Any:
+    """``bind="query-params"``: a widget shown for the first time takes its value from the
+    query param named after its key (when it fits the widget); then the param shows the
+    value, and is left out while the value is the default (MP-6)."""
+    dump, load = _url_codec(spec)
+    params = ctx.query_params
+    if fresh and param in params:
+        try:
+            loaded = spec.from_wire(load(params[param]))
+            if spec.coerce is not None:
+                loaded, _ = spec.coerce(loaded)
+        except (ValueError, TypeError, KeyError, IndexError):
+            pass  # a value that does not fit: the widget keeps its default, the URL follows
+        else:
+            value = loaded
+            ctx.state.set_widget_value(wid, deepcopy(value))
+    try:
+        is_default = bool(value == spec.default)
+    except Exception:  # values whose == is ambiguous (arrays)
+        is_default = False
+    if is_default or value is None:
+        params.pop(param, None)
+    else:
+        params[param] = dump(spec.to_wire(value))
+    return value
+
+
+def _url_codec(
+    spec: Spec,
+) -> tuple[Callable[[Any], list[str]], Callable[[list[str]], Any]]:
+    """How a wire value reads in the URL: the widget's own codec, else one made from the
+    type of its default's wire value (a list becomes a repeated param)."""
+    if spec.url_dump is not None and spec.url_load is not None:
+        return spec.url_dump, spec.url_load
+    sample = spec.to_wire(spec.default)
+    many = isinstance(sample, list)
+    items = sample if isinstance(sample, list) else [sample]
+    kind: type = type(next((x for x in items if x is not None), ""))
+
+    def dump(wire: Any) -> list[str]:
+        values = wire if isinstance(wire, list) else [wire]
+        return [url_text(v) for v in values if v is not None]
+
+    def load(texts: list[str]) -> Any:
+        values = [parse_url_text(t, kind) for t in texts]
+        if many:
+            return values
+        if len(values) != 1:
+            raise ValueError("expected one value")
+        return values[0]
+
+    return dump, load
+
+
+def url_text(v: Any) -> str:
+    """A wire value as query-param text (booleans as ``true``/``false``)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def parse_url_text(text: str, kind: type) -> Any:
+    """Query-param text as a wire value of type ``kind``; ValueError when it is not one."""
+    if kind is bool:
+        if text.lower() not in ("true", "false"):
+            raise ValueError("expected true or false")
+        return text.lower() == "true"
+    if kind is int:
+        return int(text)
+    if kind is float:
+        return float(text)
+    return text
 
 
 def _cached_widget_warning() -> Node:
