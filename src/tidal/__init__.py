@@ -5,8 +5,12 @@
 files and changes no environment.
 """
 
+from tidal.api.button_group import feedback as feedback
+from tidal.api.button_group import pills as pills
+from tidal.api.button_group import segmented_control as segmented_control
 from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
+from tidal.api.buttons import link_button as link_button
 from tidal.api.cache import cache_data as cache_data
 from tidal.api.cache import cache_resource as cache_resource
 from tidal.api.checkboxes import checkbox as checkbox
@@ -18,6 +22,7 @@ from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
 from tidal.api.date_input import date_input as date_input
+from tidal.api.datetime_input import datetime_input as datetime_input
 from tidal.api.fragment import fragment as fragment
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
@@ -28,10 +33,12 @@ from tidal.api.layout import expander as expander
 from tidal.api.layout import form as form
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import tabs as tabs
+from tidal.api.menu_button import menu_button as menu_button
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
 from tidal.api.navigation import switch_page as switch_page
+from tidal.api.pagination import pagination as pagination
 from tidal.api.pickers import color_picker as color_picker
 from tidal.api.pickers import time_input as time_input
 from tidal.api.query import query_params as query_params
@@ -67,24 +74,31 @@ __all__ = [
     "columns",
     "container",
     "date_input",
+    "datetime_input",
     "divider",
     "error",
     "exception",
     "expander",
+    "feedback",
     "form",
     "form_submit_button",
     "fragment",
     "header",
     "info",
     "json",
+    "link_button",
     "markdown",
+    "menu_button",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
+    "pagination",
+    "pills",
     "query_params",
     "radio",
     "rerun",
+    "segmented_control",
     "select_slider",
     "selectbox",
     "session_state",

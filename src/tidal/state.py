@@ -101,6 +101,8 @@ class WidgetMeta:
     """``"page"``/``"session"``: keep the value under the key while the widget is not shown."""
     page: str = ""
     """The hash of the page that rendered it (a ``"page"``-scoped value stays on it)."""
+    idle: Any = False
+    """What a trigger holds between clicks (False for a button, None for a menu button)."""
 
 
 _MISSING: Any = object()
@@ -331,7 +333,7 @@ class SessionState:
             for wid in layer:
                 m = meta.get(wid)
                 if m is not None and m.trigger:
-                    layer[wid] = False
+                    layer[wid] = m.idle
 
     def _merged(self) -> dict[str, Any]:
         """Every entry as it reads now, keyed by widget id where a key maps to one."""
@@ -369,14 +371,14 @@ class SessionState:
         # key holds True from an earlier run or a test: that value is returned once (W-11).
         for wid, rendered in self._meta.items():
             if rendered.trigger:
-                self._new_widget[wid] = False
+                self._new_widget[wid] = rendered.idle
         changed: list[WidgetMeta] = []
         for wid, value in changes.items():
             m = self._meta.get(wid)
             if m is None or m.disabled:
                 continue  # stale or disabled widget: drop the value (W-21)
             self._new_widget[wid] = value
-            before = False if m.trigger else self._old.get(wid, _MISSING)
+            before = m.idle if m.trigger else self._old.get(wid, _MISSING)
             try:
                 differs = bool(before is _MISSING or before != value)
             except Exception:  # values whose == is ambiguous (arrays): count as a change

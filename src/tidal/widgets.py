@@ -19,6 +19,7 @@ from typing import Any
 from tidal.context import RunContext
 from tidal.errors import (
     CachedWidgetWarning,
+    StreamlitAPIException,
     StreamlitDuplicateElementId,
     StreamlitDuplicateElementKey,
     StreamlitInvalidFormCallbackError,
@@ -79,7 +80,9 @@ class Spec:
     from_wire: Callable[[Any], Any]
     to_wire: Callable[[Any], Any] = same_value
     coerce: Callable[[Any], tuple[Any, bool]] | None = None
-    callback: Callback | None = None
+    callback: Callback | str | None = None
+    """A callable, or ``"rerun"``/None (no callback), or ``"ignore"`` (no callback, and a
+    change waits in the browser for the next run instead of starting one)."""
     args: tuple[Any, ...] | list[Any] | None = None
     kwargs: dict[str, Any] | None = None
     help: str | None = None
@@ -110,7 +113,8 @@ def register(ctx: RunContext, spec: Spec) -> Any:
     if ctx.cached:
         ctx.add(_cached_widget_warning(), block)
     form = block.form
-    if form and spec.callback is not None and not spec.callback_allowed_in_form:
+    callback, ignore = _on_change(spec.kind, spec.callback)
+    if form and callback is not None and not spec.callback_allowed_in_form:
         raise StreamlitInvalidFormCallbackError(
             "Within a form, callbacks can only be defined on `st.form_submit_button`. "
             "Defining callbacks on other widgets inside a form is not allowed."
@@ -153,7 +157,7 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         default=spec.default,
         from_wire=spec.from_wire,
         to_wire=spec.to_wire,
-        callback=spec.callback,
+        callback=callback,
         args=tuple(spec.args or ()),
         kwargs=dict(spec.kwargs or {}),
         trigger=spec.trigger,
@@ -162,6 +166,7 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         fragment=ctx.fragment,
         persist="session" if spec.bind else spec.persist,
         page=ctx.page_hash,
+        idle=spec.default if spec.trigger else False,
     )
     value, from_state = state.register(meta)
     if spec.bind is not None and user_key is not None:
@@ -183,12 +188,29 @@ def register(ctx: RunContext, spec: Spec) -> Any:
     if not spec.trigger:
         props["value"] = spec.to_wire(value)
     props.update(spec.props)
+    if ignore:
+        props["ignore_rerun"] = True
     if spec.value_props is not None:
         props.update(spec.value_props(value))
     if form and spec.clear_default is not None:
         props["default"] = spec.clear_default
     ctx.add(Node(spec.kind, props, value=value, extra=spec.extra), block)
     return value
+
+
+def _on_change(kind: str, on_change: object) -> tuple[Callback | None, bool]:
+    """``(callback, ignore)`` from ``on_change``: a callable; "rerun" or None (a change reruns
+    the app); "ignore" (a change waits for the next run)."""
+    if on_change is None or on_change == "rerun":
+        return None, False
+    if on_change == "ignore":
+        return None, True
+    if callable(on_change):
+        return on_change, False
+    raise StreamlitAPIException(
+        f'st.{kind} got on_change={on_change!r}. Pass a callable, "rerun" (the default), '
+        '"ignore" or None.'
+    )
 
 
 def _bind_to_query(

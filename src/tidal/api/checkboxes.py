@@ -12,6 +12,7 @@ from tidal.api.widget_args import (
     Args,
     Bind,
     Kwargs,
+    OnChange,
     PersistState,
     Width,
     check_bind,
@@ -20,7 +21,6 @@ from tidal.api.widget_args import (
     check_wrap,
 )
 from tidal.context import api_function, get_run
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
@@ -42,7 +42,7 @@ def _checkbox(
     value: bool,
     key: object,
     help: str | None,
-    on_change: Callback | None,
+    on_change: OnChange,
     args: Args,
     kwargs: Kwargs,
     disabled: bool,
@@ -88,7 +88,7 @@ def checkbox(
     value: bool = False,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
@@ -129,7 +129,7 @@ def toggle(
     value: bool = False,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,

@@ -25,6 +25,7 @@ from tidal.api.widget_args import (
     Args,
     Bind,
     Kwargs,
+    OnChange,
     PersistState,
     Width,
     check_bind,
@@ -35,7 +36,6 @@ from tidal.api.widget_args import (
 )
 from tidal.context import api_function, get_run
 from tidal.errors import StreamlitAPIException, StreamlitValueOutOfRangeError, TidalAPIError
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 FilterMode = Literal["fuzzy", "contains", "prefix"] | None
@@ -81,7 +81,7 @@ def _single_choice(
     format_func: FormatFunc,
     key: object,
     help: str | None,
-    on_change: Callback | None,
+    on_change: OnChange,
     args: Args,
     kwargs: Kwargs,
     disabled: bool,
@@ -161,7 +161,7 @@ def selectbox(
     format_func: FormatFunc = str,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
@@ -223,7 +223,7 @@ def radio(
     format_func: FormatFunc = str,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
@@ -277,7 +277,7 @@ def multiselect(
     format_func: FormatFunc = str,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,

@@ -17,6 +17,7 @@ from tidal.api.widget_args import (
     Args,
     Bind,
     Kwargs,
+    OnChange,
     PersistState,
     Width,
     check_bind,
@@ -25,7 +26,6 @@ from tidal.api.widget_args import (
 )
 from tidal.context import api_function, get_run
 from tidal.errors import StreamlitAPIException
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 DateValue = dt.date | dt.datetime | str | None
@@ -90,7 +90,7 @@ def date_input(
     max_value: DateValue = None,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,

@@ -15,6 +15,7 @@ from tidal.api.widget_args import (
     Args,
     Bind,
     Kwargs,
+    OnChange,
     PersistState,
     Width,
     check_bind,
@@ -23,7 +24,6 @@ from tidal.api.widget_args import (
 )
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
@@ -60,7 +60,7 @@ def time_input(
     value: dt.time | dt.datetime | str | None = "now",
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
@@ -142,7 +142,7 @@ def color_picker(
     value: str | None = None,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,

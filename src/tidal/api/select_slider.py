@@ -23,6 +23,7 @@ from tidal.api.widget_args import (
     Args,
     Bind,
     Kwargs,
+    OnChange,
     PersistState,
     Width,
     check_bind,
@@ -31,7 +32,6 @@ from tidal.api.widget_args import (
 )
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
@@ -43,7 +43,7 @@ def select_slider(
     format_func: FormatFunc = str,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,

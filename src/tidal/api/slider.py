@@ -16,6 +16,7 @@ from tidal.api.widget_args import (
     Args,
     Bind,
     Kwargs,
+    OnChange,
     PersistState,
     Width,
     check_bind,
@@ -24,7 +25,6 @@ from tidal.api.widget_args import (
 )
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
@@ -46,7 +46,7 @@ def slider(
     format: str | None = None,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
@@ -205,7 +205,7 @@ def _temporal_slider(
     format: str | None,
     key: str | None,
     help: str | None,
-    on_change: Callback | None,
+    on_change: OnChange,
     args: Args,
     kwargs: Kwargs,
     disabled: bool,

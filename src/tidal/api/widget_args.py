@@ -8,12 +8,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 from tidal.errors import StreamlitAPIException, StreamlitValueError
 
 Args = tuple[Any, ...] | list[Any] | None
 Kwargs = dict[str, Any] | None
+OnChange = Callable[..., Any] | Literal["rerun", "ignore"] | None
+"""A widget's ``on_change``: a callback, "rerun" (the default; None is the same) or "ignore"
+(a change waits in the browser for the next run instead of starting one)."""
 
 Width = int | Literal["stretch", "content"]
 Bind = Literal["query-params"] | None
