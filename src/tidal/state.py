@@ -303,6 +303,16 @@ class SessionState:
                 del self._kept[k]
                 self._old.pop(k, None)
 
+    def changed_by_browser(self, wid: str) -> bool:
+        """Whether this run's interaction gave the widget a new value (it differs from the
+        value of the run before)."""
+        if wid not in self._new_widget or wid not in self._old:
+            return False
+        try:
+            return bool(self._new_widget[wid] != self._old[wid])
+        except Exception:  # values whose == is ambiguous (arrays)
+            return True
+
     def set_widget_value(self, wid: str, value: Any) -> None:
         """Rewrite a widget's value (W-11b: an invalid assigned value falls back to default)."""
         user_key = self._id_to_key.get(wid)

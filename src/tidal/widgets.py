@@ -170,7 +170,10 @@ def register(ctx: RunContext, spec: Spec) -> Any:
     )
     value, from_state = state.register(meta)
     if spec.bind is not None and user_key is not None:
-        value = _bind_to_query(ctx, spec, wid, user_key, value, fresh and not from_state)
+        # The address wins on a widget's first run and when the address changed (a typed or
+        # followed URL); the widget wins when the person or the script changed its value.
+        url_first = fresh or not state.changed_by_browser(wid)
+        value = _bind_to_query(ctx, spec, wid, user_key, value, url_first and not from_state)
     if from_state and spec.explicit_default:
         _warn_default_and_state(ctx, user_key)
     if spec.coerce is not None and (from_state or user_key is not None):
@@ -216,9 +219,10 @@ def _on_change(kind: str, on_change: object) -> tuple[Callback | None, bool]:
 def _bind_to_query(
     ctx: RunContext, spec: Spec, wid: str, param: str, value: Any, fresh: bool
 ) -> Any:
-    """``bind="query-params"``: a widget shown for the first time takes its value from the
-    query param named after its key (when it fits the widget); then the param shows the
-    value, and is left out while the value is the default (MP-6)."""
+    """``bind="query-params"``: unless the person or the script just changed the widget, it
+    takes its value from the query param named after its key (when the param fits the
+    widget); then the param shows the value, and is left out while the value is the default
+    (MP-6)."""
     dump, load = _url_codec(spec)
     params = ctx.query_params
     if fresh and param in params:

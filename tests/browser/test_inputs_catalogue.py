@@ -1,0 +1,183 @@
+"""Streamlit 1.67's inputs in Chromium: pills and segmented controls, feedback, a slider over
+dates, a date range, a keyboard shortcut on a button, a widget bound to the URL, a link button,
+a menu button and pagination."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+GROUPS = """
+import tidal as st
+colour = st.pills("Colour", ["red", "green", "blue"], key="colour")
+tags = st.pills("Tags", ["new", "sale", "eco"], selection_mode="multi", default=["eco"])
+view = st.segmented_control("View", ["Map", "Table"], default="Map")
+st.text(f"colour={colour} tags={tags} view={view}")
+"""
+
+
+def test_pills_and_segmented_control_pick_options(open_app):
+    app = open_app(GROUPS)
+    page = app.page
+    app.expect_text("colour=None tags=['eco'] view=Map")
+    colour = page.get_by_role("radiogroup", name="Colour")
+    colour.get_by_role("button", name="green").click()
+    app.idle()
+    app.expect_text("colour=green")
+    expect(colour.get_by_role("button", name="green")).to_have_attribute("aria-pressed", "true")
+    colour.get_by_role("button", name="green").click()  # clicking again clears it
+    app.idle()
+    app.expect_text("colour=None")
+    tags = page.get_by_role("group", name="Tags")
+    tags.get_by_role("button", name="new").click()
+    app.idle()
+    app.expect_text("tags=['new', 'eco']")
+    page.get_by_role("radiogroup", name="View").get_by_role("button", name="Table").click()
+    app.idle()
+    app.expect_text("view=Table")
+    assert not app.console_errors
+
+
+def test_feedback_stars_light_up_to_the_choice(open_app):
+    app = open_app("""
+import tidal as st
+st.text(f"rating={st.feedback('stars')}")
+""")
+    page = app.page
+    app.expect_text("rating=None")
+    page.get_by_role("button", name="stars 4").click()
+    app.idle()
+    app.expect_text("rating=3")
+    assert page.locator(".bg-stars .bg-opt.lit").count() == 4
+    assert page.locator(".bg-stars svg").count() == 5  # the star glyphs are drawn
+    assert not app.console_errors
+
+
+def test_a_slider_over_dates_shows_and_sends_dates(open_app):
+    app = open_app("""
+import datetime as dt
+import tidal as st
+d = st.slider("Day", min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 1, 31),
+              value=dt.date(2024, 1, 10), format="MMM D, YYYY")
+st.text(f"day={d.isoformat()}")
+""")
+    page = app.page
+    app.expect_text("day=2024-01-10")
+    app.expect_text("Jan 10, 2024")
+    thumb = page.get_by_role("slider", name="Day")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    thumb.press("ArrowRight")
+    app.idle()
+    app.expect_text("day=2024-01-12")
+    expect(thumb).to_have_attribute("aria-valuetext", "Jan 12, 2024")
+    assert not app.console_errors
+
+
+def test_a_date_range_is_picked_with_two_dates(open_app):
+    app = open_app("""
+import datetime as dt
+import tidal as st
+r = st.date_input("Stay", (dt.date(2024, 7, 1), dt.date(2024, 7, 8)))
+st.text(f"stay={[d.isoformat() for d in r]}")
+""")
+    page = app.page
+    app.expect_text("stay=['2024-07-01', '2024-07-08']")
+    page.get_by_label("End date").fill("2024-07-20")
+    app.idle()
+    app.expect_text("stay=['2024-07-01', '2024-07-20']")
+    page.get_by_label("End date").fill("")
+    app.idle()
+    app.expect_text("stay=['2024-07-01']")
+    assert not app.console_errors
+
+
+def test_a_keyboard_shortcut_clicks_its_button(open_app):
+    app = open_app("""
+import tidal as st
+st.session_state.setdefault("n", 0)
+if st.button("Add", shortcut="Ctrl+K"):
+    st.session_state.n += 1
+st.text_input("Notes")
+st.text(f"n={st.session_state.n}")
+""")
+    page = app.page
+    button = page.get_by_role("button", name=re.compile("^Add"))
+    expect(button).to_have_attribute("aria-keyshortcuts", "ctrl+k")
+    expect(button.locator("kbd")).to_have_text("Ctrl+K")
+    page.keyboard.press("Control+k")
+    app.idle()
+    app.expect_text("n=1")
+    page.get_by_label("Notes").click()
+    page.keyboard.press("Control+k")  # with a modifier it works while typing too
+    app.idle()
+    app.expect_text("n=2")
+    page.keyboard.press("k")  # no modifier: nothing
+    app.idle()
+    app.expect_text("n=2")
+    assert not app.console_errors
+
+
+def test_a_widget_bound_to_the_url_shows_its_value_there_and_restores_it(open_app, new_tab):
+    app = open_app("""
+import tidal as st
+size = st.segmented_control("Size", ["S", "M", "L"], default="M", key="size",
+                            bind="query-params")
+show = st.checkbox("Show all", key="all", bind="query-params")
+st.text(f"size={size} all={show}")
+""")
+    page = app.page
+    app.expect_text("size=M all=False")
+    page.get_by_role("radiogroup", name="Size").get_by_role("button", name="L").click()
+    app.idle()
+    expect(page).to_have_url(re.compile(r"\?size=L$"))
+    page.get_by_text("Show all").click()
+    app.idle()
+    expect(page).to_have_url(re.compile(r"\?size=L&all=true$"))
+    page.reload()
+    app.idle()
+    app.expect_text("size=L all=True")
+    expect(page.get_by_role("button", name="L")).to_have_attribute("aria-pressed", "true")
+    app.open("/?size=S")  # a changed address wins; a missing param keeps the value
+    app.expect_text("size=S all=True")
+    expect(page).to_have_url(re.compile(r"\?size=S&all=true$"))
+    other = new_tab(app.server.url).open("/?size=XXL&all=true")  # another session, a bad size
+    other.expect_text("size=M all=True")
+    expect(other.page).to_have_url(re.compile(r"/\?all=true$"))  # the bad param is dropped
+    assert not app.console_errors
+    assert not other.console_errors
+
+
+def test_link_button_opens_its_url_in_a_new_tab(open_app):
+    app = open_app("""
+import tidal as st
+st.link_button("Docs", "https://example.com/docs", icon=":material/open_in_new:")
+""")
+    link = app.page.get_by_role("link", name="Docs")
+    expect(link).to_have_attribute("href", "https://example.com/docs")
+    expect(link).to_have_attribute("target", "_blank")
+    expect(link).to_have_attribute("rel", re.compile("noopener"))
+    assert not app.console_errors
+
+
+def test_menu_button_and_pagination(open_app):
+    app = open_app("""
+import tidal as st
+choice = st.menu_button("Export", ["CSV", "JSON"])
+page = st.pagination(20, key="p")
+st.text(f"choice={choice} page={page}")
+""")
+    page = app.page
+    page.get_by_role("button", name="Export").click()
+    page.get_by_role("menuitem", name="JSON").click()
+    app.idle()
+    app.expect_text("choice=JSON page=1")
+    page.get_by_role("button", name="Next page").click()
+    app.idle()
+    app.expect_text("choice=None page=2")
+    page.get_by_role("button", name="Page 20").click()
+    app.idle()
+    app.expect_text("page=20")
+    expect(page.get_by_role("button", name="Next page")).to_be_disabled()
+    assert not app.console_errors
