@@ -9,14 +9,17 @@ value from the browser is always one of the options the server offered, or (with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any
 
 from tidal.api.options import (
+    FilterMode,
     FormatFunc,
+    check_filter_mode,
     index_of,
     label_codec,
     labels_of,
     multi_label_codec,
+    new_option,
     option_index,
     options_list,
     wire_index,
@@ -38,11 +41,6 @@ from tidal.context import api_function, get_run
 from tidal.errors import StreamlitAPIException, StreamlitValueOutOfRangeError, TidalAPIError
 from tidal.widgets import Spec, label_text, register
 
-FilterMode = Literal["fuzzy", "contains", "prefix"] | None
-_FILTER_MODES = ("fuzzy", "contains", "prefix", None)
-MAX_NEW_OPTION_CHARS = 1000
-"""The longest new option a person may type (a longer one is refused as a bad value)."""
-
 
 def _check_index(kind: str, index: int | None, n: int) -> None:
     if index is None:
@@ -57,20 +55,6 @@ def _check_index(kind: str, index: int | None, n: int) -> None:
         raise StreamlitValueOutOfRangeError(
             f"The `index` parameter, set to {index}, is outside the required range [0, 0]."
         )
-
-
-def _check_filter_mode(kind: str, filter_mode: object) -> None:
-    if filter_mode not in _FILTER_MODES:
-        raise StreamlitAPIException(
-            f'st.{kind} got filter_mode={filter_mode!r}. Use "fuzzy", "contains", "prefix" '
-            "or None (no typing)."
-        )
-
-
-def _new_option(v: Any) -> str:
-    if not isinstance(v, str) or not v.strip() or len(v) > MAX_NEW_OPTION_CHARS:
-        raise ValueError("expected an option index or a new option's text")
-    return v
 
 
 def _single_choice(
@@ -101,7 +85,7 @@ def _single_choice(
         if v is None:
             return None
         if accept_new_options and isinstance(v, str):
-            text = _new_option(v)
+            text = new_option(v)
             i = labels.index(text) if text in labels else None
             return opts[i] if i is not None else text
         return opts[wire_index(v, len(opts))]
@@ -185,7 +169,7 @@ def selectbox(
         >>> colour = st.selectbox("Colour", ["red", "green", "blue"], key="colour")
         >>> city = st.selectbox("City", ["Paris"], index=None, accept_new_options=True)
     """
-    _check_filter_mode("selectbox", filter_mode)
+    check_filter_mode("selectbox", filter_mode)
     return _single_choice(
         "selectbox",
         label,
@@ -301,7 +285,7 @@ def multiselect(
     Example:
         >>> toppings = st.multiselect("Toppings", ["cheese", "ham", "olives"], ["cheese"])
     """
-    _check_filter_mode("multiselect", filter_mode)
+    check_filter_mode("multiselect", filter_mode)
     opts = options_list(options)
     chosen = (
         []
@@ -330,7 +314,7 @@ def multiselect(
 
     def one_from_wire(i: Any) -> Any:
         if accept_new_options and isinstance(i, str):
-            text = _new_option(i)
+            text = new_option(i)
             return opts[labels.index(text)] if text in labels else text
         return opts[wire_index(i, len(opts))]
 

@@ -9,11 +9,15 @@ codec of a choice (the URL holds the option's label). Knows nothing about any on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal
 
 from tidal.errors import StreamlitAPIException
 
 FormatFunc = Callable[[Any], Any]
+FilterMode = Literal["fuzzy", "contains", "prefix"] | None
+_FILTER_MODES = ("fuzzy", "contains", "prefix", None)
+MAX_NEW_OPTION_CHARS = 1000
+"""The longest new option a person may type (a longer one is refused as a bad value)."""
 
 
 def options_list(options: object) -> list[Any]:
@@ -130,3 +134,21 @@ def multi_label_codec(labels: list[str], *, new_options: bool = False) -> UrlCod
         return out
 
     return _dump_labels(labels), load
+
+
+def check_filter_mode(kind: str, filter_mode: object) -> None:
+    """``filter_mode``: how typed text filters the options ("fuzzy", "contains", "prefix"),
+    or None (no typing)."""
+    if filter_mode not in _FILTER_MODES:
+        raise StreamlitAPIException(
+            f'st.{kind} got filter_mode={filter_mode!r}. Use "fuzzy", "contains", "prefix" '
+            "or None (no typing)."
+        )
+
+
+def new_option(v: Any) -> str:
+    """A new option typed in the browser (``accept_new_options``): non-blank text of at most
+    ``MAX_NEW_OPTION_CHARS``; ValueError otherwise."""
+    if not isinstance(v, str) or not v.strip() or len(v) > MAX_NEW_OPTION_CHARS:
+        raise ValueError("expected an option index or a new option's text")
+    return v
