@@ -188,5 +188,6 @@ def test_options_list_reads_a_series_a_dataframe_and_a_dict() -> None:
     assert options_list(pd.Series(["x", "y"])) == ["x", "y"]
     assert options_list(pd.DataFrame({"a": [1, 2], "b": [3, 4]})) == [1, 2]
     assert options_list({"k": 1, "j": 2}) == ["k", "j"]
+    assert options_list("abc") == ["abc"]
     with pytest.raises(StreamlitAPIException):
-        options_list("abc")
+        options_list(object())

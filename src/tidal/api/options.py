@@ -22,16 +22,14 @@ MAX_NEW_OPTION_CHARS = 1000
 
 def options_list(options: object) -> list[Any]:
     """The options a widget offers: any iterable, a dict's keys, or the first column of a
-    DataFrame (a Series' values), as Streamlit reads them. None is no options."""
+    DataFrame (a Series' values), as Streamlit reads them. None is no options; a single
+    string or number is one option."""
     if options is None:
         return []
     if isinstance(options, dict):
         return list(options.keys())
-    if isinstance(options, str | bytes):
-        raise StreamlitAPIException(
-            f"Options must be a list, tuple, set, dict, Series or DataFrame, not a string "
-            f"({options!r}). Wrap a single option in a list: [{options!r}]."
-        )
+    if isinstance(options, str | bytes | int | float | bool):
+        return [options]  # a single plain value is one option, as in Streamlit
     columns = getattr(options, "columns", None)
     iloc = getattr(options, "iloc", None)
     if columns is not None and iloc is not None:  # a DataFrame: its first column
