@@ -43,7 +43,13 @@ FeedbackKind = Literal["thumbs", "faces", "stars"]
 
 FEEDBACK_OPTIONS: dict[str, list[str]] = {
     "thumbs": [":material/thumb_down:", ":material/thumb_up:"],
-    "faces": ["😞", "🙁", "😐", "🙂", "😀"],
+    "faces": [
+        ":material/sentiment_very_dissatisfied:",
+        ":material/sentiment_dissatisfied:",
+        ":material/sentiment_neutral:",
+        ":material/sentiment_satisfied:",
+        ":material/sentiment_very_satisfied:",
+    ],
     "stars": [":material/star:"] * 5,
 }
 """What each feedback kind shows, from the lowest index (worst) to the highest (best)."""

@@ -57,6 +57,7 @@ export function applyCommon(node, p, prev) {
   if (p.help !== prev.help && node.s.head) setHelp(node.s.head, p.help);
   if (p.width !== prev.width) applyWidth(node.el, p.width);
   if (p.required !== prev.required) node.el.classList.toggle('required', Boolean(p.required));
+  if (p.wrap !== prev.wrap) node.el.classList.toggle('nowrap', p.wrap === false);
   if (p.disabled !== prev.disabled) {
     node.el.classList.toggle('disabled', Boolean(p.disabled));
     for (const el of node.el.querySelectorAll('input, select, textarea, button, fieldset')) el.disabled = Boolean(p.disabled);

@@ -155,6 +155,7 @@ const selectKind = {
     if (p.accept_new_options) {
       comboKind.create(node, p, ctx);
       node.s.combo = true;
+      this.update(node, p, NONE);
       return;
     }
     const select = h('select', { id: p.id, class: 'input select' });

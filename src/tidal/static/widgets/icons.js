@@ -14,6 +14,24 @@ const SVG = {
   open_in_new: 'M19 19H5V5h7V3H5c-1.11 0-2 .9-2 2v14c0 1.1.89 2 2 2h14c1.1 0 2-.9 2-2v-7h-2v7zM14 3v2h3.59l-9.83 9.83 1.41 1.41L19 6.41V10h2V3h-7z',
 };
 
+/** Faces for `st.feedback("faces")`, drawn (not an emoji font): the mouth's curve by mood. */
+const MOUTHS = {
+  sentiment_very_dissatisfied: 'M8 17q4-4 8 0',
+  sentiment_dissatisfied: 'M8.5 16.5q3.5-2.5 7 0',
+  sentiment_neutral: 'M8.5 15.5h7',
+  sentiment_satisfied: 'M8.5 14.5q3.5 2.5 7 0',
+  sentiment_very_satisfied: 'M8 14q4 4.5 8 0',
+};
+
+function face(name) {
+  const span = h('span', { class: 'w-icon material', 'aria-hidden': 'true', 'data-icon': name });
+  span.innerHTML = '<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" '
+    + 'stroke-width="1.8" stroke-linecap="round"><circle cx="12" cy="12" r="9.2"/>'
+    + '<circle cx="9" cy="10" r=".9" fill="currentColor"/><circle cx="15" cy="10" r=".9" fill="currentColor"/>'
+    + `<path d="${MOUTHS[name]}"/></svg>`;
+  return span;
+}
+
 /**
  * The element showing an icon, or null for none.
  * @param {string|null|undefined} icon an emoji or ":material/name:"
@@ -23,6 +41,7 @@ export function iconEl(icon) {
   if (!icon) return null;
   const m = /^:material\/([a-z0-9_]+):$/.exec(icon);
   if (!m) return h('span', { class: 'w-icon emoji', 'aria-hidden': 'true', text: icon });
+  if (Object.hasOwn(MOUTHS, m[1])) return face(m[1]);
   const path = SVG[m[1]];
   if (path) {
     const span = h('span', { class: 'w-icon material', 'aria-hidden': 'true', 'data-icon': m[1] });

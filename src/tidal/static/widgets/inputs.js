@@ -158,6 +158,11 @@ const numberKind = {
     const { control } = node.s;
     applyCommon(node, p, prev);
     control.inputMode = p.dtype === 'int' && !(p.min < 0) ? 'numeric' : 'decimal';
+    if (p.icon !== prev.icon) {
+      node.s.icon?.remove();
+      node.s.icon = iconEl(p.icon);
+      if (node.s.icon) control.parentElement.prepend(node.s.icon);
+    }
     attr(control, 'placeholder', p.placeholder);
     attr(control, 'aria-valuemin', p.min);
     attr(control, 'aria-valuemax', p.max);
