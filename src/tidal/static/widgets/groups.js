@@ -5,7 +5,7 @@
 import { h } from '../elements.js';
 import { inlineMarkdown } from '../markdown.js';
 import { NONE, applyCommon, applyValue, applyWidth, commit, field, labelRow, sameValue } from './base.js';
-import { dressButton, pressable } from './choices.js';
+import { dressButton, pressable } from './buttons.js';
 import { iconEl } from './icons.js';
 
 // ------------------------------------------------------------------------------ button groups
