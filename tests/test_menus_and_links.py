@@ -90,7 +90,7 @@ def test_pagination_checks_its_arguments(app_test: AppTestFactory) -> None:
     for call, words in [
         ("st.pagination(0)", "num_pages=0"),
         ("st.pagination(3, default=4)", "past the last page"),
-        ("st.pagination(3, max_visible_pages=1)", "max_visible_pages=1"),
+        ("st.pagination(3, max_visible_pages=-1)", "max_visible_pages=-1"),
     ]:
         at = app_test(f"import tidal as st\n{call}").run()
         assert words in at.exception[0].value

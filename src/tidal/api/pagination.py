@@ -2,7 +2,8 @@
 
 Returns the current page (an int from 1). The browser shows at most ``max_visible_pages``
 numbered buttons (with ellipses) and previous/next arrows, and sends the page number, checked
-here. Knows nothing about other widget kinds.
+here (``max_visible_pages=0`` shows only the arrows, 1 the current page, 2 the current or
+first page and the last). Knows nothing about other widget kinds.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def pagination(
         >>> st.write(rows[(page - 1) * 10 : page * 10])
     """
     n = _positive("num_pages", num_pages)
-    _positive("max_visible_pages", max_visible_pages, 3)
+    _positive("max_visible_pages", max_visible_pages, 0)
     if _positive("default", default) > n:
         raise StreamlitAPIException(
             f"st.pagination got default={default}, past the last page ({n}). Pass a page "

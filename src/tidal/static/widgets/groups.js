@@ -146,21 +146,23 @@ const menuKind = {
 };
 
 // ------------------------------------------------------------------------------ pagination
-/** The page numbers to show: all of them, or the first, the last and a window around the
- * current page, with null for a gap (an ellipsis); at most `max` entries. */
+/** The page numbers to show, with null for a gap (an ellipsis): all of them when they fit in
+ * `max`, else the first, the last and a window around the current page; `max` 0 shows none,
+ * 1 the current page, 2 the current (or first) page and the last. */
 export function pageWindow(current, count, max) {
   if (count <= max) return Array.from({ length: count }, (_, i) => i + 1);
-  const inner = Math.max(1, max - 4); // room beside first, last and two ellipses
-  let lo = Math.max(2, current - Math.floor(inner / 2));
+  if (max <= 0) return [];
+  if (max === 1) return [current];
+  if (max === 2) {
+    if (current === count) return [1, null, count];
+    return [current, ...(current < count - 1 ? [null] : []), count];
+  }
+  const inner = Math.max(1, max - 2); // room beside the first and the last page
+  let lo = Math.max(2, current - Math.floor((inner - 1) / 2));
   const hi = Math.min(count - 1, lo + inner - 1);
   lo = Math.max(2, hi - inner + 1);
-  const out = [1];
-  if (lo > 2) out.push(null);
-  else if (lo === 2 && hi < count - 1) { /* no gap at the start */ }
-  for (let n = lo; n <= hi; n++) out.push(n);
-  if (hi < count - 1) out.push(null);
-  out.push(count);
-  return out;
+  return [1, ...(lo > 2 ? [null] : []), ...Array.from({ length: hi - lo + 1 }, (_, i) => lo + i),
+    ...(hi < count - 1 ? [null] : []), count];
 }
 
 const pageKind = {
