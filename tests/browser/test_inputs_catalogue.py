@@ -181,3 +181,26 @@ st.text(f"choice={choice} page={page}")
     app.expect_text("page=20")
     expect(page.get_by_role("button", name="Next page")).to_be_disabled()
     assert not app.console_errors
+
+
+def test_on_change_ignore_waits_for_the_next_run(open_app):
+    app = open_app("""
+import tidal as st
+st.session_state.setdefault("runs", 0)
+st.session_state.runs += 1
+name = st.text_input("Name", on_change="ignore")
+st.button("Show")
+st.text(f"name={name!r} runs={st.session_state.runs}")
+""")
+    page = app.page
+    app.expect_text("name='' runs=1")
+    runs = page.evaluate("window.__tidal.runs")
+    box = page.get_by_label("Name")
+    box.fill("Ada")
+    box.press("Enter")
+    app.idle()
+    assert page.evaluate("window.__tidal.runs") == runs  # no run for the change
+    app.expect_text("name='' runs=1")
+    app.click("Show")
+    app.expect_text("name='Ada' runs=2")
+    assert not app.console_errors
