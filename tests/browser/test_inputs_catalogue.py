@@ -204,3 +204,40 @@ st.text(f"name={name!r} runs={st.session_state.runs}")
     app.click("Show")
     app.expect_text("name='Ada' runs=2")
     assert not app.console_errors
+
+
+def test_typed_new_options_select_all_and_radio_captions(open_app):
+    app = open_app("""
+import tidal as st
+tags = st.multiselect("Tags", ["alpha", "beta", "gamma"], accept_new_options=True,
+                      filter_mode="prefix", key="tags")
+city = st.selectbox("City", ["Oslo", "Rome"], index=None, accept_new_options=True)
+st.radio("Genre", ["Comedy", "Drama"], captions=["Laugh.", "Cry."])
+st.text(f"tags={tags} city={city}")
+""")
+    page = app.page
+    box = page.get_by_role("combobox", name="Tags")
+    box.click()
+    box.fill("ga")  # prefix: only gamma
+    expect(page.get_by_role("option", name="gamma")).to_be_visible()
+    expect(page.get_by_role("option", name="alpha")).to_have_count(0)
+    box.fill("delta")
+    box.press("Enter")  # not an option: a new one
+    app.idle()
+    app.expect_text("tags=['delta']")
+    box.click()
+    box.fill("")
+    page.get_by_role("option", name="Select all").click()
+    app.idle()
+    app.expect_text("tags=['delta', 'alpha', 'beta', 'gamma']")
+    city = page.get_by_label("City")
+    city.fill("Lima")
+    city.press("Enter")
+    app.idle()
+    app.expect_text("city=Lima")
+    city.fill("Rome")
+    city.press("Enter")
+    app.idle()
+    app.expect_text("city=Rome")
+    expect(page.get_by_text("Cry.")).to_be_visible()
+    assert not app.console_errors
