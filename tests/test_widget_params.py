@@ -157,6 +157,7 @@ def test_multiselect_new_options_select_all_and_filter_mode(app_test: AppTestFac
     ms.set_value(["a", "new"]).run()
     assert at.session_state.got == ["a", "new"]
     assert at.multiselect(key="t").indices == [0]
+    assert at.multiselect(key="t").values == ["a", "new"]
 
 
 def test_filter_mode_must_be_a_known_mode(app_test: AppTestFactory) -> None:

@@ -312,6 +312,16 @@ class Multiselect(Options):
         return out
 
     @property
+    def values(self) -> list[str]:
+        """The chosen options as displayed (a new option typed in shows as its text)."""
+        labels, opts = self.options, list(self.node.extra or [])
+        out = []
+        for v in self.value or []:
+            i = next((i for i, o in enumerate(opts) if o is v or o == v), None)
+            out.append(labels[i] if i is not None else str(v))
+        return out
+
+    @property
     def max_selections(self) -> int | None:
         """The most options that may be chosen (None: no limit)."""
         m = self.props.get("max_selections")
