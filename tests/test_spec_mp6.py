@@ -221,3 +221,18 @@ def test_MP_6_a_bound_widget_keeps_its_value_across_pages(tmp_path: Path) -> Non
     at.switch_page("main.py").run()
     assert at.text_input(key="q").value == "tide"
     assert at.query_params == {"q": "tide"}
+
+
+def test_MP_6_a_value_too_long_for_an_address_stays_out_of_it(app_test: AppTestFactory) -> None:
+    at = app_test("""
+        import tidal as st
+        st.text_area("Essay", key="essay", bind="query-params")
+    """).run()
+    at.text_area(key="essay").input("x" * 10_000).run()
+    assert at.text_area(key="essay").value == "x" * 10_000
+    assert at.query_params == {}
+
+
+def test_MP_6_embed_cannot_be_a_bound_key(app_test: AppTestFactory) -> None:
+    at = app_test('import tidal as st\nst.checkbox("C", key="embed", bind="query-params")').run()
+    assert "reserved query params" in at.exception[0].value

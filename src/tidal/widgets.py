@@ -26,6 +26,7 @@ from tidal.errors import (
     StreamlitValueAssignmentNotAllowedError,
     StreamlitValueError,
 )
+from tidal.querystring import MAX_QUERY_CHARS, encode_query
 from tidal.state import WIDGET_ID_PREFIX, Callback, WidgetMeta, check_user_key, same_value
 from tidal.tree import Node
 
@@ -243,6 +244,8 @@ def _bind_to_query(
         params.pop(param, None)
     else:
         params[param] = dump(spec.to_wire(value))
+        if len(encode_query(params)) > MAX_QUERY_CHARS:
+            params.pop(param)  # too long for an address: the value stays in the session only
     return value
 
 

@@ -87,6 +87,11 @@ def check_bind(kind: str, bind: object, key: object) -> Bind:
             f'st.{kind}(bind="query-params") needs a `key`: the key names the query '
             "parameter the widget's value is kept in."
         )
+    if str(key).lower() in ("embed", "embed_options"):
+        raise StreamlitAPIException(
+            f"st.{kind}(key={key!r}, bind=\"query-params\"): embed and embed_options are "
+            "reserved query params. Give the widget another key."
+        )
     return "query-params"
 
 
