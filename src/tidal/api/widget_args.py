@@ -89,7 +89,7 @@ def check_bind(kind: str, bind: object, key: object) -> Bind:
         )
     if str(key).lower() in ("embed", "embed_options"):
         raise StreamlitAPIException(
-            f"st.{kind}(key={key!r}, bind=\"query-params\"): embed and embed_options are "
+            f'st.{kind}(key={key!r}, bind="query-params"): embed and embed_options are '
             "reserved query params. Give the widget another key."
         )
     return "query-params"
