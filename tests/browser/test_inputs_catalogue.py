@@ -241,3 +241,23 @@ st.text(f"tags={tags} city={city}")
     app.expect_text("city=Rome")
     expect(page.get_by_text("Cry.")).to_be_visible()
     assert not app.console_errors
+
+
+def test_persist_state_shows_the_kept_value_when_the_widget_comes_back(open_app):
+    app = open_app("""
+import tidal as st
+if st.toggle("Show", value=True, key="show"):
+    st.text_input("Name", key="name", persist_state="page")
+st.text(f"name={st.session_state.get('name')!r}")
+""")
+    page = app.page
+    app.type_and_enter("Name", "Ada")
+    app.expect_text("name='Ada'")
+    page.get_by_text("Show", exact=True).click()
+    app.idle()
+    expect(page.get_by_label("Name")).to_have_count(0)
+    app.expect_text("name='Ada'")
+    page.get_by_text("Show", exact=True).click()
+    app.idle()
+    expect(page.get_by_label("Name")).to_have_value("Ada")
+    assert not app.console_errors
