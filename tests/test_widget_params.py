@@ -429,3 +429,32 @@ def test_color_picker_pick(app_test: AppTestFactory) -> None:
     at.run()
     at.color_picker(key="c").pick("#123456").run()
     assert at.session_state.got == "#123456"
+
+
+@pytest.mark.parametrize(
+    ("call", "empty"),
+    [
+        ('st.text_input("T", "x", key="w", required=True)', ""),
+        ('st.selectbox("S", ["a"], key="w", required=True)', None),
+        ('st.number_input("N", value=1, key="w", required=True)', None),
+        ('st.date_input("D", key="w", required=True)', None),
+        ('st.pills("P", ["a"], default="a", key="w", required=True)', None),
+    ],
+)
+def test_a_required_widget_cannot_be_emptied_by_the_browser(
+    app_test: AppTestFactory, call: str, empty: object
+) -> None:
+    at = app_test(f"import tidal as st\n{call}").run()
+    assert not at.exception
+    wid = at.get_by_key("w").id  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="cannot be emptied"):
+        meta_of(at, wid).from_wire(empty)
+
+
+def test_a_required_widget_may_start_empty(app_test: AppTestFactory) -> None:
+    at = app_test("""
+        import tidal as st
+        st.session_state.got = st.selectbox("S", ["a", "b"], index=None, required=True)
+    """).run()
+    assert at.session_state.got is None
+    assert at.selectbox[0].props["required"] is True

@@ -156,7 +156,7 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         kind=spec.kind,
         key=user_key,
         default=spec.default,
-        from_wire=spec.from_wire,
+        from_wire=_refuse_empty(spec.from_wire) if spec.props.get("required") else spec.from_wire,
         to_wire=spec.to_wire,
         callback=callback,
         args=tuple(spec.args or ()),
@@ -200,6 +200,17 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         props["default"] = spec.clear_default
     ctx.add(Node(spec.kind, props, value=value, extra=spec.extra), block)
     return value
+
+
+def _refuse_empty(from_wire: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``required=True``: the browser may not empty the widget (None, "", no choice)."""
+
+    def read(v: Any) -> Any:
+        if v is None or v == "" or v == []:
+            raise ValueError("a required widget cannot be emptied")
+        return from_wire(v)
+
+    return read
 
 
 def _on_change(kind: str, on_change: object) -> tuple[Callback | None, bool]:

@@ -261,3 +261,32 @@ st.text(f"name={st.session_state.get('name')!r}")
     app.idle()
     expect(page.get_by_label("Name")).to_have_value("Ada")
     assert not app.console_errors
+
+
+def test_a_required_field_refuses_to_be_emptied_and_blocks_its_form(open_app):
+    app = open_app("""
+import tidal as st
+st.session_state.setdefault("runs", 0)
+st.session_state.runs += 1
+name = st.text_input("Name", "Ada", required=True)
+with st.form("f"):
+    city = st.text_input("City", required=True)
+    sent = st.form_submit_button("Send")
+st.text(f"name={name!r} city={city!r} sent={sent} runs={st.session_state.runs}")
+""")
+    page = app.page
+    app.expect_text("name='Ada' city='' sent=False runs=1")
+    name = page.get_by_label("Name")
+    name.fill("")
+    name.press("Enter")
+    app.idle()
+    expect(name).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".w-text_input.invalid")).to_have_count(1)
+    app.expect_text("runs=1")  # the empty value was not sent
+    app.click("Send")
+    app.expect_text("runs=1")  # the form is not sent while City is empty
+    expect(page.locator(".w-text_input.invalid")).to_have_count(2)
+    page.get_by_label("City").fill("Oslo")
+    app.click("Send")
+    app.expect_text("city='Oslo' sent=True runs=2")
+    assert not app.console_errors

@@ -107,6 +107,11 @@ export function applyValue(node, kind, p, prev) {
  * @param {boolean} [always] send even if equal to the last commit (buttons)
  */
 export function commit(node, ctx, v, always = false) {
+  // required: an empty value is not committed; the widget says so and keeps its last value
+  const refused = Boolean(node.p.required) && isEmpty(v);
+  node.el.classList.toggle('invalid', refused);
+  if (node.p.required) node.s.control?.setAttribute?.('aria-invalid', String(refused));
+  if (refused) return;
   if (!always && sameValue(v, node.s.committed)) return;
   node.s.committed = v;
   if (node.p.form) return;
