@@ -290,3 +290,27 @@ st.text(f"name={name!r} city={city!r} sent={sent} runs={st.session_state.runs}")
     app.click("Send")
     app.expect_text("city='Oslo' sent=True runs=2")
     assert not app.console_errors
+
+
+def test_a_live_text_input_sends_while_typing_and_validate_blocks_bad_text(open_app):
+    app = open_app("""
+import tidal as st
+q = st.text_input("Search", live="50ms")
+code = st.text_input("Code", validate=(r"[A-Z]{3}", "Three capitals"))
+st.text(f"q={q!r} code={code!r}")
+""")
+    page = app.page
+    page.get_by_label("Search").press_sequentially("tide")
+    app.expect_text("q='tide'")  # no Enter: sent after the pause
+    code = page.get_by_label("Code")
+    code.fill("abc")
+    code.press("Enter")
+    app.idle()
+    expect(page.get_by_role("alert")).to_have_text("Three capitals")
+    app.expect_text("code=''")
+    code.fill("ABC")
+    code.press("Enter")
+    app.idle()
+    app.expect_text("code='ABC'")
+    expect(page.get_by_role("alert")).to_be_hidden()
+    assert not app.console_errors
