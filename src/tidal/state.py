@@ -21,6 +21,8 @@ from tidal.errors import (
     StreamlitWidgetAlreadyInstantiatedError,
     TidalAPIError,
 )
+from tidal.kept import MISSING as KEPT_MISSING
+from tidal.kept import KeptValues
 
 WIDGET_ID_PREFIX = "$$ID"
 """Every widget id starts with this; user keys may not."""
@@ -140,9 +142,8 @@ class SessionState:
         self._keys_this_run: set[str] = set()
         self._forms_this_run: set[str] = set()
         self._order = 0
-        self._kept: dict[str, str | None] = {}
-        """Keys of persisted widgets not shown now (their value is ``old[key]``) -> the page
-        a ``"page"``-scoped value belongs to (None: the whole session)."""
+        self._kept = KeptValues()
+        """Values of persisted widgets not shown now (kept in ``old`` under their key)."""
 
     # ------------------------------------------------------------------ mapping (user side)
     def _lookup(self, k: str) -> Any:
@@ -185,7 +186,7 @@ class SessionState:
             raise KeyError(missing_key_message(k))
         self._new_user.pop(k, None)
         self._old.pop(k, None)
-        self._kept.pop(k, None)
+        self._kept.forget(k)
         wid = self._key_to_id.pop(k, None)
         if wid is not None:
             self._id_to_key.pop(wid, None)
@@ -274,14 +275,10 @@ class SessionState:
         return deepcopy(value), self.assigned_this_run(k)
 
     def _take_kept(self, k: str, wid: str, page: str) -> None:
-        """A persisted widget shows again: its kept value becomes the new widget's value (a
-        ``"page"`` value only on its own page)."""
-        if k not in self._kept:
-            return
-        scope = self._kept.pop(k)
-        kept = self._old.pop(k, _MISSING)
+        """A persisted widget shows again: its kept value becomes the new widget's value."""
+        kept = self._kept.take(self._old, k, page)
         fresh = wid not in self._new_widget and wid not in self._old and k not in self._new_user
-        if kept is not _MISSING and fresh and scope in (None, page):
+        if kept is not KEPT_MISSING and fresh:
             self._new_widget[wid] = kept
 
     def _keep(self, gone: set[str]) -> None:
@@ -292,16 +289,7 @@ class SessionState:
                 continue
             value = self.widget_value(wid)
             if value is not _MISSING:
-                self._old[m.key] = value
-                self._kept[m.key] = m.page if m.persist == "page" else None
-
-    def _drop_kept(self, page: str | None) -> None:
-        """Drop the kept values of ``"page"`` scope that belong to another page than
-        ``page`` (None: every page-scoped value)."""
-        for k, scope in list(self._kept.items()):
-            if scope is not None and scope != page:
-                del self._kept[k]
-                self._old.pop(k, None)
+                self._kept.keep(self._old, m.key, value, m.page if m.persist == "page" else None)
 
     def changed_by_browser(self, wid: str) -> bool:
         """Whether this run's interaction gave the widget a new value (it differs from the
@@ -427,7 +415,7 @@ class SessionState:
                 gone = {w for w, m in meta.items() if m.fragment == fragment and w not in active}
             self._keep(gone)
             if fragment is None and page is not None:
-                self._drop_kept(page)
+                self._kept.drop_other_pages(self._old, page)
             for layer in (self._old, self._new_widget):
                 for k in [k for k in layer if k in gone]:
                     del layer[k]
@@ -442,7 +430,7 @@ class SessionState:
         ``st.switch_page`` starts every widget, the entrypoint's included, from its default),
         but those with ``persist_state="session"`` (or ``bind``) keep theirs (MP-6)."""
         self._keep(set(self._meta))
-        self._drop_kept(None)
+        self._kept.drop_other_pages(self._old, None)
         for layer in (self._old, self._new_widget):
             for k in [k for k in layer if k.startswith(WIDGET_ID_PREFIX)]:
                 del layer[k]
