@@ -236,3 +236,29 @@ def test_MP_6_a_value_too_long_for_an_address_stays_out_of_it(app_test: AppTestF
 def test_MP_6_embed_cannot_be_a_bound_key(app_test: AppTestFactory) -> None:
     at = app_test('import tidal as st\nst.checkbox("C", key="embed", bind="query-params")').run()
     assert "reserved query params" in at.exception[0].value
+
+
+def test_MP_6_a_page_scoped_entrypoint_widget_belongs_to_the_page_shown(
+    app_test: AppTestFactory,
+) -> None:
+    at = app_test("""
+        import tidal as st
+
+        def home():
+            st.text("home")
+
+        def other():
+            st.text("other")
+
+        pg = st.navigation([st.Page(home, default=True), st.Page(other)])
+        if st.session_state.get("show", True):
+            st.sidebar.text_input("Common", key="common", persist_state="page")
+        pg.run()
+    """).run()
+    at.text_input(key="common").input("C").run()
+    at.session_state["show"] = False
+    at.run()
+    assert at.session_state["common"] == "C"
+    at.session_state["show"] = True
+    at.run()
+    assert at.text_input(key="common").value == "C"

@@ -42,6 +42,7 @@ from tidal.errors import (
     UnserializableSessionStateError,
 )
 from tidal.state import SessionState
+from tidal.widgets import run_page
 
 log = logging.getLogger("tidal.runner")
 
@@ -342,11 +343,10 @@ def run_attempt(ctx: RunContext, changes: Mapping[str, Any], body: Callable[[], 
             status = _run_body(ctx, body)
     finally:
         current_run.reset(token)
-    current = ctx.pages.current if ctx.pages is not None else None
     state.end_run(
         completed=status == "ok",
         fragment=ctx.fragment if ctx.fragment_run else None,
-        page=current.script_hash if current is not None else ctx.page_hash,
+        page=run_page(ctx),
     )
     return status
 

@@ -166,7 +166,7 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         disabled=spec.disabled,
         fragment=ctx.fragment,
         persist="session" if spec.bind else spec.persist,
-        page=ctx.page_hash,
+        page=run_page(ctx),
         idle=spec.default if spec.trigger else False,
     )
     value, from_state = state.register(meta)
@@ -200,6 +200,13 @@ def register(ctx: RunContext, spec: Spec) -> Any:
         props["default"] = spec.clear_default
     ctx.add(Node(spec.kind, props, value=value, extra=spec.extra), block)
     return value
+
+
+def run_page(ctx: RunContext) -> str:
+    """The page a run shows: the page ``st.navigation`` chose, else the script's own. Widgets
+    of the entrypoint count as the shown page's (a ``"page"``-scoped value stays on it)."""
+    current = ctx.pages.current if ctx.pages is not None else None
+    return current.script_hash if current is not None else ctx.page_hash
 
 
 def _refuse_empty(from_wire: Callable[[Any], Any]) -> Callable[[Any], Any]:
