@@ -262,3 +262,19 @@ def test_MP_6_a_page_scoped_entrypoint_widget_belongs_to_the_page_shown(
     at.session_state["show"] = True
     at.run()
     assert at.text_input(key="common").value == "C"
+
+
+def test_MP_6_an_emptied_widget_shows_an_empty_param_and_comes_back_empty(
+    app_test: AppTestFactory,
+) -> None:
+    source = """
+        import tidal as st
+        st.session_state.got = st.selectbox("S", ["a", "b"], key="s", bind="query-params")
+    """
+    at = app_test(source).run()
+    at.selectbox(key="s").set_value(None).run()
+    assert at.query_params == {"s": ""}
+    again = app_test(source)
+    again.query_params["s"] = ""
+    again.run()
+    assert again.session_state.got is None

@@ -246,9 +246,7 @@ def _bind_to_query(
     params = ctx.query_params
     if fresh and param in params:
         try:
-            loaded = spec.from_wire(load(params[param]))
-            if spec.coerce is not None:
-                loaded, _ = spec.coerce(loaded)
+            loaded = _from_url(spec, load, params[param])
         except (ValueError, TypeError, KeyError, IndexError):
             pass  # a value that does not fit: the widget keeps its default, the URL follows
         else:
@@ -258,12 +256,28 @@ def _bind_to_query(
         is_default = bool(value == spec.default)
     except Exception:  # values whose == is ambiguous (arrays)
         is_default = False
-    if is_default or value is None:
+    if is_default:
         params.pop(param, None)
+    elif value is None:
+        params[param] = [""]  # ?key= : emptied (a widget whose default is not empty)
     else:
         params[param] = dump(spec.to_wire(value))
         if len(encode_query(params)) > MAX_QUERY_CHARS:
             params.pop(param)  # too long for an address: the value stays in the session only
+    return value
+
+
+def _from_url(spec: Spec, load: Callable[[list[str]], Any], texts: list[str]) -> Any:
+    """A widget value from the query param's values; ``?key=`` is an emptied widget when
+    its values do not read as anything else."""
+    try:
+        value = spec.from_wire(load(texts))
+    except (ValueError, TypeError, KeyError, IndexError):
+        if texts != [""]:
+            raise
+        value = spec.from_wire(None)
+    if spec.coerce is not None:
+        value, _ = spec.coerce(value)
     return value
 
 
