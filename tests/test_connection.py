@@ -188,7 +188,9 @@ def test_a_client_that_stops_reading_is_dropped_and_resumes_from_the_state(serve
 
 
 def test_the_server_stops_reading_from_a_client_that_does_not_read(serve_app, monkeypatch):
-    monkeypatch.setattr(tidal.connection, "SEND_TIMEOUT", 30.0)  # no drop during the test
+    # the module, not st.connection (the public name shadows it as an attribute of tidal)
+    connection_module = importlib.import_module("tidal.connection")
+    monkeypatch.setattr(connection_module, "SEND_TIMEOUT", 30.0)  # no drop during the test
     server = serve_app(BIG_APP)
     deaf = DeafClient(server.port)
     deaf.send({"t": "hello", "v": 1, "nonce": "page"})

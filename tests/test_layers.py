@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     "tidal.tablepool": 0,
     # 1 model
     "tidal.state": 1,
+    "tidal.kept": 1,
     "tidal.tree": 1,
     "tidal.delta": 1,
     "tidal.widgets": 1,

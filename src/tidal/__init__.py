@@ -18,8 +18,12 @@ from tidal.api.auth import login as login
 from tidal.api.auth import logout as logout
 from tidal.api.auth import user as user
 from tidal.api.browser_context import context as context
+from tidal.api.button_group import feedback as feedback
+from tidal.api.button_group import pills as pills
+from tidal.api.button_group import segmented_control as segmented_control
 from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
+from tidal.api.buttons import link_button as link_button
 from tidal.api.cache import cache_data as cache_data
 from tidal.api.cache import cache_resource as cache_resource
 from tidal.api.chat import chat_message as chat_message
@@ -28,7 +32,6 @@ from tidal.api.checkboxes import checkbox as checkbox
 from tidal.api.checkboxes import toggle as toggle
 from tidal.api.choice import multiselect as multiselect
 from tidal.api.choice import radio as radio
-from tidal.api.choice import select_slider as select_slider
 from tidal.api.choice import selectbox as selectbox
 from tidal.api.code import code as code
 from tidal.api.connections import connection as connection
@@ -38,6 +41,8 @@ from tidal.api.control import stop as stop
 from tidal.api.data_editor import data_editor as data_editor
 from tidal.api.dataframe import dataframe as dataframe
 from tidal.api.dataframe import table as table
+from tidal.api.date_input import date_input as date_input
+from tidal.api.datetime_input import datetime_input as datetime_input
 from tidal.api.dialog import dialog as dialog
 from tidal.api.docstring import help as help
 from tidal.api.echo import echo as echo
@@ -65,6 +70,7 @@ from tidal.api.layout import grid as grid
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import skeleton as skeleton
 from tidal.api.layout import space as space
+from tidal.api.menu_button import menu_button as menu_button
 from tidal.api.metric import metric as metric
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
@@ -74,14 +80,15 @@ from tidal.api.options import get_option as get_option
 from tidal.api.options import set_option as set_option
 from tidal.api.page import logo as logo
 from tidal.api.page import set_page_config as set_page_config
+from tidal.api.pagination import pagination as pagination
 from tidal.api.panels import expander as expander
 from tidal.api.panels import popover as popover
 from tidal.api.panels import tabs as tabs
 from tidal.api.pickers import color_picker as color_picker
-from tidal.api.pickers import date_input as date_input
 from tidal.api.pickers import time_input as time_input
 from tidal.api.query import query_params as query_params
 from tidal.api.secrets import secrets as secrets
+from tidal.api.select_slider import select_slider as select_slider
 from tidal.api.slider import slider as slider
 from tidal.api.stream import write_stream as write_stream
 from tidal.api.text import badge as badge
@@ -125,6 +132,7 @@ __all__ = [
     "data_editor",
     "dataframe",
     "date_input",
+    "datetime_input",
     "dialog",
     "divider",
     "echo",
@@ -132,6 +140,7 @@ __all__ = [
     "error",
     "exception",
     "expander",
+    "feedback",
     "form",
     "form_submit_button",
     "fragment",
@@ -144,21 +153,26 @@ __all__ = [
     "info",
     "json",
     "latex",
+    "link_button",
     "login",
     "logo",
     "logout",
     "markdown",
+    "menu_button",
     "metric",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
+    "pagination",
+    "pills",
     "popover",
     "progress",
     "query_params",
     "radio",
     "rerun",
     "secrets",
+    "segmented_control",
     "select_slider",
     "selectbox",
     "session_state",

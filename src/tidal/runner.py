@@ -55,6 +55,7 @@ from tidal.eventloop import run_awaitable
 from tidal.magic import MAGIC_NAME, Magic
 from tidal.state import SessionState
 from tidal.tree import Node
+from tidal.widgets import run_page
 
 log = logging.getLogger("tidal.runner")
 
@@ -300,7 +301,11 @@ def run_attempt(ctx: RunContext, changes: Mapping[str, Any], body: Callable[[], 
             status = _run_body(ctx, body)
     finally:
         current_run.reset(token)
-    state.end_run(completed=status == "ok", fragment=ctx.fragment if ctx.fragment_run else None)
+    state.end_run(
+        completed=status == "ok",
+        fragment=ctx.fragment if ctx.fragment_run else None,
+        page=run_page(ctx),
+    )
     return status
 
 

@@ -21,6 +21,8 @@ from tidal.errors import (
     StreamlitWidgetAlreadyInstantiatedError,
     TidalAPIError,
 )
+from tidal.kept import MISSING as KEPT_MISSING
+from tidal.kept import KeptValues
 
 WIDGET_ID_PREFIX = "$$ID"
 """Every widget id starts with this; user keys may not."""
@@ -97,6 +99,12 @@ class WidgetMeta:
     order: int = 0
     fragment: str = ""
     """The id of the ``st.fragment`` whose body rendered it ("" outside fragments)."""
+    persist: str | None = None
+    """``"page"``/``"session"``: keep the value under the key while the widget is not shown."""
+    page: str = ""
+    """The hash of the page that rendered it (a ``"page"``-scoped value stays on it)."""
+    idle: Any = False
+    """What a trigger holds between clicks (False for a button, None for a menu button)."""
 
 
 _MISSING: Any = object()
@@ -114,6 +122,7 @@ class SessionState:
         "_forms_this_run",
         "_id_to_key",
         "_ids_this_run",
+        "_kept",
         "_key_to_id",
         "_keys_this_run",
         "_meta",
@@ -137,6 +146,8 @@ class SessionState:
         self._keys_this_run: set[str] = set()
         self._forms_this_run: set[str] = set()
         self._order = 0
+        self._kept = KeptValues()
+        """Values of persisted widgets not shown now (kept in ``old`` under their key)."""
 
     # ------------------------------------------------------------------ mapping (user side)
     def _lookup(self, k: str) -> Any:
@@ -179,6 +190,7 @@ class SessionState:
             raise KeyError(missing_key_message(k))
         self._new_user.pop(k, None)
         self._old.pop(k, None)
+        self._kept.forget(k)
         wid = self._key_to_id.pop(k, None)
         if wid is not None:
             self._id_to_key.pop(wid, None)
@@ -216,6 +228,7 @@ class SessionState:
         self._new_widget.clear()
         self._key_to_id.clear()
         self._id_to_key.clear()
+        self._kept.clear()
 
     # ------------------------------------------------------------------ widget side
     def widget_value(self, wid: str) -> Any:
@@ -257,6 +270,7 @@ class SessionState:
             self._key_to_id[k] = wid
             self._id_to_key[wid] = k
             self._keys_this_run.add(k)
+            self._take_kept(k, wid, meta.page)
         value = self.widget_value(wid)
         if value is _MISSING:
             value = meta.default
@@ -271,6 +285,33 @@ class SessionState:
         Streamlit's browser and AppTest send every widget's value with every rerun, so this is
         what the script sees there."""
         self._echo[wid] = value
+
+    def _take_kept(self, k: str, wid: str, page: str) -> None:
+        """A persisted widget shows again: its kept value becomes the new widget's value."""
+        kept = self._kept.take(self._old, k, page)
+        fresh = wid not in self._new_widget and wid not in self._old and k not in self._new_user
+        if kept is not KEPT_MISSING and fresh:
+            self._new_widget[wid] = kept
+
+    def _keep(self, gone: set[str]) -> None:
+        """Keep the values of persisted widgets about to be removed under their keys."""
+        for wid in gone:
+            m = self._meta.get(wid)
+            if m is None or m.persist is None or m.key is None:
+                continue
+            value = self.widget_value(wid)
+            if value is not _MISSING:
+                self._kept.keep(self._old, m.key, value, m.page if m.persist == "page" else None)
+
+    def changed_by_browser(self, wid: str) -> bool:
+        """Whether this run's interaction gave the widget a new value (it differs from the
+        value of the run before)."""
+        if wid not in self._new_widget or wid not in self._old:
+            return False
+        try:
+            return bool(self._new_widget[wid] != self._old[wid])
+        except Exception:  # values whose == is ambiguous (arrays)
+            return True
 
     def set_widget_value(self, wid: str, value: Any) -> None:
         """Rewrite a widget's value (W-11b: an invalid assigned value falls back to default)."""
@@ -302,7 +343,7 @@ class SessionState:
             for wid in layer:
                 m = meta.get(wid)
                 if m is not None and m.trigger:
-                    layer[wid] = m.default  # False for buttons, None for st.chat_input
+                    layer[wid] = m.idle  # False for buttons, None for st.chat_input
 
     def _merged(self) -> dict[str, Any]:
         """Every entry as it reads now, keyed by widget id where a key maps to one."""
@@ -340,7 +381,7 @@ class SessionState:
         # key holds True from an earlier run or a test: that value is returned once (W-11).
         for wid, rendered in self._meta.items():
             if rendered.trigger:
-                self._new_widget[wid] = rendered.default
+                self._new_widget[wid] = rendered.idle
         if self._echo:
             for wid, value in self._echo.items():
                 if wid in self._meta and wid not in changes:
@@ -352,7 +393,7 @@ class SessionState:
             if m is None or m.disabled:
                 continue  # stale or disabled widget: drop the value (W-21)
             self._new_widget[wid] = value
-            before = m.default if m.trigger else self._old.get(wid, _MISSING)
+            before = m.idle if m.trigger else self._old.get(wid, _MISSING)
             try:
                 differs = bool(before is _MISSING or before != value)
             except Exception:  # values whose == is ambiguous (arrays): count as a change
@@ -369,10 +410,14 @@ class SessionState:
         self._forms_this_run.clear()
         self._order = 0
 
-    def end_run(self, *, completed: bool, fragment: str | None = None) -> None:
+    def end_run(
+        self, *, completed: bool, fragment: str | None = None, page: str | None = None
+    ) -> None:
         """End of a run. Only a run that completed resets triggers and removes the values of
         widgets it did not render (W-12, R-2, R-4, R-6). A fragment-only run (``fragment``
-        is its id) removes only that fragment's widgets: the others were not asked (R-11)."""
+        is its id) removes only that fragment's widgets: the others were not asked (R-11).
+        Widgets with ``persist_state`` keep their value under their key (MP-6); a run on
+        ``page`` drops the ``"page"``-scoped values of other pages."""
         if completed:
             self._reset_triggers()
             active = self._ids_this_run
@@ -385,6 +430,9 @@ class SessionState:
                     )
             else:  # only the fragment's own
                 gone = {w for w, m in meta.items() if m.fragment == fragment and w not in active}
+            self._keep(gone)
+            if fragment is None and page is not None:
+                self._kept.drop_other_pages(self._old, page)
             for layer in (self._old, self._new_widget):
                 for k in [k for k in layer if k in gone]:
                     del layer[k]
@@ -396,7 +444,10 @@ class SessionState:
 
     def forget_widgets(self) -> None:
         """Drop every widget's value and metadata; user keys stay (MP-5: the first run after
-        ``st.switch_page`` starts every widget, the entrypoint's included, from its default)."""
+        ``st.switch_page`` starts every widget, the entrypoint's included, from its default),
+        but those with ``persist_state="session"`` (or ``bind``) keep theirs (MP-6)."""
+        self._keep(set(self._meta))
+        self._kept.drop_other_pages(self._old, None)
         for layer in (self._old, self._new_widget):
             for k in [k for k in layer if k.startswith(WIDGET_ID_PREFIX)]:
                 del layer[k]

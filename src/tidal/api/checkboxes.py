@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from tidal.api.widget_args import Args, Kwargs
+from tidal.api.widget_args import (
+    Args,
+    Bind,
+    Kwargs,
+    OnChange,
+    PersistState,
+    Width,
+    check_bind,
+    check_persist,
+    check_width,
+    check_wrap,
+)
 from tidal.context import api_function, get_run
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
@@ -32,11 +42,15 @@ def _checkbox(
     value: bool,
     key: object,
     help: str | None,
-    on_change: Callback | None,
+    on_change: OnChange,
     args: Args,
     kwargs: Kwargs,
     disabled: bool,
     label_visibility: str,
+    width: Width,
+    wrap: bool | None,
+    bind: Bind,
+    persist_state: PersistState,
 ) -> bool:
     text = label_text(label)
     default = bool(value)
@@ -60,6 +74,9 @@ def _checkbox(
             label_visibility=label_visibility,
             explicit_default=bool(value),
             clear_default=default,
+            props={"width": check_width(width), "wrap": check_wrap(wrap)},
+            bind=check_bind(kind, bind, key),
+            persist=check_persist(kind, persist_state, key),
         ),
     )
     return result
@@ -71,20 +88,38 @@ def checkbox(
     value: bool = False,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: Width = "content",
+    wrap: bool | None = None,
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> bool:
     """A checkbox; returns whether it is checked.
 
     Example:
         >>> agree = st.checkbox("I agree", key="agree")
+        >>> show = st.checkbox("Show all", key="all", bind="query-params")  # ?all=true
     """
     return _checkbox(
-        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+        "checkbox",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+        wrap,
+        bind,
+        persist_state,
     )
 
 
@@ -94,12 +129,16 @@ def toggle(
     value: bool = False,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: Width = "content",
+    wrap: bool | None = None,
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> bool:
     """A switch; returns whether it is on.
 
@@ -107,5 +146,18 @@ def toggle(
         >>> dark = st.toggle("Dark mode")
     """
     return _checkbox(
-        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+        "toggle",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+        wrap,
+        bind,
+        persist_state,
     )

@@ -9,13 +9,26 @@ and choice widgets have modules of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
+from tidal.api.cache_store import ttl_seconds
 from tidal.api.numbers import Number, check_range, is_number, number_from_wire, numeric_dtype
-from tidal.api.widget_args import Args, Kwargs
+from tidal.api.text_rules import TextRule, check_live, check_validate, rule_error
+from tidal.api.widget_args import (
+    Args,
+    Bind,
+    Kwargs,
+    OnChange,
+    PersistState,
+    Width,
+    check_bind,
+    check_icon,
+    check_persist,
+    check_width,
+)
 from tidal.context import api_function, get_run
 from tidal.errors import StreamlitMixedNumericTypesError, TidalAPIError
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
@@ -26,13 +39,15 @@ def _text_widget(
     max_chars: int | None,
     key: object,
     help: str | None,
-    on_change: Callback | None,
+    on_change: OnChange,
     args: Args,
     kwargs: Kwargs,
     disabled: bool,
     label_visibility: str,
     placeholder: str | None,
     props: dict[str, Any],
+    common: dict[str, Any],
+    rule: TextRule | None = None,
 ) -> str | None:
     text = label_text(label)
     default = None if value is None else str(value)
@@ -49,6 +64,8 @@ def _text_widget(
             raise ValueError("expected a string")
         if max_chars is not None and len(v) > max_chars:
             raise ValueError(f"longer than max_chars={max_chars}")
+        if rule is not None and rule.pattern is not None and v and rule_error(rule, v):
+            raise ValueError(f"does not match the pattern {rule.pattern!r}")
         return v
 
     def coerce(v: Any) -> tuple[Any, bool]:
@@ -76,6 +93,14 @@ def _text_widget(
             explicit_default=bool(default),
             props={"max_chars": max_chars, "placeholder": placeholder, **props},
             clear_default=default if default is not None else "",
+            bind=check_bind(kind, common["bind"], key),
+            persist=check_persist(kind, common["persist_state"], key),
+            # A callable rule runs on the server: its message shows under the box.
+            value_props=(
+                (lambda v: {"error": rule_error(rule, v) if v else None})
+                if rule is not None and rule.check is not None
+                else None
+            ),
         ),
     )
     return result
@@ -90,21 +115,35 @@ def text_input(
     type: Literal["default", "password"] = "default",
     help: str | None = None,
     autocomplete: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    validate: str | tuple[str, str] | Callable[[str], Any] | None = None,
+    live: bool | str = False,
+    width: Width = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> str | None:
-    """A single-line text box; commits on Enter or when it loses focus.
+    """A single-line text box; commits on Enter or when it loses focus, or while typing with
+    ``live`` (True: after a 300 ms pause, or a duration such as ``"0.5s"``).
+
+    ``validate`` is a regular expression the text must match (optionally with the message
+    shown when it does not: ``(pattern, message)``), or a callable that returns an error
+    message (or False) for a bad text.
 
     Example:
         >>> name = st.text_input("Enter your name:", key="name")
+        >>> email = st.text_input("Email", validate=(r"[^@]+@[^@]+", "Not an email"))
     """
     if type not in ("default", "password"):
         raise TidalAPIError(f'st.text_input got type="{type}". Use "default" or "password".')
+    rule = check_validate(validate)
     return _text_widget(
         "text_input",
         label,
@@ -118,7 +157,18 @@ def text_input(
         disabled,
         label_visibility,
         placeholder,
-        {"type": type, "autocomplete": autocomplete},
+        {
+            "type": type,
+            "autocomplete": autocomplete,
+            "required": bool(required),
+            "icon": check_icon(icon),
+            "pattern": rule.pattern if rule else None,
+            "pattern_message": rule.message if rule else None,
+            "live_ms": check_live(live, ttl_seconds),
+            "width": check_width(width, allow_content=False),
+        },
+        {"bind": bind, "persist_state": persist_state},
+        rule,
     )
 
 
@@ -130,13 +180,17 @@ def text_area(
     max_chars: int | None = None,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    width: Width = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> str | None:
     """A multi-line text box; commits on Ctrl+Enter or when it loses focus.
 
@@ -156,7 +210,12 @@ def text_area(
         disabled,
         label_visibility,
         placeholder,
-        {"height": height},
+        {
+            "height": height,
+            "required": bool(required),
+            "width": check_width(width, allow_content=False),
+        },
+        {"bind": bind, "persist_state": persist_state},
     )
 
 
@@ -170,13 +229,18 @@ def number_input(
     format: str | None = None,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    width: Width = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> Number | None:
     """A number box with -/+ buttons. Returns an int when every numeric argument is an int.
 
@@ -255,8 +319,22 @@ def number_input(
                 "dtype": dtype,
                 "format": fmt,
                 "placeholder": placeholder,
+                "required": bool(required),
+                "icon": check_icon(icon),
+                "width": check_width(width, allow_content=False),
             },
             clear_default=default,
+            bind=check_bind("number_input", bind, key),
+            persist=check_persist("number_input", persist_state, key),
+            url_load=lambda texts: _number_text(texts, dtype),
+            url_dump=lambda v: [] if v is None else [str(v)],
         ),
     )
     return result
+
+
+def _number_text(texts: list[str], dtype: str) -> Number:
+    """A number from the query string (an int widget refuses ``2.5``)."""
+    if len(texts) != 1:
+        raise ValueError("expected one number")
+    return int(texts[0]) if dtype == "int" else float(texts[0])

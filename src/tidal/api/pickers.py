@@ -1,8 +1,8 @@
-"""Pickers: ``st.time_input``, ``st.date_input`` and ``st.color_picker``.
+"""Pickers: ``st.time_input`` and ``st.color_picker``.
 
-Each parses its default the way Streamlit does ("now", "today", ISO strings, datetimes) and
-reads the browser's value in a fixed text form (``HH:MM``, ``YYYY-MM-DD``, ``#rrggbb``). Knows
-nothing about other widget kinds.
+Each parses its default the way Streamlit does ("now", ISO strings, datetimes) and reads the
+browser's value in a fixed text form (``HH:MM``, ``#rrggbb``). ``st.date_input`` and
+``st.datetime_input`` have modules of their own. Knows nothing about other widget kinds.
 """
 
 from __future__ import annotations
@@ -11,10 +11,19 @@ import datetime as dt
 import re
 from typing import Any
 
-from tidal.api.widget_args import Args, Kwargs
+from tidal.api.widget_args import (
+    Args,
+    Bind,
+    Kwargs,
+    OnChange,
+    PersistState,
+    Width,
+    check_bind,
+    check_persist,
+    check_width,
+)
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
-from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
 
@@ -51,13 +60,18 @@ def time_input(
     value: dt.time | dt.datetime | str | None = "now",
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
-    step: int | dt.timedelta = 900,
+    step: int | dt.timedelta = dt.timedelta(seconds=900),
+    format: str = "24h",
+    width: Width = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> dt.time | None:
     """A time picker; returns a ``datetime.time`` (minute resolution) or None.
 
@@ -68,6 +82,8 @@ def time_input(
         default: dt.time | None = dt.datetime.now().time().replace(second=0, microsecond=0)
     else:
         default = None if value is None else _parse_time(value)
+    if format not in ("24h", "12h"):
+        raise TidalAPIError(f'st.time_input got format="{format}". Use "24h" or "12h".')
     step_s = int(step.total_seconds()) if isinstance(step, dt.timedelta) else int(step)
     if not 60 <= step_s <= 86400:
         raise TidalAPIError(f"st.time_input got step={step!r}: use 60 to 86400 seconds.")
@@ -100,83 +116,15 @@ def time_input(
             disabled=disabled,
             label_visibility=label_visibility,
             explicit_default=value is not None and value != "now",
-            props={"step": step_s},
-            clear_default=_time_to_wire(default),
-        ),
-    )
-    return result
-
-
-def _date_from_wire(v: Any) -> dt.date | None:
-    if v is None:
-        return None
-    if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", v):
-        raise ValueError("expected YYYY-MM-DD")
-    return dt.date.fromisoformat(v)
-
-
-@api_function
-def date_input(
-    label: str,
-    value: dt.date | dt.datetime | str | None = "today",
-    min_value: dt.date | None = None,
-    max_value: dt.date | None = None,
-    key: str | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: Args = None,
-    kwargs: Kwargs = None,
-    *,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-) -> dt.date | None:
-    """A date picker; returns a ``datetime.date`` or None.
-
-    Example:
-        >>> day = st.date_input("Day", datetime.date(2024, 1, 31))
-    """
-    if value == "today":
-        default: dt.date | None = dt.date.today()
-    elif isinstance(value, dt.datetime):
-        default = value.date()
-    elif isinstance(value, str):
-        default = dt.date.fromisoformat(value)
-    else:
-        default = value
-    reader = _date_from_wire
-
-    def from_wire(v: Any) -> dt.date | None:
-        d = reader(v)
-        if d is not None and (
-            (min_value is not None and d < min_value) or (max_value is not None and d > max_value)
-        ):
-            raise ValueError("date outside min_value..max_value")
-        return d
-
-    text = label_text(label)
-    iso = default.isoformat() if default else None
-    result: dt.date | None = register(
-        get_run(),
-        Spec(
-            kind="date_input",
-            label=text,
-            key=key,
-            identity=(text, str(value) if value == "today" else default, min_value, max_value),
-            keyed_identity=(),
-            default=default,
-            from_wire=from_wire,
-            to_wire=lambda d: d.isoformat() if d else None,
-            callback=on_change,
-            args=args,
-            kwargs=kwargs,
-            help=help,
-            disabled=disabled,
-            label_visibility=label_visibility,
             props={
-                "min": min_value.isoformat() if min_value else None,
-                "max": max_value.isoformat() if max_value else None,
+                "step": step_s,
+                "format": format,
+                "required": bool(required),
+                "width": check_width(width, allow_content=False),
             },
-            clear_default=iso,
+            clear_default=_time_to_wire(default),
+            bind=check_bind("time_input", bind, key),
+            persist=check_persist("time_input", persist_state, key),
         ),
     )
     return result
@@ -194,12 +142,15 @@ def color_picker(
     value: str | None = None,
     key: str | None = None,
     help: str | None = None,
-    on_change: Callback | None = None,
+    on_change: OnChange = "rerun",
     args: Args = None,
     kwargs: Kwargs = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: Width = "content",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> str:
     """A colour picker; returns ``"#rrggbb"`` (default black).
 
@@ -227,6 +178,9 @@ def color_picker(
             label_visibility=label_visibility,
             explicit_default=value is not None,
             clear_default=default,
+            props={"width": check_width(width)},
+            bind=check_bind("color_picker", bind, key),
+            persist=check_persist("color_picker", persist_state, key),
         ),
     )
     return result

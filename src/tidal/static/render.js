@@ -7,6 +7,7 @@ import { lazyKinds } from './lazy.js';
 import { navKinds } from './nav.js';
 import { sameValue } from './widgets/base.js';
 import { choiceKinds } from './widgets/choices.js';
+import { groupKinds } from './widgets/groups.js';
 import { inputKinds } from './widgets/inputs.js';
 import { sliderKinds } from './widgets/slider.js';
 
@@ -61,7 +62,8 @@ const LAZY = {
 };
 
 const kinds = {
-  ...elementKinds, ...inputKinds, ...choiceKinds, ...sliderKinds, ...navKinds, ...lazyKinds(LAZY),
+  ...elementKinds, ...inputKinds, ...choiceKinds, ...groupKinds, ...sliderKinds, ...navKinds,
+  ...lazyKinds(LAZY),
 };
 const FADE_DELAY_MS = 200;
 

@@ -24,7 +24,8 @@ from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
 from tidal.testing.blocks import Block
-from tidal.testing.elements import Element, wrap
+from tidal.testing.elements import Element
+from tidal.testing.input_elements import wrap
 from tidal.testing.watchdog import Watchdog
 
 if TYPE_CHECKING:

@@ -35,7 +35,17 @@ from tidal.testing.elements import (
     Spinner,
     TextInput,
     Toast,
-    Widget,
+)
+from tidal.testing.input_elements import (
+    ButtonGroup,
+    ColorPicker,
+    DateInput,
+    DateTimeInput,
+    Feedback,
+    LinkButton,
+    MenuButton,
+    Pagination,
+    TimeInput,
 )
 
 if TYPE_CHECKING:
@@ -257,19 +267,59 @@ class Block:
         return self._of("multiselect")
 
     @property
-    def time_input(self) -> ElementList[Widget]:
+    def time_input(self) -> ElementList[TimeInput]:
         """``st.time_input`` widgets."""
         return self._of("time_input")
 
     @property
-    def date_input(self) -> ElementList[Widget]:
+    def date_input(self) -> ElementList[DateInput]:
         """``st.date_input`` widgets."""
         return self._of("date_input")
 
     @property
-    def color_picker(self) -> ElementList[Widget]:
+    def datetime_input(self) -> ElementList[DateTimeInput]:
+        """``st.datetime_input`` widgets."""
+        return self._of("datetime_input")
+
+    @property
+    def color_picker(self) -> ElementList[ColorPicker]:
         """``st.color_picker`` widgets."""
         return self._of("color_picker")
+
+    @property
+    def pills(self) -> ElementList[ButtonGroup]:
+        """``st.pills`` widgets."""
+        return self._of("pills")
+
+    @property
+    def segmented_control(self) -> ElementList[ButtonGroup]:
+        """``st.segmented_control`` widgets."""
+        return self._of("segmented_control")
+
+    @property
+    def button_group(self) -> ElementList[ButtonGroup]:
+        """Pills, segmented controls and feedback widgets, in page order."""
+        return self._of("pills", "segmented_control", "feedback")
+
+    @property
+    def feedback(self) -> ElementList[Feedback]:
+        """``st.feedback`` widgets."""
+        return self._of("feedback")
+
+    @property
+    def menu_button(self) -> ElementList[MenuButton]:
+        """``st.menu_button`` widgets."""
+        return self._of("menu_button")
+
+    @property
+    def pagination(self) -> ElementList[Pagination]:
+        """``st.pagination`` widgets."""
+        return self._of("pagination")
+
+    @property
+    def link_button(self) -> ElementList[LinkButton]:
+        """``st.link_button`` elements."""
+        return self._of("link_button")
 
     @property
     def dataframe(self) -> ElementList[Dataframe]:

@@ -233,6 +233,17 @@ class Widget(Element):
         return bool(self.props.get("disabled"))
 
     @property
+    def help(self) -> str | None:
+        """The widget's tooltip (None without one)."""
+        h = self.props.get("help")
+        return None if h is None else str(h)
+
+    @property
+    def form_id(self) -> str:
+        """The key of the form the widget is in ("" outside forms)."""
+        return str(self.props.get("form") or "")
+
+    @property
     def value(self) -> Any:
         """The staged value if one is staged, else the value the script got."""
         staged = self._app._staged.get(self.id, _MISSING)
@@ -271,13 +282,54 @@ class Checkbox(Widget):
 class TextInput(Widget):
     """``st.text_input`` and ``st.text_area``."""
 
+    @property
+    def max_chars(self) -> int | None:
+        """The most characters the box takes (None: no limit)."""
+        m = self.props.get("max_chars")
+        return None if m is None else int(m)
+
+    @property
+    def placeholder(self) -> str:
+        """The text shown while the box is empty."""
+        return str(self.props.get("placeholder") or "")
+
+    @property
+    def autocomplete(self) -> str:
+        """The browser autocomplete hint ("" for none)."""
+        return str(self.props.get("autocomplete") or "")
+
     def input(self, value: str) -> TextInput:
         """Stage typed text."""
         return self.set_value(value)
 
 
-class NumberInput(Widget):
+class Bounded(Widget):
+    """A widget with ``min``, ``max`` and ``step`` (numbers, or wire milliseconds for
+    temporal sliders)."""
+
+    @property
+    def min(self) -> Any:
+        """The lowest value."""
+        return self.props.get("min")
+
+    @property
+    def max(self) -> Any:
+        """The highest value."""
+        return self.props.get("max")
+
+    @property
+    def step(self) -> Any:
+        """The step between values."""
+        return self.props.get("step")
+
+
+class NumberInput(Bounded):
     """``st.number_input``."""
+
+    @property
+    def placeholder(self) -> str:
+        """The text shown while the box is empty."""
+        return str(self.props.get("placeholder") or "")
 
     def increment(self) -> NumberInput:
         """Stage value + step, clamped at ``max``."""
@@ -298,21 +350,64 @@ class NumberInput(Widget):
         return self.set_value(nv)
 
 
-class Slider(Widget):
-    """``st.slider``."""
+class Slider(Bounded):
+    """``st.slider`` (numbers, dates, times, datetimes)."""
+
+    @property
+    def data_type(self) -> str:
+        """``"int"``, ``"float"``, ``"date"``, ``"time"`` or ``"datetime"``."""
+        return str(self.props.get("dtype"))
 
     def set_range(self, lower: Any, upper: Any) -> Slider:
         """Stage a range value ``(lower, upper)``."""
         return self.set_value((lower, upper))
 
 
-class Choice(Widget):
-    """``st.selectbox``, ``st.radio`` and ``st.select_slider``."""
+class Options(Widget):
+    """A widget over options: ``.options`` are the labels a person sees (``format_func``
+    applied), ``.value`` the Python value."""
 
     @property
     def options(self) -> list[str]:
         """The options as displayed."""
         return list(self.props["options"])
+
+    @property
+    def format_func(self) -> Any:
+        """A function from an option to the label the widget shows for it."""
+        labels = self.options
+        opts = list(self.node.extra or [])
+
+        def fmt(v: Any) -> str:
+            for i, o in enumerate(opts):
+                if o is v or o == v:
+                    return labels[i]
+            return str(v)
+
+        return fmt
+
+    @property
+    def placeholder(self) -> str:
+        """The text shown while nothing is chosen."""
+        return str(self.props.get("placeholder") or "")
+
+
+class Choice(Options):
+    """``st.selectbox``, ``st.radio`` and ``st.select_slider``."""
+
+    @property
+    def horizontal(self) -> bool:
+        """Whether a radio group lays its options out in a row."""
+        return bool(self.props.get("horizontal"))
+
+    @property
+    def data_type(self) -> str:
+        """The type name of a select slider's options."""
+        return str(self.props.get("data_type"))
+
+    def set_range(self, lower: Any, upper: Any) -> Choice:
+        """Stage a range ``(lower, upper)`` of a range select slider."""
+        return self.set_value((lower, upper))
 
     @property
     def index(self) -> int | None:
@@ -331,13 +426,36 @@ class Choice(Widget):
         return self.set_value((self.node.extra or [])[index])
 
 
-class Multiselect(Widget):
+class Multiselect(Options):
     """``st.multiselect``."""
 
     @property
-    def options(self) -> list[str]:
-        """The options as displayed."""
-        return list(self.props["options"])
+    def indices(self) -> list[int]:
+        """Indices of the chosen options (new options typed in have none)."""
+        opts = list(self.node.extra or [])
+        out = []
+        for v in self.value or []:
+            for i, o in enumerate(opts):
+                if o is v or o == v:
+                    out.append(i)
+                    break
+        return out
+
+    @property
+    def values(self) -> list[str]:
+        """The chosen options as displayed (a new option typed in shows as its text)."""
+        labels, opts = self.options, list(self.node.extra or [])
+        out = []
+        for v in self.value or []:
+            i = next((i for i, o in enumerate(opts) if o is v or o == v), None)
+            out.append(labels[i] if i is not None else str(v))
+        return out
+
+    @property
+    def max_selections(self) -> int | None:
+        """The most options that may be chosen (None: no limit)."""
+        m = self.props.get("max_selections")
+        return None if m is None else int(m)
 
     def select(self, value: Any) -> Multiselect:
         """Stage one more selected option (kept in selection order)."""

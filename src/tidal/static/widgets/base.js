@@ -55,10 +55,25 @@ export function applyCommon(node, p, prev) {
     node.el.classList.toggle('lv-collapsed', p.label_visibility === 'collapsed');
   }
   if (p.help !== prev.help && node.s.head) setHelp(node.s.head, p.help);
+  if (p.width !== prev.width) applyWidth(node.el, p.width);
+  if (p.required !== prev.required) node.el.classList.toggle('required', Boolean(p.required));
+  if (p.wrap !== prev.wrap) node.el.classList.toggle('nowrap', p.wrap === false);
   if (p.disabled !== prev.disabled) {
     node.el.classList.toggle('disabled', Boolean(p.disabled));
     for (const el of node.el.querySelectorAll('input, select, textarea, button, fieldset')) el.disabled = Boolean(p.disabled);
   }
+}
+
+/**
+ * A widget's `width`: "stretch" (the container's width), "content" (its own) or pixels.
+ * @param {HTMLElement} el
+ * @param {any} width
+ */
+export function applyWidth(el, width) {
+  el.classList.toggle('w-stretch', width === 'stretch');
+  el.classList.toggle('w-content', width === 'content');
+  el.style.width = typeof width === 'number' ? `${width}px` : '';
+  el.style.maxWidth = typeof width === 'number' ? '100%' : '';
 }
 
 /** Whether the person is editing this widget: focus inside and a value not yet committed. */
@@ -92,10 +107,17 @@ export function applyValue(node, kind, p, prev) {
  * @param {boolean} [always] send even if equal to the last commit (buttons)
  */
 export function commit(node, ctx, v, always = false) {
+  // required: an empty value is not committed; the widget says so and keeps its last value
+  const refused = Boolean(node.p.required) && isEmpty(v);
+  node.el.classList.toggle('invalid', refused);
+  if (node.p.required) node.s.control?.setAttribute?.('aria-invalid', String(refused));
+  if (refused) return;
   if (!always && sameValue(v, node.s.committed)) return;
   node.s.committed = v;
   if (node.p.form) return;
-  ctx.send('change', { id: node.p.id, v });
+  // on_change="ignore": the value waits for the next run instead of starting one
+  if (node.p.ignore_rerun) ctx.send('sync', { values: { [node.p.id]: v } });
+  else ctx.send('change', { id: node.p.id, v });
 }
 
 /**
@@ -106,6 +128,14 @@ export function commit(node, ctx, v, always = false) {
  */
 export function submitForm(ctx, form, button) {
   const values = {};
+  const missing = [...ctx.widgets.values()].find((node) => node.p.form === form && node.p.required
+    && ctx.kinds[node.t]?.read && isEmpty(ctx.kinds[node.t].read(node)));
+  if (missing) {
+    // A required widget without a value: the form is not sent, and says why.
+    missing.el.classList.add('invalid');
+    (missing.s.control ?? missing.el).focus?.();
+    return;
+  }
   for (const [id, node] of ctx.widgets) {
     if (node.p.form !== form || node.t === 'form_submit_button' || node.t === 'button') continue;
     const kind = ctx.kinds[node.t];
@@ -160,4 +190,9 @@ export function resetForm(ctx, form) {
  */
 export function field(node, head, ...body) {
   return h('div', { class: `w w-${node.t}` }, head, ...body);
+}
+
+/** Whether a wire value is "nothing chosen" (a required widget refuses it). */
+function isEmpty(v) {
+  return v == null || v === '' || (Array.isArray(v) && v.length === 0);
 }

@@ -1,64 +1,10 @@
-// Widgets that commit at once: button, form_submit_button, checkbox, toggle, selectbox,
-// radio, multiselect. Choices travel as option indices.
+// Widgets that commit at once: checkbox, toggle, selectbox, radio, multiselect. Choices
+// travel as option indices (or, for options typed in, as text). Buttons are in buttons.js.
 import { h } from '../elements.js';
 import { inlineMarkdown } from '../markdown.js';
-import { NONE, applyCommon, applyValue, commit, field, labelRow, sameValue, submitForm } from './base.js';
-
-// ------------------------------------------------------------------------------ buttons
-// A button is a <div role="button">, not a <button>, and nothing on screen changes while it is
-// pressed: no :active style, no pressed look, no transition. Chromium holds every network task
-// that follows a click until its next frame is drawn whenever the click leaves one pending
-// (DeferRendererTasksAfterInput), so any of those would show the app's answer a frame late
-// (measured: 4 ms click -> DOM without, 6-12 ms with). The answer itself is the feedback, and
-// a run that takes a while shows the running indicator as soon as it starts. Enter (on keydown)
-// and Space (on keyup) activate it, as they do a <button>.
-
-/**
- * Make a role="button" element activate on click, Enter and Space, unless aria-disabled.
- * @param {HTMLElement} el
- * @param {() => void} activate
- */
-function pressable(el, activate) {
-  const enabled = () => el.getAttribute('aria-disabled') !== 'true';
-  el.addEventListener('click', () => {
-    if (enabled()) activate();
-  });
-  el.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') e.preventDefault(); // no page scroll on Space
-    if (e.key === 'Enter' && !e.repeat && enabled()) activate();
-  });
-  el.addEventListener('keyup', (e) => {
-    if (e.key === ' ' && enabled()) activate();
-  });
-}
-
-function buttonKind(submit) {
-  return {
-    widget: true,
-    create(node, p, ctx) {
-      node.s.label = h('span', { class: 'btn-label' });
-      node.s.control = h('div', { id: p.id, role: 'button', tabindex: '0', class: 'btn' }, node.s.label);
-      node.el = h('div', { class: `w w-${node.t}` }, node.s.control);
-      pressable(node.s.control, () => {
-        if (submit) submitForm(ctx, node.p.form, node.p.id);
-        else commit(node, ctx, true, true);
-      });
-      this.update(node, p, NONE);
-    },
-    update(node, p, prev) {
-      const b = node.s.control;
-      applyCommon(node, p, prev);
-      b.className = `btn btn-${['primary', 'tertiary'].includes(p.kind) ? p.kind : 'secondary'}`;
-      if (p.disabled !== prev.disabled) {
-        b.setAttribute('aria-disabled', String(Boolean(p.disabled)));
-        b.tabIndex = p.disabled ? -1 : 0;
-      }
-      node.el.classList.toggle('wide', Boolean(p.use_container_width));
-      if (p.help) b.title = p.help;
-      else b.removeAttribute('title');
-    },
-  };
-}
+import { NONE, applyCommon, applyValue, commit, field, labelRow, sameValue } from './base.js';
+import { buttonKinds } from './buttons.js';
+import { iconEl } from './icons.js';
 
 // ------------------------------------------------------------------------------ checkbox, toggle
 function checkKind(isToggle) {
@@ -85,17 +31,53 @@ function checkKind(isToggle) {
   };
 }
 
+// ------------------------------------------------------------------------------ filtering
+/**
+ * Whether an option label matches typed text under a `filter_mode`: "fuzzy" (the letters in
+ * order, not necessarily together), "contains", "prefix"; case-insensitive.
+ * @param {string} label
+ * @param {string} typed
+ * @param {string|null} mode
+ */
+export function matches(label, typed, mode) {
+  const l = label.toLowerCase();
+  const q = typed.trim().toLowerCase();
+  if (!q || mode == null) return true;
+  if (mode === 'prefix') return l.startsWith(q);
+  if (mode === 'contains') return l.includes(q);
+  let at = 0;
+  for (const ch of q) {
+    at = l.indexOf(ch, at);
+    if (at < 0) return false;
+    at += 1;
+  }
+  return true;
+}
+
 // ------------------------------------------------------------------------------ selectbox
 const selectKind = {
   widget: true,
   create(node, p, ctx) {
+    if (p.accept_new_options) {
+      comboKind.create(node, p, ctx);
+      node.s.combo = true;
+      this.update(node, p, NONE);
+      return;
+    }
     const select = h('select', { id: p.id, class: 'input select' });
     node.s.control = select;
-    node.el = field(node, labelRow(node), h('div', { class: 'input-box select-box' }, select));
+    const box = h('div', { class: 'input-box select-box' }, select);
+    const icon = iconEl(p.icon);
+    if (icon) box.prepend(icon);
+    node.el = field(node, labelRow(node), box);
     select.addEventListener('change', () => commit(node, ctx, this.read(node)));
     this.update(node, p, NONE);
   },
   update(node, p, prev) {
+    if (node.s.combo) {
+      comboKind.update(node, p, prev);
+      return;
+    }
     const select = node.s.control;
     applyCommon(node, p, prev);
     if (!sameValue(p.options, prev.options) || p.placeholder !== prev.placeholder) {
@@ -107,12 +89,58 @@ const selectKind = {
     applyValue(node, this, p, prev);
   },
   read(node) {
+    if (node.s.combo) return comboKind.read(node);
     const v = node.s.control.value;
     return v === '' ? null : Number(v);
   },
   write(node, v) {
+    if (node.s.combo) {
+      comboKind.write(node, v);
+      return;
+    }
     const ok = Number.isInteger(v) && v >= 0 && v < (node.p.options ?? []).length;
     node.s.control.value = ok ? String(v) : '';
+  },
+};
+
+// A selectbox that also takes a typed option (accept_new_options): a text box with the options
+// as suggestions. A typed label of an option picks that option; other text is a new option.
+const comboKind = {
+  create(node, p, ctx) {
+    const listId = `${p.id}--options`;
+    const input = h('input', { id: p.id, class: 'input combo', type: 'text', autocomplete: 'off', list: listId });
+    node.s.control = input;
+    node.s.datalist = h('datalist', { id: listId });
+    const box = h('div', { class: 'input-box select-box combo-box' }, input, node.s.datalist);
+    const icon = iconEl(p.icon);
+    if (icon) box.prepend(icon);
+    node.el = field(node, labelRow(node), box);
+    const done = () => commit(node, ctx, this.read(node));
+    input.addEventListener('change', done);
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.isComposing) {
+        e.preventDefault();
+        done();
+      }
+    });
+  },
+  update(node, p, prev) {
+    applyCommon(node, p, prev);
+    node.s.control.placeholder = p.placeholder || 'Choose or add an option';
+    if (!sameValue(p.options, prev.options)) {
+      node.s.datalist.replaceChildren(...(p.options ?? []).map((o) => h('option', { value: String(o) })));
+    }
+    applyValue(node, selectKind, p, prev);
+  },
+  read(node) {
+    const text = node.s.control.value;
+    if (!text.trim()) return null;
+    const i = (node.p.options ?? []).indexOf(text);
+    return i >= 0 ? i : text;
+  },
+  write(node, v) {
+    const options = node.p.options ?? [];
+    node.s.control.value = typeof v === 'string' ? v : (Number.isInteger(v) && v >= 0 && v < options.length ? String(options[v]) : '');
   },
 };
 
@@ -127,11 +155,14 @@ const radioKind = {
   },
   update(node, p, prev) {
     const g = node.s.group;
-    if (!sameValue(p.options, prev.options)) {
+    if (!sameValue(p.options, prev.options) || !sameValue(p.captions, prev.captions)) {
       const shown = prev === NONE ? null : this.read(node);
+      const caps = p.captions ?? [];
       g.replaceChildren(...(p.options ?? []).map((o, i) => h('label', { class: 'check radio' },
         h('input', { type: 'radio', name: p.id, value: String(i), id: `${p.id}--${i}`, disabled: Boolean(p.disabled) }),
-        h('span', { class: 'opt-label', html: inlineMarkdown(String(o)) }))));
+        h('span', { class: 'opt-text' },
+          h('span', { class: 'opt-label', html: inlineMarkdown(String(o)) }),
+          caps[i] ? h('span', { class: 'opt-caption', html: inlineMarkdown(String(caps[i])) }) : null))));
       if (prev !== NONE) this.write(node, shown);
     }
     g.classList.toggle('horizontal', Boolean(p.horizontal));
@@ -179,6 +210,12 @@ const multiKind = {
       change([...node.s.sel, i]);
     };
     node.s.remove = (i) => change(node.s.sel.filter((x) => x !== i));
+    node.s.addAll = (items) => {
+      const max = node.p.max_selections;
+      const room = max ? Math.max(0, max - node.s.sel.length) : items.length;
+      input.value = '';
+      change([...node.s.sel, ...items.slice(0, room)]);
+    };
     node.el.querySelector('.ms').addEventListener('mousedown', (e) => {
       if (node.p.disabled) return;
       // A chip's × or "clear all" must not take the focus: the input's blur would rebuild
@@ -189,12 +226,16 @@ const multiKind = {
       this.setOpen(node, true);
     });
     chips.addEventListener('click', (e) => {
-      const b = e.target.closest('button[data-i]');
-      if (b) node.s.remove(Number(b.dataset.i));
+      const b = e.target.closest('button[data-k]');
+      if (b) node.s.remove(node.s.sel[Number(b.dataset.k)]);
     });
     clear.addEventListener('click', () => change([]));
     list.addEventListener('mousedown', (e) => e.preventDefault());
     list.addEventListener('click', (e) => {
+      if (e.target.closest('li.ms-all')) {
+        node.s.addAll(this.visible(node));
+        return;
+      }
       const li = e.target.closest('li[data-i]');
       if (li) node.s.add(Number(li.dataset.i));
     });
@@ -218,6 +259,9 @@ const multiKind = {
     } else if (e.key === 'Enter' && node.s.open && shown.length) {
       e.preventDefault();
       node.s.add(shown[Math.min(node.s.active, shown.length - 1)]);
+    } else if (e.key === 'Enter' && node.p.accept_new_options && input.value.trim()) {
+      e.preventDefault();
+      node.s.add(input.value.trim()); // a new option, sent as its text
     } else if (e.key === 'Escape' && node.s.open) {
       e.preventDefault();
       this.setOpen(node, false);
@@ -233,17 +277,20 @@ const multiKind = {
   },
   /** Option indices offered in the list: not selected, matching the typed filter. */
   visible(node) {
-    const q = node.s.control.value.trim().toLowerCase();
+    const q = node.s.control.value;
+    const mode = node.p.filter_mode === undefined ? 'contains' : node.p.filter_mode;
     return (node.p.options ?? []).flatMap((o, i) =>
-      !node.s.sel.includes(i) && String(o).toLowerCase().includes(q) ? [i] : []);
+      !node.s.sel.includes(i) && matches(String(o), q, mode) ? [i] : []);
   },
   render(node) {
     const { control: input, chips, clear, list, sel } = node.s;
     const options = node.p.options ?? [];
     const off = Boolean(node.p.disabled);
-    chips.replaceChildren(...sel.map((i) => h('span', { class: 'chip' },
-      h('span', { class: 'chip-label', text: String(options[i]) }),
-      h('button', { type: 'button', 'data-i': String(i), 'aria-label': `Remove ${options[i]}`, disabled: off }, '×'))));
+    const name = (i) => (typeof i === 'string' ? i : String(options[i]));
+    chips.replaceChildren(...sel.map((i, k) => h('span', { class: 'chip' },
+      h('span', { class: 'chip-label', text: name(i) }),
+      h('button', { type: 'button', 'data-k': String(k), 'aria-label': `Remove ${name(i)}`, disabled: off }, '×'))));
+    input.readOnly = node.p.filter_mode === null && !node.p.accept_new_options;
     clear.hidden = sel.length === 0;
     input.placeholder = sel.length ? '' : (node.p.placeholder || 'Choose options');
     const max = node.p.max_selections;
@@ -258,6 +305,9 @@ const multiKind = {
         id: `${node.p.id}--opt-${i}`, role: 'option', 'data-i': String(i), 'aria-selected': 'false',
         class: k === node.s.active ? 'active' : null, text: String(options[i]),
       }));
+      if (node.p.select_all && shown.length > 1) {
+        items.unshift(h('li', { class: 'ms-all', role: 'option', 'aria-selected': 'false', text: 'Select all' }));
+      }
     }
     list.replaceChildren(...items);
     list.hidden = !node.s.open;
@@ -277,15 +327,14 @@ const multiKind = {
   read: (node) => node.s.sel.slice(),
   write(node, v) {
     const n = (node.p.options ?? []).length;
-    node.s.sel = (Array.isArray(v) ? v : []).filter((i) => Number.isInteger(i) && i >= 0 && i < n);
+    node.s.sel = (Array.isArray(v) ? v : []).filter((i) => (Number.isInteger(i) && i >= 0 && i < n) || typeof i === 'string');
     this.render(node);
   },
 };
 
 /** Widget kinds that commit at once, by type name. */
 export const choiceKinds = {
-  button: buttonKind(false),
-  form_submit_button: buttonKind(true),
+  ...buttonKinds,
   checkbox: checkKind(false),
   toggle: checkKind(true),
   selectbox: selectKind,

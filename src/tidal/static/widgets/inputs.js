@@ -4,6 +4,7 @@
 import { h } from '../elements.js';
 import { formatNumber, normalize, parseNumber, stepBy } from '../format.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow, submitFromEnter } from './base.js';
+import { iconEl } from './icons.js';
 
 /** Set an attribute, or remove it for null/undefined/false. */
 function attr(el, name, v) {
@@ -28,12 +29,23 @@ function textKind(multiline) {
       node.s.control = control;
       const hint = h('span', { class: 'hint', 'aria-hidden': 'true' });
       node.s.hint = hint;
-      node.el = field(node, labelRow(node), h('div', { class: 'input-box' }, control, hint));
+      node.s.box = h('div', { class: 'input-box' }, control, hint);
+      node.s.error = h('div', { class: 'w-error', id: `${p.id}--error`, role: 'alert', hidden: true });
+      node.el = field(node, labelRow(node), node.s.box, node.s.error);
       const done = () => {
+        if (!this.valid(node)) return; // a text that breaks `validate` is not sent
+        clearTimeout(node.s.liveTimer);
         commit(node, ctx, this.read(node));
         markDirty(node, this);
       };
-      control.addEventListener('input', () => markDirty(node, this));
+      control.addEventListener('input', () => {
+        markDirty(node, this);
+        if (node.s.error.dataset.local) this.valid(node);
+        if (node.p.live_ms != null && !node.p.form) {
+          clearTimeout(node.s.liveTimer);
+          node.s.liveTimer = setTimeout(done, node.p.live_ms);
+        }
+      });
       control.addEventListener('blur', done);
       control.addEventListener('keydown', (e) => {
         if (e.key === 'Escape' && node.el.classList.contains('dirty')) {
@@ -55,6 +67,13 @@ function textKind(multiline) {
       attr(c, 'placeholder', p.placeholder);
       if (!multiline) c.type = p.type === 'password' ? 'password' : 'text';
       if (multiline && p.height !== prev.height) c.style.height = p.height ? `${p.height}px` : '';
+      if (p.icon !== prev.icon) {
+        node.s.icon?.remove();
+        node.s.icon = iconEl(p.icon);
+        if (node.s.icon) node.s.box.prepend(node.s.icon);
+      }
+      c.setAttribute('aria-describedby', `${p.id}--error`);
+      if (p.error !== prev.error) this.showError(node, p.error ?? null, false);
       const key = multiline ? `${/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl'}+Enter` : 'Enter';
       node.s.hint.textContent = `Press ${key} to ${p.form ? 'submit form' : 'apply'}`;
       applyValue(node, this, p, prev);
@@ -67,6 +86,31 @@ function textKind(multiline) {
     write(node, v) {
       node.s.control.value = v ?? '';
       markDirty(node, this);
+    },
+    /** Check the text against `validate`'s pattern; show or clear its message. */
+    valid(node) {
+      const { pattern, pattern_message: message } = node.p;
+      const text = node.s.control.value;
+      let ok = true;
+      if (pattern && text) {
+        try {
+          ok = new RegExp(`^(?:${pattern})$`, 'u').test(text);
+        } catch {
+          ok = true; // a Python-only pattern: the server checks it
+        }
+      }
+      this.showError(node, ok ? null : (message || `Please match the requested format: ${pattern}`), true);
+      return ok;
+    },
+    showError(node, text, local) {
+      const e = node.s.error;
+      if (!text && !local && e.dataset.local) return;
+      e.hidden = !text;
+      e.textContent = text ?? '';
+      if (local && text) e.dataset.local = '1';
+      else delete e.dataset.local;
+      node.s.control.setAttribute('aria-invalid', String(Boolean(text)));
+      node.el.classList.toggle('invalid', Boolean(text));
     },
   };
 }
@@ -114,6 +158,11 @@ const numberKind = {
     const { control } = node.s;
     applyCommon(node, p, prev);
     control.inputMode = p.dtype === 'int' && !(p.min < 0) ? 'numeric' : 'decimal';
+    if (p.icon !== prev.icon) {
+      node.s.icon?.remove();
+      node.s.icon = iconEl(p.icon);
+      if (node.s.icon) control.parentElement.prepend(node.s.icon);
+    }
     attr(control, 'placeholder', p.placeholder);
     attr(control, 'aria-valuemin', p.min);
     attr(control, 'aria-valuemax', p.max);
@@ -183,14 +232,74 @@ function nativeKind(type, extra) {
   };
 }
 
+// ------------------------------------------------------------------------------ date range
+// `st.date_input` with a range value: two pickers (start, end). The value is a list of 0-2
+// ISO dates; the end picker cannot go before the start.
+const dateKind = nativeKind('date', (el, p) => {
+  attr(el, 'min', p.min);
+  attr(el, 'max', p.max);
+});
+
+const dateRangeKind = {
+  widget: true,
+  create(node, p, ctx) {
+    const a = h('input', { id: p.id, class: 'input input-date', type: 'date', 'aria-label': 'Start date' });
+    const b = h('input', { id: `${p.id}--end`, class: 'input input-date', type: 'date', 'aria-label': 'End date' });
+    node.s.control = a;
+    node.s.end = b;
+    node.el = field(node, labelRow(node), h('div', { class: 'input-box date-range' }, a, h('span', { class: 'sep', text: '–' }), b));
+    const change = () => {
+      if (a.value && b.value && b.value < a.value) b.value = a.value;
+      b.min = a.value || node.p.min || '';
+      commit(node, ctx, this.read(node));
+    };
+    a.addEventListener('change', change);
+    b.addEventListener('change', change);
+    this.update(node, p, NONE);
+  },
+  update(node, p, prev) {
+    applyCommon(node, p, prev);
+    for (const el of [node.s.control, node.s.end]) {
+      attr(el, 'min', p.min);
+      attr(el, 'max', p.max);
+    }
+    applyValue(node, this, p, prev);
+  },
+  read(node) {
+    const [a, b] = [node.s.control.value, node.s.end.value];
+    return a ? (b ? [a, b] : [a]) : (b ? [b] : []);
+  },
+  write(node, v) {
+    const [a, b] = Array.isArray(v) ? v : [];
+    node.s.control.value = a ?? '';
+    node.s.end.value = b ?? '';
+  },
+};
+
+/** `st.date_input`: one picker, or two for a range (`range` does not change for a widget). */
+const dateInputKind = {
+  widget: true,
+  create(node, p, ctx) {
+    node.s.kind = p.range ? dateRangeKind : dateKind;
+    node.s.kind.create(node, p, ctx);
+  },
+  update(node, p, prev) {
+    node.s.kind.update(node, p, prev);
+  },
+  read: (node) => node.s.kind.read(node),
+  write: (node, v) => node.s.kind.write(node, v),
+};
+
 /** Typed-value widget kinds, by type name. */
 export const inputKinds = {
   text_input: textKind(false),
   text_area: textKind(true),
   number_input: numberKind,
-  date_input: nativeKind('date', (el, p) => {
+  date_input: dateInputKind,
+  datetime_input: nativeKind('datetime-local', (el, p) => {
     attr(el, 'min', p.min);
     attr(el, 'max', p.max);
+    attr(el, 'step', p.step);
   }),
   time_input: nativeKind('time', (el, p) => attr(el, 'step', p.step)),
   color_picker: nativeKind('color'),

@@ -11,8 +11,40 @@ import { NONE, applyCommon, applyValue, commit, field, labelRow, sameValue } fro
  * @typedef {{min: number, max: number, step: number, dtype: string, text: (v: number) => string, ticks: number}} Scale
  */
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * Format wire milliseconds (UTC wall-clock time) with moment.js tokens, as Streamlit's date
+ * sliders do: YYYY YY MMMM MMM MM M DD D dddd ddd HH H hh h mm ss A a; [text] is literal.
+ * @param {number} ms
+ * @param {string} fmt
+ */
+export function formatMoment(ms, fmt) {
+  const d = new Date(ms);
+  const pad = (n, w = 2) => String(n).padStart(w, '0');
+  const H = d.getUTCHours();
+  const t = {
+    YYYY: String(d.getUTCFullYear()), YY: pad(d.getUTCFullYear() % 100),
+    MMMM: MONTHS[d.getUTCMonth()], MMM: MONTHS[d.getUTCMonth()].slice(0, 3),
+    MM: pad(d.getUTCMonth() + 1), M: String(d.getUTCMonth() + 1),
+    DD: pad(d.getUTCDate()), D: String(d.getUTCDate()),
+    dddd: DAYS[d.getUTCDay()], ddd: DAYS[d.getUTCDay()].slice(0, 3),
+    HH: pad(H), H: String(H), hh: pad(H % 12 || 12), h: String(H % 12 || 12),
+    mm: pad(d.getUTCMinutes()), ss: pad(d.getUTCSeconds()), A: H < 12 ? 'AM' : 'PM', a: H < 12 ? 'am' : 'pm',
+  };
+  return fmt.replace(/\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|ss|A|a/g,
+    (m, lit) => (lit !== undefined ? lit : t[m]));
+}
+
 /** @returns {Scale} */
 function numberScale(p) {
+  if (p.dtype === 'date' || p.dtype === 'time' || p.dtype === 'datetime') {
+    return {
+      min: p.min, max: p.max, step: p.step, dtype: 'int',
+      text: (v) => formatMoment(v, p.format || 'YYYY-MM-DD'), ticks: 0,
+    };
+  }
   return {
     min: p.min ?? 0,
     max: p.max ?? 100,

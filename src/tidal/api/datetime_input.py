@@ -1,0 +1,165 @@
+"""``st.datetime_input``: a date and a time of day in one picker.
+
+Parses the default the way Streamlit does ("now", ISO strings, datetimes, a date at midnight),
+defaults the bounds to ten years either side, checks the date ``format`` and the ``step``, and
+reads the browser's ``YYYY-MM-DDTHH:MM`` value inside the bounds. A timezone on the default is
+kept and put back on every value. Knows nothing about other widget kinds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from tidal.api.date_input import check_date_format
+from tidal.api.widget_args import (
+    Args,
+    Bind,
+    Kwargs,
+    OnChange,
+    PersistState,
+    Width,
+    check_bind,
+    check_persist,
+    check_width,
+)
+from tidal.context import api_function, get_run
+from tidal.errors import StreamlitAPIException
+from tidal.widgets import Spec, label_text, register
+
+DateTimeValue = dt.datetime | dt.date | str | None
+_WIRE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?")
+
+
+def _parse(v: object, name: str) -> dt.datetime | None:
+    if v is None:
+        return None
+    if isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, dt.date):
+        return dt.datetime.combine(v, dt.time())
+    if isinstance(v, str):
+        if v == "now":
+            return dt.datetime.now().replace(second=0, microsecond=0)
+        try:
+            return dt.datetime.fromisoformat(v.strip())
+        except ValueError:
+            pass
+    raise StreamlitAPIException(
+        f"st.datetime_input got {name}={v!r}. Pass a datetime.datetime, a datetime.date, an "
+        'ISO string ("2024-01-31 09:30"), "now" or None.'
+    )
+
+
+def _years(d: dt.datetime, years: int) -> dt.datetime:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _naive(d: dt.datetime) -> dt.datetime:
+    return d.replace(tzinfo=None)
+
+
+@api_function
+def datetime_input(
+    label: str,
+    value: DateTimeValue = "now",
+    min_value: DateTimeValue = None,
+    max_value: DateTimeValue = None,
+    *,
+    key: str | None = None,
+    help: str | None = None,
+    on_change: OnChange = "rerun",
+    args: Args = None,
+    kwargs: Kwargs = None,
+    format: str = "YYYY/MM/DD",
+    step: int | dt.timedelta = dt.timedelta(seconds=900),
+    disabled: bool = False,
+    required: bool = False,
+    label_visibility: str = "visible",
+    width: Width = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
+) -> dt.datetime | None:
+    """A date and time picker; returns a ``datetime.datetime`` (minute resolution) or None.
+
+    Example:
+        >>> meeting = st.datetime_input("Meeting", datetime.datetime(2024, 5, 1, 14, 30))
+    """
+    check_date_format(format)
+    default = _parse(value, "value")
+    anchor = default or dt.datetime.now().replace(second=0, microsecond=0)
+    tz = anchor.tzinfo
+    lo = _parse(min_value, "min_value") or _years(anchor, -10)
+    hi = _parse(max_value, "max_value") or _years(anchor, 10)
+    if _naive(lo) > _naive(hi):
+        raise StreamlitAPIException(
+            f"The `min_value`, set to {lo}, shouldn't be larger than the `max_value`, set to {hi}."
+        )
+    if default is not None and not _naive(lo) <= _naive(default) <= _naive(hi):
+        raise StreamlitAPIException(
+            f"The default `value` of {default} must lie between the `min_value` of {lo} and "
+            f"the `max_value` of {hi}, inclusively."
+        )
+    step_s = int(step.total_seconds()) if isinstance(step, dt.timedelta) else step
+    if isinstance(step_s, bool) or not isinstance(step_s, int) or not 60 <= step_s <= 86400:
+        raise StreamlitAPIException(
+            f"st.datetime_input got step={step!r}: use 60 to 86400 seconds (a timedelta or an int)."
+        )
+
+    def from_wire(v: Any) -> dt.datetime | None:
+        if v is None:
+            return None
+        if not isinstance(v, str) or not _WIRE.fullmatch(v):
+            raise ValueError("expected YYYY-MM-DDTHH:MM")
+        d = dt.datetime.fromisoformat(v)
+        if not _naive(lo) <= d <= _naive(hi):
+            raise ValueError(f"{d} is outside {lo}..{hi}")
+        return d.replace(tzinfo=tz)
+
+    def to_wire(v: Any) -> str | None:
+        d = _parse(v, "value") if not isinstance(v, dt.datetime) else v
+        return None if d is None else _naive(d).strftime("%Y-%m-%dT%H:%M")
+
+    def coerce(v: Any) -> tuple[Any, bool]:
+        if v is None or isinstance(v, dt.datetime):
+            return v, False
+        return _parse(v, "value"), True
+
+    text = label_text(label)
+    result: dt.datetime | None = register(
+        get_run(),
+        Spec(
+            kind="datetime_input",
+            label=text,
+            key=key,
+            identity=(text, "now" if value == "now" else default, lo, hi, format, step_s, help),
+            keyed_identity=(),
+            default=default,
+            from_wire=from_wire,
+            to_wire=to_wire,
+            coerce=coerce,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            help=help,
+            disabled=disabled,
+            label_visibility=label_visibility,
+            explicit_default=value not in ("now", None),
+            props={
+                "min": to_wire(lo),
+                "max": to_wire(hi),
+                "step": step_s,
+                "format": format,
+                "required": bool(required),
+                "width": check_width(width, allow_content=False),
+            },
+            clear_default=to_wire(default),
+            bind=check_bind("datetime_input", bind, key),
+            persist=check_persist("datetime_input", persist_state, key),
+        ),
+    )
+    return result
