@@ -38,6 +38,7 @@ LAYERS: dict[str, int] = {
     "tidal.widgets": 1,
     "tidal.forms": 1,
     "tidal.context": 1,
+    "tidal.uploaded_file": 1,
     # 2 API: the package and everything in it
     "tidal.api": 2,
     # 3 execution
@@ -56,6 +57,8 @@ LAYERS: dict[str, int] = {
     "tidal.server": 5,
     "tidal.cli": 5,
     "tidal.compat": 5,
+    "tidal.uploads": 5,
+    "tidal.media": 5,
     "tidal.testing": 5,
     "tidal": 5,
     "tidal.__main__": 5,
