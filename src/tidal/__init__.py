@@ -52,14 +52,19 @@ from tidal.api.text import text as text
 from tidal.api.text import title as title
 from tidal.api.text import warning as warning
 from tidal.api.text import write as write
+from tidal.api.uploads import audio_input as audio_input
+from tidal.api.uploads import camera_input as camera_input
+from tidal.api.uploads import file_uploader as file_uploader
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Page",
+    "audio_input",
     "button",
     "cache_data",
     "cache_resource",
+    "camera_input",
     "caption",
     "checkbox",
     "code",
@@ -71,6 +76,7 @@ __all__ = [
     "error",
     "exception",
     "expander",
+    "file_uploader",
     "form",
     "form_submit_button",
     "fragment",

@@ -51,6 +51,8 @@ class RunOptions:
     enforce_serializable: bool = False
     disable_duplicate_default_warning: bool = False
     magic: bool = True
+    max_upload_size: int = 200
+    """``server.maxUploadSize``: the largest upload a file input accepts, in megabytes."""
 
     @classmethod
     def from_config(cls, config: Config) -> RunOptions:
@@ -61,6 +63,7 @@ class RunOptions:
                 config.global_.disable_widget_state_duplication_warning
             ),
             magic=config.runner.magic_enabled,
+            max_upload_size=config.server.max_upload_size,
         )
 
 

@@ -16,7 +16,8 @@ from typing import Literal
 from tidal.codec import Codec, CodecError, Snapshot
 from tidal.metrics import Metrics
 from tidal.state import SessionState
-from tidal.stores import SessionStore, Stored, StoreError
+from tidal.stores import SessionStore, Stored, StoreError, StoreFiles, files_beside
+from tidal.uploaded_file import has_refs, from_refs, to_refs
 
 log = logging.getLogger("tidal.durability")
 
@@ -45,6 +46,12 @@ class Durability:
         self.metrics = metrics or Metrics()
         self.durable = not store.url.startswith("memory:")
         """False for ``memory://``: the process's own memory already holds every session."""
+        self.files = files_beside(store)
+        """Uploaded files, kept beside the documents and expiring with them."""
+
+    def files_of(self, token: str) -> StoreFiles:
+        """One session's uploaded files."""
+        return StoreFiles(self.files, token, self.ttl)
 
     def _timed(self, start: float) -> None:
         self.metrics.store_seconds.observe(time.perf_counter() - start)
@@ -72,6 +79,10 @@ class Durability:
         then this process takes the lease again and writes (the result carries the epoch).
         """
         user, widgets, keys = state.snapshot_parts()
+        # uploaded files: the document keeps their ids and metadata, the file store the bytes
+        user = {k: to_refs(v) for k, v in user.items()}
+        widgets = {k: to_refs(v) for k, v in widgets.items()}
+        with_files = any(has_refs(v) for v in (*user.values(), *widgets.values()))
         encoded = self.codec.encode(Snapshot(user, widgets, keys, page, seq))
         start = time.perf_counter()
         try:
@@ -86,6 +97,11 @@ class Durability:
             self._timed(start)
         if not ok:
             return SaveResult("fenced", encoded.not_durable, epoch)
+        if with_files:
+            try:
+                self.files.touch(token, ttl=self.ttl)
+            except StoreError as exc:
+                log.warning("could not extend the files of session %s: %s", token[:8], exc)
         self.metrics.snapshot_bytes.observe(len(encoded.data))
         return SaveResult("saved", encoded.not_durable, epoch)
 
@@ -106,15 +122,27 @@ class Durability:
     def decode(self, token: str, stored: Stored) -> Snapshot | None:
         """The document in ``stored``, or None when it cannot be read (logged)."""
         try:
-            return self.codec.decode(stored.data)
+            snapshot = self.codec.decode(stored.data)
         except CodecError as exc:
             log.error("refused the stored document of session %s: %s", token[:8], exc)
             return None
+        values = (*snapshot.user.values(), *snapshot.widgets.values())
+        if not any(has_refs(v) for v in values):
+            return snapshot
+        files = self.files_of(token)
+        try:
+            user = {k: from_refs(v, files) for k, v in snapshot.user.items()}
+            widgets = {k: from_refs(v, files) for k, v in snapshot.widgets.items()}
+        except StoreError as exc:
+            log.error("could not load the files of session %s: %s", token[:8], exc)
+            return snapshot
+        return Snapshot(user, widgets, snapshot.keys, snapshot.page, snapshot.seq)
 
     def touch(self, token: str) -> None:
         """Keep a live session from expiring in the store."""
         if self.durable:
             try:
                 self.store.touch(token, ttl=self.ttl)
+                self.files.touch(token, ttl=self.ttl)
             except StoreError as exc:
                 log.warning("could not extend session %s: %s", token[:8], exc)

@@ -44,12 +44,15 @@ from tidal.protocol import (
 from tidal.querystring import encode_query, parse_query
 from tidal.runner import RunHooks, Script, Status, WorkerPool, interrupt_thread
 from tidal.state import SessionState
+from tidal.stores import MemoryFileStore, StoreFiles
 
 log = logging.getLogger("tidal.session")
 
 Send = Callable[[Outbound], None]
 Schedule = Callable[[float, Callable[[], None]], None]
 """Run a function on the connection's event loop after a delay (seconds)."""
+UNSTORED_FILES_TTL = 86_400.0
+"""Seconds an uploaded file lives in a session without a store (AppTest)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
 
@@ -116,6 +119,12 @@ class Session:
         self.script = script
         self.options = options
         self.state = SessionState()
+        # uploaded files live beside the document (the store's file store), else in memory
+        self.state.files = (
+            durability.files_of(self.token)
+            if durability is not None
+            else StoreFiles(MemoryFileStore(), self.token, UNSTORED_FILES_TTL)
+        )
         self.writer = DeltaWriter()
         self.interrupt = Flag()
         self.query_params: dict[str, list[str]] = {}

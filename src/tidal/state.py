@@ -21,6 +21,7 @@ from tidal.errors import (
     StreamlitWidgetAlreadyInstantiatedError,
     TidalAPIError,
 )
+from tidal.uploaded_file import SessionFiles
 
 WIDGET_ID_PREFIX = "$$ID"
 """Every widget id starts with this; user keys may not."""
@@ -120,6 +121,7 @@ class SessionState:
         "_new_widget",
         "_old",
         "_order",
+        "files",
     )
 
     def __init__(self) -> None:
@@ -133,6 +135,8 @@ class SessionState:
         self._keys_this_run: set[str] = set()
         self._forms_this_run: set[str] = set()
         self._order = 0
+        self.files: SessionFiles | None = None
+        """The session's uploaded files (set by the session that owns this state)."""
 
     # ------------------------------------------------------------------ mapping (user side)
     def _lookup(self, k: str) -> Any:

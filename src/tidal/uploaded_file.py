@@ -122,3 +122,62 @@ def from_refs(value: Any, files: SessionFiles) -> Any:
                 out.append(UploadedFile(ref, found[1]))
         return type(value)(out)
     return value
+
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Accept:
+    """What one file input accepts: extensions (``".csv"``), MIME types or patterns
+    (``"image/png"``, ``"image/*"``; empty: any file) and a size limit in bytes.
+
+    The same rules run in the browser (a friendly message at once) and on the server (the
+    upload endpoint and the widget's value check), so a page that skips the browser's check
+    gains nothing.
+    """
+
+    types: tuple[str, ...]
+    max_bytes: int
+
+    @classmethod
+    def of(cls, type: str | list[str] | tuple[str, ...] | None, max_mb: float) -> Accept:
+        """Normalise ``st.file_uploader(type=...)``: ``"CSV"`` and ``".csv"`` are ``".csv"``;
+        ``.jpg`` and ``.jpeg`` accept each other, as in Streamlit."""
+        given = [type] if isinstance(type, str) else list(type or [])
+        out: list[str] = []
+        for t in given:
+            t = str(t).strip().lower()
+            if not t:
+                continue
+            if "/" not in t and not t.startswith("."):
+                t = "." + t
+            out.append(t)
+            if t in (".jpg", ".jpeg"):
+                out.append(".jpeg" if t == ".jpg" else ".jpg")
+        return cls(tuple(dict.fromkeys(out)), int(max_mb * MB))
+
+    def allows_type(self, name: str, mime: str) -> bool:
+        """Whether a file named ``name`` of MIME type ``mime`` is of an accepted type."""
+        if not self.types:
+            return True
+        lower, mime = name.lower(), mime.lower().split(";")[0].strip()
+        for t in self.types:
+            if t.startswith("."):
+                if lower.endswith(t):
+                    return True
+            elif t.endswith("/*"):
+                if mime.startswith(t[:-1]):
+                    return True
+            elif mime == t:
+                return True
+        return False
+
+    def refusal(self, name: str, mime: str, size: int) -> str | None:
+        """Streamlit's message for a file this input refuses, or None when it fits."""
+        if size > self.max_bytes:
+            return f"File must be {self.max_bytes / MB:.1f}MB or smaller."
+        if not self.allows_type(name, mime):
+            ext = name.rsplit(".", 1)[-1] if "." in name else mime
+            return f"{ext} files are not allowed."
+        return None

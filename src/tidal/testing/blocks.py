@@ -17,8 +17,11 @@ from tidal.testing.elements import (
     Checkbox,
     Choice,
     Element,
+    DownloadButton,
     ElementList,
     ExceptionElement,
+    FileInput,
+    Media,
     Multiselect,
     NumberInput,
     Slider,
@@ -238,6 +241,46 @@ class Block:
     def color_picker(self) -> ElementList[Widget]:
         """``st.color_picker`` widgets."""
         return self._of("color_picker")
+
+    @property
+    def file_uploader(self) -> ElementList[FileInput]:
+        """``st.file_uploader`` widgets (stage files with ``upload(name, data, type)``)."""
+        return self._of("file_uploader")
+
+    @property
+    def camera_input(self) -> ElementList[FileInput]:
+        """``st.camera_input`` widgets."""
+        return self._of("camera_input")
+
+    @property
+    def audio_input(self) -> ElementList[FileInput]:
+        """``st.audio_input`` widgets."""
+        return self._of("audio_input")
+
+    @property
+    def download_button(self) -> ElementList[DownloadButton]:
+        """``st.download_button`` widgets."""
+        return self._of("download_button")
+
+    @property
+    def image(self) -> ElementList[Media]:
+        """``st.image`` elements (``captions``: their captions)."""
+        return self._of("image")
+
+    @property
+    def audio(self) -> ElementList[Media]:
+        """``st.audio`` elements."""
+        return self._of("audio")
+
+    @property
+    def video(self) -> ElementList[Media]:
+        """``st.video`` elements."""
+        return self._of("video")
+
+    @property
+    def pdf(self) -> ElementList[Media]:
+        """``st.pdf`` elements."""
+        return self._of("pdf")
 
     @property
     def columns(self) -> ElementList[Block]:

@@ -9,9 +9,12 @@ the indexable, callable-by-key list every query returns. A widget wrapper stages
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from tidal.uploaded_file import UploadedFile
 
 if TYPE_CHECKING:
     from tidal.testing.apptest import AppTest
@@ -221,6 +224,73 @@ class Multiselect(Widget):
         return self.set_value([v for v in (self.value or []) if v != value])
 
 
+class FileInput(Widget):
+    """``st.file_uploader``, ``st.camera_input`` and ``st.audio_input``.
+
+    ``upload(name, data, type)`` stages a file as if a person had uploaded it (the file goes
+    into the session's file store, as an upload over HTTP would put it; a tidal addition).
+    """
+
+    @property
+    def accept_multiple_files(self) -> bool:
+        """Whether the widget takes several files (a folder too)."""
+        return bool(self.props.get("multiple"))
+
+    @property
+    def accept_directory(self) -> bool:
+        """Whether the widget takes a folder (``accept_multiple_files="directory"``)."""
+        return self.props.get("multiple") == "directory"
+
+    @property
+    def allowed_type(self) -> list[str]:
+        """The accepted extensions and MIME types (empty: any file)."""
+        return list(self.props.get("types") or [])
+
+    def upload(self, name: str, data: bytes | str, type: str | None = None) -> FileInput:
+        """Stage an uploaded file (added to the files already staged when the widget takes
+        several, else in place of the current one).
+
+        Example:
+            >>> at.file_uploader[0].upload("a.csv", b"x,y\n1,2\n", "text/csv").run()
+        """
+        raw = data.encode() if isinstance(data, str) else bytes(data)
+        mime = type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        files = self._app._session.state.files
+        assert files is not None, "the AppTest session keeps uploaded files"
+        uploaded = UploadedFile(files.add(name, mime, raw, self.id), raw)
+        if not self.accept_multiple_files:
+            return self.set_value(uploaded)
+        current = self.value
+        staged = list(current) if isinstance(current, list) else []
+        return self.set_value([*staged, uploaded])
+
+    def clear(self) -> FileInput:
+        """Stage no file (an empty list for a widget that takes several)."""
+        return self.set_value([] if self.accept_multiple_files else None)
+
+
+class DownloadButton(Button):
+    """``st.download_button``: ``click()`` stages a click (the download itself is the
+    browser's; ``value`` is True in the run after a click)."""
+
+
+class Media(Element):
+    """``st.image``, ``st.audio``, ``st.video``, ``st.pdf`` and ``st.logo``."""
+
+    @property
+    def value(self) -> Any:
+        """The media as shown: their URLs, or the data for a single element."""
+        media = self.node.extra
+        if isinstance(media, dict) and len(media) == 1:
+            return next(iter(media.values())).data
+        return self.props.get("src")
+
+    @property
+    def captions(self) -> list[str]:
+        """An image element's captions (empty strings for images without one)."""
+        return [str(i.get("caption") or "") for i in self.props.get("images", [])]
+
+
 _CLASSES: dict[str, type[Element]] = {
     "exception": ExceptionElement,
     "button": Button,
@@ -238,6 +308,15 @@ _CLASSES: dict[str, type[Element]] = {
     "time_input": Widget,
     "date_input": Widget,
     "color_picker": Widget,
+    "file_uploader": FileInput,
+    "camera_input": FileInput,
+    "audio_input": FileInput,
+    "download_button": DownloadButton,
+    "image": Media,
+    "audio": Media,
+    "video": Media,
+    "pdf": Media,
+    "logo": Media,
 }
 
 

@@ -1,0 +1,198 @@
+"""st.file_uploader, st.camera_input and st.audio_input, driven with AppTest."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.conftest import AppTestFactory
+from tidal.codec import SafeCodec
+from tidal.durability import Durability
+from tidal.state import SessionState
+from tidal.stores import open_store
+from tidal.uploaded_file import Accept, FileInfo, FileRef, UploadedFile
+
+UPLOADER = """
+import tidal as st
+f = st.file_uploader("CSV", type="csv", key="up")
+if f is None:
+    st.text("none")
+else:
+    st.text(f"{f.name} {f.type} {f.size} {f.read().decode()}")
+"""
+
+
+def test_a_file_uploader_returns_none_until_a_file_is_uploaded(app_test: AppTestFactory) -> None:
+    at = app_test(UPLOADER).run()
+    assert at.text[0].value == "none"
+    assert at.file_uploader[0].value is None
+
+
+def test_an_uploaded_file_reads_like_a_binary_file_with_its_metadata(
+    app_test: AppTestFactory,
+) -> None:
+    at = app_test(UPLOADER).run()
+    at.file_uploader(key="up").upload("data.csv", b"a,b\n1,2", "text/csv").run()
+    assert at.text[0].value == "data.csv text/csv 7 a,b\n1,2"
+    value = at.session_state.up
+    assert isinstance(value, UploadedFile) and isinstance(value, io.BytesIO)
+    assert value.getvalue() == b"a,b\n1,2"
+    assert len(value.file_id) >= 16
+
+
+def test_the_file_stays_on_later_runs_until_cleared(app_test: AppTestFactory) -> None:
+    at = app_test(UPLOADER).run()
+    at.file_uploader[0].upload("data.csv", "x", "text/csv").run()
+    at.run()
+    assert at.text[0].value == "data.csv text/csv 1 x"
+    at.file_uploader[0].clear().run()
+    assert at.text[0].value == "none"
+
+
+def test_several_files_come_back_as_a_list_in_upload_order(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        files = st.file_uploader("Files", accept_multiple_files=True)
+        st.text(repr([f.name for f in files]))
+        """
+    ).run()
+    assert at.text[0].value == "[]"
+    up = at.file_uploader[0]
+    assert up.accept_multiple_files and not up.accept_directory
+    up.upload("a.txt", b"a").upload("b.txt", b"b").run()
+    assert at.text[0].value == "['a.txt', 'b.txt']"
+
+
+def test_a_directory_uploader_takes_several_files(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        files = st.file_uploader("Folder", accept_multiple_files="directory")
+        st.text(str(len(files)))
+        """
+    ).run()
+    assert at.file_uploader[0].accept_directory
+    at.file_uploader[0].upload("x/a.txt", b"a").upload("x/b.txt", b"b").run()
+    assert at.text[0].value == "2"
+
+
+def test_on_change_runs_once_per_new_file(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        st.session_state.setdefault("calls", 0)
+        def changed():
+            st.session_state.calls += 1
+        st.file_uploader("F", on_change=changed)
+        """
+    ).run()
+    at.file_uploader[0].upload("a.txt", b"a").run()
+    at.run()
+    assert at.session_state.calls == 1
+
+
+def test_on_change_must_be_rerun_ignore_or_a_callable(app_test: AppTestFactory) -> None:
+    at = app_test('import tidal as st\nst.file_uploader("F", on_change="later")').run()
+    assert "only 'ignore', 'rerun', or a callable" in at.exception[0].value
+
+
+def test_W_10_setting_a_file_uploader_key_in_the_same_run_raises(
+    app_test: AppTestFactory,
+) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        st.session_state.up = "not a file"
+        st.file_uploader("F", key="up")
+        """
+    ).run()
+    assert at.exception[0].exception_type == "StreamlitValueAssignmentNotAllowedError"
+    assert "is read-only" in at.exception[0].value
+
+
+def test_W_11_a_value_set_from_a_test_is_returned_once(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        st.text(repr(st.file_uploader("F", key="up")))
+        """
+    ).run()
+    at.session_state.up = "not a file"
+    at.run()
+    assert at.text[0].value == "'not a file'"
+
+
+def test_allowed_types_are_normalised_and_jpg_accepts_jpeg(app_test: AppTestFactory) -> None:
+    at = app_test('import tidal as st\nst.file_uploader("I", type=["JPG", ".png", "text/csv"])')
+    at.run()
+    assert at.file_uploader[0].allowed_type == [".jpg", ".jpeg", ".png", "text/csv"]
+
+
+def test_a_file_of_a_refused_type_is_refused_by_the_server(app_test: AppTestFactory) -> None:
+    at = app_test(UPLOADER).run()
+    with pytest.raises(ValueError, match="exe files are not allowed"):
+        at.file_uploader[0].upload("evil.exe", b"MZ", "application/octet-stream").run()
+
+
+def test_a_file_over_max_upload_size_is_refused(app_test: AppTestFactory) -> None:
+    at = app_test('import tidal as st\nst.file_uploader("F", max_upload_size=1)').run()
+    with pytest.raises(ValueError, match=r"File must be 1\.0MB or smaller\."):
+        at.file_uploader[0].upload("big.bin", b"x" * (1024 * 1024 + 1)).run()
+
+
+def test_a_forged_file_id_is_refused(app_test: AppTestFactory) -> None:
+    at = app_test(UPLOADER).run()
+    forged = UploadedFile(FileInfo("A" * 24, "x.csv", "text/csv", 1, "w"), b"x")
+    with pytest.raises(ValueError, match="no uploaded file"):
+        at.file_uploader[0].set_value(forged).run()
+
+
+def test_accept_checks_extensions_and_mime_patterns() -> None:
+    accept = Accept.of(["csv", "image/*"], 1)
+    assert accept.allows_type("A.CSV", "text/plain")
+    assert accept.allows_type("photo", "image/png")
+    assert not accept.allows_type("page.html", "text/html")
+    assert Accept.of(None, 1).allows_type("anything", "")
+
+
+def test_camera_and_audio_inputs_return_uploaded_files(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        photo = st.camera_input("Photo")
+        voice = st.audio_input("Voice", sample_rate=16000)
+        st.text(f"{photo and photo.type} {voice and voice.name}")
+        """
+    ).run()
+    assert at.text[0].value == "None None"
+    at.camera_input[0].upload("photo.jpg", b"\xff\xd8\xff", "image/jpeg")
+    at.audio_input[0].upload("recording.wav", b"RIFF", "audio/wav").run()
+    assert at.text[0].value == "image/jpeg recording.wav"
+
+
+def test_audio_input_refuses_an_unusual_sample_rate(app_test: AppTestFactory) -> None:
+    at = app_test('import tidal as st\nst.audio_input("V", sample_rate=12345)').run()
+    assert "sample_rate=12345" in at.exception[0].value
+
+
+def test_a_saved_document_keeps_file_refs_and_the_files_come_back(tmp_path: object) -> None:
+    store = open_store("memory://")
+    durability = Durability(store, SafeCodec(), ttl=60)
+    durability.durable = True
+    token = "tok" * 8
+    files = durability.files_of(token)
+    info = files.add("a.csv", "text/csv", b"1,2", "$$ID-x-up")
+    state = SessionState()
+    state["kept"] = UploadedFile(info, b"1,2")
+    epoch = store.acquire(token)
+    assert durability.save(token, state, page="", seq=1, epoch=epoch).outcome == "saved"
+    stored = store.load(token)
+    assert stored is not None
+    assert b"1,2" not in stored.data  # the bytes stay beside the document
+    assert isinstance(SafeCodec().decode(stored.data).user["kept"], FileRef)
+    snapshot = durability.decode(token, stored)
+    assert snapshot is not None
+    restored = snapshot.user["kept"]
+    assert isinstance(restored, UploadedFile) and restored.getvalue() == b"1,2"
