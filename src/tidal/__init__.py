@@ -18,6 +18,7 @@ from tidal.api.choice import selectbox as selectbox
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
+from tidal.api.download import download_button as download_button
 from tidal.api.fragment import fragment as fragment
 from tidal.api.inputs import number_input as number_input
 from tidal.api.inputs import text_area as text_area
@@ -28,6 +29,11 @@ from tidal.api.layout import expander as expander
 from tidal.api.layout import form as form
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import tabs as tabs
+from tidal.api.media import audio as audio
+from tidal.api.media import image as image
+from tidal.api.media import logo as logo
+from tidal.api.media import pdf as pdf
+from tidal.api.media import video as video
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
@@ -60,6 +66,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Page",
+    "audio",
     "audio_input",
     "button",
     "cache_data",
@@ -73,6 +80,7 @@ __all__ = [
     "container",
     "date_input",
     "divider",
+    "download_button",
     "error",
     "exception",
     "expander",
@@ -81,13 +89,16 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "header",
+    "image",
     "info",
     "json",
+    "logo",
     "markdown",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
+    "pdf",
     "query_params",
     "radio",
     "rerun",
@@ -107,6 +118,7 @@ __all__ = [
     "time_input",
     "title",
     "toggle",
+    "video",
     "warning",
     "write",
 ]

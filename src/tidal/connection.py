@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from tidal.media import media_key
 from tidal.protocol import (
     MAX_INBOUND_BYTES,
     PROTOCOL_VERSION,
@@ -139,6 +140,7 @@ class Connection:
                 resumed=resumed,
                 title=self.title,
                 theme=self.theme,
+                media=media_key(session.token),
             )
             self.send(welcome)
             session.redraw(query=hello.query)  # the address, not the store, has the params

@@ -35,11 +35,13 @@ from tidal.config import Config
 from tidal.connection import Connection
 from tidal.context import RunOptions
 from tidal.durability import Durability
+from tidal.media import MediaRoutes
 from tidal.metrics import Metrics
 from tidal.runner import Script, WorkerPool, add_app_folder_to_path
 from tidal.session import Session
 from tidal.sessions import Sessions
 from tidal.stores import open_store
+from tidal.uploads import UploadRoutes
 from tidal.watcher import watch
 
 log = logging.getLogger("tidal.server")
@@ -140,8 +142,19 @@ def create_app(config: Config, script_path: Path) -> Starlette:
                 await asyncio.wait_for(watcher, 2)
             await asyncio.to_thread(_shutdown, runtime)
 
+    # uploads in (HTTP, never the websocket) and media out (by content hash, per session)
+    uploads = UploadRoutes(
+        sessions,
+        durability,
+        max_upload_mb=config.server.max_upload_size,
+        allowed_origins=config.server.allowed_origins,
+    )
+    media = MediaRoutes(sessions)
+
     app = Starlette(
         routes=[
+            *uploads.routes(),
+            *media.routes(),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
