@@ -104,6 +104,7 @@ function handle(msg) {
 function welcome(msg) {
   if (msg.title) document.title = msg.title;
   window.__tidalTheme(msg.theme);
+  hook.media = msg.media ?? ''; // the session's name in media URLs (elements/links.js)
   // A new session has no idea what this page shows: its first run sends every element.
   if (!msg.resumed) tree.beginReset();
   hideBanner('lost');

@@ -37,6 +37,15 @@ import { sliderKinds } from './widgets/slider.js';
  * charts, media, chat, components) register their types here.
  */
 const LAZY = {
+  image: 'elements/media.js',
+  audio: 'elements/media.js',
+  video: 'elements/media.js',
+  pdf: 'elements/media.js',
+  logo: 'elements/media.js',
+  file_uploader: { url: 'elements/files.js', widget: true },
+  camera_input: { url: 'elements/files.js', widget: true },
+  audio_input: { url: 'elements/files.js', widget: true },
+  download_button: { url: 'elements/files.js', widget: true },
 };
 
 const kinds = {
