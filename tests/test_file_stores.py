@@ -140,9 +140,7 @@ def test_names_are_never_paths_on_disk(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 's.db'}")
     try:
         before = sorted(p.name for p in tmp_path.iterdir())
-        files_beside(store).put(
-            "tok", info(name="../../etc/evil.sh"), [b"rm -rf"], ttl=LONG_TTL
-        )
+        files_beside(store).put("tok", info(name="../../etc/evil.sh"), [b"rm -rf"], ttl=LONG_TTL)
         after = sorted(p.name for p in tmp_path.iterdir())
         assert after == before
         assert not (tmp_path.parent / "evil.sh").exists()

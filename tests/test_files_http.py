@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.fixtures.server import Client, LiveServer, serve_app  # noqa: F401
+from tests.fixtures.server import Client, LiveServer
 from tidal.media import media_key
 
 UPLOAD_APP = """
@@ -243,9 +243,7 @@ def test_download_data_from_a_function_is_made_on_request(serve_app: Any) -> Non
     assert reply.headers["cache-control"] == "no-store"
 
 
-def test_uploaded_html_shown_back_is_never_served_as_a_page(
-    serve_app: Any, tmp_path: Path
-) -> None:
+def test_uploaded_html_shown_back_is_never_served_as_a_page(serve_app: Any, tmp_path: Path) -> None:
     server = serve_app(
         """
         import tidal as st
@@ -265,9 +263,7 @@ def test_uploaded_html_shown_back_is_never_served_as_a_page(
 
 
 @pytest.mark.parametrize("path", ["../../etc/passwd.csv", "a/../../b.csv", "/abs/x.csv"])
-def test_names_are_kept_as_names_never_as_paths(
-    serve_app: Any, tmp_path: Path, path: str
-) -> None:
+def test_names_are_kept_as_names_never_as_paths(serve_app: Any, tmp_path: Path, path: str) -> None:
     server = serve_app(UPLOAD_APP)
     client = server.client()
     before = sorted(p.name for p in tmp_path.rglob("*"))

@@ -125,7 +125,7 @@ def test_an_image_from_a_path_is_read(app_test: AppTestFactory, tmp_path: Path) 
     path = tmp_path / "dot.png"
     path.write_bytes(PNG_1x1)
     at = app_test(f"import tidal as st\nst.image({str(path)!r})").run()
-    assert list(media_of(at, "image").values())[0].data == PNG_1x1
+    assert next(iter(media_of(at, "image").values())).data == PNG_1x1
 
 
 def test_numpy_audio_is_played_as_16_bit_wav_at_its_sample_rate(

@@ -17,7 +17,7 @@ from tidal.codec import Codec, CodecError, Snapshot
 from tidal.metrics import Metrics
 from tidal.state import SessionState
 from tidal.stores import SessionStore, Stored, StoreError, StoreFiles, files_beside
-from tidal.uploaded_file import has_refs, from_refs, to_refs
+from tidal.uploaded_file import from_refs, has_refs, to_refs
 
 log = logging.getLogger("tidal.durability")
 

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("tidal.media")
 
 MEDIA_PREFIX = "/_tidal/media"
-SANDBOX = "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'"
+SANDBOX = (
+    "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'"
+)
 """Served files never run as a page of the app: no scripts, no forms, an opaque origin."""
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 _INLINE_UNSAFE = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
@@ -57,7 +59,7 @@ def find_media(roots: list[Node], media_id: str) -> MediaFile | None:
 
 def content_disposition(kind: str, file_name: str) -> str:
     """``attachment``/``inline`` with the name in plain ASCII and in UTF-8 (RFC 6266)."""
-    ascii_name = re.sub(r'[^A-Za-z0-9 ._()-]', "_", file_name) or "download"
+    ascii_name = re.sub(r"[^A-Za-z0-9 ._()-]", "_", file_name) or "download"
     quoted = urllib.parse.quote(file_name, safe="")
     return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quoted}"
 

@@ -96,7 +96,11 @@ def to_refs(value: Any) -> Any:
     of files); any other value unchanged."""
     if isinstance(value, UploadedFile):
         return value.ref()
-    if isinstance(value, list | tuple) and value and all(isinstance(v, UploadedFile) for v in value):
+    if (
+        isinstance(value, list | tuple)
+        and value
+        and all(isinstance(v, UploadedFile) for v in value)
+    ):
         return type(value)(v.ref() for v in value)
     return value
 

@@ -39,7 +39,7 @@ def _keep(media: Media, data: bytes, mime: str) -> str:
 
 def _width(name: str, width: object, default: str, allowed: tuple[str, ...]) -> str | int:
     if width in allowed or (isinstance(width, int) and not isinstance(width, bool) and width > 0):
-        return width  # type: ignore[return-value]
+        return width
     shown = " or ".join(repr(a) for a in allowed)
     raise TidalAPIError(f"{name} got width={width!r}: use {shown} or a positive number of pixels.")
 

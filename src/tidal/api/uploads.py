@@ -37,7 +37,7 @@ def _callback(name: str, on_change: object) -> Callback | None:
 
 def _width(name: str, width: object) -> str | int:
     if width == "stretch" or (isinstance(width, int) and not isinstance(width, bool) and width > 0):
-        return width  # type: ignore[return-value]
+        return width
     raise TidalAPIError(
         f"st.{name} got width={width!r}: use 'stretch' or a positive number of pixels."
     )
@@ -53,9 +53,7 @@ def _files_to_wire(value: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _reader(
-    files: SessionFiles | None, accept: Accept, multiple: bool
-) -> Callable[[Any], Any]:
+def _reader(files: SessionFiles | None, accept: Accept, multiple: bool) -> Callable[[Any], Any]:
     """The widget's value check: browser file list -> ``UploadedFile``(s).
 
     Raises ValueError for anything but a list of objects naming files this session holds
@@ -296,4 +294,3 @@ def audio_input(
         {"sample_rate": sample_rate, "width": _width("audio_input", width)},
     )
     return result
-

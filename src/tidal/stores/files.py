@@ -3,8 +3,8 @@
 Owns the :class:`FileStore` contract, its in-memory twin, :class:`StoreFiles` (one session's
 view of a store, what a run reaches through ``SessionState.files``). ``files_beside`` (in
 ``tidal.stores``) picks the file store that matches a session store: files in memory for
-``memory://``, in the same SQLite file for ``sqlite:///``, in the same Redis for ``redis://``. Knows nothing about
-HTTP, widgets or what the bytes mean.
+``memory://``, in the same SQLite file for ``sqlite:///``, in the same Redis for ``redis://``.
+Knows nothing about HTTP, widgets or what the bytes mean.
 
 Rules every file store follows (``tests/test_file_stores.py`` is the contract suite):
 
