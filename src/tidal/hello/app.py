@@ -42,6 +42,7 @@ page = st.navigation(
             icon="⚡",
             url_path="fragments-and-caching",
         ),
+        st.Page("pages/files.py", title="Files", icon="📁", url_path="files"),
         st.Page(
             "pages/session_state.py", title="Session state", icon="🗂️", url_path="session-state"
         ),
