@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import mimetypes
 import re
-import struct
-import wave
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +56,8 @@ def read_bytes(data: Any, what: str) -> tuple[bytes, str | None]:
     if isinstance(data, bytes | bytearray | memoryview):
         return bytes(data), None
     if isinstance(data, str | Path):
+        import mimetypes  # stdlib, imported on first use to keep `import tidal` fast
+
         path = Path(data)
         try:
             return path.read_bytes(), mimetypes.guess_type(path.name)[0]
@@ -83,6 +81,8 @@ def read_bytes(data: Any, what: str) -> tuple[bytes, str | None]:
 # ----------------------------------------------------------------------------- images
 def _png(pixels: bytes, width: int, height: int, channels: int) -> bytes:
     """An 8-bit PNG of raw rows (grey, grey+alpha, RGB or RGBA); no PIL needed."""
+    import struct
+    import zlib
     color = {1: 0, 2: 4, 3: 2, 4: 6}[channels]
     stride = width * channels
     raw = b"".join(b"\0" + pixels[y * stride : (y + 1) * stride] for y in range(height))
@@ -175,6 +175,8 @@ def image_data(image: Any, clamp: bool, channels: str, output_format: str) -> tu
 def wav_of(array: Any, sample_rate: int) -> bytes:
     """numpy samples as a 16-bit PCM WAV: 1-D is mono, 2-D is (channels, samples); scaled to
     the loudest sample, as Streamlit does."""
+    import wave
+
     import numpy as np  # only imported when given an array
 
     a = np.asarray(array, dtype=np.float64)

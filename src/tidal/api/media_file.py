@@ -10,7 +10,6 @@ with it. Knows nothing about HTTP or how elements are drawn.
 from __future__ import annotations
 
 import hashlib
-import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +41,8 @@ class MediaFile:
 
 def extension(mime: str) -> str:
     """A file extension for a MIME type (``.bin`` when unknown)."""
+    import mimetypes  # stdlib, imported on first use to keep `import tidal` fast
+
     base = mime.split(";")[0].strip().lower()
     return EXTENSIONS.get(base) or mimetypes.guess_extension(base) or ".bin"
 
