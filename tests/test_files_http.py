@@ -270,3 +270,17 @@ def test_names_are_kept_as_names_never_as_paths(serve_app: Any, tmp_path: Path, 
     reply = upload(server, client, b"1", name=path)
     assert reply.status_code == 200 and reply.json()["name"] == path
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_another_replica_serves_the_media_of_a_page_it_does_not_hold(
+    serve_app: Any, tmp_path: Path
+) -> None:
+    store = f"sqlite:///{tmp_path / 'sessions.db'}"
+    holder = serve_app(IMAGE_APP, session__store=store)
+    other = serve_app(IMAGE_APP, name="same_app.py", session__store=store)
+    client = holder.client()
+    src = image_src(client)
+    reply = media(other, client, src)
+    assert reply.status_code == 200
+    assert reply.content == b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    assert media(other, client, "1" * 32 + ".png").status_code == 404

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from tidal.media import media_key
+from tidal.api.media_file import media_key
 from tidal.protocol import (
     MAX_INBOUND_BYTES,
     PROTOCOL_VERSION,

@@ -13,11 +13,13 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
+from tidal.api.media_file import MediaFile, media_key
 from tidal.codec import Codec, CodecError, Snapshot
 from tidal.metrics import Metrics
 from tidal.state import SessionState
 from tidal.stores import SessionStore, Stored, StoreError, StoreFiles, files_beside
-from tidal.uploaded_file import from_refs, has_refs, to_refs
+from tidal.tree import Node
+from tidal.uploaded_file import FileInfo, from_refs, has_refs, to_refs
 
 log = logging.getLogger("tidal.durability")
 
@@ -138,11 +140,37 @@ class Durability:
             return snapshot
         return Snapshot(user, widgets, snapshot.keys, snapshot.page, snapshot.seq)
 
+    def publish_media(self, token: str, roots: list[Node], published: set[str]) -> None:
+        """Put the media a session's page shows into the file store (once each), so that
+        any replica can serve them: a load balancer may send the browser's media requests
+        to another process than its websocket. ``published`` remembers what went already."""
+        key = media_key(token)
+        stack = list(roots)
+        while stack:
+            node = stack.pop()
+            if node.children:
+                stack.extend(node.children)
+            if not isinstance(node.extra, dict):
+                continue
+            for mid, media in node.extra.items():
+                if mid in published or not isinstance(media, MediaFile):
+                    continue
+                if not isinstance(media.data, bytes):
+                    continue  # made on request: only the replica holding the session can
+                info = FileInfo(mid, media.file_name or "", media.mime, len(media.data), "")
+                try:
+                    self.files.put(key, info, [media.data], ttl=self.ttl)
+                except StoreError as exc:
+                    log.warning("could not publish media of session %s: %s", token[:8], exc)
+                    return
+                published.add(mid)
+
     def touch(self, token: str) -> None:
         """Keep a live session from expiring in the store."""
         if self.durable:
             try:
                 self.store.touch(token, ttl=self.ttl)
                 self.files.touch(token, ttl=self.ttl)
+                self.files.touch(media_key(token), ttl=self.ttl)
             except StoreError as exc:
                 log.warning("could not extend session %s: %s", token[:8], exc)

@@ -12,7 +12,6 @@ how elements are drawn.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import re
 import urllib.parse
@@ -23,9 +22,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from tidal.api.media_file import MediaFile
+from tidal.api.media_file import MediaFile, media_key
+from tidal.stores import StoreError
 
 if TYPE_CHECKING:
+    from tidal.durability import Durability
     from tidal.sessions import Sessions
     from tidal.tree import Node
 
@@ -39,11 +40,8 @@ SANDBOX = (
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 _INLINE_UNSAFE = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
 DEFERRED_TIMEOUT = 60.0
-
-
-def media_key(token: str) -> str:
-    """The name of a session in media URLs: derived from its token, never revealing it."""
-    return hashlib.blake2b(token.encode(), digest_size=16, person=b"tidal-media").hexdigest()
+STORED_WAIT = 1.5
+"""Seconds to wait for media another replica is about to publish before answering 404."""
 
 
 def find_media(roots: list[Node], media_id: str) -> MediaFile | None:
@@ -82,8 +80,9 @@ def as_bytes(data: Any) -> bytes:
 class MediaRoutes:
     """The media endpoint of one app."""
 
-    def __init__(self, sessions: Sessions) -> None:
+    def __init__(self, sessions: Sessions, durability: Durability | None = None) -> None:
         self.sessions = sessions
+        self.durability = durability
         self._keys: dict[str, str] = {}
 
     def routes(self) -> list[Route]:
@@ -99,10 +98,10 @@ class MediaRoutes:
             session = self.sessions.get(token) if token is not None else None
         return None if session is None else session.writer.client
 
-    def _find(self, key: str, media_id: str) -> MediaFile | None:
+    async def _find(self, key: str, media_id: str) -> MediaFile | None:
         roots = self._roots(key)
         if roots is None:
-            return None
+            return await self._stored(key, media_id)
         for _ in range(3):  # the run's thread may be changing the tree: look again
             try:
                 return find_media(roots, media_id)
@@ -110,10 +109,30 @@ class MediaRoutes:
                 continue
         return None
 
+    async def _stored(self, key: str, media_id: str) -> MediaFile | None:
+        """Media of a session another replica holds: what it published to the store."""
+        durability = self.durability
+        if durability is None or not durability.durable:
+            return None
+        # the holder publishes a run's media right after the run: wait a moment for them
+        deadline = asyncio.get_running_loop().time() + STORED_WAIT
+        while True:
+            try:
+                found = await asyncio.to_thread(durability.files.get, key, media_id)
+            except StoreError:
+                return None
+            if found is not None or asyncio.get_running_loop().time() > deadline:
+                break
+            await asyncio.sleep(0.05)
+        if found is None:
+            return None
+        info, data = found
+        return MediaFile(data, info.type, info.name or None)
+
     async def get(self, request: Request) -> Response:
         """Serve one media file (or a byte range of it)."""
         media_id = request.path_params["media_id"]
-        media = self._find(request.path_params["key"], media_id)
+        media = await self._find(request.path_params["key"], media_id)
         if media is None:
             return PlainTextResponse("No such media on this page.", status_code=404)
         data: Any = media.data

@@ -149,7 +149,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         max_upload_mb=config.server.max_upload_size,
         allowed_origins=config.server.allowed_origins,
     )
-    media = MediaRoutes(sessions)
+    media = MediaRoutes(sessions, durability)
 
     app = Starlette(
         routes=[

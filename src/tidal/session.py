@@ -73,6 +73,7 @@ class Session:
         "_interruptible",
         "_last_flush",
         "_lock",
+        "_published",
         "_query_sent",
         "_resync",
         "_run_no",
@@ -162,6 +163,8 @@ class Session:
         self.nav = Navigator(App.of(script))
         self.not_durable: tuple[str, ...] = ()
         self.superseded = False
+        self._published: set[str] = set()
+        """Media ids already put in the store for other replicas (durable stores)."""
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
@@ -447,7 +450,9 @@ class Session:
                     "working; your state is kept in this server's memory."
                 )
             )
-        elif outcome == "saved" and self._save_failed:
+        if outcome == "saved":
+            durability.publish_media(self.token, self.writer.client, self._published)
+        if outcome == "saved" and self._save_failed:
             self._save_failed = False
             log.info("session %s: saving resumed", self.token[:8])
             self._emit(StateWarning(message="State saved again.", ok=True))

@@ -62,3 +62,8 @@ def deferred_id(widget_id: str) -> str:
     """The id of media made on request (``st.download_button(data=callable)``)."""
     h = hashlib.blake2b(widget_id.encode(), digest_size=16, person=b"tidal-deferred")
     return "d" + h.hexdigest()
+
+
+def media_key(token: str) -> str:
+    """The name of a session in media URLs: derived from its token, never revealing it."""
+    return hashlib.blake2b(token.encode(), digest_size=16, person=b"tidal-media").hexdigest()
