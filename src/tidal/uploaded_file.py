@@ -54,11 +54,17 @@ class UploadedFile(io.BytesIO):
     """
 
     def __init__(self, info: FileInfo | FileRef, data: bytes) -> None:
-        super().__init__(data)
+        super().__init__(data)  # shares ``data`` until written to: no copy
+        self._data = data
         self.file_id = info.file_id
         self.name = info.name
         self.type = info.type
         self.size = len(data)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> UploadedFile:
+        # a widget value is deep-copied on every run (W-20): share the immutable bytes
+        # instead of copying a file that may be hundreds of megabytes
+        return UploadedFile(FileRef(self.file_id, self.name, self.type, self.size), self._data)
 
     def ref(self) -> FileRef:
         """The reference a session document keeps in place of this file."""

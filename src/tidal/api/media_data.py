@@ -83,6 +83,7 @@ def _png(pixels: bytes, width: int, height: int, channels: int) -> bytes:
     """An 8-bit PNG of raw rows (grey, grey+alpha, RGB or RGBA); no PIL needed."""
     import struct
     import zlib
+
     color = {1: 0, 2: 4, 3: 2, 4: 6}[channels]
     stride = width * channels
     raw = b"".join(b"\0" + pixels[y * stride : (y + 1) * stride] for y in range(height))

@@ -29,7 +29,7 @@ from typing import Protocol
 from tidal.stores.base import check_ttl
 from tidal.uploaded_file import FileInfo
 
-__all__ = ["FileStore", "MemoryFileStore", "StoreFiles", "joined", "new_file_id"]
+__all__ = ["FileStore", "MemoryFileStore", "StoreFiles", "new_file_id"]
 
 
 def new_file_id() -> str:
@@ -74,18 +74,10 @@ class FileStore(Protocol):
         ...
 
 
-def joined(info: FileInfo, chunks: Iterable[bytes]) -> bytes:
-    """The chunks as one bytes object, checked against ``info.size``."""
-    data = b"".join(chunks)
-    if len(data) != info.size:
-        raise ValueError(f"file {info.file_id}: got {len(data)} bytes, expected {info.size}")
-    return data
-
-
 @dataclass(slots=True)
 class _Session:
     until: float
-    files: dict[str, tuple[FileInfo, bytes]] = field(default_factory=dict)
+    files: dict[str, tuple[FileInfo, bytearray]] = field(default_factory=dict)
 
 
 class MemoryFileStore:
@@ -108,7 +100,17 @@ class MemoryFileStore:
 
     def put(self, token: str, info: FileInfo, chunks: Iterable[bytes], *, ttl: float) -> None:
         ttl = check_ttl(ttl)
-        data = joined(info, chunks)
+        # filled in place: the file is in memory once, never twice while it arrives
+        data = bytearray(info.size)
+        view, at = memoryview(data), 0
+        for chunk in chunks:
+            if at + len(chunk) > info.size:
+                raise ValueError(f"file {info.file_id}: more than {info.size} bytes")
+            view[at : at + len(chunk)] = chunk
+            at += len(chunk)
+        view.release()
+        if at != info.size:
+            raise ValueError(f"file {info.file_id}: got {at} bytes, expected {info.size}")
         with self._lock:
             now = time.monotonic()
             self._purge(now)
@@ -119,7 +121,8 @@ class MemoryFileStore:
     def get(self, token: str, file_id: str) -> tuple[FileInfo, bytes] | None:
         with self._lock:
             held = self._live(token, time.monotonic())
-            return None if held is None else held.files.get(file_id)
+            found = None if held is None else held.files.get(file_id)
+        return None if found is None else (found[0], bytes(found[1]))
 
     def delete(self, token: str, file_id: str) -> bool:
         with self._lock:

@@ -1,8 +1,9 @@
 """Uploaded files in the SQLite session file (the file store beside ``sqlite:///``).
 
-Owns the ``tidal_files`` table and its statements. Bytes are written through SQLite's
-incremental blob I/O, chunk by chunk, so an upload never has to be whole in memory; a file is
-invisible until its last chunk is written. Rows expire with their session (``touch``) and are
+Owns the ``tidal_files`` (metadata) and ``tidal_file_chunks`` (1 MiB rows of bytes) tables
+and their statements. Bytes are written a few rows per transaction, so an upload is never
+whole in memory and session saves never wait long; a file is invisible until its last row is
+written. Rows expire with their session (``touch``) and are
 deleted at most every ``PURGE_INTERVAL`` seconds. Knows nothing about what the bytes mean.
 """
 
@@ -24,6 +25,10 @@ BUSY_TIMEOUT = 5.0
 PURGE_INTERVAL = 60.0
 WRITE_WINDOW = 3600.0
 """Seconds a file being written may take before its unfinished row counts as expired."""
+ROW_BYTES = 1 << 20
+"""Bytes per chunk row: large enough for few rows, small enough to never hold a file whole."""
+ROWS_PER_COMMIT = 8
+"""Chunk rows written per transaction: other writers (session saves) wait at most that long."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tidal_files (
@@ -33,21 +38,49 @@ CREATE TABLE IF NOT EXISTS tidal_files (
     type     TEXT NOT NULL,
     size     INTEGER NOT NULL,
     widget   TEXT NOT NULL,
-    data     BLOB NOT NULL,
     complete INTEGER NOT NULL DEFAULT 0,
     until    REAL NOT NULL,
     PRIMARY KEY (token, file_id)
 );
-CREATE INDEX IF NOT EXISTS tidal_files_until ON tidal_files (until)
+CREATE INDEX IF NOT EXISTS tidal_files_until ON tidal_files (until);
+CREATE TABLE IF NOT EXISTS tidal_file_chunks (
+    token   TEXT NOT NULL,
+    file_id TEXT NOT NULL,
+    n       INTEGER NOT NULL,
+    data    BLOB NOT NULL,
+    PRIMARY KEY (token, file_id, n)
+)
 """
 _INSERT = """
-INSERT OR REPLACE INTO tidal_files (token, file_id, name, type, size, widget, data, until)
-VALUES (?, ?, ?, ?, ?, ?, zeroblob(?), ?) RETURNING rowid
+INSERT OR REPLACE INTO tidal_files (token, file_id, name, type, size, widget, until)
+VALUES (?, ?, ?, ?, ?, ?, ?)
 """
 _GET = """
-SELECT name, type, size, widget, data FROM tidal_files
+SELECT name, type, size, widget FROM tidal_files
 WHERE token = ? AND file_id = ? AND complete = 1 AND until > ?
 """
+_PURGE_CHUNKS = """
+DELETE FROM tidal_file_chunks WHERE (token, file_id) IN
+    (SELECT token, file_id FROM tidal_files WHERE until <= ?)
+"""
+
+
+def _rows(chunks: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """The chunks regrouped into rows of ``ROW_BYTES`` (the last one shorter)."""
+    buf = bytearray()
+    total = 0
+    for chunk in chunks:
+        total += len(chunk)
+        if total > size:
+            raise ValueError(f"more than {size} bytes")
+        buf += chunk
+        while len(buf) >= ROW_BYTES:
+            yield bytes(buf[:ROW_BYTES])
+            del buf[:ROW_BYTES]
+    if total != size:
+        raise ValueError(f"got {total} bytes of {size}")
+    if buf:
+        yield bytes(buf)
 
 
 class SqliteFileStore:
@@ -78,7 +111,16 @@ class SqliteFileStore:
     def _maybe_purge(self, db: sqlite3.Connection, now: float) -> None:
         if now >= self._next_purge:
             self._next_purge = now + PURGE_INTERVAL
+            db.execute(_PURGE_CHUNKS, (now,))
             db.execute("DELETE FROM tidal_files WHERE until <= ?", (now,))
+
+    def _forget(self, db: sqlite3.Connection, token: str, file_id: str) -> int:
+        db.execute(
+            "DELETE FROM tidal_file_chunks WHERE token = ? AND file_id = ?", (token, file_id)
+        )
+        return db.execute(
+            "DELETE FROM tidal_files WHERE token = ? AND file_id = ?", (token, file_id)
+        ).rowcount
 
     def put(self, token: str, info: FileInfo, chunks: Iterable[bytes], *, ttl: float) -> None:
         ttl = check_ttl(ttl)
@@ -86,43 +128,61 @@ class SqliteFileStore:
         row = (token, info.file_id, info.name, info.type, info.size, info.widget)
         with self._guard() as db:
             self._maybe_purge(db, now)
-            rowid = db.execute(_INSERT, (*row, info.size, now + WRITE_WINDOW)).fetchone()[0]
-        written = 0
+            self._forget(db, token, info.file_id)
+            db.execute(_INSERT, (*row, now + WRITE_WINDOW))
+        insert = "INSERT INTO tidal_file_chunks (token, file_id, n, data) VALUES (?, ?, ?, ?)"
         try:
-            for chunk in chunks:
-                if written + len(chunk) > info.size:
-                    raise ValueError(f"file {info.file_id}: more than {info.size} bytes")
-                with self._guard() as db, db.blobopen("tidal_files", "data", rowid) as blob:
-                    blob.seek(written)
-                    blob.write(chunk)
-                written += len(chunk)
-            if written != info.size:
-                raise ValueError(f"file {info.file_id}: got {written} bytes of {info.size}")
-        except BaseException:
+            rows = _rows(chunks, info.size)
+            n = 0
+            while True:
+                batch = [
+                    (token, info.file_id, n + i, data)
+                    for i, data in zip(range(ROWS_PER_COMMIT), rows, strict=False)
+                ]
+                if not batch:
+                    break
+                with self._guard() as db, self._transaction(db):
+                    db.executemany(insert, batch)
+                n += len(batch)
+        except BaseException as exc:
             with self._guard() as db:
-                db.execute("DELETE FROM tidal_files WHERE rowid = ?", (rowid,))
+                self._forget(db, token, info.file_id)
+            if isinstance(exc, ValueError):
+                raise ValueError(f"file {info.file_id}: {exc}") from None
             raise
         with self._guard() as db:
             db.execute(
-                "UPDATE tidal_files SET complete = 1, until = ? WHERE rowid = ?",
-                (time.time() + ttl, rowid),
+                "UPDATE tidal_files SET complete = 1, until = ? WHERE token = ? AND file_id = ?",
+                (time.time() + ttl, token, info.file_id),
             )
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
 
     def get(self, token: str, file_id: str) -> tuple[FileInfo, bytes] | None:
         with self._guard() as db:
             row = db.execute(_GET, (token, file_id, time.time())).fetchone()
-        if row is None:
-            return None
-        name, type_, size, widget, data = row
-        return FileInfo(file_id, name, type_, int(size), widget), bytes(data)
+            if row is None:
+                return None
+            parts = db.execute(
+                "SELECT data FROM tidal_file_chunks WHERE token = ? AND file_id = ? ORDER BY n",
+                (token, file_id),
+            ).fetchall()
+        name, type_, size, widget = row
+        return FileInfo(file_id, name, type_, int(size), widget), b"".join(p[0] for p in parts)
 
     def delete(self, token: str, file_id: str) -> bool:
         with self._guard() as db:
-            cursor = db.execute(
-                "DELETE FROM tidal_files WHERE token = ? AND file_id = ? AND complete = 1",
-                (token, file_id),
-            )
-        return cursor.rowcount == 1
+            return self._forget(db, token, file_id) == 1
 
     def touch(self, token: str, *, ttl: float) -> None:
         ttl = check_ttl(ttl)
@@ -136,6 +196,7 @@ class SqliteFileStore:
 
     def drop(self, token: str) -> None:
         with self._guard() as db:
+            db.execute("DELETE FROM tidal_file_chunks WHERE token = ?", (token,))
             db.execute("DELETE FROM tidal_files WHERE token = ?", (token,))
 
     def usage(self) -> int:
