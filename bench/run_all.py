@@ -14,6 +14,7 @@ SCRIPTS = [
     "protocol.py",
     "browser.py",
     "durability.py",
+    "uploads.py",
 ]
 
 
