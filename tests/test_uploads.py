@@ -196,3 +196,36 @@ def test_a_saved_document_keeps_file_refs_and_the_files_come_back(tmp_path: obje
     assert snapshot is not None
     restored = snapshot.user["kept"]
     assert isinstance(restored, UploadedFile) and restored.getvalue() == b"1,2"
+
+
+def test_files_the_widget_holds_stay_when_the_store_forgot_them(
+    app_test: AppTestFactory,
+) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        files = st.file_uploader("Files", accept_multiple_files=True)
+        st.text(repr([f.name for f in files]))
+        """
+    ).run()
+    at.file_uploader[0].upload("a.txt", b"a").run()
+    first = at.file_uploader[0].value[0]
+    files = at._session.state.files
+    assert files is not None
+    files.store.delete(files.token, first.file_id)  # type: ignore[attr-defined]  # expired
+    at.file_uploader[0].upload("b.txt", b"b").run()
+    assert at.text[0].value == "['a.txt', 'b.txt']"
+
+
+def test_capture_inputs_report_their_resolution_and_sample_rate(
+    app_test: AppTestFactory,
+) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        st.camera_input("Photo", resolution=(640, 480))
+        st.audio_input("Voice", sample_rate=44100)
+        """
+    ).run()
+    assert at.camera_input[0].resolution == (640, 480)
+    assert at.audio_input[0].sample_rate == 44100

@@ -53,11 +53,15 @@ def _files_to_wire(value: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _reader(files: SessionFiles | None, accept: Accept, multiple: bool) -> Callable[[Any], Any]:
+def _reader(
+    files: SessionFiles | None, accept: Accept, multiple: bool, held: dict[str, UploadedFile]
+) -> Callable[[Any], Any]:
     """The widget's value check: browser file list -> ``UploadedFile``(s).
 
-    Raises ValueError for anything but a list of objects naming files this session holds
-    and this widget accepts (a forged or foreign id, a type or size it refuses).
+    ``held`` are the files the widget already has (its value in the run that drew it): they
+    are taken as they are, without reading the store again. Raises ValueError for anything
+    but a list of objects naming files this session holds and this widget accepts (a forged
+    or foreign id, a type or size it refuses).
     """
 
     def from_wire(raw: Any) -> Any:
@@ -72,6 +76,9 @@ def _reader(files: SessionFiles | None, accept: Accept, multiple: bool) -> Calla
             file_id = entry.get("file_id")
             if not isinstance(file_id, str) or not FILE_ID.fullmatch(file_id):
                 raise ValueError("not a file id")
+            if file_id in held:
+                out.append(held[file_id])
+                continue
             found = files.get(file_id) if files is not None else None
             if found is None:
                 raise ValueError(f"no uploaded file {file_id!r} in this session")
@@ -105,6 +112,7 @@ def _file_input(
 ) -> Any:
     text = label_text(label)
     many = bool(multiple)
+    held: dict[str, UploadedFile] = {}
     result = register(
         ctx,
         Spec(
@@ -114,7 +122,7 @@ def _file_input(
             identity=(text, *identity, help),
             keyed_identity=identity,
             default=[] if many else None,
-            from_wire=_reader(ctx.state.files, accept, many),
+            from_wire=_reader(ctx.state.files, accept, many, held),
             to_wire=_files_to_wire,
             callback=_callback(kind, on_change),
             args=args,
@@ -133,6 +141,9 @@ def _file_input(
             clear_default=[],
         ),
     )
+    for f in result if isinstance(result, list) else [result]:
+        if isinstance(f, UploadedFile):
+            held[f.file_id] = f
     return result
 
 

@@ -242,6 +242,18 @@ class FileInput(Widget):
         return self.props.get("multiple") == "directory"
 
     @property
+    def resolution(self) -> tuple[int, int] | None:
+        """``st.camera_input``'s requested ``(width, height)``, or None."""
+        size = self.props.get("resolution")
+        return None if size is None else (int(size[0]), int(size[1]))
+
+    @property
+    def sample_rate(self) -> int | None:
+        """``st.audio_input``'s sample rate in Hz (None: the microphone's own)."""
+        rate = self.props.get("sample_rate")
+        return None if rate is None else int(rate)
+
+    @property
     def allowed_type(self) -> list[str]:
         """The accepted extensions and MIME types (empty: any file)."""
         return list(self.props.get("types") or [])
