@@ -229,3 +229,19 @@ def test_capture_inputs_report_their_resolution_and_sample_rate(
     ).run()
     assert at.camera_input[0].resolution == (640, 480)
     assert at.audio_input[0].sample_rate == 44100
+
+
+def test_F_1_a_file_in_a_form_arrives_with_the_submit(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        with st.form("f", clear_on_submit=True):
+            f = st.file_uploader("F", key="up")
+            st.form_submit_button("Send")
+        st.text(repr(f and f.name))
+        """
+    ).run()
+    at.file_uploader[0].upload("a.txt", b"a").run()
+    assert at.text[0].value == "None"
+    at.button[0].click().run()
+    assert at.text[0].value == "'a.txt'"

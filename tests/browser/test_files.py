@@ -16,6 +16,8 @@ from playwright.sync_api import Browser, Playwright, expect
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppPage
 from tests.fixtures.processes import free_port
+from tests.fixtures.server import LiveServer
+from tidal.config import load_config
 
 UPLOADER = """
 import tidal as st
@@ -274,3 +276,29 @@ def test_an_audio_input_records_a_wav_at_its_sample_rate(
     app.page.get_by_role("button", name="Stop recording").click()
     expect(app.page.locator("p", has_text="voice:")).to_have_text("voice: audio/wav 16000 True")
     context.close()
+
+
+def test_the_demo_files_page_shows_an_uploaded_csv_and_downloads_its_summary(
+    browser: Browser, tmp_path: Path
+) -> None:
+    demo = Path(__file__).resolve().parents[2] / "src" / "tidal" / "hello" / "app.py"
+    config = load_config(project_dirs=[tmp_path], cli={}, env={}, home=tmp_path)
+    server = LiveServer(demo, config).start()
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    try:
+        app = AppPage(context.new_page(), server.url).open("/files")
+        with app.page.expect_file_chooser() as chooser:
+            app.page.get_by_role("button", name="Browse files").click()
+        chooser.value.set_files(
+            {"name": "scores.csv", "mimeType": "text/csv", "buffer": b"name,score\nada,3\nbob,4\n"}
+        )
+        expect(app.page.locator("td", has_text="ada")).to_be_visible()
+        app.idle()
+        with app.page.expect_download() as download:
+            app.page.get_by_role("button", name="Download the column summary").click()
+        assert Path(download.value.path()).read_bytes() == (
+            b"column,count,sum,min,max\nscore,2,7.0,3.0,4.0\n"
+        )
+    finally:
+        context.close()
+        server.stop()
