@@ -2,12 +2,17 @@
 loopback) and a page of 50 images (first-load bytes and requests, bytes of a rerun that
 changes none).
 
-Prints figures; asserts nothing. Run: `.venv/bin/python bench/uploads.py`.
+Prints figures; asserts nothing. Run: `.venv/bin/python bench/uploads.py`. With
+`STREAMLIT_PYTHON=/path/to/venv/bin/python` (a venv with streamlit 1.67), the same 100 MB
+upload through Chromium is also measured against `streamlit run` for comparison.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import subprocess
 import tempfile
 import threading
 import time
@@ -16,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from common import Server
+from common import PYTHON, Server, free_port, stop_process
 from websockets.sync.client import connect
 
 from tidal.api.media_file import media_key
@@ -161,12 +166,95 @@ def bench_images(folder: Path) -> None:
         server.stop()
 
 
+BROWSER_APP = """
+import {module} as st
+f = st.file_uploader("File")
+st.write(f"size={{f.size if f else 0}}")
+"""
+
+
+def rss_tree(pid: int) -> int:
+    """RSS of a process and its children, bytes."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    page = os.sysconf("SC_PAGE_SIZE")
+    for p in pids:
+        with contextlib.suppress(OSError):
+            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * page
+    return total
+
+
+def bench_browser_upload(folder: Path, kind: str, python: str) -> None:
+    """The same 100 MB file through Chromium's file chooser, into tidal or Streamlit."""
+    from playwright.sync_api import sync_playwright
+
+    app = folder / f"browser_{kind}.py"
+    app.write_text(BROWSER_APP.format(module="tidal" if kind == "tidal" else "streamlit"))
+    big = folder / "big.bin"
+    if not big.exists():
+        big.write_bytes(bytes(range(256)) * 4096 * 100)
+    port = free_port()
+    base = [python, "-m", kind, "run", str(app), "--server.headless", "true"]
+    flags = ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    if kind == "streamlit":
+        flags += ["--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(
+        [*base, *flags], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page()
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/")
+                    break
+                except Exception:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+            page.get_by_text("size=0").wait_for(timeout=30_000)
+            time.sleep(1)
+            before = rss_tree(proc.pid)
+            samples: list[int] = []
+            stop = threading.Event()
+
+            def sample() -> None:
+                while not stop.is_set():
+                    samples.append(rss_tree(proc.pid))
+                    time.sleep(0.01)
+
+            sampler = threading.Thread(target=sample)
+            sampler.start()
+            started = time.perf_counter()
+            page.locator("input[type=file]").set_input_files(str(big))
+            page.get_by_text(f"size={100 * MB}").wait_for(timeout=120_000)
+            took = time.perf_counter() - started
+            stop.set()
+            sampler.join()
+            browser.close()
+        print(
+            f"  {kind}: 100 MB through Chromium's file chooser until the script shows its "
+            f"size: {took:.2f} s; server RSS growth: peak {(max(samples) - before) / MB:.0f} MB"
+        )
+    finally:
+        stop_process(proc)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         bench_upload(folder, "memory://")
         bench_upload(folder, f"sqlite:///{folder / 'sessions.db'}")
         bench_images(folder)
+        bench_browser_upload(folder, "tidal", PYTHON)
+        streamlit = os.environ.get("STREAMLIT_PYTHON")
+        if streamlit:
+            bench_browser_upload(folder, "streamlit", streamlit)
 
 
 if __name__ == "__main__":
