@@ -284,3 +284,23 @@ def test_another_replica_serves_the_media_of_a_page_it_does_not_hold(
     assert reply.status_code == 200
     assert reply.content == b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
     assert media(other, client, "1" * 32 + ".png").status_code == 404
+
+
+def test_on_change_ignore_keeps_the_file_for_the_next_run_without_a_rerun(
+    serve_app: Any,
+) -> None:
+    server = serve_app(
+        """
+        import tidal as st
+        f = st.file_uploader("CSV", type="csv", on_change="ignore")
+        st.markdown(f"got {f.name}" if f else "nothing")
+        st.button("Go")
+        """
+    )
+    client = server.client()
+    info = upload(server, client, b"1,2").json()
+    wid = client.widget("CSV")["id"]
+    assert client.widget("CSV")["ignore"] is True
+    client.event({"t": "sync", "values": {wid: [info]}}, wait=False)
+    client.click("Go")
+    assert "got a.csv" in client.texts()
