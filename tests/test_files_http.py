@@ -91,7 +91,7 @@ def test_a_type_the_widget_refuses_is_refused_by_the_server(serve_app: Any) -> N
     client = server.client()
     reply = upload(server, client, b"<html>", name="page.html", mime="text/html")
     assert reply.status_code == 415
-    assert reply.json()["error"] == "html files are not allowed."
+    assert reply.json()["error"] == "text/html files are not allowed."
 
 
 def test_an_upload_without_a_live_session_is_forbidden(serve_app: Any) -> None:

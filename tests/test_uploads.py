@@ -11,7 +11,7 @@ from tidal.codec import SafeCodec
 from tidal.durability import Durability
 from tidal.state import SessionState
 from tidal.stores import open_store
-from tidal.uploaded_file import Accept, FileInfo, FileRef, UploadedFile
+from tidal.uploaded_file import Accept, FileInfo, FileRef, UploadedFile, size_text
 
 UPLOADER = """
 import tidal as st
@@ -132,8 +132,8 @@ def test_allowed_types_are_normalised_and_jpg_accepts_jpeg(app_test: AppTestFact
 
 def test_a_file_of_a_refused_type_is_refused_by_the_server(app_test: AppTestFactory) -> None:
     at = app_test(UPLOADER).run()
-    with pytest.raises(ValueError, match="exe files are not allowed"):
-        at.file_uploader[0].upload("evil.exe", b"MZ", "application/octet-stream").run()
+    with pytest.raises(ValueError, match="application/x-msdownload files are not allowed"):
+        at.file_uploader[0].upload("evil.exe", b"MZ", "application/x-msdownload").run()
 
 
 def test_a_file_over_max_upload_size_is_refused(app_test: AppTestFactory) -> None:
@@ -245,3 +245,15 @@ def test_F_1_a_file_in_a_form_arrives_with_the_submit(app_test: AppTestFactory) 
     assert at.text[0].value == "None"
     at.button[0].click().run()
     assert at.text[0].value == "'a.txt'"
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [(200 * 1024 * 1024, "200.0MB"), (1024 * 1024, "1.0MB"), (1024**3, "1.0GB"), (512, "512.0B")],
+)
+def test_sizes_read_as_streamlit_shows_them(size: int, shown: str) -> None:
+    assert size_text(size) == shown
+
+
+def test_a_file_without_a_type_is_this_type_of_file() -> None:
+    assert Accept.of("csv", 1).refusal("x", "", 1) == "This type of files are not allowed."

@@ -186,8 +186,18 @@ class Accept:
     def refusal(self, name: str, mime: str, size: int) -> str | None:
         """Streamlit's message for a file this input refuses, or None when it fits."""
         if size > self.max_bytes:
-            return f"File must be {self.max_bytes / MB:.1f}MB or smaller."
+            return f"File must be {size_text(self.max_bytes)} or smaller."
         if not self.allows_type(name, mime):
-            ext = name.rsplit(".", 1)[-1] if "." in name else mime
-            return f"{ext} files are not allowed."
+            return f"{mime.split(';')[0].strip() or 'This type of'} files are not allowed."
         return None
+
+
+def size_text(n: float, digits: int = 1) -> str:
+    """A size as Streamlit's file uploader shows it: ``"200.0MB"``, ``"512.0KB"``, ``"1.0GB"``
+    (the next unit once a value passes half of it)."""
+    units = ("B", "KB", "MB", "GB", "TB")
+    i = 0
+    while i < len(units) - 1 and n > 512:
+        n /= 1024
+        i += 1
+    return f"{n:.{digits}f}{units[i]}"

@@ -28,7 +28,7 @@ from starlette.routing import Route
 from tidal.media import walk
 from tidal.stores import StoreError
 from tidal.stores.files import new_file_id
-from tidal.uploaded_file import FILE_ID, MB, Accept, FileInfo
+from tidal.uploaded_file import FILE_ID, MB, Accept, FileInfo, size_text
 
 if TYPE_CHECKING:
     from tidal.durability import Durability
@@ -110,7 +110,7 @@ class UploadRoutes:
         mime = request.headers.get("content-type", "application/octet-stream")[:200]
         if not name:
             return _error(400, "Name the file in the X-Tidal-Filename header.")
-        too_big = f"File must be {accept.max_bytes / MB:.1f}MB or smaller."
+        too_big = f"File must be {size_text(accept.max_bytes)} or smaller."
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > accept.max_bytes:
             return _error(413, too_big)

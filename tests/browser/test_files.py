@@ -36,8 +36,10 @@ def drop(app: AppPage, files: dict[str, str]) -> None:
     transfer = app.page.evaluate_handle(
         """(files) => {
           const dt = new DataTransfer();
-          for (const [name, text] of Object.entries(files))
-            dt.items.add(new File([text], name, { type: 'text/plain' }));
+          for (const [name, text] of Object.entries(files)) {
+            const type = name.endsWith('.exe') ? 'application/x-msdownload' : 'text/plain';
+            dt.items.add(new File([text], name, { type }));
+          }
           return dt;
         }""",
         files,
@@ -79,7 +81,11 @@ def test_a_file_over_the_limit_shows_streamlits_message_and_is_not_sent(open_app
 def test_a_file_of_a_refused_type_shows_streamlits_message(open_app: Any) -> None:
     app = open_app(UPLOADER)
     drop(app, {"tool.exe": "MZ"})
-    expect(app.page.get_by_role("alert")).to_have_text("exe files are not allowed.")
+    expect(app.page.get_by_role("alert")).to_have_text(
+        "application/x-msdownload files are not allowed."
+    )
+    expect(app.page.locator(".fu-hint")).to_have_text("1MB per file • TXT, CSV")
+    expect(app.page.locator(".fu-title")).to_have_text("Drag and drop files here")
     assert got(app) == "got:"
 
 

@@ -18,17 +18,28 @@ function size(n) {
   return `${(n / MB).toFixed(1)}MB`;
 }
 
+/** A size as Streamlit's uploader shows it: the next unit once a value passes half of it. */
+function sizeText(n, digits = 1) {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (i < units.length - 1 && n > 512) {
+    n /= 1024;
+    i += 1;
+  }
+  return `${n.toFixed(digits)}${units[i]}`;
+}
+
 /** Streamlit's refusal for a file this widget does not take, or null (same rules as the server). */
 export function refusal(p, name, type) {
-  if (p.__size > p.max_bytes) return `File must be ${(p.max_bytes / MB).toFixed(1)}MB or smaller.`;
+  if (p.__size > p.max_bytes) return `File must be ${sizeText(p.max_bytes)} or smaller.`;
   const types = p.types ?? [];
   if (!types.length) return null;
   const lower = name.toLowerCase();
-  const mime = (type || '').toLowerCase();
+  const mime = (type || '').toLowerCase().split(';')[0].trim();
   const ok = types.some((t) => (t.startsWith('.') ? lower.endsWith(t)
     : t.endsWith('/*') ? mime.startsWith(t.slice(0, -1)) : mime === t));
   if (ok) return null;
-  return `${name.includes('.') ? name.split('.').pop() : mime} files are not allowed.`;
+  return `${type || 'This type of'} files are not allowed.`;
 }
 
 /** Send the widget's file list: a change (rerun), or a sync when on_change="ignore". */
@@ -49,8 +60,9 @@ const fileUploader = {
     const input = h('input', { id: p.id, type: 'file', class: 'fu-input', tabindex: '-1' });
     const browse = h('button', { type: 'button', class: 'btn btn-secondary fu-browse' }, 'Browse files');
     node.s.hint = h('span', { class: 'fu-hint' });
+    node.s.title = h('span', { class: 'fu-title' });
     node.s.drop = h('div', { class: 'fu-drop' },
-      h('div', { class: 'fu-text' }, h('span', { class: 'fu-title' }, 'Drag and drop files here'), node.s.hint),
+      h('div', { class: 'fu-text' }, node.s.title, node.s.hint),
       browse, input);
     node.s.list = h('ul', { class: 'fu-list' });
     node.s.files = [];
@@ -83,7 +95,9 @@ const fileUploader = {
     input.toggleAttribute('webkitdirectory', p.multiple === 'directory');
     input.accept = (p.types ?? []).join(',');
     const kinds = (p.types ?? []).map((t) => t.replace(/^\./, '').toUpperCase()).join(', ');
-    node.s.hint.textContent = `Limit ${(p.max_bytes / MB).toFixed(0)}MB per file${kinds ? ` • ${kinds}` : ''}`;
+    node.s.hint.textContent = `${sizeText(p.max_bytes, 0)} per file${kinds ? ` • ${kinds}` : ''}`;
+    node.s.title.textContent = p.multiple === 'directory' ? 'Drag and drop directories here'
+      : p.multiple ? 'Drag and drop files here' : 'Drag and drop a file here';
     node.el.style.width = typeof p.width === 'number' ? `${p.width}px` : '';
     applyValue(node, this, p, prev);
   },
