@@ -167,14 +167,53 @@ def test_camera_and_audio_inputs_return_uploaded_files(app_test: AppTestFactory)
         """
     ).run()
     assert at.text[0].value == "None None"
-    at.camera_input[0].upload("photo.jpg", b"\xff\xd8\xff", "image/jpeg")
-    at.audio_input[0].upload("recording.wav", b"RIFF", "audio/wav").run()
+    at.camera_input[0].upload("photo.jpg", b"\xff\xd8\xff")
+    at.audio_input[0].set_value(("recording.wav", b"RIFF", "audio/wav")).run()
     assert at.text[0].value == "image/jpeg recording.wav"
+    at.camera_input[0].clear().run()
+    assert at.text[0].value == "None recording.wav"
+
+
+def test_a_camera_input_takes_only_what_a_camera_makes(app_test: AppTestFactory) -> None:
+    at = app_test('import tidal as st\nst.camera_input("Photo")').run()
+    with pytest.raises(ValueError, match=r"only captures \.jpg files"):
+        at.camera_input[0].upload("photo.png", b"png")
+    voice = app_test('import tidal as st\nst.audio_input("Voice")').run().audio_input[0]
+    with pytest.raises(ValueError, match=r"MIME type 'audio/wav'\. Got 'audio/mp3'"):
+        voice.upload("v.wav", b"RIFF", "audio/mp3")
+
+
+def test_set_value_takes_streamlits_tuples(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        one = st.file_uploader("One")
+        many = st.file_uploader("Many", accept_multiple_files=True)
+        st.text(f"{one and one.name} {[f.name for f in many]}")
+        """
+    ).run()
+    at.file_uploader[0].set_value(("a.csv", b"1", "text/csv"))
+    at.file_uploader[1].set_value([("b.csv", b"2", "text/csv"), ("c.csv", b"3", "text/csv")])
+    at.run()
+    assert at.text[0].value == "a.csv ['b.csv', 'c.csv']"
+    at.file_uploader[0].upload("x.txt", b"x").upload("y.txt", b"y").run()
+    assert at.text[0].value == "x.txt ['b.csv', 'c.csv']"  # one file: the first staged
 
 
 def test_audio_input_refuses_an_unusual_sample_rate(app_test: AppTestFactory) -> None:
     at = app_test('import tidal as st\nst.audio_input("V", sample_rate=12345)').run()
-    assert "sample_rate=12345" in at.exception[0].value
+    assert at.exception[0].value == (
+        "Invalid `sample_rate` value. Supported values: 8000, 11025, 16000, 22050, 24000, "
+        "32000, 44100, 48000, None."
+    )
+
+
+def test_camera_input_refuses_an_unknown_resolution(app_test: AppTestFactory) -> None:
+    at = app_test('import tidal as st\nst.camera_input("P", resolution="4k")').run()
+    assert at.exception[0].exception_type == "StreamlitValueError"
+    assert at.exception[0].value == (
+        "Invalid `resolution` value. Supported values: '480p', '720p', '1080p', None."
+    )
 
 
 def test_a_saved_document_keeps_file_refs_and_the_files_come_back(tmp_path: object) -> None:
@@ -213,7 +252,7 @@ def test_files_the_widget_holds_stay_when_the_store_forgot_them(
     files = at._session.state.files
     assert files is not None
     files.store.delete(files.token, first.file_id)  # type: ignore[attr-defined]  # expired
-    at.file_uploader[0].upload("b.txt", b"b").run()
+    at.file_uploader[0].set_value([first, ("b.txt", b"b", "text/plain")]).run()
     assert at.text[0].value == "['a.txt', 'b.txt']"
 
 
@@ -223,11 +262,11 @@ def test_capture_inputs_report_their_resolution_and_sample_rate(
     at = app_test(
         """
         import tidal as st
-        st.camera_input("Photo", resolution=(640, 480))
+        st.camera_input("Photo", resolution="720p")
         st.audio_input("Voice", sample_rate=44100)
         """
     ).run()
-    assert at.camera_input[0].resolution == (640, 480)
+    assert at.camera_input[0].resolution == "720p"
     assert at.audio_input[0].sample_rate == 44100
 
 

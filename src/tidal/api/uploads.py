@@ -14,12 +14,16 @@ from typing import Any, Literal
 
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import RunContext, api_function, get_run
-from tidal.errors import TidalAPIError
+from tidal.errors import StreamlitValueError, TidalAPIError
 from tidal.state import Callback
 from tidal.uploaded_file import FILE_ID, Accept, SessionFiles, UploadedFile
 from tidal.widgets import Spec, label_text, register
 
 OnChange = Callback | Literal["rerun", "ignore"] | None
+RESOLUTIONS = {"480p": 480, "720p": 720, "1080p": 1080}
+"""``st.camera_input(resolution=...)``: the camera height asked for."""
+SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)
+"""The sample rates ``st.audio_input`` records at (or None: the microphone's own)."""
 Width = Literal["stretch"] | int
 
 
@@ -69,8 +73,8 @@ def _reader(
             raw = []
         if not isinstance(raw, list) or not all(isinstance(f, dict) for f in raw):
             raise ValueError("expected a list of uploaded files")
-        if not multiple and len(raw) > 1:
-            raise ValueError("this widget takes one file")
+        if not multiple:
+            raw = raw[:1]  # one file: the first, as Streamlit takes it
         out: list[UploadedFile] = []
         for entry in raw:
             file_id = entry.get("file_id")
@@ -218,10 +222,11 @@ def camera_input(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
-    resolution: tuple[int, int] | None = None,
+    resolution: Literal["480p", "720p", "1080p"] | None = None,
     width: Width = "stretch",
 ) -> UploadedFile | None:
     """Take a photo with the webcam: returns it as an ``UploadedFile`` (JPEG) or None.
+    ``resolution`` (``"480p"``, ``"720p"``, ``"1080p"``) asks the camera for that height.
 
     Example:
         >>> photo = st.camera_input("Take a picture")
@@ -229,16 +234,11 @@ def camera_input(
         ...     st.image(photo)
     """
     ctx = get_run()
-    if resolution is not None and (
-        not isinstance(resolution, tuple | list)
-        or len(resolution) != 2
-        or not all(isinstance(n, int) and n > 0 for n in resolution)
-    ):
-        raise TidalAPIError(
-            f"st.camera_input got resolution={resolution!r}: pass (width, height) in pixels."
+    if resolution is not None and resolution not in RESOLUTIONS:
+        raise StreamlitValueError(
+            "Invalid `resolution` value. Supported values: '480p', '720p', '1080p', None."
         )
     accept = Accept.of(["image/jpeg"], ctx.options.max_upload_size)
-    size = list(resolution) if resolution is not None else None
     result: UploadedFile | None = _file_input(
         ctx,
         "camera_input",
@@ -252,8 +252,12 @@ def camera_input(
         kwargs,
         disabled,
         label_visibility,
-        (),
-        {"resolution": size, "width": _width("camera_input", width)},
+        (resolution,),
+        {
+            "resolution": resolution,
+            "height": None if resolution is None else RESOLUTIONS[resolution],
+            "width": _width("camera_input", width),
+        },
     )
     return result
 
@@ -281,11 +285,10 @@ def audio_input(
         ...     st.audio(voice)
     """
     ctx = get_run()
-    rates = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)
-    if sample_rate is not None and sample_rate not in rates:
-        raise TidalAPIError(
-            f"st.audio_input got sample_rate={sample_rate!r}: use one of "
-            f"{', '.join(map(str, rates))}, or None for the microphone's own rate."
+    if sample_rate is not None and sample_rate not in SAMPLE_RATES:
+        raise StreamlitValueError(
+            "Invalid `sample_rate` value. Supported values: "
+            f"{', '.join(map(str, SAMPLE_RATES))}, None."
         )
     accept = Accept.of(["audio/wav", ".wav"], ctx.options.max_upload_size)
     result: UploadedFile | None = _file_input(

@@ -9,7 +9,6 @@ the indexable, callable-by-key list every query returns. A widget wrapper stages
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -227,8 +226,10 @@ class Multiselect(Widget):
 class FileInput(Widget):
     """``st.file_uploader``, ``st.camera_input`` and ``st.audio_input``.
 
-    ``upload(name, data, type)`` stages a file as if a person had uploaded it (the file goes
-    into the session's file store, as an upload over HTTP would put it; a tidal addition).
+    Files are ``(filename, content, mime_type)`` tuples, as in Streamlit's AppTest: ``upload``
+    stages one (a file uploader collects the files staged before the next ``run()``; a camera
+    or audio input keeps the last), ``set_value`` stages one, a list, or None. Each staged file
+    goes into the session's file store, as an upload over HTTP would put it.
     """
 
     @property
@@ -242,10 +243,10 @@ class FileInput(Widget):
         return self.props.get("multiple") == "directory"
 
     @property
-    def resolution(self) -> tuple[int, int] | None:
-        """``st.camera_input``'s requested ``(width, height)``, or None."""
-        size = self.props.get("resolution")
-        return None if size is None else (int(size[0]), int(size[1]))
+    def resolution(self) -> str | None:
+        """``st.camera_input``'s ``resolution`` (``"720p"``...), or None."""
+        value = self.props.get("resolution")
+        return None if value is None else str(value)
 
     @property
     def sample_rate(self) -> int | None:
@@ -258,27 +259,66 @@ class FileInput(Widget):
         """The accepted extensions and MIME types (empty: any file)."""
         return list(self.props.get("types") or [])
 
-    def upload(self, name: str, data: bytes | str, type: str | None = None) -> FileInput:
-        """Stage an uploaded file (added to the files already staged when the widget takes
-        several, else in place of the current one).
+    def _check(self, filename: str, mime_type: str) -> str:
+        """Camera and audio inputs only make what a browser makes: a .jpg or a .wav."""
+        need = {"camera_input": (".jpg", "image/jpeg"), "audio_input": (".wav", "audio/wav")}
+        if self.type not in need:
+            return mime_type
+        ext, mime = need[self.type]
+        what = "captures" if self.type == "camera_input" else "records"
+        if not filename.lower().endswith(ext):
+            raise ValueError(f"st.{self.type} only {what} {ext} files. Got filename {filename!r}.")
+        if mime_type.lower() != mime:
+            raise ValueError(f"st.{self.type} files use MIME type {mime!r}. Got {mime_type!r}.")
+        return mime
+
+    def _stage_file(self, filename: str, content: bytes | str, mime_type: str) -> UploadedFile:
+        mime = self._check(filename, mime_type)
+        raw = content.encode() if isinstance(content, str) else bytes(content)
+        files = self._app._session.state.files
+        assert files is not None, "the AppTest session keeps uploaded files"
+        return UploadedFile(files.add(filename, mime, raw, self.id), raw)
+
+    def upload(
+        self, filename: str, content: bytes, mime_type: str = "application/octet-stream"
+    ) -> FileInput:
+        """Stage one uploaded file (added to the files staged since the last run; a camera
+        or audio input keeps only the last).
 
         Example:
             >>> at.file_uploader[0].upload("a.csv", b"x,y\n1,2\n", "text/csv").run()
         """
-        raw = data.encode() if isinstance(data, str) else bytes(data)
-        mime = type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-        files = self._app._session.state.files
-        assert files is not None, "the AppTest session keeps uploaded files"
-        uploaded = UploadedFile(files.add(name, mime, raw, self.id), raw)
-        if not self.accept_multiple_files:
+        if self.type == "camera_input" and mime_type == "application/octet-stream":
+            mime_type = "image/jpeg"
+        if self.type == "audio_input" and mime_type == "application/octet-stream":
+            mime_type = "audio/wav"
+        uploaded = self._stage_file(filename, content, mime_type)
+        if self.type != "file_uploader":
             return self.set_value(uploaded)
-        current = self.value
-        staged = list(current) if isinstance(current, list) else []
-        return self.set_value([*staged, uploaded])
+        staged = self._app._staged.get(self.id, _MISSING)
+        files = list(staged) if isinstance(staged, list) else []
+        if isinstance(staged, UploadedFile):
+            files = [staged]  # a single-file uploader takes the first, as Streamlit's
+        return self.set_value([*files, uploaded])
+
+    def set_value(self, value: Any) -> FileInput:
+        """Stage files: a ``(filename, content, mime_type)`` tuple, a list of them, None (no
+        file), or ``UploadedFile`` objects."""
+        if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], str):
+            value = self._stage_file(*value)
+        elif isinstance(value, list | tuple):
+            value = [self._stage_file(*v) if isinstance(v, tuple) else v for v in value]
+        if self.type == "file_uploader" and not self.accept_multiple_files:
+            if isinstance(value, list):
+                value = value[0] if value else None
+        elif self.type == "file_uploader" and isinstance(value, UploadedFile):
+            value = [value]
+        super().set_value(value)
+        return self
 
     def clear(self) -> FileInput:
-        """Stage no file (an empty list for a widget that takes several)."""
-        return self.set_value([] if self.accept_multiple_files else None)
+        """Stage no file."""
+        return self.set_value(None)
 
 
 class DownloadButton(Button):
@@ -291,11 +331,16 @@ class Media(Element):
 
     @property
     def value(self) -> Any:
-        """The media as shown: their URLs, or the data for a single element."""
+        """An image element's sources (URLs, or the ids of the bytes it holds), as
+        Streamlit's ``Image.value``; for audio, video and PDF, the data they play (bytes),
+        or their URL."""
+        if self.type == "image":
+            return [str(i["src"]) for i in self.props.get("images", [])]
         media = self.node.extra
-        if isinstance(media, dict) and len(media) == 1:
-            return next(iter(media.values())).data
-        return self.props.get("src")
+        src = self.props.get("src")
+        if isinstance(media, dict) and src in media:
+            return media[src].data
+        return src
 
     @property
     def captions(self) -> list[str]:

@@ -213,8 +213,7 @@ function captureKind(kind) {
       }
     },
     async open(node) {
-      const [w, hgt] = node.p.resolution ?? [];
-      const video = w ? { width: { ideal: w }, height: { ideal: hgt } } : true;
+      const video = node.p.height ? { height: { ideal: node.p.height } } : true;
       node.s.stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
       const el = h('video', { autoplay: true, muted: true, playsinline: true, class: 'cap-live' });
       el.srcObject = node.s.stream;
