@@ -269,3 +269,29 @@ def test_W_10_a_download_button_key_is_read_only(app_test: AppTestFactory) -> No
 def test_a_missing_file_says_what_to_pass(app_test: AppTestFactory, kind: str) -> None:
     at = app_test(f"import tidal as st\nst.{kind}('no/such/file.bin')").run()
     assert "could not read the file 'no/such/file.bin'" in at.exception[0].value
+
+
+def test_a_disabled_download_button_serves_nothing(app_test: AppTestFactory) -> None:
+    at = app_test("import tidal as st\nst.download_button('G', lambda: b'x', disabled=True)").run()
+    button = at.download_button[0]
+    assert button.props["url"] is None and button.node.extra == {}
+
+
+def test_a_file_opened_from_disk_names_the_download(
+    app_test: AppTestFactory, tmp_path: Path
+) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text("a,b\n")
+    at = app_test(
+        f"import tidal as st\nwith open({str(path)!r}, 'rb') as f:\n    st.download_button('G', f)"
+    ).run()
+    button = at.download_button[0]
+    file = button.node.extra[button.props["url"]]
+    assert (file.file_name, file.mime, file.data) == ("report.csv", "text/csv", b"a,b\n")
+
+
+def test_download_data_of_another_type_is_an_invalid_binary_format(
+    app_test: AppTestFactory,
+) -> None:
+    at = app_test("import tidal as st\nst.download_button('G', 3.5)").run()
+    assert at.exception[0].value.startswith("Invalid binary data format: <class 'float'>")

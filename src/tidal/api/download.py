@@ -42,9 +42,24 @@ def _data_bytes(data: Any) -> bytes:
             data.seek(0)
         return _data_bytes(data.read())
     raise TidalAPIError(
-        f"st.download_button got data of type {type(data).__name__}: pass a str, bytes, a "
-        "file object, or a function that returns one of those."
+        f"Invalid binary data format: {type(data)}. Pass a str, bytes, a file object, or a "
+        "function that returns one of those."
     )
+
+
+def _named(data: Any, file_name: str | None, mime: str | None) -> tuple[str | None, str | None]:
+    """A file opened from disk names the download: its base name, and the type it implies."""
+    try:
+        name = getattr(data, "name", None)
+    except (AttributeError, ValueError, OSError):
+        return file_name, mime
+    if not isinstance(name, str) or not name:
+        return file_name, mime
+    import mimetypes  # stdlib, imported on first use to keep `import tidal` fast
+    import os.path
+
+    file_name = file_name if file_name is not None else os.path.basename(name)
+    return file_name, mime if mime is not None else mimetypes.guess_type(file_name)[0]
 
 
 def _default_mime(data: Any) -> str:
@@ -101,6 +116,7 @@ def download_button(
         made: Callable[[], Any] = data
         file = MediaFile(made, kind, name)
     else:
+        file_name, mime = _named(data, file_name, mime)
         raw = _data_bytes(data)
         kind = mime or _default_mime(data)
         name = file_name or "download" + extension(kind)
@@ -127,7 +143,8 @@ def download_button(
             trigger=True,
             readonly=True,
             props={
-                "url": mid,
+                # a disabled button offers nothing to download, not even on request
+                "url": None if disabled else mid,
                 "file_name": name,
                 "kind": type,
                 "icon": icon,
@@ -137,7 +154,7 @@ def download_button(
                 "shortcut": shortcut,
                 "wrap": wrap,
             },
-            extra={mid: file},
+            extra={} if disabled else {mid: file},
         ),
     )
     return value

@@ -320,8 +320,13 @@ const downloadButton = {
     applyCommon(node, p, prev);
     const b = node.s.control;
     b.className = `btn btn-${['primary', 'tertiary'].includes(p.kind) ? p.kind : 'secondary'}`;
-    b.href = mediaUrl(p.url);
-    b.download = p.file_name;
+    if (p.url) {
+      b.href = mediaUrl(p.url);
+      b.download = p.file_name;
+    } else {
+      b.removeAttribute('href'); // disabled: nothing to download
+      b.removeAttribute('download');
+    }
     b.setAttribute('aria-disabled', String(Boolean(p.disabled)));
     node.s.icon.textContent = p.icon ?? '';
     if (p.icon) b.insertBefore(node.s.icon, p.icon_position === 'right' ? null : node.s.label);
