@@ -107,7 +107,20 @@ def test_urls_go_to_the_browser_as_they_are_and_lists_pair_captions(
 
 def test_captions_must_pair_with_images(app_test: AppTestFactory) -> None:
     at = app_test('import tidal as st\nst.image(["https://x.io/a.png"], caption=["a", "b"])')
-    assert "Cannot pair 2 captions with 1 images" in at.run().exception[0].value
+    assert at.run().exception[0].value == "Cannot pair 2 captions with 1 images."
+    two = '["https://x.io/a.png", "https://x.io/b.png"]'
+    at = app_test(f"import tidal as st\nst.image({two}, caption='one for both')").run()
+    assert at.exception[0].value == "Cannot pair 1 captions with 2 images."
+
+
+def test_alt_texts_pair_with_images(app_test: AppTestFactory) -> None:
+    two = '["https://x.io/a.png", "https://x.io/b.png"]'
+    at = app_test(f"import tidal as st\nst.image({two}, alt=['A', None])").run()
+    assert [i["alt"] for i in at.image[0].props["images"]] == ["A", None]
+    at = app_test(f"import tidal as st\nst.image({two}, alt='A')").run()
+    assert at.exception[0].value.startswith(
+        "A single `alt` string can only be used with a single image. You passed 2 images"
+    )
 
 
 def test_an_svg_string_is_an_svg_image(app_test: AppTestFactory) -> None:

@@ -54,6 +54,28 @@ def _image_width(
     return _width("st.image", width, "content", ("content", "stretch"))
 
 
+def _alts(alt: Any, n: int, from_set: bool) -> list[str | None]:
+    """One alt text per image: None, one value for a single image, or a sequence."""
+    if alt is None:
+        return [None] * n
+    if isinstance(alt, str | bytes | bytearray) or not isinstance(alt, list | tuple):
+        if n != 1:
+            kind = "string" if isinstance(alt, str) else "value"
+            raise TidalAPIError(
+                f"A single `alt` {kind} can only be used with a single image. You passed {n} "
+                f"images; provide a sequence of {n} alt values (use None to skip an image)."
+            )
+        return [alt.decode() if isinstance(alt, bytes | bytearray) else str(alt)]
+    if from_set:
+        raise TidalAPIError(
+            "A sequence-valued `alt` cannot be paired with a set of images because set order "
+            "is undefined. Pass a list or tuple of images."
+        )
+    if len(alt) != n:
+        raise TidalAPIError(f"Cannot pair {len(alt)} alt values with {n} images.")
+    return [None if a is None else str(a) for a in alt]
+
+
 @api_function
 def image(
     image: Any,
@@ -66,7 +88,7 @@ def image(
     use_container_width: bool | None = None,
     link: str | None = None,
     use_column_width: Any = None,
-    alt: str | None = None,
+    alt: Any = None,
 ) -> ElementHandle:
     """Show an image, or several side by side: a path, a URL, bytes, a file (an upload), an
     SVG string, a PIL image or a numpy array (``clamp`` and ``channels`` apply to arrays).
@@ -75,28 +97,29 @@ def image(
         >>> st.image("https://example.com/cat.png", caption="A cat", width=200)
         >>> st.image(numpy.zeros((20, 40, 3)), caption="black")
     """
-    images = list(image) if isinstance(image, list | tuple) else [image]
-    if isinstance(caption, list | tuple):
-        captions: list[str | None] = [None if c is None else str(c) for c in caption]
-        if len(captions) != len(images):
-            raise TidalAPIError(
-                f"Cannot pair {len(captions)} captions with {len(images)} images. Pass one "
-                "caption per image, or a single caption."
-            )
+    images = list(image) if isinstance(image, list | tuple | set) else [image]
+    n = len(images)
+    if caption is None:
+        captions: list[str | None] = [None] * n
+    elif isinstance(caption, str):
+        captions = [caption]
     else:
-        captions = [None if caption is None else str(caption)] * len(images)
+        captions = [None if c is None else str(c) for c in caption]
+    if len(captions) != n:
+        raise TidalAPIError(f"Cannot pair {len(captions)} captions with {n} images.")
+    alts = _alts(alt, n, isinstance(image, set))
     if link is not None and not is_url(link):
         raise TidalAPIError(f"st.image got link={link!r}: pass an http(s) URL.")
     media: Media = {}
     shown = []
-    for one, text in zip(images, captions, strict=True):
+    for one, text, alt_text in zip(images, captions, alts, strict=True):
         if is_url(one):
             src = str(one)
         else:
             src = _keep(media, *image_data(one, clamp, channels, output_format))
-        shown.append({"src": src, "caption": text})
+        shown.append({"src": src, "caption": text, "alt": alt_text})
     width_ = _image_width(width, use_container_width, use_column_width)
-    props = {"images": shown, "width": width_, "link": link, "alt": alt}
+    props = {"images": shown, "width": width_, "link": link}
     return add_element("image", props, extra=media)
 
 

@@ -19,7 +19,7 @@ const image = {
   },
   update(node, p) {
     const figures = (p.images ?? []).map((img) => {
-      const pic = h('img', { src: mediaUrl(img.src), alt: p.alt ?? img.caption ?? '', loading: 'lazy' });
+      const pic = h('img', { src: mediaUrl(img.src), alt: img.alt ?? img.caption ?? '', loading: 'lazy' });
       applyWidth(pic, p.width);
       const shown = p.link ? h('a', { href: p.link, target: '_blank', rel: 'noopener noreferrer' }, pic) : pic;
       return h('figure', { class: 'm-figure' }, shown, img.caption ? h('figcaption', { text: img.caption }) : null);
