@@ -125,9 +125,15 @@ def test_W_11_a_value_set_from_a_test_is_returned_once(app_test: AppTestFactory)
 
 
 def test_allowed_types_are_normalised_and_jpg_accepts_jpeg(app_test: AppTestFactory) -> None:
-    at = app_test('import tidal as st\nst.file_uploader("I", type=["JPG", ".png", "text/csv"])')
+    at = app_test(
+        'import tidal as st\nst.file_uploader("I", type=["JPG", ".png", "Text/CSV", "audio"])'
+    )
     at.run()
-    assert at.file_uploader[0].allowed_type == [".jpg", ".jpeg", ".png", "text/csv"]
+    assert at.file_uploader[0].allowed_type == ["text/csv", "audio/*", ".jpg", ".png", ".jpeg"]
+
+
+def test_a_name_with_a_null_byte_is_refused() -> None:
+    assert Accept.of(None, 1).refusal("a.csv\0.exe", "", 1) == "Filename cannot contain null bytes."
 
 
 def test_a_file_of_a_refused_type_is_refused_by_the_server(app_test: AppTestFactory) -> None:

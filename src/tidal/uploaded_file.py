@@ -135,6 +135,16 @@ def from_refs(value: Any, files: SessionFiles) -> Any:
 
 
 MB = 1024 * 1024
+CATEGORIES = ("image", "audio", "video", "text")
+"""``type`` shortcuts for a whole family of MIME types (``"image"`` is ``"image/*"``)."""
+EXTENSION_PAIRS = (
+    (".jpg", ".jpeg"),
+    (".mpg", ".mpeg"),
+    (".mp4", ".mpeg4"),
+    (".tif", ".tiff"),
+    (".htm", ".html"),
+)
+"""Extensions that accept each other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,20 +162,30 @@ class Accept:
 
     @classmethod
     def of(cls, type: str | list[str] | tuple[str, ...] | None, max_mb: float) -> Accept:
-        """Normalise ``st.file_uploader(type=...)``: ``"CSV"`` and ``".csv"`` are ``".csv"``;
-        ``.jpg`` and ``.jpeg`` accept each other, as in Streamlit."""
+        """Normalise ``st.file_uploader(type=...)`` as Streamlit does: ``"image"``, ``"audio"``,
+        ``"video"`` and ``"text"`` mean ``"image/*"``...; MIME types are lowercased and come
+        first; ``"CSV"`` and ``".csv"`` are ``".csv"``; ``.jpg``/``.jpeg``, ``.mpg``/``.mpeg``,
+        ``.mp4``/``.mpeg4``, ``.tif``/``.tiff`` and ``.htm``/``.html`` accept each other."""
         given = [type] if isinstance(type, str) else list(type or [])
-        out: list[str] = []
-        for t in given:
-            t = str(t).strip().lower()
+        mimes: list[str] = []
+        extensions: list[str] = []
+        for raw in given:
+            t = str(raw).strip()
             if not t:
                 continue
-            if "/" not in t and not t.startswith("."):
-                t = "." + t
-            out.append(t)
-            if t in (".jpg", ".jpeg"):
-                out.append(".jpeg" if t == ".jpg" else ".jpg")
-        return cls(tuple(dict.fromkeys(out)), int(max_mb * MB))
+            if t.lower() in CATEGORIES:
+                mimes.append(t.lower() + "/*")
+            elif "/" in t:
+                mimes.append(t.lower())
+            else:
+                t = t.lower()
+                extensions.append(t if t.startswith(".") else "." + t)
+        for a, b in EXTENSION_PAIRS:
+            if a in extensions and b not in extensions:
+                extensions.append(b)
+            if b in extensions and a not in extensions:
+                extensions.append(a)
+        return cls(tuple(dict.fromkeys(mimes + extensions)), int(max_mb * MB))
 
     def allows_type(self, name: str, mime: str) -> bool:
         """Whether a file named ``name`` of MIME type ``mime`` is of an accepted type."""
@@ -185,6 +205,8 @@ class Accept:
 
     def refusal(self, name: str, mime: str, size: int) -> str | None:
         """Streamlit's message for a file this input refuses, or None when it fits."""
+        if "\0" in name:
+            return "Filename cannot contain null bytes."
         if size > self.max_bytes:
             return f"File must be {size_text(self.max_bytes)} or smaller."
         if not self.allows_type(name, mime):
