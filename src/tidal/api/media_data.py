@@ -188,8 +188,8 @@ def wav_of(array: Any, sample_rate: int) -> bytes:
         a = a.T.reshape(-1)
     else:
         raise TidalAPIError(
-            f"st.audio got an array of shape {a.shape}: pass (samples,) for mono or "
-            "(channels, samples)."
+            "Numpy array audio input must be a 1D or 2D array: (samples,) for mono or "
+            f"(channels, samples); got shape {a.shape}."
         )
     peak = float(np.max(np.abs(a))) if a.size else 0.0
     scaled = (a / peak * 32767) if peak > 0 else a
