@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -304,3 +305,17 @@ def test_on_change_ignore_keeps_the_file_for_the_next_run_without_a_rerun(
     client.event({"t": "sync", "values": {wid: [info]}}, wait=False)
     client.click("Go")
     assert "got a.csv" in client.texts()
+
+
+def test_a_session_that_expires_takes_its_files_with_it(serve_app: Any) -> None:
+    server = serve_app(UPLOAD_APP, session__ttl="0.3")
+    client = server.client()
+    upload(server, client, b"1,2")
+    files = server.app.state.runtime.durability.files
+    assert files.usage() == 3
+    client.close()
+    started = time.monotonic()
+    while server.sessions.get(client.token) is not None:
+        assert time.monotonic() - started < 5, "the session never expired"
+        time.sleep(0.01)
+    assert files.usage() == 0

@@ -24,6 +24,8 @@ from tidal.uploaded_file import FileInfo, from_refs, has_refs, to_refs
 log = logging.getLogger("tidal.durability")
 
 SaveOutcome = Literal["saved", "fenced", "failed"]
+MEMORY_FILES_TTL = 30 * 86_400.0
+"""Seconds an uploaded file may stay in memory: its session drops it long before."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +53,15 @@ class Durability:
         self.files = files_beside(store)
         """Uploaded files, kept beside the documents and expiring with them."""
 
+    @property
+    def files_ttl(self) -> float:
+        """How long an uploaded file lives unless touched: with a durable store, as long as
+        the document; in memory, until its session leaves (``Sessions.expire`` drops them)."""
+        return self.ttl if self.durable else MEMORY_FILES_TTL
+
     def files_of(self, token: str) -> StoreFiles:
         """One session's uploaded files."""
-        return StoreFiles(self.files, token, self.ttl)
+        return StoreFiles(self.files, token, self.files_ttl)
 
     def _timed(self, start: float) -> None:
         self.metrics.store_seconds.observe(time.perf_counter() - start)

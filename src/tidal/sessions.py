@@ -112,6 +112,9 @@ class Sessions:
                 del self._by_token[s.token]
         if durable:
             self.hibernated += len(gone)
+        elif self.durability is not None:
+            for s in gone:  # gone for good: so are the files they uploaded
+                self.durability.files.drop(s.token)
         return gone
 
     def touch_live(self) -> None:

@@ -134,7 +134,7 @@ class UploadRoutes:
                     token,
                     info,
                     _chunks(spool),
-                    ttl=self.durability.ttl,
+                    ttl=self.durability.files_ttl,
                 )
             except StoreError as exc:
                 log.error("could not keep an upload of session %s: %s", token[:8], exc)
