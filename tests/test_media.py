@@ -308,3 +308,18 @@ def test_download_data_of_another_type_is_an_invalid_binary_format(
 ) -> None:
     at = app_test("import tidal as st\nst.download_button('G', 3.5)").run()
     assert at.exception[0].value.startswith("Invalid binary data format: <class 'float'>")
+
+
+def test_F_9_a_download_button_cannot_live_in_a_form(app_test: AppTestFactory) -> None:
+    at = app_test(
+        """
+        import tidal as st
+        with st.form("f"):
+            st.download_button("G", "x")
+            st.form_submit_button()
+        """
+    ).run()
+    assert at.exception[0].exception_type == "StreamlitInvalidLayoutContextError"
+    assert at.exception[0].value.startswith(
+        "`st.download_button()` can't be used in an `st.form()`.\n\nFor more information"
+    )

@@ -16,8 +16,8 @@ from typing import Any, Literal
 from tidal.api.media_file import MediaFile, deferred_id, extension, media_id
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
-from tidal.errors import TidalAPIError
-from tidal.forms import forbid_form
+from tidal.errors import StreamlitInvalidLayoutContextError, TidalAPIError
+from tidal.forms import FORM_DOCS_TRAILER
 from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
 
@@ -100,7 +100,10 @@ def download_button(
         >>> st.download_button("Download CSV", csv, file_name="data.csv", mime="text/csv")
     """
     ctx = get_run()
-    forbid_form(ctx, "download_button", "form_submit_button")
+    if ctx.block.form:
+        raise StreamlitInvalidLayoutContextError(
+            "`st.download_button()` can't be used in an `st.form()`." + FORM_DOCS_TRAILER
+        )
     if on_click is not None and on_click not in ("rerun", "ignore") and not callable(on_click):
         raise TidalAPIError(
             f"You have passed {on_click!r} to `on_click`. But only 'ignore', 'rerun', or a "
