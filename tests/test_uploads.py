@@ -95,7 +95,18 @@ def test_on_change_runs_once_per_new_file(app_test: AppTestFactory) -> None:
 
 def test_on_change_must_be_rerun_ignore_or_a_callable(app_test: AppTestFactory) -> None:
     at = app_test('import tidal as st\nst.file_uploader("F", on_change="later")').run()
-    assert "only 'ignore', 'rerun', or a callable" in at.exception[0].value
+    assert at.exception[0].value == (
+        "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function."
+    )
+
+
+@pytest.mark.parametrize("size", [0, 1.5, True, "2"])
+def test_max_upload_size_is_a_positive_integer(app_test: AppTestFactory, size: object) -> None:
+    at = app_test(f'import tidal as st\nst.file_uploader("F", max_upload_size={size!r})').run()
+    assert at.exception[0].exception_type == "StreamlitValueError"
+    assert at.exception[0].value.startswith(
+        "Invalid `max_upload_size` value. Supported values: a positive integer."
+    )
 
 
 def test_W_10_setting_a_file_uploader_key_in_the_same_run_raises(

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from tidal.api.media_file import MediaFile, deferred_id, extension, media_id
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
-from tidal.errors import StreamlitInvalidLayoutContextError, TidalAPIError
+from tidal.errors import StreamlitInvalidLayoutContextError, StreamlitValueError, TidalAPIError
 from tidal.forms import FORM_DOCS_TRAILER
 from tidal.state import Callback
 from tidal.widgets import Spec, label_text, register
@@ -105,9 +105,8 @@ def download_button(
             "`st.download_button()` can't be used in an `st.form()`." + FORM_DOCS_TRAILER
         )
     if on_click is not None and on_click not in ("rerun", "ignore") and not callable(on_click):
-        raise TidalAPIError(
-            f"You have passed {on_click!r} to `on_click`. But only 'ignore', 'rerun', or a "
-            "callable is supported."
+        raise StreamlitValueError(
+            "Invalid `on_click` value. Supported values: 'rerun', 'ignore', a callback function."
         )
     if icon_position not in ("left", "right"):
         raise TidalAPIError(f"st.download_button got icon_position={icon_position!r}.")

@@ -33,9 +33,8 @@ def _callback(name: str, on_change: object) -> Callback | None:
         return None
     if callable(on_change):
         return on_change
-    raise TidalAPIError(
-        f"You have passed {on_change!r} to `on_change` of st.{name}. But only 'ignore', "
-        "'rerun', or a callable is supported."
+    raise StreamlitValueError(
+        "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function."
     )
 
 
@@ -186,12 +185,16 @@ def file_uploader(
             f"st.file_uploader got accept_multiple_files={accept_multiple_files!r}: use "
             "True, False or 'directory'."
         )
-    limit = ctx.options.max_upload_size if max_upload_size is None else max_upload_size
-    if isinstance(limit, bool) or not isinstance(limit, int | float) or limit <= 0:
-        raise TidalAPIError(
-            f"st.file_uploader got max_upload_size={max_upload_size!r}: pass a positive "
-            "number of megabytes, or None for server.maxUploadSize."
+    if max_upload_size is not None and (
+        isinstance(max_upload_size, bool)
+        or not isinstance(max_upload_size, int)
+        or max_upload_size < 1
+    ):
+        raise StreamlitValueError(
+            "Invalid `max_upload_size` value. Supported values: a positive integer. Set it to "
+            "None to fall back to the `server.maxUploadSize` configuration option."
         )
+    limit = ctx.options.max_upload_size if max_upload_size is None else max_upload_size
     accept = Accept.of(type, limit)
     return _file_input(
         ctx,
@@ -206,7 +209,7 @@ def file_uploader(
         kwargs,
         disabled,
         label_visibility,
-        (accept.types, accept_multiple_files, limit),
+        (accept.types, accept_multiple_files, max_upload_size),
         {"width": _width("file_uploader", width)},
     )
 
