@@ -89,11 +89,11 @@ def test_a_deleted_file_is_gone_and_its_neighbours_stay(files: FileStore) -> Non
 def test_files_expire_with_their_session_unless_touched(files: FileStore) -> None:
     files.put("old", info(), [b"oooooo"], ttl=SHORT_TTL)
     files.put("live", info(), [b"llllll"], ttl=SHORT_TTL)
-    deadline = time.monotonic() + 0.6
-    while time.monotonic() < deadline:
-        files.touch("live", ttl=SHORT_TTL)
-        time.sleep(0.05)
-    assert files.get("old", "f" * 24) is None
+    files.touch("live", ttl=LONG_TTL)  # the session is still in use: its files live on
+    deadline = time.monotonic() + 5
+    while files.get("old", "f" * 24) is not None:
+        assert time.monotonic() < deadline, "a file outlived its session"
+        time.sleep(0.02)
     assert files.get("live", "f" * 24) is not None
 
 
