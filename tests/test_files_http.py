@@ -281,6 +281,11 @@ def test_another_replica_serves_the_media_of_a_page_it_does_not_hold(
     other = serve_app(IMAGE_APP, name="same_app.py", session__store=store)
     client = holder.client()
     src = image_src(client)
+    files = holder.app.state.runtime.durability.files
+    deadline = time.monotonic() + 10  # published right after the run's document is saved
+    while files.get(media_key(client.token), src) is None:
+        assert time.monotonic() < deadline, "the holder never published the page's media"
+        time.sleep(0.01)
     reply = media(other, client, src)
     assert reply.status_code == 200
     assert reply.content == b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
