@@ -15,6 +15,7 @@ SCRIPTS = [
     "browser.py",
     "durability.py",
     "streaming.py",
+    "uploads.py",
 ]
 
 

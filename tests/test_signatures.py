@@ -156,14 +156,6 @@ NOT_YET |= {
     "vega_lite_chart",
     # chat, streaming and status feedback
     # files and media
-    "audio",
-    "audio_input",
-    "camera_input",
-    "download_button",
-    "file_uploader",
-    "image",
-    "pdf",
-    "video",
     # components
     # text (catalogue-text: Markdown, badge, latex, html, iframe, code, headers, text params)
     # inputs (catalogue-inputs: new widgets, widget params, bind/persist_state)

@@ -45,6 +45,7 @@ from tidal.api.date_input import date_input as date_input
 from tidal.api.datetime_input import datetime_input as datetime_input
 from tidal.api.dialog import dialog as dialog
 from tidal.api.docstring import help as help
+from tidal.api.download import download_button as download_button
 from tidal.api.echo import echo as echo
 from tidal.api.feedback import balloons as balloons
 from tidal.api.feedback import empty as empty
@@ -70,6 +71,10 @@ from tidal.api.layout import grid as grid
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import skeleton as skeleton
 from tidal.api.layout import space as space
+from tidal.api.media import audio as audio
+from tidal.api.media import image as image
+from tidal.api.media import pdf as pdf
+from tidal.api.media import video as video
 from tidal.api.menu_button import menu_button as menu_button
 from tidal.api.metric import metric as metric
 from tidal.api.navigation import Page as Page
@@ -100,6 +105,9 @@ from tidal.api.text import latex as latex
 from tidal.api.text import markdown as markdown
 from tidal.api.text import text as text
 from tidal.api.text import write as write
+from tidal.api.uploads import audio_input as audio_input
+from tidal.api.uploads import camera_input as camera_input
+from tidal.api.uploads import file_uploader as file_uploader
 from tidal.namespace import PublicNamespace as _PublicNamespace
 
 __version__ = "0.1.0"
@@ -110,12 +118,15 @@ _sys.modules[__name__].__class__ = _PublicNamespace
 
 __all__ = [
     "Page",
+    "audio",
+    "audio_input",
     "badge",
     "balloons",
     "bottom",
     "button",
     "cache_data",
     "cache_resource",
+    "camera_input",
     "caption",
     "chat_input",
     "chat_message",
@@ -135,12 +146,14 @@ __all__ = [
     "datetime_input",
     "dialog",
     "divider",
+    "download_button",
     "echo",
     "empty",
     "error",
     "exception",
     "expander",
     "feedback",
+    "file_uploader",
     "form",
     "form_submit_button",
     "fragment",
@@ -150,6 +163,7 @@ __all__ = [
     "help",
     "html",
     "iframe",
+    "image",
     "info",
     "json",
     "latex",
@@ -165,6 +179,7 @@ __all__ = [
     "number_input",
     "page_link",
     "pagination",
+    "pdf",
     "pills",
     "popover",
     "progress",
@@ -199,6 +214,7 @@ __all__ = [
     "toast",
     "toggle",
     "user",
+    "video",
     "warning",
     "write",
     "write_stream",

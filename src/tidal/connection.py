@@ -19,6 +19,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from tidal.context import Visitor
 from tidal.eventqueue import QueueFull
+from tidal.media_file import media_key
 from tidal.protocol import (
     MAX_INBOUND_BYTES,
     PROTOCOL_VERSION,
@@ -256,6 +257,7 @@ class Connection:
             resumed=resumed,
             title=self.title,
             theme=self.theme,
+            media=media_key(session.token),
         )
         self.send(welcome)
         session.redraw(query=hello.query)  # the address, not the store, has the params

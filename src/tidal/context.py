@@ -66,6 +66,8 @@ class RunOptions:
     """What the browser sees of an uncaught exception (``client.showErrorDetails``)."""
     config: Config | None = None
     """The whole configuration (``st.get_option``); None: the defaults."""
+    max_upload_size: int = 200
+    """``server.maxUploadSize``: the largest upload a file input accepts, in megabytes."""
 
     @classmethod
     def from_config(cls, config: Config) -> RunOptions:
@@ -79,6 +81,7 @@ class RunOptions:
             magic=config.runner.magic_enabled,
             max_run_seconds=config.runner.max_run_seconds,
             error_details=config.client.show_error_details,
+            max_upload_size=config.server.max_upload_size,
         )
 
 

@@ -10,6 +10,7 @@ waiting for a hung store) and the bookkeeping of what failed. Knows nothing abou
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -17,20 +18,32 @@ from typing import TypeVar
 
 from tidal.breaker import Breaker
 from tidal.codec import Codec, CodecError, Encoded, Snapshot
+from tidal.media_file import MediaFile, media_key
 from tidal.metrics import Metrics
 from tidal.saver import SaveOutcome as SaveOutcome
 from tidal.saver import Saver
 from tidal.saver import SaveResult as SaveResult
 from tidal.state import SessionState
-from tidal.stores import PRESENCE_TTL, SessionStore, Stored, StoreError
+from tidal.stores import (
+    PRESENCE_TTL,
+    SessionStore,
+    Stored,
+    StoreError,
+    StoreFiles,
+    files_beside,
+)
+from tidal.tree import Node
+from tidal.uploaded_file import FileInfo, from_refs, has_refs, to_refs
 
 log = logging.getLogger("tidal.durability")
 
 T = TypeVar("T")
 _PROBE = "tidal-health-probe"
+"""A token no session has: loading it is the cheapest question a store can answer."""
 SETTLE_SECONDS = 2.0
 """How long reading a session back waits for its own document still being written behind."""
-"""A token no session has: loading it is the cheapest question a store can answer."""
+MEMORY_FILES_TTL = 30 * 86_400.0
+"""Seconds an uploaded file may stay in memory: its session drops it long before."""
 
 
 class Durability:
@@ -54,6 +67,20 @@ class Durability:
         self.breaker = breaker or Breaker()
         self.saver = Saver(self.write, self._release, self.breaker)
         """Writes documents off the script workers (write-behind)."""
+        self.files = files_beside(store)
+        """Uploaded files, kept beside the documents and expiring with them."""
+        self._with_files: set[str] = set()
+        """Sessions whose last document refers to uploaded files (their TTL follows it)."""
+
+    @property
+    def files_ttl(self) -> float:
+        """How long an uploaded file lives unless touched: with a durable store, as long as
+        the document; in memory, until its session leaves (``Sessions.expire`` drops them)."""
+        return self.ttl if self.durable else MEMORY_FILES_TTL
+
+    def files_of(self, token: str) -> StoreFiles:
+        """One session's uploaded files."""
+        return StoreFiles(self.files, token, self.files_ttl)
 
     def _call(self, what: Callable[[], T]) -> T:
         """One store call, timed, through the breaker: fails at once (StoreError) while the
@@ -128,9 +155,19 @@ class Durability:
             return False
         return True
 
-    def encode(self, state: SessionState, *, page: str, seq: int) -> Encoded:
-        """The session's document as bytes (in the session's worker: CPU only, no I/O)."""
+    def encode(
+        self, state: SessionState, *, page: str, seq: int, token: str | None = None
+    ) -> Encoded:
+        """The session's document as bytes (in the session's worker: CPU only, no I/O).
+        Uploaded files go in as references: their bytes are beside the document."""
         user, widgets, keys = state.snapshot_parts()
+        user = {k: to_refs(v) for k, v in user.items()}
+        widgets = {k: to_refs(v) for k, v in widgets.items()}
+        if token is not None:
+            if any(has_refs(v) for v in (*user.values(), *widgets.values())):
+                self._with_files.add(token)
+            else:
+                self._with_files.discard(token)
         return self.codec.encode(Snapshot(user, widgets, keys, page, seq))
 
     def write(self, token: str, data: bytes, epoch: int) -> SaveResult:
@@ -157,6 +194,11 @@ class Durability:
             return SaveResult("failed", epoch, str(exc))
         if not ok:
             return SaveResult("fenced", held)
+        if token in self._with_files:  # the files live as long as the document
+            try:
+                self._call(lambda: self.files.touch(token, ttl=ttl))
+            except StoreError as exc:
+                log.warning("could not extend the files of session %s: %s", token[:8], exc)
         self.metrics.snapshot_bytes.observe(len(data))
         return SaveResult("saved", held)
 
@@ -176,10 +218,47 @@ class Durability:
     def decode(self, token: str, stored: Stored) -> Snapshot | None:
         """The document in ``stored``, or None when it cannot be read (logged)."""
         try:
-            return self.codec.decode(stored.data)
+            snapshot = self.codec.decode(stored.data)
         except CodecError as exc:
             log.error("refused the stored document of session %s: %s", token[:8], exc)
             return None
+        values = (*snapshot.user.values(), *snapshot.widgets.values())
+        if not any(has_refs(v) for v in values):
+            return snapshot
+        files = self.files_of(token)
+        try:
+            user = {k: from_refs(v, files) for k, v in snapshot.user.items()}
+            widgets = {k: from_refs(v, files) for k, v in snapshot.widgets.items()}
+        except StoreError as exc:
+            log.error("could not load the files of session %s: %s", token[:8], exc)
+            return snapshot
+        return Snapshot(user, widgets, snapshot.keys, snapshot.page, snapshot.seq)
+
+    def publish_media(self, token: str, roots: list[Node], published: set[str]) -> None:
+        """Put the media a session's page shows into the file store (once each), so that
+        any replica can serve them: a load balancer may send the browser's media requests
+        to another process than its websocket. ``published`` remembers what went already."""
+        key = media_key(token)
+        stack = list(roots)
+        while stack:
+            node = stack.pop()
+            if node.children:
+                stack.extend(node.children)
+            if not isinstance(node.extra, dict):
+                continue
+            for mid, media in node.extra.items():
+                if mid in published or not isinstance(media, MediaFile):
+                    continue
+                if not isinstance(media.data, bytes):
+                    continue  # made on request: only the replica holding the session can
+                info = FileInfo(mid, media.file_name or "", media.mime, len(media.data), "")
+                put = functools.partial(self.files.put, key, info, [media.data], ttl=self.ttl)
+                try:
+                    self._call(put)
+                except StoreError as exc:
+                    log.warning("could not publish media of session %s: %s", token[:8], exc)
+                    return
+                published.add(mid)
 
     def touch(self, token: str) -> None:
         """Keep a live session from expiring in the store (skipped while the store is down:
@@ -187,6 +266,8 @@ class Durability:
         if self.durable and self.breaker.closed:
             try:
                 self._call(lambda: self.store.touch(token, ttl=self.ttl))
+                self._call(lambda: self.files.touch(token, ttl=self.ttl))
+                self._call(lambda: self.files.touch(media_key(token), ttl=self.ttl))
             except StoreError as exc:
                 log.warning("could not extend session %s: %s", token[:8], exc)
 

@@ -197,6 +197,8 @@ class Welcome(msgspec.Struct, tag="welcome", tag_field="t"):
     title: str = "tidal"
     theme: str | None = None
     """``"light"`` or ``"dark"`` to force a theme; None follows the browser."""
+    media: str = ""
+    """The session's name in media URLs (``/_tidal/media/<media>/<id>``), not its token."""
 
 
 class RunStarted(msgspec.Struct, tag="start", tag_field="t", omit_defaults=True):

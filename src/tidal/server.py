@@ -41,6 +41,7 @@ from tidal.context import RunOptions
 from tidal.durability import Durability
 from tidal.headers import ResponseHeaders, content_security_policy, security_headers
 from tidal.http_protocol import uvicorn_settings
+from tidal.media import MediaRoutes
 from tidal.metrics import Metrics
 from tidal.pool import STUCK_SECONDS, WorkerPool
 from tidal.runner import Script, add_app_folder_to_path
@@ -49,6 +50,7 @@ from tidal.sessions import Sessions
 from tidal.stores import open_store
 from tidal.tags import ClassFinder
 from tidal.theme import theme_css
+from tidal.uploads import UploadRoutes
 from tidal.watcher import watch
 
 log = logging.getLogger("tidal.server")
@@ -176,8 +178,19 @@ def create_app(config: Config, script_path: Path) -> Starlette:
                 await asyncio.wait_for(watcher, 2)
             await asyncio.to_thread(_shutdown, runtime)
 
+    # uploads in (HTTP, never the websocket) and media out (by content hash, per session)
+    uploads = UploadRoutes(
+        sessions,
+        durability,
+        max_upload_mb=config.server.max_upload_size,
+        allowed_origins=config.server.allowed_origins,
+    )
+    media = MediaRoutes(sessions, durability)
+
     app = Starlette(
         routes=[
+            *uploads.routes(),
+            *media.routes(),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),

@@ -54,6 +54,7 @@ from tidal.runner import (
     Status,
 )
 from tidal.state import SessionState
+from tidal.stores import MemoryFileStore, StoreFiles
 
 log = logging.getLogger("tidal.session")
 
@@ -65,6 +66,8 @@ SUPERSEDED = (
     "saved. Reload this page to start a new session here."
 )
 """What a page is told when another page took its session over (its events would be lost)."""
+UNSTORED_FILES_TTL = 86_400.0
+"""Seconds an uploaded file lives in a session without a store (AppTest)."""
 FLUSH_INTERVAL = 0.008
 """Seconds between streamed delta batches while a run is producing elements."""
 MAX_SEQ_GAP = 10_000
@@ -96,6 +99,7 @@ class Session:
         "_interruptible",
         "_last_flush",
         "_lock",
+        "_published",
         "_query_sent",
         "_redrawing",
         "_resync",
@@ -147,6 +151,12 @@ class Session:
         self.script = script
         self.options = options
         self.state = SessionState()
+        # uploaded files live beside the document (the store's file store), else in memory
+        self.state.files = (
+            durability.files_of(self.token)
+            if durability is not None
+            else StoreFiles(MemoryFileStore(), self.token, UNSTORED_FILES_TTL)
+        )
         self.writer = DeltaWriter()
         self.interrupt = Flag()
         self.query_params: dict[str, list[str]] = {}
@@ -192,6 +202,8 @@ class Session:
         """Values refused from the browser: counted per connection, logged at a bounded rate."""
         self.visitor = Visitor(session_id=public_id(self.token))
         """The browser tab this session serves (``st.context``), set by its connection."""
+        self._published: set[str] = set()
+        """Media ids already put in the store for other replicas (durable stores)."""
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
@@ -519,7 +531,7 @@ class Session:
         durability = self._durability
         if durability is None or not durability.durable or self.superseded:
             return
-        encoded = durability.encode(self.state, page=self.page, seq=seq)
+        encoded = durability.encode(self.state, page=self.page, seq=seq, token=self.token)
         self.not_durable = encoded.not_durable
         durability.saver.submit(self.token, encoded.data, self._lease, self._saved)
 
@@ -547,7 +559,10 @@ class Session:
                     "working; your state is kept in this server's memory."
                 )
             )
-        elif outcome == "saved" and self._save_failed:
+        durability = self._durability
+        if outcome == "saved" and durability is not None:  # on the writer's thread
+            durability.publish_media(self.token, self.writer.client, self._published)
+        if outcome == "saved" and self._save_failed:
             self._save_failed = False
             log.info("session %s: saving resumed", self.token[:8])
             self._emit(StateWarning(message="State saved again.", ok=True))

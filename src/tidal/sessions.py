@@ -145,6 +145,9 @@ class Sessions:
                 s.force_stop()
         if durable:
             self.hibernated += len(gone)
+        elif self.durability is not None:
+            for s in gone:  # gone for good: so are the files they uploaded
+                self.durability.files.drop(s.token)
         return gone
 
     def touch_live(self) -> None:

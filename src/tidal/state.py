@@ -23,6 +23,7 @@ from tidal.errors import (
 )
 from tidal.kept import MISSING as KEPT_MISSING
 from tidal.kept import KeptValues
+from tidal.uploaded_file import SessionFiles
 
 WIDGET_ID_PREFIX = "$$ID"
 """Every widget id starts with this; user keys may not."""
@@ -130,6 +131,7 @@ class SessionState:
         "_new_widget",
         "_old",
         "_order",
+        "files",
     )
 
     def __init__(self) -> None:
@@ -148,6 +150,8 @@ class SessionState:
         self._order = 0
         self._kept = KeptValues()
         """Values of persisted widgets not shown now (kept in ``old`` under their key)."""
+        self.files: SessionFiles | None = None
+        """The session's uploaded files (set by the session that owns this state)."""
 
     # ------------------------------------------------------------------ mapping (user side)
     def _lookup(self, k: str) -> Any:

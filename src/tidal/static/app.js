@@ -110,6 +110,7 @@ function welcome(msg) {
   window.__tidalDefaultTitle = msg.title || document.title;
   window.__tidalForcedTheme = msg.theme ?? null;
   window.__tidalTheme(msg.theme);
+  hook.media = msg.media ?? ''; // the session's name in media URLs (elements/links.js)
   // A new session has no idea what this page shows: its first run sends every element.
   if (!msg.resumed) tree.beginReset();
   hideBanner('lost');

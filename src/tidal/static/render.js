@@ -59,6 +59,14 @@ const LAZY = {
   data_editor: { url: 'elements/data.js', widget: true },
   table: 'elements/data.js',
   metric: 'elements/data.js',
+  image: 'elements/media.js',
+  audio: 'elements/media.js',
+  video: 'elements/media.js',
+  pdf: 'elements/media.js',
+  file_uploader: { url: 'elements/files.js', widget: true },
+  camera_input: { url: 'elements/files.js', widget: true },
+  audio_input: { url: 'elements/files.js', widget: true },
+  download_button: { url: 'elements/files.js', widget: true },
 };
 
 const kinds = {

@@ -24,6 +24,9 @@ from tidal.stores.base import (
     Stored,
     StoreError,
 )
+from tidal.stores.files import FileStore, MemoryFileStore, StoreFiles
+from tidal.stores.files_redis import RedisFileStore
+from tidal.stores.files_sqlite import SqliteFileStore
 from tidal.stores.memory import MemoryStore
 from tidal.stores.redis import RedisStore, open_redis, redact
 from tidal.stores.sqlite import SqliteStore
@@ -31,12 +34,16 @@ from tidal.stores.sqlite import SqliteStore
 __all__ = [
     "LEASE_TTL",
     "PRESENCE_TTL",
+    "FileStore",
+    "MemoryFileStore",
     "MemoryStore",
     "RedisStore",
     "SessionStore",
     "SqliteStore",
     "StoreError",
+    "StoreFiles",
     "Stored",
+    "files_beside",
     "open_store",
 ]
 
@@ -72,3 +79,19 @@ def open_store(url: str) -> SessionStore:
     if sep and scheme in ("redis", "rediss"):
         return open_redis(url)
     raise StoreError(f"Unknown session store URL {redact(url)!r}. Use {URL_FORMS}.")
+
+
+def files_beside(store: SessionStore) -> FileStore:
+    """The store for uploaded files that keeps them where ``store`` keeps session documents:
+    in memory for ``memory://``, in the same SQLite file, or in the same Redis.
+
+    Example:
+        >>> files = files_beside(open_store("memory://"))
+        >>> files.usage()
+        0
+    """
+    if isinstance(store, SqliteStore):
+        return SqliteFileStore(store.path, store.url)
+    if isinstance(store, RedisStore):
+        return RedisFileStore(store.client, store.url)
+    return MemoryFileStore()

@@ -137,6 +137,8 @@ class RedisStore:
 
         self.url = url
         self._redis = client
+        self.client = client
+        """The redis-py client (uploaded files share it: ``files_redis.py``)."""
         self._errors = redis_module.RedisError
         self._acquire = client.register_script(_ACQUIRE)
         self._save = client.register_script(_SAVE)

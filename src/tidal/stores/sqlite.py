@@ -91,6 +91,8 @@ class SqliteStore:
 
     def __init__(self, path: Path, url: str) -> None:
         self.url = url
+        self.path = path
+        """The database file (uploaded files are kept in it too: ``files_sqlite.py``)."""
         self._lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

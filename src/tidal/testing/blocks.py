@@ -20,13 +20,16 @@ from tidal.testing.elements import (
     Checkbox,
     Choice,
     Code,
+    DownloadButton,
     Element,
     ElementList,
     ExceptionElement,
+    FileInput,
     Heading,
     Help,
     Json,
     Markdown,
+    Media,
     Multiselect,
     NumberInput,
     Progress,
@@ -341,6 +344,46 @@ class Block:
     def metric(self) -> ElementList[Metric]:
         """``st.metric`` elements."""
         return self._of("metric")
+
+    @property
+    def file_uploader(self) -> ElementList[FileInput]:
+        """``st.file_uploader`` widgets (stage files with ``upload(name, data, type)``)."""
+        return self._of("file_uploader")
+
+    @property
+    def camera_input(self) -> ElementList[FileInput]:
+        """``st.camera_input`` widgets."""
+        return self._of("camera_input")
+
+    @property
+    def audio_input(self) -> ElementList[FileInput]:
+        """``st.audio_input`` widgets."""
+        return self._of("audio_input")
+
+    @property
+    def download_button(self) -> ElementList[DownloadButton]:
+        """``st.download_button`` widgets."""
+        return self._of("download_button")
+
+    @property
+    def image(self) -> ElementList[Media]:
+        """``st.image`` elements (``captions``: their captions)."""
+        return self._of("image")
+
+    @property
+    def audio(self) -> ElementList[Media]:
+        """``st.audio`` elements."""
+        return self._of("audio")
+
+    @property
+    def video(self) -> ElementList[Media]:
+        """``st.video`` elements."""
+        return self._of("video")
+
+    @property
+    def pdf(self) -> ElementList[Media]:
+        """``st.pdf`` elements."""
+        return self._of("pdf")
 
     @property
     def columns(self) -> ElementList[Column]:
