@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from tests.fixtures.server import serve_app  # noqa: F401
@@ -173,15 +174,33 @@ def test_the_server_refuses_a_message_over_max_chars(serve_app):  # noqa: F811
     assert "echo: fine" in client.texts()
 
 
-def test_files_cannot_be_sent_before_the_upload_endpoint_exists(serve_app):  # noqa: F811
-    client = serve_app(
-        "import tidal as st\nv = st.chat_input(accept_file=True)\nst.write('got', v)"
-    ).client()
+def test_files_sent_with_a_message_arrive_over_http_and_reach_the_app(serve_app):  # noqa: F811
+    server = serve_app(
+        "import tidal as st\n"
+        "v = st.chat_input(accept_file=True, file_type='txt')\n"
+        "if v:\n"
+        "    st.text(f'{v.text}|' + ','.join(f.name + '=' + f.read().decode() for f in v.files))\n"
+    )
+    client = server.client()
     box = next(e for e in client.elements() if e["t"] == "chat_input")["p"]
-    client.event({"t": "change", "id": box["id"], "v": {"text": "a", "files": ["f1"]}})
-    assert any("does not accept file uploads" in e for e in client.errors)
-    client.event({"t": "change", "id": box["id"], "v": {"text": "a", "audio": "r1"}})
+    url = f"{server.url}/_tidal/upload/{box['id']}"
+    headers = {"X-Tidal-Session": client.token, "X-Tidal-Filename": "note.txt"}
+    reply = httpx.post(url, content=b"hello", headers={**headers, "Content-Type": "text/plain"})
+    assert reply.status_code == 200, reply.text
+    file_id = reply.json()["file_id"]
+    refused = httpx.post(
+        url,
+        content=b"MZ",
+        headers={**headers, "X-Tidal-Filename": "tool.exe", "Content-Type": "application/x"},
+    )
+    assert refused.status_code == 415  # the server checks the type, not only the browser
+    client.event({"t": "change", "id": box["id"], "v": {"text": "see", "files": [file_id]}})
+    assert "see|note.txt=hello" in client.texts()
+    client.event({"t": "change", "id": box["id"], "v": {"text": "a", "files": ["F" * 24]}})
+    assert any("no uploaded file" in e for e in client.errors)  # a forged id
+    client.event({"t": "change", "id": box["id"], "v": {"text": "a", "audio": file_id}})
     assert any("does not accept audio" in e for e in client.errors)
+    client.close()
 
 
 def test_text_assigned_through_session_state_fills_the_box_without_sending(app_test):
@@ -201,16 +220,7 @@ def test_text_assigned_through_session_state_fills_the_box_without_sending(app_t
     assert at.chat_input[0].props["set_value"] is None
 
 
-class _Upload:
-    def __init__(self, name: str, type_: str) -> None:
-        self.name, self.type = name, type_
-
-
-def test_uploaded_files_of_a_type_not_accepted_are_refused(app_test, monkeypatch):
-    uploads = {"a": _Upload("data.csv", "text/csv"), "b": _Upload("tool.exe", "application/x")}
-    monkeypatch.setattr(
-        "tidal.api.chat_input.resolve_uploads", lambda ids: [uploads[i] for i in ids]
-    )
+def test_uploaded_files_of_a_type_not_accepted_are_refused(app_test):
     at = app_test(
         """
         import tidal as st
@@ -219,8 +229,27 @@ def test_uploaded_files_of_a_type_not_accepted_are_refused(app_test, monkeypatch
             st.session_state.got.append([f.name for f in v.files])
         """
     ).run()
-    meta = at._session.state.meta(at.chat_input[0].id)
-    assert meta.from_wire({"text": "x", "files": ["a"]}).files[0].name == "data.csv"
+    box = at.chat_input[0].id
+    files = at._session.state.files
+    csv = files.add("data.csv", "text/csv", b"a,b", box)  # as the upload endpoint adds them
+    exe = files.add("tool.exe", "application/x-msdownload", b"MZ", box)
+    meta = at._session.state.meta(box)
+    got = meta.from_wire({"text": "x", "files": [csv.file_id]})
+    assert got.files[0].name == "data.csv" and got.files[0].getvalue() == b"a,b"
     with pytest.raises(ValueError, match=r"tool.exe is not an accepted file type \(.csv\)"):
-        meta.from_wire({"text": "x", "files": ["a", "b"]})
+        meta.from_wire({"text": "x", "files": [csv.file_id, exe.file_id]})
+    with pytest.raises(ValueError, match="no uploaded file"):
+        meta.from_wire({"text": "x", "files": ["F" * 24]})  # forged or another session's
     assert at.session_state.got == []
+
+
+def test_an_audio_recording_must_be_a_wav(app_test):
+    at = app_test("import tidal as st\nst.chat_input(accept_audio=True)\n").run()
+    box = at.chat_input[0].id
+    files = at._session.state.files
+    wav = files.add("audio.wav", "audio/wav", b"RIFF", box)
+    mp3 = files.add("song.mp3", "audio/mpeg", b"ID3", box)
+    meta = at._session.state.meta(box)
+    assert meta.from_wire({"text": "", "files": [], "audio": wav.file_id}).audio.name == "audio.wav"
+    with pytest.raises(ValueError, match="not a WAV recording"):
+        meta.from_wire({"text": "", "files": [], "audio": mp3.file_id})

@@ -19,7 +19,7 @@ import logging
 import tempfile
 import urllib.parse
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
@@ -96,9 +96,29 @@ class UploadRoutes:
                 return _error(403, "Not allowed: unknown or expired session. Reload the page.")
             return token, self.server_limit
         for node in walk(session.writer.client):
-            if node.type in FILE_KINDS and node.props.get("id") == widget:
+            if node.props.get("id") != widget:
+                continue
+            if node.type in FILE_KINDS:
                 return token, Accept(tuple(node.props["types"]), int(node.props["max_bytes"]))
+            if node.type == "chat_input":
+                accept = self._chat_accept(node.props)
+                if accept is not None:
+                    return token, accept
         return _error(404, "No such file input on this page.")
+
+    def _chat_accept(self, props: dict[str, Any]) -> Accept | None:
+        """What a chat input takes as uploads: its files (``file_type``) and, with
+        ``accept_audio``, WAV recordings; None when it takes neither."""
+        files = props.get("accept_file") not in (None, "none", False)
+        audio = bool(props.get("accept_audio"))
+        if not files and not audio:
+            return None
+        types: tuple[str, ...] = tuple(props.get("file_type") or ()) if files else ()
+        if audio and (types or not files):
+            types = (*types, ".wav", "audio/wav")
+        mb = props.get("max_upload_size")
+        limit = int(float(mb) * 1024 * 1024) if mb else self.server_limit.max_bytes
+        return Accept(types, limit)
 
     async def upload(self, request: Request) -> Response:
         """Stream one file into the session's file store."""

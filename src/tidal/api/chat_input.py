@@ -3,15 +3,15 @@ container, and ``ChatInputValue``, its value when it accepts files or audio.
 
 A chat input is a trigger widget: its value is the message on the run that handles the
 submit, and None on every other run. Messages are checked on the server (type, ``max_chars``,
-file types) before they reach session state. Files and audio recordings arrive through the
-upload endpoint; ``resolve_uploads`` is where upload ids become files. Knows nothing about
-how the browser draws it.
+file types) before they reach session state. Files and audio recordings arrive over HTTP
+through the upload endpoint (``uploads.py``) into the session's files, where the ids the
+browser sends are looked up. Knows nothing about how the browser draws it.
 """
 
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any, Literal, overload
 
 from tidal.api.widget_args import Args, Kwargs
@@ -19,6 +19,7 @@ from tidal.context import api_function, get_run
 from tidal.errors import StreamlitInvalidLayoutContextError, TidalAPIError
 from tidal.state import Callback, check_user_key
 from tidal.tree import MAIN
+from tidal.uploaded_file import SessionFiles, UploadedFile
 from tidal.widgets import Spec, register
 
 _SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)
@@ -99,20 +100,6 @@ class ChatInputValue(MutableMapping[str, Any]):
         return f"ChatInputValue({self.to_dict()!r})"
 
 
-UploadResolver = Callable[[list[str]], list[Any]]
-"""Upload ids the browser sent -> the uploaded files (objects with ``.name`` and ``.type``)."""
-
-
-def _no_uploads(ids: list[str]) -> list[Any]:
-    raise ValueError(
-        "this server does not accept file uploads for st.chat_input yet (no upload endpoint)"
-    )
-
-
-resolve_uploads: UploadResolver = _no_uploads
-"""Set by the file upload endpoint: how upload ids become files (replace at start-up)."""
-
-
 def normalize_file_types(file_type: str | Sequence[str] | None) -> list[str] | None:
     """``"csv"``/``".CSV"`` -> ``".csv"``; ``"image"`` -> ``"image/*"``; MIME types kept."""
     if file_type is None:
@@ -155,15 +142,30 @@ class _ChatWire:
     """Validates what the browser sends for one chat input (``from_wire``) and spells the
     value for the browser and AppTest (``to_wire``)."""
 
-    __slots__ = ("accept_audio", "accept_files", "max_chars", "types")
+    __slots__ = ("accept_audio", "accept_files", "files", "max_chars", "types")
 
     def __init__(
-        self, max_chars: int | None, accept_files: bool, accept_audio: bool, types: list[str] | None
+        self,
+        max_chars: int | None,
+        accept_files: bool,
+        accept_audio: bool,
+        types: list[str] | None,
+        files: SessionFiles | None = None,
     ) -> None:
         self.max_chars = max_chars
         self.accept_files = accept_files
         self.accept_audio = accept_audio
         self.types = types
+        self.files = files
+        """The session's uploaded files, where the ids the browser sends are looked up."""
+
+    def _file(self, file_id: str) -> UploadedFile:
+        """The uploaded file with this id (sent to the upload endpoint by this session)."""
+        found = self.files.get(file_id) if self.files is not None else None
+        if found is None:
+            raise ValueError(f"no uploaded file {file_id[:40]!r} in this session")
+        info, data = found
+        return UploadedFile(info, data)
 
     def from_wire(self, v: Any) -> str | ChatInputValue | None:
         if v is None:
@@ -192,13 +194,17 @@ class _ChatWire:
             )
         if not (self.accept_files or self.accept_audio):
             return text
-        uploaded = resolve_uploads(files) if files else []
+        uploaded = [self._file(f) for f in files]
         for f in uploaded:
             if not file_type_allowed(getattr(f, "name", ""), getattr(f, "type", None), self.types):
                 accepted = ", ".join(self.types or [])
                 name = getattr(f, "name", "?")
                 raise ValueError(f"{name} is not an accepted file type ({accepted})")
-        recording = resolve_uploads([audio])[0] if audio is not None else None
+        recording = self._file(audio) if audio is not None else None
+        if recording is not None and not file_type_allowed(
+            recording.name, recording.type, [".wav", "audio/wav"]
+        ):
+            raise ValueError(f"{recording.name} is not a WAV recording")
         return ChatInputValue(
             text,
             uploaded,
@@ -348,7 +354,7 @@ def chat_input(
         raise TidalAPIError(f"st.chat_input(submit_mode={submit_mode!r}) must be a string.")
     types = normalize_file_types(file_type)
     accepts_files = accept_file in (True, "multiple", "directory")
-    wire = _ChatWire(max_chars, accepts_files, bool(accept_audio), types)
+    wire = _ChatWire(max_chars, accepts_files, bool(accept_audio), types, ctx.state.files)
     position = _position(ctx.block.path)
     # Streamlit: text assigned to the key in this run fills the box (not sent: None returned)
     user_key = None if key is None else check_user_key(key)

@@ -2,6 +2,7 @@
 // A chat input called in the main area is in the bottom root (#root-2), pinned below the main
 // area: what the script writes after it goes above it, and reruns leave it (and the focus in
 // it) in place. Anywhere else it is inline. Loaded on first use (see render.js LAZY).
+import { uploadFile } from './links.js';
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { iconEl } from './feedback.js';
@@ -52,11 +53,17 @@ const chatMessageKind = {
 
 // ------------------------------------------------------------------------------ chat_input
 /**
- * Upload the attached files and give their upload ids (set by the file upload module; until
- * then a chat input that accepts files says that uploads are not available).
+ * Upload the attached files over HTTP (links.js, the file inputs' endpoint) and give their
+ * file ids, in order. A refused file (type, size) throws with the server's message.
  * @type {{upload: ((files: File[], node: any) => Promise<string[]>)|null}}
  */
-export const uploads = { upload: null };
+export const uploads = {
+  async upload(files, node) {
+    const ids = [];
+    for (const file of files) ids.push((await uploadFile(node.p.id, file, file.name)).file_id);
+    return ids;
+  },
+};
 
 function buildBar(node, ctx) {
   const s = {};
@@ -91,7 +98,12 @@ function buildBar(node, ctx) {
           s.count.textContent = 'File uploads are not available on this server.';
           return;
         }
-        ids = await uploads.upload(s.files, s.owner);
+        try {
+          ids = await uploads.upload(s.files, s.owner);
+        } catch (err) {
+          s.count.textContent = String(err?.message ?? err);
+          return;
+        }
       }
       v = { text, files: ids, audio: null };
     }
