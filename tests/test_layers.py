@@ -73,6 +73,7 @@ LAYERS: dict[str, int] = {
     "tidal.cli": 5,
     "tidal.compat": 5,
     "tidal.component_files": 5,
+    "tidal.component_assets_route": 5,
     "tidal.testing": 5,
     "tidal": 5,
     "tidal.__main__": 5,

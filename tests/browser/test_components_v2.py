@@ -1,0 +1,126 @@
+"""Custom components v2 in Chromium: mounted in the page, every call of the component API,
+state and triggers as widget state, under tidal's Content-Security-Policy."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+HTML = """
+<p class="greet"></p>
+<button id="inc">+1</button>
+<button id="fire">fire</button>
+<span id="theme"></span>
+<script>document.documentElement.dataset.bidiScript = 'ran';</script>
+"""
+CSS = ".greet { color: rgb(1, 2, 3); }"
+JS = """
+export default function ({ name, key, data, parentElement, setStateValue, setTriggerValue }) {
+  const root = parentElement;
+  const isolated = root instanceof ShadowRoot;
+  root.querySelector('.greet').textContent =
+    `${name}|${data.greeting}|${data.count}|${key.startsWith('st-bidi-component-')}|${isolated}`;
+  root.querySelector('#inc').onclick = () => setStateValue('count', data.count + 1);
+  root.querySelector('#fire').onclick = () => {
+    setTriggerValue('fired', 'boom');
+    setStateValue('note', 'with trigger');
+  };
+  const host = isolated ? root.host : root;
+  root.querySelector('#theme').textContent =
+    getComputedStyle(host).getPropertyValue('--st-text-color').trim() ? 'themed' : 'unthemed';
+  window.bidiCalls = (window.bidiCalls ?? 0) + 1;
+  return () => { window.bidiCleanups = (window.bidiCleanups ?? 0) + 1; };
+}
+"""
+
+APP = f"""
+import tidal as st
+HTML, CSS, JS = {HTML!r}, {CSS!r}, {JS!r}
+counter = st.components.v2.component("counter", html=HTML, css=CSS, js=JS)
+st.session_state.setdefault("log", [])
+count = st.session_state.c.count if "c" in st.session_state else 0
+if st.checkbox("show", value=True):
+    r = counter(
+        key="c",
+        data={{"greeting": "hi", "count": count}},
+        default={{"count": 0}},
+        on_count_change=lambda: st.session_state.log.append("count"),
+        on_note_change=lambda: st.session_state.log.append("note"),
+        on_fired_change=lambda: st.session_state.log.append(f"fired:{{st.session_state.c.fired}}"),
+    )
+    st.text(f"count={{r.count}} fired={{r.fired}} note={{r.note}} log={{st.session_state.log}}")
+st.button("again")
+"""
+
+
+def greet(app):
+    return app.page.locator(".bidi-component .greet")
+
+
+def test_the_module_gets_name_key_data_and_a_shadow_root_with_html_css_and_theme(open_app):
+    app = open_app(APP)
+    expect(greet(app)).to_have_text("counter|hi|0|true|true")
+    expect(greet(app)).to_have_css("color", "rgb(1, 2, 3)")
+    expect(app.page.locator(".bidi-component #theme")).to_have_text("themed")
+    assert app.page.evaluate("() => document.documentElement.dataset.bidiScript") == "ran"
+    # the component's CSS stays in its shadow root
+    assert app.page.evaluate("() => document.querySelectorAll('.greet').length") == 0
+    app.expect_text("count=0 fired=None note=None log=[]")
+    assert not app.console_errors
+
+
+def test_set_state_value_reruns_with_the_callback_and_new_data_reaches_the_module(open_app):
+    app = open_app(APP)
+    app.page.locator(".bidi-component #inc").click()
+    app.idle()
+    app.expect_text("count=1 fired=None note=None log=['count']")
+    expect(greet(app)).to_have_text("counter|hi|1|true|true")  # called again with new data
+    app.page.locator(".bidi-component #inc").click()
+    app.idle()
+    app.expect_text("count=2 fired=None note=None log=['count', 'count']")
+    # the state survives a refresh (the session's widget state)
+    app.page.reload()
+    app.idle()
+    app.expect_text("count=2")
+    expect(greet(app)).to_have_text("counter|hi|2|true|true")
+
+
+def test_a_trigger_and_a_state_set_together_reach_one_run_and_the_trigger_resets(open_app):
+    app = open_app(APP)
+    app.page.locator(".bidi-component #fire").click()
+    app.idle()
+    app.expect_text("count=0 fired=boom note=with trigger log=['note', 'fired:boom']")
+    app.click("again")
+    app.expect_text("count=0 fired=None note=with trigger log=['note', 'fired:boom']")
+
+
+def test_unmounting_calls_the_cleanup_function(open_app):
+    app = open_app(APP)
+    expect(greet(app)).to_have_count(1)
+    assert app.page.evaluate("() => window.bidiCleanups ?? 0") == 0
+    app.page.get_by_text("show").click()
+    app.idle()
+    expect(greet(app)).to_have_count(0)
+    app.page.wait_for_function("() => window.bidiCleanups === 1")
+
+
+def test_without_isolate_styles_the_component_is_in_the_page(open_app):
+    app = open_app(f"""
+        import tidal as st
+        plain = st.components.v2.component(
+            "plain", html={HTML!r}, css={CSS!r}, js={JS!r}, isolate_styles=False)
+        plain(data={{"greeting": "yo", "count": 5}})
+    """)
+    expect(greet(app)).to_have_text("plain|yo|5|true|false")
+    assert app.page.evaluate("() => document.querySelectorAll('.greet').length") == 1
+    assert not app.console_errors
+
+
+def test_a_module_without_a_default_export_shows_an_error_not_a_broken_page(open_app):
+    app = open_app("""
+        import tidal as st
+        broken = st.components.v2.component("broken", js="export const x = 1;\\n")
+        broken()
+        st.text("after")
+    """)
+    expect(app.page.locator(".bidi-error")).to_contain_text("default export")
+    app.expect_text("after")
