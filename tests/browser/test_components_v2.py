@@ -124,3 +124,37 @@ def test_a_module_without_a_default_export_shows_an_error_not_a_broken_page(open
     """)
     expect(app.page.locator(".bidi-error")).to_contain_text("default export")
     app.expect_text("after")
+
+
+# A real components v2 package from PyPI (tests/components-requirements.txt, --no-deps),
+# unchanged, through the drop-in alias: its asset_dir comes from its pyproject.toml manifest.
+from tests.browser.test_component_packages import open_streamlit_app  # noqa: E402, F401
+
+
+def test_streamlit_drawable_canvas_draws_and_returns_the_stroke_and_image(open_streamlit_app):  # noqa: F811
+    app = open_streamlit_app("""
+        import streamlit as st
+        from streamlit_drawable_canvas import st_canvas
+        result = st_canvas(stroke_width=6, stroke_color="#ff0000", height=200, width=300,
+                           drawing_mode="freedraw", return_image_data=True, key="canvas")
+        objects = (result.json_data or {}).get("objects", [])
+        png = result.image_bytes
+        st.text(f"objects={len(objects)} kinds={[o['type'] for o in objects]} "
+                f"png={png is not None and png[:4] == bytes([137, 80, 78, 71])}")
+    """)
+    canvas = app.page.locator(".bidi-component canvas").last
+    expect(canvas).to_be_visible(timeout=15_000)
+    app.expect_text("objects=0")
+    box = canvas.bounding_box()
+    assert box is not None and box["width"] >= 250
+    x, y = box["x"] + 40, box["y"] + 40
+    app.page.mouse.move(x, y)
+    app.page.mouse.down()
+    for i in range(1, 11):
+        app.page.mouse.move(x + 15 * i, y + 8 * i)
+    app.page.mouse.up()
+    app.idle()
+    expect(app.page.locator("body")).to_contain_text(
+        "objects=1 kinds=['Path'] png=True", timeout=10_000
+    )
+    assert not [e for e in app.console_errors if "Content Security Policy" in e]
