@@ -3,6 +3,9 @@ state and triggers as widget state, under tidal's Content-Security-Policy."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from playwright.sync_api import expect
 
 HTML = """
@@ -158,3 +161,43 @@ def test_streamlit_drawable_canvas_draws_and_returns_the_stroke_and_image(open_s
         "objects=1 kinds=['Path'] png=True", timeout=10_000
     )
     assert not [e for e in app.console_errors if "Content Security Policy" in e]
+
+
+ECHARTS_07 = Path(sys.prefix) / "components-v2"
+"""streamlit-echarts 0.7.0 (components v2), installed beside the pinned 0.4.0 (components v1)
+by `make test` from tests/components-v2-requirements.txt (--target: the same package name)."""
+
+
+def test_streamlit_echarts_07_draws_and_returns_a_clicked_point(open_streamlit_app):  # noqa: F811
+    assert (ECHARTS_07 / "streamlit_echarts").is_dir(), (
+        f"{ECHARTS_07} is missing: run `make test`, or `pip install --no-deps --target "
+        f"{ECHARTS_07} -r tests/components-v2-requirements.txt`"
+    )
+    app = open_streamlit_app(f"""
+        import sys
+        sys.path.insert(0, {str(ECHARTS_07)!r})
+        import streamlit as st
+        import streamlit_echarts
+        from streamlit_echarts import st_echarts
+        options = {{
+            "animation": False,
+            "xAxis": {{"type": "category", "data": ["Mon", "Tue", "Wed"]}},
+            "yAxis": {{"type": "value"}},
+            "series": [{{"data": [120, 200, 150], "type": "bar"}}],
+        }}
+        result = st_echarts(options=options, height="300px", key="chart", on_select="rerun",
+                            selection_mode="points")
+        points = result.selection["points"]
+        st.text(f"version={{streamlit_echarts.__version__}} "
+                f"points={{[(p['point_index'], p['y']) for p in points]}}")
+    """)
+    app.expect_text("version=0.7.0 points=[]")
+    canvas = app.page.locator(".bidi-component canvas").first
+    expect(canvas).to_be_visible(timeout=15_000)
+    box = canvas.bounding_box()
+    assert box is not None and box["height"] > 200
+    # the middle bar ("Tue", the tallest) sits in the middle of the plot
+    canvas.click(position={"x": box["width"] / 2, "y": box["height"] * 0.6})
+    app.idle()
+    expect(app.page.locator("body")).to_contain_text("points=[(1, 200)]", timeout=10_000)
+    assert not app.console_errors
