@@ -37,9 +37,23 @@ def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
+class NeedsPyarrow(TidalAPIError):
+    """A data frame was passed to a component, and pyarrow is not installed."""
+
+
 def arrow_bytes(obj: Any) -> bytes:
-    """A data frame (pandas, pyarrow, polars, numpy) as an Arrow IPC stream (needs pyarrow)."""
-    import pyarrow as pa
+    """A data frame (pandas, pyarrow, polars, numpy) as an Arrow IPC stream (needs pyarrow).
+
+    Raises:
+        NeedsPyarrow: pyarrow is not installed.
+    """
+    try:
+        import pyarrow as pa
+    except ImportError:
+        raise NeedsPyarrow(
+            "Passing a data frame to a component (its `data`) needs pyarrow: "
+            "`pip install pyarrow`."
+        ) from None
 
     module = type(obj).__module__.split(".", 1)[0]
     if isinstance(obj, pa.Table):
@@ -73,6 +87,8 @@ def _mixed(data: Any) -> dict[str, Any]:
             if is_dataframe_like(value):
                 try:
                     raw = arrow_bytes(value)
+                except NeedsPyarrow:
+                    raise
                 except Exception:  # noqa: BLE001 - as Streamlit: the value stays, JSON decides
                     processed[key] = value
                     continue
@@ -111,6 +127,8 @@ def serialize_data(data: Any) -> dict[str, Any]:
         if is_dataframe_like(data):
             return {"data_kind": "arrow", "blobs": _b64(arrow_bytes(data))}
         return {"data_kind": "json", "data": json.loads(json.dumps(data))}
+    except NeedsPyarrow:
+        raise
     except Exception:  # noqa: BLE001 - as Streamlit: JSON is the last resort
         try:
             return {"data_kind": "json", "data": json.loads(json.dumps(data))}
