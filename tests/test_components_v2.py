@@ -280,7 +280,7 @@ def test_asset_paths_and_globs_stay_inside_the_asset_dir(tmp_path):
 
 
 def test_a_path_needs_a_declared_asset_dir():
-    with pytest.raises(StreamlitAPIException, match="must be declared in pyproject.toml"):
+    with pytest.raises(StreamlitAPIException, match=r"must be declared in pyproject\.toml"):
         st.components.v2.component("no_manifest", js="index.js")
 
 

@@ -134,8 +134,8 @@ class Manifests:
                 project = ".".join(parts[:cut])
                 if project not in self._read:
                     self._read.add(project)
-                    for found in _read_project(project):
-                        self._by_name[found.name] = found
+                    for manifest in _read_project(project):
+                        self._by_name[manifest.name] = manifest
             found = self._by_name.get(component)
             return found.asset_dir if found is not None else None
 

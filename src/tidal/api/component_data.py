@@ -51,8 +51,7 @@ def arrow_bytes(obj: Any) -> bytes:
         import pyarrow as pa
     except ImportError:
         raise NeedsPyarrow(
-            "Passing a data frame to a component (its `data`) needs pyarrow: "
-            "`pip install pyarrow`."
+            "A data frame in a component's `data` needs pyarrow: `pip install pyarrow`."
         ) from None
 
     module = type(obj).__module__.split(".", 1)[0]
@@ -63,7 +62,7 @@ def arrow_bytes(obj: Any) -> bytes:
     elif module == "polars":
         table = obj.to_arrow() if hasattr(obj, "to_arrow") else obj.collect().to_arrow()
     else:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped]
 
         frame = obj.data if type(obj).__name__ == "Styler" else obj
         if not isinstance(frame, pd.DataFrame):
@@ -89,7 +88,7 @@ def _mixed(data: Any) -> dict[str, Any]:
                     raw = arrow_bytes(value)
                 except NeedsPyarrow:
                     raise
-                except Exception:  # noqa: BLE001 - as Streamlit: the value stays, JSON decides
+                except Exception:  # as Streamlit: the value stays, JSON decides
                     processed[key] = value
                     continue
                 ref = hashlib.md5(raw, usedforsecurity=False).hexdigest()
@@ -129,7 +128,7 @@ def serialize_data(data: Any) -> dict[str, Any]:
         return {"data_kind": "json", "data": json.loads(json.dumps(data))}
     except NeedsPyarrow:
         raise
-    except Exception:  # noqa: BLE001 - as Streamlit: JSON is the last resort
+    except Exception:  # as Streamlit: JSON is the last resort
         try:
             return {"data_kind": "json", "data": json.loads(json.dumps(data))}
         except (TypeError, ValueError):

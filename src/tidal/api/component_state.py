@@ -56,6 +56,10 @@ class ComponentState(dict[str, object]):
     state, flat; an attribute that is not there reads as None. Setting a state name (one with
     an ``on_<name>_change`` callback) writes the component's stored state."""
 
+    _store: dict[str, Any]
+    _allowed: frozenset[str] | None
+    _check: Callable[[str], None]
+
     def __init__(
         self,
         data: dict[str, object],

@@ -290,13 +290,14 @@ def _mount(
     def on_trigger() -> None:
         payloads = session_state.widget_value(trigger_wid)
         for p in payloads if isinstance(payloads, list) else []:
-            cb = callbacks.get(p.get("event")) if isinstance(p, dict) else None
+            cb = callbacks.get(str(p.get("event"))) if isinstance(p, dict) else None
             if cb is not None:
                 cb()
 
     def coerce(value: Any) -> tuple[Any, bool]:
         try:
-            return from_wire(value), not isinstance(value, dict) or set(defaults) - set(value)
+            rewrite = not isinstance(value, dict) or bool(set(defaults) - set(value))
+            return from_wire(value), rewrite
         except ValueError:
             return from_wire(None), True
 
