@@ -338,3 +338,46 @@ def test_the_routes_serve_inline_js_and_asset_files_with_types_and_nosniff(serve
         assert client.get("/_tidal/components/served-pkg.comp/..%2F..%2Fetc").status_code == 404
         assert client.get("/_tidal/components/served_inline/x.js").status_code == 404
     tab.close()
+
+
+# ---------------------------------------------------------------- over the wire
+
+WIRE_APP = f"""
+import tidal as st
+st.session_state.setdefault("runs", 0)
+st.session_state.runs += 1
+c = st.components.v2.component("wired", js={JS!r})
+r = c(key="c", default={{"count": 0}}, on_count_change=lambda: None,
+      on_clicked_change=lambda: None)
+st.text(f"count={{r.count}} clicked={{r.clicked}} runs={{st.session_state.runs}}")
+"""
+
+
+def component_id(tab) -> str:
+    return next(e["p"]["id"] for e in tab.elements() if e["t"] == "bidi_component")
+
+
+def test_state_synced_with_a_trigger_reaches_one_run_over_the_wire(serve_app):
+    server = serve_app(WIRE_APP)
+    tab = server.client()
+    assert tab.texts() == ["count=0 clicked=None runs=1"]
+    wid = component_id(tab)
+    tab.event({"t": "sync", "values": {wid: {"count": 4}}}, wait=False)
+    tab.event({"t": "change", "id": f"{wid}__events", "v": [{"event": "clicked", "value": 1}]})
+    assert tab.texts() == ["count=4 clicked=1 runs=2"]
+    tab.close()
+
+
+def test_a_components_state_survives_a_restart_with_a_sqlite_store(serve_app, tmp_path):
+    server = serve_app(WIRE_APP, session__store=f"sqlite:///{tmp_path / 'sessions.db'}")
+    tab = server.client(nonce="page")
+    tab.event({"t": "change", "id": component_id(tab), "v": {"count": 7}})
+    assert tab.texts()[0].startswith("count=7 ")
+    tab.close()
+    server = server.restart()
+    try:
+        again = server.client(token=tab.token, nonce="page")
+        assert again.resumed
+        assert again.texts()[0].startswith("count=7 clicked=None")
+    finally:
+        server.stop()
