@@ -8,17 +8,17 @@ names exactly one file and never leaves it. Knows nothing about runs, widgets or
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 import logging
 import re
 import threading
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidal.errors import TidalAPIError
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 log = logging.getLogger("tidal.components")
 
@@ -150,6 +150,11 @@ MANIFESTS = Manifests()
 
 
 def _read_project(project: str) -> list[Manifest]:
+    # read on the first v2 component only: importlib.metadata and tomllib would cost
+    # `import tidal` ~20 ms
+    import importlib.metadata
+    import tomllib
+
     try:
         dist = importlib.metadata.distribution(project)
     except (importlib.metadata.PackageNotFoundError, ValueError):
@@ -196,6 +201,8 @@ def _entry(entry: Any, base: str, root: Path) -> list[Manifest]:
 def _find_pyproject(dist: importlib.metadata.Distribution) -> Path | None:
     """The distribution's own ``pyproject.toml`` (shipped inside the package, as component
     packages do), checked to name this project."""
+    import tomllib
+
     want = _canonical(dist.metadata["Name"])
     for file in dist.files or ():
         if file.name != "pyproject.toml":
@@ -213,6 +220,8 @@ def _find_pyproject(dist: importlib.metadata.Distribution) -> Path | None:
 
 def _package_root(dist: importlib.metadata.Distribution, pyproject: Path) -> Path:
     """The importable package's folder (``asset_dir`` is relative to it)."""
+    import importlib.util
+
     module = dist.metadata["Name"].replace("-", "_")
     try:
         spec = importlib.util.find_spec(module)
