@@ -381,3 +381,14 @@ def test_a_components_state_survives_a_restart_with_a_sqlite_store(serve_app, tm
         assert again.texts()[0].startswith("count=7 clicked=None")
     finally:
         server.stop()
+
+
+def test_isolate_styles_at_mount_is_ignored_with_a_warning(app_test, caplog):
+    at = app_test(f"""
+        import tidal as st
+        c = st.components.v2.component("late_isolation", js={JS!r}, isolate_styles=False)
+        c(isolate_styles=True)
+    """).run()
+    assert not at.exception
+    assert component_of(at).props["isolate_styles"] is False
+    assert "Passing `isolate_styles` when mounting" in caplog.text

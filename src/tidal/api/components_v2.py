@@ -40,6 +40,7 @@ log = logging.getLogger("tidal.components")
 
 ELEMENT_TYPE = "bidi_component"
 EVENT_DELIM = "__"
+_MAX_INLINE = 256
 Width = int | Literal["stretch", "content"]
 Height = int | Literal["stretch", "content"]
 BidiComponentKey = str | int | None
@@ -87,6 +88,8 @@ class BidiRegistry:
             digest = definition.js_digest
             if digest is not None and definition.js is not None:
                 self._inline[(definition.name, digest)] = definition.js
+                while len(self._inline) > _MAX_INLINE:  # edits of a running app: drop the oldest
+                    del self._inline[next(iter(self._inline))]
 
     def get(self, name: str) -> Definition | None:
         """The component registered under ``name``, or None."""
@@ -202,7 +205,8 @@ def component(
         **on_callbacks: Callback | None,
     ) -> ComponentResult:
         """Mount the component; returns its state and this run's triggers."""
-        if on_callbacks.pop("isolate_styles", None) is not None:
+        if "isolate_styles" in on_callbacks:
+            on_callbacks.pop("isolate_styles")
             log.warning(
                 "Passing `isolate_styles` when mounting a component created via "
                 "`st.components.v2.component` is deprecated and will be ignored. Set "

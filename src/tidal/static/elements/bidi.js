@@ -143,18 +143,21 @@ function showError(node, err) {
   node.s.root.append(node.s.error);
 }
 
-/** Load the module (once per URL, by the browser) and call its default export. */
+/** Load the module (once per URL, by the browser) and call its default export. A newer
+ * call (data changed while the module loaded) supersedes an older one that has not run. */
 async function run(node) {
   const p = node.p;
   if (!p.js_url) return;
+  const gen = (node.s.gen = (node.s.gen ?? 0) + 1);
   const hook = /** @type {any} */ (window).__tidal;
   if (hook) hook.loading = (hook.loading ?? 0) + 1;
+  let result;
   try {
     const mod = await import(new URL(p.js_url, APP_BASE).href);
     if (typeof mod?.default !== 'function') throw new Error('JS module does not have a default export function.');
-    if (!node.s.alive) return;
+    if (!node.s.alive || gen !== node.s.gen) return;
     const { setStateValue, setTriggerValue } = node.s.api;
-    const cleanup = await mod.default({
+    result = mod.default({
       name: p.name,
       key: node.s.key,
       data: dataOf(p),
@@ -162,14 +165,24 @@ async function run(node) {
       setStateValue,
       setTriggerValue,
     });
-    if (typeof cleanup === 'function') node.s.cleanup = cleanup;
-    node.s.error?.remove();
   } catch (err) {
-    console.error(err);
-    if (node.s.alive) showError(node, err);
+    failed(node, err);
+    return;
   } finally {
     if (hook) hook.loading -= 1;
   }
+  try {
+    const cleanup = await result; // an async default export resolves to its cleanup
+    if (typeof cleanup === 'function') node.s.cleanup = cleanup;
+    node.s.error?.remove();
+  } catch (err) {
+    failed(node, err);
+  }
+}
+
+function failed(node, err) {
+  console.error(err);
+  if (node.s.alive) showError(node, err);
 }
 
 function currentTheme() {
