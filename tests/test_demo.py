@@ -209,3 +209,14 @@ def test_the_components_example_shows_the_rating_its_component_sends() -> None:
     stars.set_value(4).run()
     assert any(m.value == "You gave 4 stars." for m in at.markdown)
     assert at.session_state.components_rating == 4
+
+
+def test_the_components_v2_example_counts_claps_and_hears_the_clap_once() -> None:
+    at = open_demo("Components")
+    claps = at.get("bidi_component")[0]
+    assert claps.props["data"] == {"claps": 0}
+    claps.set_state_value("claps", 1).set_trigger_value("clapped", True).run()
+    assert any(m.value == "Clap number 1 heard in this run." for m in at.markdown)
+    assert at.get("bidi_component")[0].props["data"] == {"claps": 1}
+    at.run()
+    assert not any(m.value.startswith("Clap number") for m in at.markdown)

@@ -79,6 +79,7 @@ LAYERS: dict[str, int] = {
     "tidal.component_files": 5,
     "tidal.uploads": 5,
     "tidal.media": 5,
+    "tidal.component_assets_route": 5,
     "tidal.testing": 5,
     "tidal": 5,
     "tidal.__main__": 5,

@@ -28,6 +28,7 @@ ALIASES = {
     "streamlit.components.v1.components": "tidal.components.v1.components",
     "streamlit.components.v1.component_registry": "tidal.components.v1.component_registry",
     "streamlit.components.v1.custom_component": "tidal.components.v1.custom_component",
+    "streamlit.components.v2": "tidal.components.v2",
     "streamlit.errors": "tidal.errors",
     "streamlit.testing": "tidal.testing",
     "streamlit.testing.v1": "tidal.testing",

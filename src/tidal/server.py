@@ -34,6 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
 from tidal.codec import load_or_create_secret, make_codec
+from tidal.component_assets_route import component_asset, component_inline_js
 from tidal.component_files import component_file, frame_shell
 from tidal.config import Config
 from tidal.connection import Connection
@@ -199,6 +200,8 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
             Route("/component/{name}/{path:path}", component_file),
             Route("/_tidal/frame", frame_shell),
+            Route("/_tidal/components/{name}/{path:path}", component_asset),
+            Route("/_tidal/component-js/{name}/{digest}.js", component_inline_js),
             Route("/", page),
             Route("/{page:path}", page),
         ],

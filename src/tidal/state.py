@@ -106,6 +106,9 @@ class WidgetMeta:
     """The hash of the page that rendered it (a ``"page"``-scoped value stays on it)."""
     idle: Any = False
     """What a trigger holds between clicks (False for a button, None for a menu button)."""
+    present: Callable[[Any], Any] | None = None
+    """How ``st.session_state[key]`` shows the stored value (a ``components.v2`` component
+    shows its triggers with its state); None shows the value itself."""
 
 
 _MISSING: Any = object()
@@ -160,10 +163,14 @@ class SessionState:
         wid = self._key_to_id.get(k)
         if wid is not None:
             if wid in self._new_widget:
-                return self._new_widget[wid]
+                return self._present(wid, self._new_widget[wid])
             if wid in self._old:
-                return self._old[wid]
+                return self._present(wid, self._old[wid])
         return self._old.get(k, _MISSING)
+
+    def _present(self, wid: str, value: Any) -> Any:
+        meta = self._meta.get(wid)
+        return value if meta is None or meta.present is None else meta.present(value)
 
     def __getitem__(self, key: object) -> Any:
         k = key if isinstance(key, str) else str(key)

@@ -258,6 +258,47 @@ def components_example() -> None:
         st.write("No rating yet: click a star.")
 
 
+_CLAPS = st.components.v2.component(
+    "tidal_hello.claps",
+    html='<button class="clap" type="button">👏 Clap</button> <span class="total"></span>',
+    css=(
+        ".clap { font: inherit; padding: .35rem .8rem; border-radius: var(--st-button-radius);"
+        " border: 1px solid var(--st-border-color); background: var(--st-background-color);"
+        " color: var(--st-text-color); cursor: pointer; }"
+        " .clap:hover { border-color: var(--st-primary-color); }"
+        " .total { color: var(--st-text-color); margin-left: .5rem; }"
+    ),
+    js="""
+export default function ({ data, parentElement, setStateValue, setTriggerValue }) {
+  parentElement.querySelector('.total').textContent = `${data.claps} so far`;
+  parentElement.querySelector('.clap').onclick = () => {
+    setStateValue('claps', data.claps + 1);
+    setTriggerValue('clapped', true);
+  };
+}
+""",
+)
+
+
+def components_v2_example() -> None:
+    st.subheader("Components v2")
+    st.write(
+        "A v2 component (`st.components.v2.component`) is HTML, CSS and an ES module mounted "
+        "in the page itself, in a shadow root. It sends *state* (kept across runs) and "
+        "*triggers* (one run each); both come back as attributes of its result."
+    )
+    claps = st.session_state.components_claps.claps if "components_claps" in st.session_state else 0
+    result = _CLAPS(
+        key="components_claps",
+        data={"claps": claps},
+        default={"claps": 0},
+        on_claps_change=lambda: None,
+        on_clapped_change=lambda: None,
+    )
+    if result.clapped:
+        st.write(f"Clap number {result.claps} heard in this run.")
+
+
 def session_state_section() -> None:
     """The live session state, at the end of every example page."""
     st.divider()

@@ -41,6 +41,7 @@ const LAZY = {
   component_instance: { url: 'elements/component.js', widget: true },
   component_html: 'elements/component.js',
   component_iframe: 'elements/component.js',
+  bidi_component: { url: 'elements/bidi.js', widget: true },
   html: 'elements/html.js',
   iframe: 'elements/html.js',
   popover: { url: 'elements/overlays.js', widget: true },

@@ -261,6 +261,28 @@ class Widget(Element):
         return self._app.run(timeout=timeout)
 
 
+class BidiComponent(Widget):
+    """A ``components.v2`` component: its ``value`` is its state (a dict); stage what its
+    JavaScript would send with ``set_state_value`` and ``set_trigger_value``."""
+
+    @property
+    def trigger_id(self) -> str:
+        """The id of the component's trigger widget."""
+        return f"{self.id}__events"
+
+    def set_state_value(self, name: str, value: Any) -> BidiComponent:
+        """Stage ``setStateValue(name, value)``: the state with ``name`` set."""
+        state = self.value if isinstance(self.value, dict) else {}
+        return self.set_value({**state, name: value})
+
+    def set_trigger_value(self, name: str, value: Any) -> BidiComponent:
+        """Stage ``setTriggerValue(name, value)``: a one-run event (several accumulate)."""
+        staged = self._app._staged.get(self.trigger_id)
+        events = list(staged) if isinstance(staged, list) else []
+        self._app._staged[self.trigger_id] = [*events, {"event": name, "value": value}]
+        return self
+
+
 class Button(Widget):
     """``st.button`` and ``st.form_submit_button``."""
 
@@ -702,6 +724,7 @@ _CLASSES: dict[str, type[Element]] = {
     "audio": Media,
     "video": Media,
     "pdf": Media,
+    "bidi_component": BidiComponent,
 }
 
 

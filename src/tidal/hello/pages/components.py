@@ -1,6 +1,7 @@
-"""tidal hello: a custom component (Streamlit's components.v1), shipped with the demo."""
+"""tidal hello: custom components (Streamlit's components.v1 and v2), shipped with the demo."""
 
-from tidal.hello.examples import components_example, session_state_section
+from tidal.hello.examples import components_example, components_v2_example, session_state_section
 
 components_example()
+components_v2_example()
 session_state_section()
