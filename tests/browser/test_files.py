@@ -216,6 +216,11 @@ def test_an_unchanged_image_is_not_fetched_again_on_a_rerun(open_app: Any) -> No
         st.button("Again")
         """
     )
+    # the first load's fetch is done before we start counting
+    app.page.wait_for_function(
+        "() => { const i = document.querySelector('img');"
+        " return !!i && i.complete && i.naturalWidth > 0; }"
+    )
     fetched: list[str] = []
     app.page.on("request", lambda r: fetched.append(r.url) if "/_tidal/media/" in r.url else None)
     app.click("Again")
