@@ -32,6 +32,8 @@ LAYERS: dict[str, int] = {
     "tidal.metrics": 0,
     "tidal.querystring": 0,
     "tidal.media_file": 0,
+    "tidal.datakinds": 0,
+    "tidal.families": 1,
     "tidal.pagefiles": 0,
     "tidal.theme": 0,
     "tidal.namespace": 0,

@@ -6,9 +6,8 @@ files and changes no environment.
 """
 
 import sys as _sys
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
-from tidal import components as components
-from tidal.api import column_config as column_config
 from tidal.api import connections as connections
 from tidal.api.alerts import error as error
 from tidal.api.alerts import info as info
@@ -26,8 +25,6 @@ from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.buttons import link_button as link_button
 from tidal.api.cache import cache_data as cache_data
 from tidal.api.cache import cache_resource as cache_resource
-from tidal.api.chat import chat_message as chat_message
-from tidal.api.chat_input import chat_input as chat_input
 from tidal.api.checkboxes import checkbox as checkbox
 from tidal.api.checkboxes import toggle as toggle
 from tidal.api.choice import multiselect as multiselect
@@ -38,14 +35,10 @@ from tidal.api.connections import connection as connection
 from tidal.api.control import rerun as rerun
 from tidal.api.control import session_state as session_state
 from tidal.api.control import stop as stop
-from tidal.api.data_editor import data_editor as data_editor
-from tidal.api.dataframe import dataframe as dataframe
-from tidal.api.dataframe import table as table
 from tidal.api.date_input import date_input as date_input
 from tidal.api.datetime_input import datetime_input as datetime_input
 from tidal.api.dialog import dialog as dialog
 from tidal.api.docstring import help as help
-from tidal.api.download import download_button as download_button
 from tidal.api.echo import echo as echo
 from tidal.api.feedback import balloons as balloons
 from tidal.api.feedback import empty as empty
@@ -71,12 +64,7 @@ from tidal.api.layout import grid as grid
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import skeleton as skeleton
 from tidal.api.layout import space as space
-from tidal.api.media import audio as audio
-from tidal.api.media import image as image
-from tidal.api.media import pdf as pdf
-from tidal.api.media import video as video
 from tidal.api.menu_button import menu_button as menu_button
-from tidal.api.metric import metric as metric
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
 from tidal.api.navigation import page_link as page_link
@@ -105,12 +93,30 @@ from tidal.api.text import latex as latex
 from tidal.api.text import markdown as markdown
 from tidal.api.text import text as text
 from tidal.api.text import write as write
-from tidal.api.uploads import audio_input as audio_input
-from tidal.api.uploads import camera_input as camera_input
-from tidal.api.uploads import file_uploader as file_uploader
+from tidal.families import public_dir as __dir__  # noqa: F401  (PEP 562)
+from tidal.families import public_getattr as __getattr__  # noqa: F401  (PEP 562)
 from tidal.namespace import PublicNamespace as _PublicNamespace
 
+if _TYPE_CHECKING:  # what type checkers see; at run time these load on first use (families.py)
+    from tidal import components as components
+    from tidal.api import column_config as column_config
+    from tidal.api.chat import chat_message as chat_message
+    from tidal.api.chat_input import chat_input as chat_input
+    from tidal.api.data_editor import data_editor as data_editor
+    from tidal.api.dataframe import dataframe as dataframe
+    from tidal.api.dataframe import table as table
+    from tidal.api.download import download_button as download_button
+    from tidal.api.media import audio as audio
+    from tidal.api.media import image as image
+    from tidal.api.media import pdf as pdf
+    from tidal.api.media import video as video
+    from tidal.api.metric import metric as metric
+    from tidal.api.uploads import audio_input as audio_input
+    from tidal.api.uploads import camera_input as camera_input
+    from tidal.api.uploads import file_uploader as file_uploader
+
 __version__ = "0.1.0"
+
 
 # `st.context` / `st.connection` stay the public objects when tidal.context / tidal.connection
 # (internal modules) are imported later (see tidal/namespace.py)

@@ -22,6 +22,9 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from tidal.datakinds import is_dataframe_like as is_dataframe_like
+from tidal.datakinds import is_list_of_records as is_list_of_records
+from tidal.datakinds import type_key
 from tidal.errors import TidalAPIError
 from tidal.tablepool import fingerprint, shared
 from tidal.tables import Column, Kind, Styles, Table, is_missing
@@ -31,42 +34,6 @@ ACCEPTED = (
     "pyarrow.Table, polars.DataFrame/Series, a dict (of columns, or of values), a list or "
     "tuple (of dicts, rows or values), a set, a generator, or None"
 )
-
-_DATAFRAME_TYPES = {
-    ("pandas", "DataFrame"),
-    ("pandas", "Series"),
-    ("pandas", "Index"),
-    ("pandas", "RangeIndex"),
-    ("pandas", "Styler"),
-    ("numpy", "ndarray"),
-    ("pyarrow", "Table"),
-    ("pyarrow", "RecordBatch"),
-    ("pyarrow", "ChunkedArray"),
-    ("pyarrow", "Array"),
-    ("polars", "DataFrame"),
-    ("polars", "Series"),
-    ("polars", "LazyFrame"),
-}
-
-
-def _type_key(obj: object) -> tuple[str, str]:
-    t = type(obj)
-    return t.__module__.split(".", 1)[0], t.__name__
-
-
-def is_dataframe_like(obj: object) -> bool:
-    """Whether ``obj`` is a frame, series, array or Styler of a supported library (no import).
-
-    Example:
-        >>> is_dataframe_like(pd.DataFrame({"a": [1]})), is_dataframe_like([1, 2])
-        (True, False)
-    """
-    return _type_key(obj) in _DATAFRAME_TYPES
-
-
-def is_list_of_records(obj: object) -> bool:
-    """Whether ``obj`` is a non-empty list whose items are all dicts."""
-    return isinstance(obj, list) and bool(obj) and all(isinstance(r, dict) for r in obj)
 
 
 # ----------------------------------------------------------------------------- conversion
@@ -93,7 +60,7 @@ def to_table(data: object, *, command: str = "st.dataframe") -> Table:
 def _convert(data: object, command: str) -> Table:
     if data is None:
         return Table([], [], 0, "None")
-    module, name = _type_key(data)
+    module, name = type_key(data)
     if module == "pandas":
         return _from_pandas(data, name)
     if module == "numpy" and name == "ndarray":
@@ -117,7 +84,7 @@ def _convert(data: object, command: str) -> Table:
 
 
 def _source(obj: object) -> str:
-    module, name = _type_key(obj)
+    module, name = type_key(obj)
     return name if module == "builtins" else f"{module}.{name}"
 
 

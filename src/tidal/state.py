@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidal.errors import (
     StreamlitValueError,
@@ -23,7 +23,9 @@ from tidal.errors import (
 )
 from tidal.kept import MISSING as KEPT_MISSING
 from tidal.kept import KeptValues
-from tidal.uploaded_file import SessionFiles
+
+if TYPE_CHECKING:
+    from tidal.uploaded_file import SessionFiles
 
 WIDGET_ID_PREFIX = "$$ID"
 """Every widget id starts with this; user keys may not."""

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import Any
 
 from tidal.context import API, RunContext, get_run
+from tidal.families import LAZY, load
 from tidal.tree import Block, Node
 
 
@@ -48,7 +49,9 @@ class ElementHandle:
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         fn: Callable[..., Any] | None = API.get(name)
-        if fn is None:
+        if fn is None and name in LAZY:  # a family not loaded yet (col.dataframe(...))
+            fn = load(name)
+        if fn is None or not callable(fn):
             raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
         ctx, block = self._ctx, self._block
 

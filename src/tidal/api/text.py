@@ -15,7 +15,6 @@ from collections.abc import AsyncGenerator, Generator
 from pathlib import Path
 from typing import Any, Literal
 
-from tidal.api.dataframe import dataframe
 from tidal.api.docstring import describe
 from tidal.api.handle import ElementHandle, add_element
 from tidal.api.icons import check_icon
@@ -29,8 +28,9 @@ from tidal.api.text_format import (
     help_text,
 )
 from tidal.context import api_function, get_run
-from tidal.dataframes import is_dataframe_like, is_list_of_records
+from tidal.datakinds import is_dataframe_like, is_list_of_records
 from tidal.errors import TidalAPIError
+from tidal.families import load
 from tidal.tree import Node
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
@@ -341,7 +341,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
             write_stream(arg)
         elif is_dataframe_like(arg) or is_list_of_records(arg):
             flush()
-            dataframe(arg)
+            load("dataframe")(arg)  # the data family loads on its first frame
         elif _is_json_like(arg):
             flush()
             run.add(Node("json", {"body": _json_text(arg), "expanded": True, "width": "stretch"}))
