@@ -24,7 +24,7 @@ import httpx
 from common import PYTHON, Server, free_port, stop_process
 from websockets.sync.client import connect
 
-from tidal.api.media_file import media_key
+from tidal.media_file import media_key
 
 UPLOAD_APP = """
 import tidal as st
