@@ -168,3 +168,30 @@ def test_the_component_route_serves_files_with_cors_and_nosniff(serve_app):
         assert client.get(f"/component/{name}/..%2F..%2Fsecret").status_code == 404
         assert client.get("/component/unknown.thing/index.html").status_code == 404
     tab.close()
+
+
+def test_a_dataframe_argument_travels_as_arrow_tables_the_component_library_reads():
+    import pandas as pd
+    import pyarrow as pa
+
+    from tidal.api.components import _dataframe_arg
+
+    df = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}, index=[10, 20])
+    arg = _dataframe_arg(df)
+
+    def read(b64: str):
+        return pa.ipc.open_stream(base64.b64decode(b64)).read_all().to_pandas()
+
+    assert read(arg["data"]).to_dict("list") == {"a": [1, 2], "b": ["x", "y"]}
+    assert read(arg["index"]).iloc[:, 0].tolist() == [10, 20]
+    assert read(arg["columns"]).iloc[:, 0].tolist() == ["a", "b"]
+
+
+def test_a_dataframe_value_from_the_component_arrives_as_a_dataframe():
+    import pandas as pd
+
+    df = pd.DataFrame({"n": [1, 2, 3]})
+    back = decode_value(encode_value(df))
+    assert isinstance(back, pd.DataFrame) and back["n"].tolist() == [1, 2, 3]
+    with pytest.raises(ValueError, match="not an Arrow table"):
+        decode_value({"dataType": "dataframe", "value": base64.b64encode(b"nope").decode()})

@@ -140,3 +140,24 @@ def test_the_demo_components_page_rates_with_its_own_component(browser, tmp_path
     finally:
         context.close()
         server.stop()
+
+
+def test_a_dataframe_set_by_the_component_reaches_the_app_as_a_dataframe(open_app):
+    app = open_app(f"""
+        import pandas as pd
+        import pyarrow as pa
+        import tidal as st
+        import tidal.components.v1 as components
+        echo = components.declare_component("echo", path={str(ECHO)!r})
+        table = pa.Table.from_pandas(pd.DataFrame({{"n": [4, 5, 6]}}))
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        value = echo(arrow=sink.getvalue().to_pybytes(), frame=pd.DataFrame({{"x": [1]}}))
+        if value is not None:
+            st.text(f"{{type(value).__name__}} {{value['n'].tolist()}}")
+    """)
+    rendered(app, r'"dfs":\["frame"\]')  # the DataFrame argument arrived as an Arrow table
+    frame(app).locator("#frame").click()
+    app.idle()
+    app.expect_text("DataFrame [4, 5, 6]")
