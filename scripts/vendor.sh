@@ -22,6 +22,12 @@ PINNED=(
   "@material-symbols/metadata@0.47.5 versions.json LICENSE material-symbols.json"
   # st.code highlighting, loaded on first use: the core and one module per language
   "@highlightjs/cdn-assets@11.12.0 es/core.min.js LICENSE highlight/core.min.js"
+  # charts (st.line_chart... st.vega_lite_chart, st.altair_chart), loaded on first use, in this
+  # order: each UMD build sets a global the next one reads (vega-embed bundles vega-interpreter,
+  # the expression evaluator that needs no eval, which the page's CSP forbids)
+  "vega@6.4.0 build/vega.min.js LICENSE vega/vega.js"
+  "vega-lite@6.5.0 build/vega-lite.min.js LICENSE vega/vega-lite.js"
+  "vega-embed@7.3.0 build/vega-embed.min.js LICENSE vega/vega-embed.js"
 )
 
 # KaTeX's fonts (woff2 only: every browser tidal supports reads it, and it comes first in

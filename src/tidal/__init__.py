@@ -18,6 +18,10 @@ from tidal.api.auth import login as login
 from tidal.api.auth import logout as logout
 from tidal.api.auth import user as user
 from tidal.api.browser_context import context as context
+from tidal.api.builtin_charts import area_chart as area_chart
+from tidal.api.builtin_charts import bar_chart as bar_chart
+from tidal.api.builtin_charts import line_chart as line_chart
+from tidal.api.builtin_charts import scatter_chart as scatter_chart
 from tidal.api.buttons import button as button
 from tidal.api.buttons import form_submit_button as form_submit_button
 from tidal.api.cache import cache_data as cache_data
@@ -93,6 +97,8 @@ from tidal.api.text import latex as latex
 from tidal.api.text import markdown as markdown
 from tidal.api.text import text as text
 from tidal.api.text import write as write
+from tidal.api.vega_charts import altair_chart as altair_chart
+from tidal.api.vega_charts import vega_lite_chart as vega_lite_chart
 from tidal.namespace import PublicNamespace as _PublicNamespace
 
 __version__ = "0.1.0"
@@ -103,8 +109,11 @@ _sys.modules[__name__].__class__ = _PublicNamespace
 
 __all__ = [
     "Page",
+    "altair_chart",
+    "area_chart",
     "badge",
     "balloons",
+    "bar_chart",
     "bottom",
     "button",
     "cache_data",
@@ -144,6 +153,7 @@ __all__ = [
     "info",
     "json",
     "latex",
+    "line_chart",
     "login",
     "logo",
     "logout",
@@ -158,6 +168,7 @@ __all__ = [
     "query_params",
     "radio",
     "rerun",
+    "scatter_chart",
     "secrets",
     "select_slider",
     "selectbox",
@@ -185,6 +196,7 @@ __all__ = [
     "toast",
     "toggle",
     "user",
+    "vega_lite_chart",
     "warning",
     "write",
     "write_stream",

@@ -101,6 +101,9 @@ class Spec:
     callback_allowed_in_form: bool = False
     container: bool = False
     """The widget is a container (an expander, tabs, a popover) that elements go into."""
+    send_value: bool = True
+    """Whether the element's props carry the value (a chart's selection stays in the browser
+    that made it: sending it back would re-send the whole chart)."""
 
 
 def register(ctx: RunContext, spec: Spec) -> Any:
@@ -181,7 +184,7 @@ def register_block(ctx: RunContext, spec: Spec) -> tuple[Any, Block]:
         "label_visibility": spec.label_visibility,
         "form": form,
     }
-    if not spec.trigger:
+    if not spec.trigger and spec.send_value:
         props["value"] = spec.to_wire(value)
     props.update(spec.props)
     if form and spec.clear_default is not None:

@@ -58,6 +58,7 @@ const LAZY = {
   data_editor: { url: 'elements/data.js', widget: true },
   table: 'elements/data.js',
   metric: 'elements/data.js',
+  arrow_vega_lite_chart: { url: 'elements/charts.js', widget: true },
 };
 
 const kinds = {

@@ -1,0 +1,72 @@
+"""What a test gets back for a chart: ``at.get("arrow_vega_lite_chart")``, as Streamlit's
+AppTest lists its Vega-Lite charts (``st.line_chart``... ``st.altair_chart``).
+
+Owns ``VegaLiteChart``: ``.spec`` is the Vega-Lite spec (``.proto.spec`` its JSON text, as
+Streamlit's), ``.value`` the data as the script passed it, ``.selection`` the selection state
+of a chart with ``on_select``, staged with ``select(param, value)``. Registers it in the wrapper
+table of ``elements.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tidal.testing.elements import _CLASSES, _MISSING, Element
+
+
+class VegaLiteChart(Element):
+    """A Vega-Lite chart. With ``on_select``, stage a selection and ``run()``:
+
+    Example:
+        >>> chart = at.get("arrow_vega_lite_chart")[0]
+        >>> chart.select("brush", {"x": [1, 3]}).run()
+    """
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """The Vega-Lite spec (without the data, which is ``.value``)."""
+        spec: dict[str, Any] = json.loads(self.props["spec"])
+        return spec
+
+    @property
+    def value(self) -> Any:
+        """The data as the script passed it (None for a spec with its own data)."""
+        return self.node.extra
+
+    @property
+    def selection(self) -> Any:
+        """The selection state (``{param: ...}``), or None for a chart without ``on_select``."""
+        wid = self.props.get("id")
+        if not isinstance(wid, str):
+            return None
+        staged = self._app._staged.get(wid, _MISSING)
+        value = self.node.value if staged is _MISSING else staged
+        return value["selection"]
+
+    def select(self, param: str, value: Any) -> VegaLiteChart:
+        """Stage ``value`` as the selection of parameter ``param`` (a list of points for a
+        point selection, ``{field: [start, end]}`` for an interval; ``{}`` clears it).
+
+        Raises:
+            TypeError: the chart has no ``on_select``.
+            ValueError: the chart has no such parameter, or the value has the wrong shape.
+        """
+        wid = self.props.get("id")
+        if not isinstance(wid, str):
+            raise TypeError("this chart has no selections: pass on_select='rerun'")
+        current = dict(self.selection or {})
+        current[param] = value
+        meta = self._app._session.state.meta(wid)
+        staged = {"selection": current}
+        if meta is not None:
+            staged = meta.from_wire(staged)
+        self._app._staged[wid] = staged
+        return self
+
+    def run(self, *, timeout: float | None = None) -> Any:
+        """Run the app with the staged selection (same as ``at.run()``)."""
+        return self._app.run(timeout=timeout)
+
+
+_CLASSES["arrow_vega_lite_chart"] = VegaLiteChart

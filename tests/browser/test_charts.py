@@ -1,0 +1,209 @@
+"""Vega-Lite charts in real Chromium: each built-in chart draws a canvas of its size in light and
+dark, selections reach session state and run callbacks, an unchanged chart is not sent again,
+a page without charts fetches no chart code, and nothing breaks the page's CSP."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from playwright.sync_api import expect
+
+BUILTIN = """
+import tidal as st
+data = {"a": [1, 3, 2, 4, 3], "b": [2, 1, 3, 2, 5]}
+st.line_chart(data)
+st.area_chart(data)
+st.bar_chart(data, height=250)
+st.scatter_chart(data, x="a", y="b", width=400)
+"""
+
+CANVASES = """() => [...document.querySelectorAll('.chart-el canvas')].map((c) => {
+  const r = c.getBoundingClientRect();
+  return [Math.round(r.width), Math.round(r.height)];
+})"""
+
+LABEL_PIXELS = """(hex) => {
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (const c of document.querySelectorAll('.chart-el canvas')) {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] === 255 && d[i] === want[0] && d[i + 1] === want[1] && d[i + 2] === want[2]) n++;
+    }
+  }
+  return n;
+}"""
+
+
+def _watch_csp(app: Any) -> list[str]:
+    violations: list[str] = []
+    app.page.on(
+        "console",
+        lambda msg: (
+            violations.append(msg.text)
+            if "Content Security Policy" in msg.text or "unsafe-eval" in msg.text
+            else None
+        ),
+    )
+    app.page.add_init_script(
+        """document.addEventListener('securitypolicyviolation',
+             (e) => console.error('Content Security Policy: ' + e.violatedDirective))"""
+    )
+    app.page.reload()
+    app.idle()
+    return violations
+
+
+def _wait_for_canvases(app: Any, n: int) -> list[list[int]]:
+    app.page.wait_for_function(
+        f"() => document.querySelectorAll('.chart-el canvas').length === {n}"
+    )
+    app.idle()
+    sizes: list[list[int]] = app.page.evaluate(CANVASES)
+    return sizes
+
+
+def test_each_builtin_chart_draws_a_canvas_of_its_size_under_the_csp(open_app):
+    app = open_app(BUILTIN)
+    violations = _watch_csp(app)
+    sizes = _wait_for_canvases(app, 4)
+    main = app.page.evaluate(
+        "() => Math.round(document.querySelector('.chart-el').getBoundingClientRect().width)"
+    )
+    line, area, bar, scatter = sizes
+    for w, h in (line, area):
+        assert abs(w - main) <= 2 and h >= 350  # stretch: the column's width; 350 px of plot
+    assert abs(bar[0] - main) <= 2 and 250 <= bar[1] < 350
+    assert 400 <= scatter[0] < main - 50
+    assert violations == []
+    assert not app.console_errors
+
+
+def test_charts_follow_the_theme_light_and_dark(open_app):
+    app = open_app(BUILTIN)
+    app.page.emulate_media(color_scheme="light")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'light'")
+    _wait_for_canvases(app, 4)
+    light_label, dark_label = "#59636e", "#9aa4af"  # --fg-2 of each theme: axis labels
+    app.page.wait_for_function(f"() => ({LABEL_PIXELS})('{light_label}') > 20")
+    assert app.page.evaluate(LABEL_PIXELS, dark_label) == 0
+    app.page.emulate_media(color_scheme="dark")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+    app.idle()
+    app.page.wait_for_function(f"() => ({LABEL_PIXELS})('{dark_label}') > 20")
+    assert app.page.evaluate(LABEL_PIXELS, light_label) == 0
+    assert len(app.page.evaluate(CANVASES)) == 4
+
+
+SELECTIONS = """
+import tidal as st
+st.session_state.setdefault("calls", 0)
+def count():
+    st.session_state.calls += 1
+data = {"x": [1, 2, 3, 4], "y": [4, 3, 2, 1]}
+st.vega_lite_chart(data, {
+    "mark": {"type": "bar"},
+    "params": [{"name": "pick", "select": {"type": "point", "fields": ["x"]}}],
+    "encoding": {"x": {"field": "x", "type": "ordinal"},
+                 "y": {"field": "y", "type": "quantitative"}},
+}, width=400, height=200, on_select=count, key="bars")
+st.vega_lite_chart(data, {
+    "mark": {"type": "point"},
+    "params": [{"name": "brush", "select": {"type": "interval", "encodings": ["x"]}}],
+    "encoding": {"x": {"field": "x", "type": "quantitative", "scale": {"domain": [0, 5]}},
+                 "y": {"field": "y", "type": "quantitative"}},
+}, width=400, height=200, on_select="rerun", key="dots")
+st.text("bars=" + json.dumps(st.session_state.bars["selection"]))
+st.text("dots=" + json.dumps(st.session_state.dots["selection"]))
+st.text(f"calls={st.session_state.calls}")
+""".replace("import tidal as st", "import json\nimport tidal as st", 1)
+
+
+def _text_json(app: Any, prefix: str) -> Any:
+    for line in app.text().splitlines():
+        if line.startswith(prefix + "="):
+            return json.loads(line[len(prefix) + 1 :])
+    raise AssertionError(f"no {prefix}= line in {app.text()!r}")
+
+
+def test_a_point_and_an_interval_selection_reach_session_state_and_run_the_callback(open_app):
+    app = open_app(SELECTIONS)
+    _wait_for_canvases(app, 2)
+    assert _text_json(app, "bars") == {"pick": {}}
+    assert _text_json(app, "dots") == {"brush": {}}
+    bars, dots = app.page.locator(".chart-el canvas").all()
+    box = bars.bounding_box()
+    assert box is not None
+    # the plot is about 400 px wide with 4 bars: click the third bar, low down (all bars are
+    # at least 1 high)
+    app.page.mouse.click(box["x"] + box["width"] * 0.62, box["y"] + box["height"] * 0.75)
+    app.page.wait_for_function("() => document.body.innerText.includes('calls=1')")
+    app.idle()
+    assert _text_json(app, "bars") == {"pick": [{"x": 3}]}
+    box = dots.bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] * 0.4
+    app.page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    app.page.mouse.down()
+    app.page.mouse.move(box["x"] + box["width"] * 0.6, y, steps=5)
+    app.page.mouse.up()
+    app.page.wait_for_function("() => !document.body.innerText.includes('dots={\"brush\": {}}')")
+    app.idle()
+    brush = _text_json(app, "dots")["brush"]
+    lo, hi = brush["x"]
+    assert 0 < lo < hi < 5
+    assert "calls=1" in app.text()  # the other chart's callback did not run
+    assert not app.console_errors
+
+
+RERUN = """
+import tidal as st
+st.session_state.setdefault("n", 0)
+if st.button("Again"):
+    st.session_state.n += 1
+st.text(f"runs={st.session_state.n}")
+for i in range(3):
+    st.line_chart({"a": list(range(100)), "b": [i * v for v in range(100)]})
+if st.session_state.n >= 2:
+    st.bar_chart({"a": [st.session_state.n, 1]})
+"""
+
+
+def test_an_unchanged_chart_is_not_sent_again_on_a_rerun(open_app):
+    app = open_app(RERUN)
+    frames: list[str] = []
+    app.page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(str(f))))
+    app.page.reload()
+    app.idle()
+    _wait_for_canvases(app, 3)
+    assert sum(f.count("arrow_vega_lite_chart") for f in frames) == 3
+    frames.clear()
+    app.click("Again")
+    app.expect_text("runs=1")
+    assert frames and not any("arrow_vega_lite_chart" in f for f in frames)
+    app.click("Again")  # a new chart: its element is sent, the library is not fetched again
+    _wait_for_canvases(app, 4)
+    assert sum(f.count("arrow_vega_lite_chart") for f in frames) == 1
+
+
+def test_a_page_without_charts_fetches_no_chart_code(open_app):
+    app = open_app('import tidal as st\nst.button("Go")\nst.write("hello")')
+    urls: list[str] = []
+    app.page.on("request", lambda r: urls.append(r.url))
+    app.page.reload()
+    app.idle()
+    app.click("Go")
+    assert urls and not [u for u in urls if "vega" in u or "charts" in u]
+
+
+def test_a_spec_vega_lite_rejects_shows_what_is_wrong(open_app):
+    app = open_app(
+        "import tidal as st\n"
+        'st.vega_lite_chart({"a": [1]}, {"mark": "bar", "encoding": {"x": {"field": "a", '
+        '"type": "nonsense"}}})\nst.text("after")'
+    )
+    error = app.page.locator(".chart-error")
+    expect(error).to_contain_text("Vega-Lite could not draw this chart")
+    expect(error).to_contain_text("Invalid field type")
+    app.expect_text("after")
