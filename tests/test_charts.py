@@ -392,3 +392,25 @@ def test_the_browser_gets_no_selection_back_so_a_selection_resends_nothing(app_t
     before = dict(_one(at).props)
     _one(at).select("pick", [{"x": 1}]).run()
     assert _one(at).props == before
+
+
+def test_a_real_altair_chart_with_a_selection(app_test):
+    at = app_test(
+        """
+        import altair as alt
+        import pandas as pd
+        import tidal as st
+        df = pd.DataFrame({"a": [1, 2, 3], "b": [3, 1, 2]})
+        pick = alt.selection_point(fields=["a"], name="pick")
+        chart = alt.Chart(df).mark_point().encode(x="a", y="b").add_params(pick)
+        event = st.altair_chart(chart, on_select="rerun", key="alt")
+        st.write(event.selection.pick)
+        """
+    ).run()
+    chart = _one(at)
+    assert chart.spec["mark"] == {"type": "point"}
+    ((name, data),) = chart.props["datasets"].items()
+    assert chart.spec["data"] == {"name": name}
+    assert dict(data["cols"]) == {"a": {"v": [1, 2, 3]}, "b": {"v": [3, 1, 2]}}
+    chart.select("pick", [{"a": 2}]).run()
+    assert at.session_state.alt.selection.pick == [{"a": 2}]

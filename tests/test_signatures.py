@@ -147,7 +147,6 @@ NOT_YET |= {
     "mermaid_chart",
     "plotly_chart",
     "pydeck_chart",
-    "pyplot",
     # chat, streaming and status feedback
     # files and media
     "audio",

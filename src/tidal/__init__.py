@@ -84,6 +84,7 @@ from tidal.api.panels import tabs as tabs
 from tidal.api.pickers import color_picker as color_picker
 from tidal.api.pickers import date_input as date_input
 from tidal.api.pickers import time_input as time_input
+from tidal.api.pyplot import pyplot as pyplot
 from tidal.api.query import query_params as query_params
 from tidal.api.secrets import secrets as secrets
 from tidal.api.slider import slider as slider
@@ -165,6 +166,7 @@ __all__ = [
     "page_link",
     "popover",
     "progress",
+    "pyplot",
     "query_params",
     "radio",
     "rerun",

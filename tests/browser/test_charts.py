@@ -207,3 +207,32 @@ def test_a_spec_vega_lite_rejects_shows_what_is_wrong(open_app):
     expect(error).to_contain_text("Vega-Lite could not draw this chart")
     expect(error).to_contain_text("Invalid field type")
     app.expect_text("after")
+
+
+PYPLOT = """
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import tidal as st
+fig, ax = plt.subplots(figsize=(4, 3))
+ax.plot([1, 3, 2])
+st.pyplot(fig)
+st.pyplot(fig, format="png", width=200)
+"""
+
+
+def test_a_pyplot_figure_is_shown_as_an_image_at_its_width(open_app):
+    app = open_app(PYPLOT)
+    violations = _watch_csp(app)
+    app.page.wait_for_function(
+        "() => [...document.querySelectorAll('.figure-el img')].filter("
+        "(i) => i.complete && i.naturalWidth > 0).length === 2"
+    )
+    sizes = app.page.evaluate(
+        "() => [...document.querySelectorAll('.figure-el img')].map((i) => "
+        "[Math.round(i.getBoundingClientRect().width), i.closest('.figure-el').clientWidth])"
+    )
+    (svg_w, column), (png_w, _) = sizes
+    assert svg_w == column and column > 500  # stretched: sharp at any pixel ratio
+    assert png_w == 200
+    assert violations == [] and not app.console_errors

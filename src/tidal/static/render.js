@@ -59,6 +59,7 @@ const LAZY = {
   table: 'elements/data.js',
   metric: 'elements/data.js',
   arrow_vega_lite_chart: { url: 'elements/charts.js', widget: true },
+  imgs: 'elements/figures.js',
 };
 
 const kinds = {

@@ -31,10 +31,11 @@ with right:
     st.area_chart(weather, x="day", y=cities or None, stack="normalize", height=260)
 
 months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun"]
-sales = {
-    "month": months * 2,
-    "shop": ["North"] * 6 + ["South"] * 6,
-    "units": [rng.randint(20, 90) for _ in range(12)],
+units = [rng.randint(20, 90) for _ in range(12)]
+sales: dict[str, list[object]] = {
+    "month": list(months * 2),
+    "shop": list(["North"] * 6 + ["South"] * 6),
+    "units": list(units),
 }
 left, right = st.columns(2)
 with left:
@@ -48,7 +49,7 @@ with right:
     st.scatter_chart(points, x="x", y="y", size="size", color="#29b09d", height=260)
 
 event = st.vega_lite_chart(
-    {"month": months, "units": [sum(sales["units"][i::6]) for i in range(6)]},
+    {"month": months, "units": [sum(units[i::6]) for i in range(6)]},
     {
         "mark": {"type": "bar", "cursor": "pointer"},
         "params": [{"name": "month", "select": {"type": "point", "fields": ["month"]}}],
@@ -64,7 +65,7 @@ event = st.vega_lite_chart(
 )
 picked = [p["month"] for p in event.selection.month] if event.selection.month else []
 if picked:
-    rows = [i for i, m in enumerate(sales["month"]) if m in picked]
+    rows = [i for i, m in enumerate(months * 2) if m in picked]
     st.table({name: [values[i] for i in rows] for name, values in sales.items()})
 else:
     st.caption("Click a bar to see that month's sales by shop (shift-click for several).")

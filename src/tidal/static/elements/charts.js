@@ -20,6 +20,7 @@ const vegaEmbed = /** @type {any} */ (globalThis).vegaEmbed;
 
 const BUILTIN_HEIGHT = 350; // "content" height of st.line_chart and its kin
 const SELECTION_DELAY_MS = 150; // an interval drag sends once it rests
+const TOOLTIP_MAX_ROWS = 10_000; // built-in line and area charts longer than this: no tooltips
 // Streamlit's categorical palette, so charts look the same in both
 const PALETTE = ['#0068c9', '#83c9ff', '#ff2b2b', '#ffabab', '#29b09d', '#7defa1', '#ff8700',
   '#ffd16a', '#6d3fc0', '#d5dae5'];
@@ -118,6 +119,10 @@ function fullSpec(p) {
     spec.datasets = {};
     for (const name of names) spec.datasets[name] = rows(p.datasets[name]);
   }
+  // A line or area is one path: a tooltip per point of a long series costs seconds (vega
+  // evaluates it for every point with the CSP-safe interpreter) and shows little
+  if (!p.vega_lite_chart && (p.data?.n ?? 0) > TOOLTIP_MAX_ROWS
+      && ['line', 'area'].includes(spec.mark?.type)) delete spec.encoding.tooltip;
   if (!isCompound(spec)) {
     if (p.width === 'stretch') spec.width = 'container';
     else if (typeof p.width === 'number') spec.width = p.width;
