@@ -28,6 +28,10 @@ PINNED=(
   "vega@6.4.0 build/vega.min.js LICENSE vega/vega.js"
   "vega-lite@6.5.0 build/vega-lite.min.js LICENSE vega/vega-lite.js"
   "vega-embed@7.3.0 build/vega-embed.min.js LICENSE vega/vega-embed.js"
+  # st.graphviz_chart: Graphviz compiled to WebAssembly (the CSP allows 'wasm-unsafe-eval'),
+  # loaded on first use. The package ships no licence file: its package.json says MIT, and
+  # viz.js opens with the copyright notices
+  "@viz-js/viz@3.31.0 dist/viz.js package.json viz/viz.js"
 )
 
 # KaTeX's fonts (woff2 only: every browser tidal supports reads it, and it comes first in

@@ -53,6 +53,7 @@ from tidal.api.feedback import spinner as spinner
 from tidal.api.feedback import status as status
 from tidal.api.feedback import toast as toast
 from tidal.api.fragment import fragment as fragment
+from tidal.api.graphviz_chart import graphviz_chart as graphviz_chart
 from tidal.api.headings import header as header
 from tidal.api.headings import subheader as subheader
 from tidal.api.headings import title as title
@@ -146,6 +147,7 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "get_option",
+    "graphviz_chart",
     "grid",
     "header",
     "help",

@@ -236,3 +236,27 @@ def test_a_pyplot_figure_is_shown_as_an_image_at_its_width(open_app):
     assert svg_w == column and column > 500  # stretched: sharp at any pixel ratio
     assert png_w == 200
     assert violations == [] and not app.console_errors
+
+
+GRAPHVIZ = """
+import tidal as st
+st.graphviz_chart("digraph { run -> intr; intr -> runbl; runbl -> run }")
+st.graphviz_chart("digraph { a -> }")
+"""
+
+
+def test_a_graphviz_chart_is_drawn_as_svg_in_light_and_dark(open_app):
+    app = open_app(GRAPHVIZ)
+    violations = _watch_csp(app)
+    graph = app.page.locator(".graphviz-el svg")
+    expect(graph).to_have_count(1)
+    expect(graph.locator("g.node")).to_have_count(3)
+    box = graph.bounding_box()
+    assert box is not None and box["width"] > 50 and box["height"] > 100
+    expect(app.page.locator(".graphviz-el .chart-error")).to_contain_text(
+        "Graphviz could not draw this graph"
+    )
+    app.page.emulate_media(color_scheme="dark")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+    assert "invert" in graph.evaluate("(e) => getComputedStyle(e).filter")
+    assert violations == []

@@ -60,6 +60,7 @@ const LAZY = {
   metric: 'elements/data.js',
   arrow_vega_lite_chart: { url: 'elements/charts.js', widget: true },
   imgs: 'elements/figures.js',
+  graphviz_chart: 'elements/graphviz.js',
 };
 
 const kinds = {
