@@ -70,6 +70,7 @@ from tidal.api.layout import grid as grid
 from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import skeleton as skeleton
 from tidal.api.layout import space as space
+from tidal.api.maps import map as map
 from tidal.api.metric import metric as metric
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
@@ -160,6 +161,7 @@ __all__ = [
     "login",
     "logo",
     "logout",
+    "map",
     "markdown",
     "metric",
     "multiselect",

@@ -260,3 +260,41 @@ def test_a_graphviz_chart_is_drawn_as_svg_in_light_and_dark(open_app):
     app.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
     assert "invert" in graph.evaluate("(e) => getComputedStyle(e).filter")
     assert violations == []
+
+
+MAP = """
+import tidal as st
+st.map({"lat": [38.72, 59.91, -12.05], "lon": [-9.14, 10.75, -77.04]}, size=200000,
+       color="#00ff00", height=300)
+"""
+
+GREEN_PIXELS = """() => {
+  const c = document.querySelector('.map-canvas');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] === 0 && d[i + 1] === 255 && d[i + 2] === 0) n++;
+  return n;
+}"""
+
+
+def test_a_map_draws_its_points_on_a_plain_base_in_light_and_dark(open_app):
+    app = open_app(MAP)
+    violations = _watch_csp(app)
+    app.page.wait_for_function(f"() => ({GREEN_PIXELS})() > 30")
+    box = app.page.locator(".map-canvas").bounding_box()
+    assert box is not None and box["height"] == 300 and box["width"] > 500
+    expect(app.page.locator(".map-note")).to_contain_text("no map tiles")
+    corner = (
+        "() => [...document.querySelector('.map-canvas').getContext('2d')"
+        ".getImageData(1, 1, 1, 1).data].slice(0, 3)"
+    )
+    app.page.emulate_media(color_scheme="light")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'light'")
+    app.page.wait_for_timeout(100)
+    light = app.page.evaluate(corner)
+    app.page.emulate_media(color_scheme="dark")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+    app.page.wait_for_function(f"() => ({GREEN_PIXELS})() > 30")
+    dark = app.page.evaluate(corner)
+    assert sum(light) > 600 and sum(dark) < 200  # the base follows the theme
+    assert violations == [] and not app.console_errors

@@ -61,6 +61,7 @@ const LAZY = {
   arrow_vega_lite_chart: { url: 'elements/charts.js', widget: true },
   imgs: 'elements/figures.js',
   graphviz_chart: 'elements/graphviz.js',
+  map: 'elements/maps.js',
 };
 
 const kinds = {
