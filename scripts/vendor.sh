@@ -38,6 +38,10 @@ PINNED=(
 # KaTeX's @font-face rules, so the other formats are never fetched)
 KATEX_FONTS="katex@0.19.1 dist/fonts katex/fonts .woff2"
 
+# st.mermaid_chart, loaded on first use: the ES module build and its chunks (relative imports;
+# source maps left out)
+MERMAID="mermaid@11.17.2"
+
 # highlight.js languages vendored (others show as plain text)
 HLJS="@highlightjs/cdn-assets@11.12.0"
 HLJS_LANGUAGES="bash c cpp csharp css dart diff dockerfile elixir erlang go graphql groovy
@@ -82,6 +86,13 @@ pkg="$(unpack "$spec")"
 mkdir -p "$dest/$target"
 cp "$pkg/$dir"/*"$ext" "$dest/$target/"
 echo "$spec -> vendor/$target/*$ext"
+
+pkg="$(unpack "$MERMAID")"
+mkdir -p "$dest/mermaid/chunks/mermaid.esm.min"
+cp "$pkg/dist/mermaid.esm.min.mjs" "$dest/mermaid/"
+cp "$pkg/dist/chunks/mermaid.esm.min/"*.mjs "$dest/mermaid/chunks/mermaid.esm.min/"
+cp "$pkg/LICENSE" "$dest/mermaid/mermaid.LICENSE"
+echo "$MERMAID -> vendor/mermaid/"
 
 pkg="$(unpack "$HLJS")"
 mkdir -p "$dest/highlight/languages"

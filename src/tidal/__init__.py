@@ -71,6 +71,7 @@ from tidal.api.layout import sidebar as sidebar
 from tidal.api.layout import skeleton as skeleton
 from tidal.api.layout import space as space
 from tidal.api.maps import map as map
+from tidal.api.mermaid_chart import mermaid_chart as mermaid_chart
 from tidal.api.metric import metric as metric
 from tidal.api.navigation import Page as Page
 from tidal.api.navigation import navigation as navigation
@@ -163,6 +164,7 @@ __all__ = [
     "logout",
     "map",
     "markdown",
+    "mermaid_chart",
     "metric",
     "multiselect",
     "navigation",

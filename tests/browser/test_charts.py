@@ -298,3 +298,30 @@ def test_a_map_draws_its_points_on_a_plain_base_in_light_and_dark(open_app):
     dark = app.page.evaluate(corner)
     assert sum(light) > 600 and sum(dark) < 200  # the base follows the theme
     assert violations == [] and not app.console_errors
+
+
+MERMAID = """
+import tidal as st
+st.mermaid_chart("graph LR\\n  A[Script] --> B{Rerun?}\\n  B -->|yes| A")
+st.mermaid_chart("graph LR\\n  A --> ((")
+"""
+
+
+def test_a_mermaid_diagram_is_drawn_as_svg_under_the_csp(open_app):
+    app = open_app(MERMAID)
+    violations = _watch_csp(app)
+    diagram = app.page.locator(".mermaid-el svg")
+    expect(diagram).to_have_count(1)
+    expect(diagram).to_contain_text("Rerun?")
+    box = diagram.bounding_box()
+    assert box is not None and box["width"] > 100 and box["height"] > 30
+    expect(app.page.locator(".mermaid-el .chart-error")).to_contain_text(
+        "Mermaid could not draw this diagram"
+    )
+    light = diagram.evaluate("(e) => e.innerHTML.length")
+    app.page.emulate_media(color_scheme="dark")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+    app.idle()
+    expect(diagram).to_have_count(1)
+    assert diagram.evaluate("(e) => e.innerHTML.length") != light  # redrawn in dark colours
+    assert violations == []

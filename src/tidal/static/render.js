@@ -62,6 +62,7 @@ const LAZY = {
   imgs: 'elements/figures.js',
   graphviz_chart: 'elements/graphviz.js',
   map: 'elements/maps.js',
+  mermaid_chart: 'elements/mermaid.js',
 };
 
 const kinds = {
