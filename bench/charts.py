@@ -27,7 +27,15 @@ from typing import Any
 from common import APPS, Server
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from browser import ARM, CHROMIUM, CHROMIUM_ARGS, PROBE, VIEWPORT, StreamlitTarget
+from browser import CHROMIUM, CHROMIUM_ARGS, PROBE, VIEWPORT, StreamlitTarget
+
+# Arm the click probe of browser.py for "Count = N clicks" (the charts' axis labels are text
+# in Streamlit's SVG: a bare number could run into them)
+ARM = """(n) => {
+  const b = window.__bench;
+  b.t0 = null; b.result = null; b.frame = null; b.want = n;
+  b.re = new RegExp('Count = ' + n + ' clicks');
+}"""
 
 # Before any page script: the time the first chart is drawn (tidal: nothing left loading).
 DRAWN = """(() => {

@@ -32,6 +32,9 @@ PINNED=(
   # loaded on first use. The package ships no licence file: its package.json says MIT, and
   # viz.js opens with the copyright notices
   "@viz-js/viz@3.31.0 dist/viz.js package.json viz/viz.js"
+  # st.plotly_chart, loaded on first use (its only new Function() is a fallback for a missing
+  # globalThis, and its eval() belongs to map traces' web workers)
+  "plotly.js-dist-min@4.1.2 plotly.min.js LICENSE plotly/plotly.js"
 )
 
 # KaTeX's fonts (woff2 only: every browser tidal supports reads it, and it comes first in

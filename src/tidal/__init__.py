@@ -87,6 +87,7 @@ from tidal.api.panels import tabs as tabs
 from tidal.api.pickers import color_picker as color_picker
 from tidal.api.pickers import date_input as date_input
 from tidal.api.pickers import time_input as time_input
+from tidal.api.plotly_chart import plotly_chart as plotly_chart
 from tidal.api.pyplot import pyplot as pyplot
 from tidal.api.query import query_params as query_params
 from tidal.api.secrets import secrets as secrets
@@ -170,6 +171,7 @@ __all__ = [
     "navigation",
     "number_input",
     "page_link",
+    "plotly_chart",
     "popover",
     "progress",
     "pyplot",

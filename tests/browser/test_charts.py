@@ -194,7 +194,8 @@ def test_a_page_without_charts_fetches_no_chart_code(open_app):
     app.page.reload()
     app.idle()
     app.click("Go")
-    assert urls and not [u for u in urls if "vega" in u or "charts" in u]
+    chart_code = ("vega", "charts", "plotly", "mermaid", "viz", "graphviz", "maps", "figures")
+    assert urls and not [u for u in urls if any(name in u for name in chart_code)]
 
 
 def test_a_spec_vega_lite_rejects_shows_what_is_wrong(open_app):
@@ -324,4 +325,60 @@ def test_a_mermaid_diagram_is_drawn_as_svg_under_the_csp(open_app):
     app.idle()
     expect(diagram).to_have_count(1)
     assert diagram.evaluate("(e) => e.innerHTML.length") != light  # redrawn in dark colours
+    assert violations == []
+
+
+PLOTLY = """
+import json
+import tidal as st
+st.session_state.setdefault("calls", 0)
+def changed():
+    st.session_state.calls += 1
+fig = {"data": [{"type": "scatter", "mode": "markers", "x": [1, 2, 3, 4], "y": [1, 2, 3, 4]}],
+       "layout": {"xaxis": {"range": [0, 5]}, "yaxis": {"range": [0, 5]},
+                  "margin": {"l": 40, "r": 10, "t": 10, "b": 40}}}
+st.plotly_chart(fig, key="pl", on_select=changed, selection_mode="box", height=300)
+st.text("box=" + json.dumps(st.session_state.pl["selection"]["box"]))
+st.text("indices=" + json.dumps(st.session_state.pl["selection"]["point_indices"]))
+st.text(f"calls={st.session_state.calls}")
+"""
+
+TICK_FILL = "() => getComputedStyle(document.querySelector('.plotly-el .xtick text')).fill"
+
+
+def test_a_plotly_box_selection_reaches_session_state_and_runs_the_callback(open_app):
+    app = open_app(PLOTLY)
+    violations = _watch_csp(app)
+    plot = app.page.locator(".plotly-el .main-svg").first
+    expect(plot).to_be_visible()
+    box = plot.bounding_box()
+    main = app.page.evaluate(
+        "() => Math.round(document.querySelector('.plotly-el').getBoundingClientRect().width)"
+    )
+    assert box is not None and round(box["height"]) == 300 and abs(box["width"] - main) <= 2
+    app.page.emulate_media(color_scheme="light")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'light'")
+    app.idle()
+    light = app.page.evaluate(TICK_FILL)
+    # drag a box around the points at x=2 and x=3 (plot area: 40 px margin left and bottom)
+    area = app.page.locator(".plotly-el .nsewdrag").first.bounding_box()
+    assert area is not None
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return area["x"] + area["width"] * x / 5, area["y"] + area["height"] * (1 - y / 5)
+
+    app.page.mouse.move(*at(1.5, 1.5))
+    app.page.mouse.down()
+    app.page.mouse.move(*at(2.5, 2.5), steps=4)
+    app.page.mouse.move(*at(3.5, 3.5), steps=4)
+    app.page.mouse.up()
+    app.page.wait_for_function("() => document.body.innerText.includes('calls=1')")
+    app.idle()
+    assert _text_json(app, "indices") == [1, 2]
+    (region,) = _text_json(app, "box")
+    assert region["xref"] == "x" and 1.3 < region["x"][0] < 1.7 and 3.3 < region["x"][1] < 3.7
+    app.page.emulate_media(color_scheme="dark")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+    app.idle()
+    app.page.wait_for_function(f"() => ({TICK_FILL})() !== {json.dumps(light)}")
     assert violations == []

@@ -63,6 +63,7 @@ const LAZY = {
   graphviz_chart: 'elements/graphviz.js',
   map: 'elements/maps.js',
   mermaid_chart: 'elements/mermaid.js',
+  plotly_chart: { url: 'elements/plotly.js', widget: true },
 };
 
 const kinds = {

@@ -1,7 +1,8 @@
 """What a test gets back for a chart: ``at.get("arrow_vega_lite_chart")``, as Streamlit's
 AppTest lists its Vega-Lite charts (``st.line_chart``... ``st.altair_chart``).
 
-Owns ``VegaLiteChart``: ``.spec`` is the Vega-Lite spec (``.proto.spec`` its JSON text, as
+Owns ``VegaLiteChart`` (and ``PlotlyChart``, ``at.get("plotly_chart")``): ``.spec`` is the
+Vega-Lite spec (``.proto.spec`` its JSON text, as
 Streamlit's), ``.value`` the data as the script passed it, ``.selection`` the selection state
 of a chart with ``on_select``, staged with ``select(param, value)``. Registers it in the wrapper
 table of ``elements.py``.
@@ -69,4 +70,45 @@ class VegaLiteChart(Element):
         return self._app.run(timeout=timeout)
 
 
+class PlotlyChart(VegaLiteChart):
+    """A Plotly chart: ``.spec`` is the figure as a dict; with ``on_select``, stage a selection
+    with ``select(...)`` and ``run()``.
+
+    Example:
+        >>> at.get("plotly_chart")[0].select(points=[{"x": 1, "y": 2}], point_indices=[0]).run()
+    """
+
+    def select(  # type: ignore[override]
+        self,
+        *,
+        points: list[dict[str, Any]] | None = None,
+        point_indices: list[int] | None = None,
+        box: list[dict[str, Any]] | None = None,
+        lasso: list[dict[str, Any]] | None = None,
+    ) -> PlotlyChart:
+        """Stage a selection (parts not given are empty).
+
+        Raises:
+            TypeError: the chart has no ``on_select``.
+            ValueError: a part of the wrong shape, or a kind ``selection_mode`` excludes.
+        """
+        wid = self.props.get("id")
+        if not isinstance(wid, str):
+            raise TypeError("this chart has no selections: pass on_select='rerun'")
+        staged: Any = {
+            "selection": {
+                "points": points or [],
+                "point_indices": point_indices or [],
+                "box": box or [],
+                "lasso": lasso or [],
+            }
+        }
+        meta = self._app._session.state.meta(wid)
+        if meta is not None:
+            staged = meta.from_wire(staged)
+        self._app._staged[wid] = staged
+        return self
+
+
 _CLASSES["arrow_vega_lite_chart"] = VegaLiteChart
+_CLASSES["plotly_chart"] = PlotlyChart
