@@ -18,6 +18,15 @@ def test_the_charts_page_draws_every_chart_kind():
     charts = at.get("arrow_vega_lite_chart")
     marks = [c.spec["mark"]["type"] for c in charts]
     assert marks == ["line", "area", "bar", "circle", "bar"]
+    for kind in ("plotly_chart", "map", "graphviz_chart", "mermaid_chart", "imgs"):
+        assert len(at.get(kind)) == 1, kind
+
+
+def test_a_box_on_the_plotly_chart_counts_its_points():
+    at = open_charts()
+    box = {"xref": "x", "yref": "y", "x": [1, 10], "y": [-50, 50]}
+    at.get("plotly_chart")[0].select(point_indices=[0, 1, 2], box=[box]).run()
+    assert "3 point(s) selected" in " ".join(c.value for c in at.caption)
 
 
 def test_picking_a_month_shows_its_sales():

@@ -1,11 +1,11 @@
 """What a test gets back for a chart: ``at.get("arrow_vega_lite_chart")``, as Streamlit's
 AppTest lists its Vega-Lite charts (``st.line_chart``... ``st.altair_chart``).
 
-Owns ``VegaLiteChart`` (and ``PlotlyChart``, ``at.get("plotly_chart")``): ``.spec`` is the
-Vega-Lite spec (``.proto.spec`` its JSON text, as
+Owns ``VegaLiteChart``: ``.spec`` is the Vega-Lite spec (``.proto.spec`` its JSON text, as
 Streamlit's), ``.value`` the data as the script passed it, ``.selection`` the selection state
-of a chart with ``on_select``, staged with ``select(param, value)``. Registers it in the wrapper
-table of ``elements.py``.
+of a chart with ``on_select``, staged with ``select(param, value)``; and ``PlotlyChart``
+(``at.get("plotly_chart")``), staged with ``select(points=..., box=...)``. Registers them in
+the wrapper table of ``elements.py``.
 """
 
 from __future__ import annotations

@@ -15,10 +15,11 @@ st.caption(
 
 rng = random.Random(3)
 days = list(range(1, 91))
+oslo = [round(6 + 8 * math.sin(d / 14) + rng.gauss(0, 1.5), 1) for d in days]
 weather = {
     "day": days,
     "Lisbon": [round(18 + 6 * math.sin(d / 14) + rng.gauss(0, 1), 1) for d in days],
-    "Oslo": [round(6 + 8 * math.sin(d / 14) + rng.gauss(0, 1.5), 1) for d in days],
+    "Oslo": oslo,
     "Lima": [round(21 + 2 * math.sin(d / 20) + rng.gauss(0, 0.7), 1) for d in days],
 }
 cities = st.multiselect(
@@ -69,5 +70,52 @@ if picked:
     st.table({name: [values[i] for i in rows] for name, values in sales.items()})
 else:
     st.caption("Click a bar to see that month's sales by shop (shift-click for several).")
+
+st.subheader("Plotly, maps, diagrams and figures")
+plot = st.plotly_chart(
+    {
+        "data": [
+            {"type": "scatter", "mode": "markers", "name": city, "x": days, "y": weather[city]}
+            for city in ("Lisbon", "Oslo")
+        ],
+        "layout": {"xaxis": {"title": {"text": "day"}}, "yaxis": {"title": {"text": "°C"}}},
+    },
+    height=320,
+    key="charts_plotly",
+    on_select="rerun",
+    selection_mode=("points", "box"),
+)
+chosen = plot.selection.point_indices
+st.caption(f"Drag a box on the Plotly chart: {len(chosen)} point(s) selected.")
+
+st.map(
+    {
+        "lat": [38.72, 59.91, -12.05, 34.69, 5.60, -0.18],
+        "lon": [-9.14, 10.75, -77.04, 135.50, -0.19, -78.47],
+        "size": [60000, 40000, 80000, 120000, 50000, 70000],
+    },
+    size="size",
+    color="#0068c9",
+    height=300,
+)
+left, right = st.columns(2)
+with left:
+    st.graphviz_chart(
+        "digraph { rankdir=LR; script -> widgets -> rerun -> script; widgets -> state }"
+    )
+with right:
+    st.mermaid_chart("graph LR\n  A[Browser] -->|change| B(Server)\n  B -->|delta| A")
+try:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 2.2))
+    ax.hist(oslo, bins=20, color="#29b09d")
+    ax.set_title("Oslo, °C (st.pyplot)")
+    st.pyplot(fig, clear_figure=True)
+except ImportError:
+    st.caption("Install matplotlib to see st.pyplot here.")
 
 session_state_section()

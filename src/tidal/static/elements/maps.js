@@ -100,7 +100,7 @@ function paint(node) {
   for (const q of node.s.pts) {
     ctx.fillStyle = q.c;
     ctx.beginPath();
-    ctx.arc(sx(q.x), sy(q.y), Math.max(2, q.r * k), 0, 2 * Math.PI);
+    ctx.arc(sx(q.x), sy(q.y), Math.max(3, q.r * k), 0, 2 * Math.PI);
     ctx.fill();
   }
 }

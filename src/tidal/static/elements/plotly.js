@@ -40,6 +40,8 @@ function layoutOf(p, fig) {
       layout[axis] = { gridcolor: grid, zerolinecolor: grid, linecolor: grid, ...(layout[axis] ?? {}) };
     }
     layout.legend = { bgcolor: 'rgba(0,0,0,0)', ...(layout.legend ?? {}) };
+    // Plotly leaves 100 px above the plot for a title: keep it only when there is one
+    if (!layout.margin && !layout.title) layout.margin = { t: 24, r: 16 };
   }
   if (typeof p.height === 'number') layout.height = p.height;
   else layout.height = layout.height ?? DEFAULT_HEIGHT;
