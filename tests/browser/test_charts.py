@@ -351,6 +351,13 @@ def test_a_plotly_box_selection_reaches_session_state_and_runs_the_callback(open
     violations = _watch_csp(app)
     plot = app.page.locator(".plotly-el .main-svg").first
     expect(plot).to_be_visible()
+    app.page.wait_for_function(  # drawn at the column's width (responsive: after a resize)
+        """() => {
+          const el = document.querySelector('.plotly-el');
+          const svg = el.querySelector('.main-svg');
+          return Math.abs(svg.getBoundingClientRect().width - el.getBoundingClientRect().width) <= 2;
+        }"""
+    )
     box = plot.bounding_box()
     main = app.page.evaluate(
         "() => Math.round(document.querySelector('.plotly-el').getBoundingClientRect().width)"
