@@ -35,6 +35,10 @@ PINNED=(
   # st.plotly_chart, loaded on first use (its only new Function() is a fallback for a missing
   # globalThis, and its eval() belongs to map traces' web workers)
   "plotly.js-dist-min@4.1.2 plotly.min.js LICENSE plotly/plotly.js"
+  # st.echarts_chart, loaded on first use (its one new Function() parses a GeoJSON string
+  # only where JSON.parse is missing)
+  "echarts@6.1.0 dist/echarts.esm.min.js LICENSE echarts/echarts.js"
+  "echarts@6.1.0 NOTICE LICENSE echarts/echarts.NOTICE"
 )
 
 # KaTeX's fonts (woff2 only: every browser tidal supports reads it, and it comes first in

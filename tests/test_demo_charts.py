@@ -18,7 +18,7 @@ def test_the_charts_page_draws_every_chart_kind():
     charts = at.get("arrow_vega_lite_chart")
     marks = [c.spec["mark"]["type"] for c in charts]
     assert marks == ["line", "area", "bar", "circle", "bar"]
-    for kind in ("plotly_chart", "map", "graphviz_chart", "mermaid_chart", "imgs"):
+    for kind in ("plotly_chart", "echarts_chart", "map", "graphviz_chart", "mermaid_chart", "imgs"):
         assert len(at.get(kind)) == 1, kind
 
 

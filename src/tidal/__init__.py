@@ -44,6 +44,7 @@ from tidal.api.dataframe import dataframe as dataframe
 from tidal.api.dataframe import table as table
 from tidal.api.dialog import dialog as dialog
 from tidal.api.docstring import help as help
+from tidal.api.echarts_chart import echarts_chart as echarts_chart
 from tidal.api.echo import echo as echo
 from tidal.api.feedback import balloons as balloons
 from tidal.api.feedback import empty as empty
@@ -141,6 +142,7 @@ __all__ = [
     "date_input",
     "dialog",
     "divider",
+    "echarts_chart",
     "echo",
     "empty",
     "error",

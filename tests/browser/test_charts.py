@@ -194,7 +194,17 @@ def test_a_page_without_charts_fetches_no_chart_code(open_app):
     app.page.reload()
     app.idle()
     app.click("Go")
-    chart_code = ("vega", "charts", "plotly", "mermaid", "viz", "graphviz", "maps", "figures")
+    chart_code = (
+        "vega",
+        "charts",
+        "plotly",
+        "mermaid",
+        "viz",
+        "graphviz",
+        "maps",
+        "figures",
+        "echarts",
+    )
     assert urls and not [u for u in urls if any(name in u for name in chart_code)]
 
 
@@ -389,3 +399,39 @@ def test_a_plotly_box_selection_reaches_session_state_and_runs_the_callback(open
     app.idle()
     app.page.wait_for_function(f"() => ({TICK_FILL})() !== {json.dumps(light)}")
     assert violations == []
+
+
+ECHARTS = """
+import json
+import tidal as st
+st.session_state.setdefault("calls", 0)
+def changed():
+    st.session_state.calls += 1
+option = {"xAxis": {"type": "category", "data": ["a", "b", "c", "d"]}, "yAxis": {"max": 10},
+          "grid": {"left": 40, "right": 10, "top": 10, "bottom": 30},
+          "series": [{"type": "bar", "data": [8, 8, 8, 8], "selectedMode": "single"}]}
+st.echarts_chart(option, key="ec", on_select=changed, height=300)
+st.text("selected=" + json.dumps(st.session_state.ec["selection"]["selected"]))
+st.text(f"calls={st.session_state.calls}")
+"""
+
+
+def test_an_echarts_chart_draws_and_a_click_selection_reaches_session_state(open_app):
+    app = open_app(ECHARTS)
+    violations = _watch_csp(app)
+    canvas = app.page.locator(".echarts-el canvas").first
+    expect(canvas).to_be_visible()
+    box = canvas.bounding_box()
+    assert box is not None and round(box["height"]) == 300 and box["width"] > 500
+    # the third bar (of four) of the plot between 40 px left and 10 px right
+    x = box["x"] + 40 + (box["width"] - 50) * 2.5 / 4
+    app.page.mouse.click(x, box["y"] + 250)
+    app.page.wait_for_function("() => document.body.innerText.includes('calls=1')")
+    app.idle()
+    (picked,) = _text_json(app, "selected")
+    assert picked["series_index"] == 0 and picked["data_indices"] == [2]
+    app.page.emulate_media(color_scheme="dark")
+    app.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+    app.idle()
+    expect(app.page.locator(".echarts-el canvas")).to_have_count(1)
+    assert violations == [] and not app.console_errors

@@ -4,7 +4,8 @@ AppTest lists its Vega-Lite charts (``st.line_chart``... ``st.altair_chart``).
 Owns ``VegaLiteChart``: ``.spec`` is the Vega-Lite spec (``.proto.spec`` its JSON text, as
 Streamlit's), ``.value`` the data as the script passed it, ``.selection`` the selection state
 of a chart with ``on_select``, staged with ``select(param, value)``; and ``PlotlyChart``
-(``at.get("plotly_chart")``), staged with ``select(points=..., box=...)``. Registers them in
+(``at.get("plotly_chart")``) and ``EChartsChart`` (``at.get("echarts_chart")``), staged with
+``select(points=..., box=...)`` / ``select(selected=..., areas=...)``. Registers them in
 the wrapper table of ``elements.py``.
 """
 
@@ -65,6 +66,15 @@ class VegaLiteChart(Element):
         self._app._staged[wid] = staged
         return self
 
+    def set_value(self, value: Any) -> VegaLiteChart:
+        """Stage a selection state as is (``{"selection": {...}}``); like a widget's
+        ``set_value``, a value the chart would not take is dropped at the next run."""
+        wid = self.props.get("id")
+        if not isinstance(wid, str):
+            raise TypeError("this chart has no selections: pass on_select='rerun'")
+        self._app._staged[wid] = value
+        return self
+
     def run(self, *, timeout: float | None = None) -> Any:
         """Run the app with the staged selection (same as ``at.run()``)."""
         return self._app.run(timeout=timeout)
@@ -110,5 +120,33 @@ class PlotlyChart(VegaLiteChart):
         return self
 
 
+class EChartsChart(VegaLiteChart):
+    """An ECharts chart (``at.get("echarts_chart")``): ``.spec`` is the option; with
+    ``on_select``, stage a selection with ``select(selected=..., areas=...)`` and ``run()``."""
+
+    def select(  # type: ignore[override]
+        self,
+        *,
+        selected: list[dict[str, Any]] | None = None,
+        areas: list[dict[str, Any]] | None = None,
+    ) -> EChartsChart:
+        """Stage a selection (parts not given are empty).
+
+        Raises:
+            TypeError: the chart has no ``on_select``.
+            ValueError: a part of the wrong shape.
+        """
+        wid = self.props.get("id")
+        if not isinstance(wid, str):
+            raise TypeError("this chart has no selections: pass on_select='rerun'")
+        staged: Any = {"selection": {"selected": selected or [], "areas": areas or []}}
+        meta = self._app._session.state.meta(wid)
+        if meta is not None:
+            staged = meta.from_wire(staged)
+        self._app._staged[wid] = staged
+        return self
+
+
 _CLASSES["arrow_vega_lite_chart"] = VegaLiteChart
+_CLASSES["echarts_chart"] = EChartsChart
 _CLASSES["plotly_chart"] = PlotlyChart

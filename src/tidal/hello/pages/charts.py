@@ -88,6 +88,20 @@ plot = st.plotly_chart(
 chosen = plot.selection.point_indices
 st.caption(f"Drag a box on the Plotly chart: {len(chosen)} point(s) selected.")
 
+st.echarts_chart(
+    {
+        "tooltip": {},
+        "series": [
+            {
+                "type": "pie",
+                "radius": ["40%", "70%"],
+                "data": [{"name": m, "value": sum(units[i::6])} for i, m in enumerate(months)],
+            }
+        ],
+    },
+    height=260,
+)
+
 st.map(
     {
         "lat": [38.72, 59.91, -12.05, 34.69, 5.60, -0.18],
