@@ -22,11 +22,32 @@ PINNED=(
   "@material-symbols/metadata@0.47.5 versions.json LICENSE material-symbols.json"
   # st.code highlighting, loaded on first use: the core and one module per language
   "@highlightjs/cdn-assets@11.12.0 es/core.min.js LICENSE highlight/core.min.js"
+  # charts (st.line_chart... st.vega_lite_chart, st.altair_chart), loaded on first use, in this
+  # order: each UMD build sets a global the next one reads (vega-embed bundles vega-interpreter,
+  # the expression evaluator that needs no eval, which the page's CSP forbids)
+  "vega@6.4.0 build/vega.min.js LICENSE vega/vega.js"
+  "vega-lite@6.5.0 build/vega-lite.min.js LICENSE vega/vega-lite.js"
+  "vega-embed@7.3.0 build/vega-embed.min.js LICENSE vega/vega-embed.js"
+  # st.graphviz_chart: Graphviz compiled to WebAssembly (the CSP allows 'wasm-unsafe-eval'),
+  # loaded on first use. The package ships no licence file: its package.json says MIT, and
+  # viz.js opens with the copyright notices
+  "@viz-js/viz@3.31.0 dist/viz.js package.json viz/viz.js"
+  # st.plotly_chart, loaded on first use (its only new Function() is a fallback for a missing
+  # globalThis, and its eval() belongs to map traces' web workers)
+  "plotly.js-dist-min@4.1.2 plotly.min.js LICENSE plotly/plotly.js"
+  # st.echarts_chart, loaded on first use (its one new Function() parses a GeoJSON string
+  # only where JSON.parse is missing)
+  "echarts@6.1.0 dist/echarts.esm.min.js LICENSE echarts/echarts.js"
+  "echarts@6.1.0 NOTICE LICENSE echarts/echarts.NOTICE"
 )
 
 # KaTeX's fonts (woff2 only: every browser tidal supports reads it, and it comes first in
 # KaTeX's @font-face rules, so the other formats are never fetched)
 KATEX_FONTS="katex@0.19.1 dist/fonts katex/fonts .woff2"
+
+# st.mermaid_chart, loaded on first use: the ES module build and its chunks (relative imports;
+# source maps left out)
+MERMAID="mermaid@11.17.2"
 
 # highlight.js languages vendored (others show as plain text)
 HLJS="@highlightjs/cdn-assets@11.12.0"
@@ -72,6 +93,13 @@ pkg="$(unpack "$spec")"
 mkdir -p "$dest/$target"
 cp "$pkg/$dir"/*"$ext" "$dest/$target/"
 echo "$spec -> vendor/$target/*$ext"
+
+pkg="$(unpack "$MERMAID")"
+mkdir -p "$dest/mermaid/chunks/mermaid.esm.min"
+cp "$pkg/dist/mermaid.esm.min.mjs" "$dest/mermaid/"
+cp "$pkg/dist/chunks/mermaid.esm.min/"*.mjs "$dest/mermaid/chunks/mermaid.esm.min/"
+cp "$pkg/LICENSE" "$dest/mermaid/mermaid.LICENSE"
+echo "$MERMAID -> vendor/mermaid/"
 
 pkg="$(unpack "$HLJS")"
 mkdir -p "$dest/highlight/languages"

@@ -48,7 +48,7 @@ def test_every_response_carries_the_security_headers(serve_app, path):  # noqa: 
 
 def test_the_policy_allows_no_inline_script_and_only_the_apps_own_frames_by_default():
     policy = directives(content_security_policy(default_config()))
-    assert policy["script-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"]  # WASM only: no eval
     assert policy["default-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'self'"]

@@ -141,19 +141,7 @@ def compare() -> Report:
 NOT_YET |= {
     # data (st.dataframe, st.data_editor, st.table, st.metric, st.column_config)
     # charts
-    "altair_chart",
-    "area_chart",
-    "bar_chart",
-    "echarts_chart",
-    "graphviz_chart",
-    "line_chart",
-    "map",
-    "mermaid_chart",
-    "plotly_chart",
     "pydeck_chart",
-    "pyplot",
-    "scatter_chart",
-    "vega_lite_chart",
     # chat, streaming and status feedback
     # files and media
     # components

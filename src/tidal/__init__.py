@@ -100,20 +100,32 @@ from tidal.namespace import PublicNamespace as _PublicNamespace
 if _TYPE_CHECKING:  # what type checkers see; at run time these load on first use (families.py)
     from tidal import components as components
     from tidal.api import column_config as column_config
+    from tidal.api.builtin_charts import area_chart as area_chart
+    from tidal.api.builtin_charts import bar_chart as bar_chart
+    from tidal.api.builtin_charts import line_chart as line_chart
+    from tidal.api.builtin_charts import scatter_chart as scatter_chart
     from tidal.api.chat import chat_message as chat_message
     from tidal.api.chat_input import chat_input as chat_input
     from tidal.api.data_editor import data_editor as data_editor
     from tidal.api.dataframe import dataframe as dataframe
     from tidal.api.dataframe import table as table
     from tidal.api.download import download_button as download_button
+    from tidal.api.echarts_chart import echarts_chart as echarts_chart
+    from tidal.api.graphviz_chart import graphviz_chart as graphviz_chart
+    from tidal.api.maps import map as map
     from tidal.api.media import audio as audio
     from tidal.api.media import image as image
     from tidal.api.media import pdf as pdf
     from tidal.api.media import video as video
+    from tidal.api.mermaid_chart import mermaid_chart as mermaid_chart
     from tidal.api.metric import metric as metric
+    from tidal.api.plotly_chart import plotly_chart as plotly_chart
+    from tidal.api.pyplot import pyplot as pyplot
     from tidal.api.uploads import audio_input as audio_input
     from tidal.api.uploads import camera_input as camera_input
     from tidal.api.uploads import file_uploader as file_uploader
+    from tidal.api.vega_charts import altair_chart as altair_chart
+    from tidal.api.vega_charts import vega_lite_chart as vega_lite_chart
 
 __version__ = "0.1.0"
 
@@ -124,10 +136,13 @@ _sys.modules[__name__].__class__ = _PublicNamespace
 
 __all__ = [
     "Page",
+    "altair_chart",
+    "area_chart",
     "audio",
     "audio_input",
     "badge",
     "balloons",
+    "bar_chart",
     "bottom",
     "button",
     "cache_data",
@@ -153,6 +168,7 @@ __all__ = [
     "dialog",
     "divider",
     "download_button",
+    "echarts_chart",
     "echo",
     "empty",
     "error",
@@ -164,6 +180,7 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "get_option",
+    "graphviz_chart",
     "grid",
     "header",
     "help",
@@ -173,12 +190,15 @@ __all__ = [
     "info",
     "json",
     "latex",
+    "line_chart",
     "link_button",
     "login",
     "logo",
     "logout",
+    "map",
     "markdown",
     "menu_button",
+    "mermaid_chart",
     "metric",
     "multiselect",
     "navigation",
@@ -187,11 +207,14 @@ __all__ = [
     "pagination",
     "pdf",
     "pills",
+    "plotly_chart",
     "popover",
     "progress",
+    "pyplot",
     "query_params",
     "radio",
     "rerun",
+    "scatter_chart",
     "secrets",
     "segmented_control",
     "select_slider",
@@ -220,6 +243,7 @@ __all__ = [
     "toast",
     "toggle",
     "user",
+    "vega_lite_chart",
     "video",
     "warning",
     "write",

@@ -1,4 +1,5 @@
-"""Families of ``st.*`` names loaded on first use: data, media, uploads, chat, components.
+"""Families of ``st.*`` names loaded on first use: data, media, uploads, chat, components,
+charts.
 
 Owns ``LAZY`` (public name -> the module that defines it) and ``load``. ``import tidal`` stays
 small: a family's modules (and what they import) are imported when an app first uses one of
@@ -34,6 +35,19 @@ LAZY: dict[str, str] = {
     "chat_message": "tidal.api.chat",
     # custom components
     "components": "tidal.components",
+    # charts
+    "altair_chart": "tidal.api.vega_charts",
+    "area_chart": "tidal.api.builtin_charts",
+    "bar_chart": "tidal.api.builtin_charts",
+    "echarts_chart": "tidal.api.echarts_chart",
+    "graphviz_chart": "tidal.api.graphviz_chart",
+    "line_chart": "tidal.api.builtin_charts",
+    "map": "tidal.api.maps",
+    "mermaid_chart": "tidal.api.mermaid_chart",
+    "plotly_chart": "tidal.api.plotly_chart",
+    "pyplot": "tidal.api.pyplot",
+    "scatter_chart": "tidal.api.builtin_charts",
+    "vega_lite_chart": "tidal.api.vega_charts",
 }
 """Public name -> its module; the name is an attribute of that module, except for ``MODULES``."""
 

@@ -34,7 +34,9 @@ UNCACHED = "no-store"
 
 CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
-    "script-src": ("'self'",),
+    # st.graphviz_chart runs Graphviz compiled to WebAssembly (vendor/viz): compiling WASM
+    # needs 'wasm-unsafe-eval', which allows no JavaScript eval
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),
     # st.markdown(unsafe_allow_html=True) may carry style attributes and <style> elements
     "style-src": ("'self'", "'unsafe-inline'"),
     # images and media may come from anywhere the script points to, or be made in the page

@@ -115,6 +115,9 @@ class Spec:
     """The query param's values -> a wire value; raises ValueError when they do not fit."""
     value_props: Callable[[Any], dict[str, Any]] | None = None
     """Props that depend on the value the run got (a validation message)."""
+    send_value: bool = True
+    """Whether the element's props carry the value (a chart's selection stays in the browser
+    that made it: sending it back would re-send the whole chart)."""
 
 
 def register(ctx: RunContext, spec: Spec) -> Any:
@@ -205,7 +208,7 @@ def register_block(ctx: RunContext, spec: Spec) -> tuple[Any, Block]:
         "label_visibility": spec.label_visibility,
         "form": form,
     }
-    if not spec.trigger:
+    if not spec.trigger and spec.send_value:
         props["value"] = spec.to_wire(value)
     props.update(spec.props)
     if ignore:

@@ -39,7 +39,8 @@ def test_the_app_works_under_its_csp_without_a_single_violation(open_app):
     # no 'unsafe-inline' and no 'unsafe-eval': only the page's own files and this page
     # load's nonce run scripts
     assert re.search(
-        r"script-src 'self' 'nonce-[\w-]{22}';", response.headers["content-security-policy"]
+        r"script-src 'self' 'wasm-unsafe-eval' 'nonce-[\w-]{22}';",
+        response.headers["content-security-policy"],
     )
     app.idle()
     app.expect_text("Count: 2")

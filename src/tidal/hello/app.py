@@ -55,6 +55,7 @@ page = st.navigation(
         st.Page("pages/progress.py", title="Progress", icon="⏳", url_path="progress"),
         st.Page("pages/data.py", title="Data", icon="📊", url_path="data"),
         st.Page("pages/files.py", title="Files", icon="📁", url_path="files"),
+        st.Page("pages/charts.py", title="Charts", icon="📈", url_path="charts"),
         st.Page(
             "pages/session_state.py", title="Session state", icon="🗂️", url_path="session-state"
         ),

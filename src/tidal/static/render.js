@@ -68,6 +68,13 @@ const LAZY = {
   camera_input: { url: 'elements/files.js', widget: true },
   audio_input: { url: 'elements/files.js', widget: true },
   download_button: { url: 'elements/files.js', widget: true },
+  arrow_vega_lite_chart: { url: 'elements/charts.js', widget: true },
+  imgs: 'elements/figures.js',
+  graphviz_chart: 'elements/graphviz.js',
+  map: 'elements/maps.js',
+  mermaid_chart: 'elements/mermaid.js',
+  plotly_chart: { url: 'elements/plotly.js', widget: true },
+  echarts_chart: { url: 'elements/echarts.js', widget: true },
 };
 
 const kinds = {

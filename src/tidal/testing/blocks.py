@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from tidal.testing import chart_elements as chart_elements
 from tidal.testing.data_elements import DataEditor, Dataframe, Metric, Table
 from tidal.testing.elements import (
     Alert,

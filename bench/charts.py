@@ -1,0 +1,153 @@
+"""Charts in Chromium, tidal beside Streamlit: a 100,000-point line chart and a click on a page
+of 5 unchanged charts.
+
+Runs ``bench/apps/line_chart_100k.py`` and ``bench/apps/five_charts.py`` with tidal (and, with
+``--streamlit PYTHON``, with Streamlit: PYTHON is an interpreter that has ``streamlit``
+installed, e.g. a scratch venv; never a project dependency) and Debian's /usr/bin/chromium
+(Playwright, headless), and measures:
+
+- navigation -> chart drawn: ``performance.now()`` (0 = navigation start) when the chart's
+  canvas (or SVG) is on the page and, for tidal, no module or chart is still loading;
+- bytes received until then: HTTP bodies (CDP ``Network.loadingFinished`` encodedDataLength)
+  plus websocket payloads (``Network.webSocketFrameReceived``, binary frames decoded);
+- a click on a button of a page with 5 line charts whose data does not change: websocket bytes
+  received, and click -> the new count in the DOM (a MutationObserver in the page).
+
+Usage: ``python bench/charts.py [--loads 5] [--clicks 20] [--streamlit /path/to/python]``.
+Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import statistics
+from typing import Any
+
+from common import APPS, Server
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, PROBE, VIEWPORT, StreamlitTarget
+
+# Arm the click probe of browser.py for "Count = N clicks" (the charts' axis labels are text
+# in Streamlit's SVG: a bare number could run into them)
+ARM = """(n) => {
+  const b = window.__bench;
+  b.t0 = null; b.result = null; b.frame = null; b.want = n;
+  b.re = new RegExp('Count = ' + n + ' clicks');
+}"""
+
+# Before any page script: the time the first chart is drawn (tidal: nothing left loading).
+DRAWN = """(() => {
+  window.__drawnAt = null;
+  const check = () => {
+    const c = document.querySelector('.vega-embed canvas, .vega-embed svg.marks');
+    const t = window.__tidal;
+    if (c && c.getBoundingClientRect().width > 0 && (!t || !t.loading)) {
+      window.__drawnAt = performance.now();
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+})();"""
+
+
+def open_page(browser: Browser, url: str) -> tuple[Page, dict[str, int]]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    counts = {"http": 0, "ws": 0}
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+
+    def http(e: dict[str, Any]) -> None:
+        counts["http"] += int(e["encodedDataLength"])
+
+    def ws(e: dict[str, Any]) -> None:
+        r = e["response"]
+        data = r["payloadData"]
+        counts["ws"] += len(base64.b64decode(data)) if r.get("opcode") == 2 else len(data)
+
+    cdp.on("Network.loadingFinished", http)
+    cdp.on("Network.webSocketFrameReceived", ws)
+    page.add_init_script(DRAWN)
+    page.goto(url)
+    page.wait_for_function("() => window.__drawnAt !== null", timeout=120_000)
+    page.wait_for_timeout(300)  # let CDP deliver the byte counts of what arrived
+    return page, counts
+
+
+def ms(values: list[float]) -> str:
+    med, lo, hi = statistics.median(values), min(values), max(values)
+    return f"median {med:.1f} ms (min {lo:.1f}, max {hi:.1f}, n={len(values)})"
+
+
+def measure(browser: Browser, make: Any, loads: int, clicks: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    target = make(APPS / "line_chart_100k.py")
+    try:
+        open_page(browser, target.url)[0].context.close()  # warm the server
+        times, sizes = [], []
+        for _ in range(loads):
+            page, counts = open_page(browser, target.url)
+            times.append(page.evaluate("window.__drawnAt"))
+            sizes.append(counts["http"] + counts["ws"])
+            out["bytes_split"] = dict(counts)
+            page.context.close()
+        out["100k_line_drawn"] = ms(times)
+        out["100k_line_bytes"] = f"median {statistics.median(sizes) / 1e6:.2f} MB"
+    finally:
+        target.stop()
+    target = make(APPS / "five_charts.py")
+    try:
+        page, counts = open_page(browser, target.url)
+        page.wait_for_function(
+            "() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks')"
+            ".length === 5",
+            timeout=60_000,
+        )
+        page.wait_for_timeout(500)
+        page.evaluate(PROBE)
+        button = page.get_by_role("button", name="Increment", exact=True).first
+        results, ws_bytes = [], []
+        for n in range(1, clicks + 1):
+            page.evaluate(ARM, n)
+            before = counts["ws"]
+            button.click()
+            page.wait_for_function("() => window.__bench.frame !== null", timeout=30_000)
+            page.wait_for_timeout(150)
+            results.append(page.evaluate("window.__bench.result"))
+            ws_bytes.append(counts["ws"] - before)
+        out["5_charts_click_to_dom"] = ms(results)
+        out["5_charts_click_ws_bytes"] = f"median {statistics.median(ws_bytes):.0f} B"
+    finally:
+        target.stop()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--clicks", type=int, default=20)
+    parser.add_argument("--streamlit", metavar="PYTHON", help="also measure Streamlit")
+    parser.add_argument("--skip-tidal", action="store_true", help="measure Streamlit only")
+    args = parser.parse_args()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        results = {}
+        if not args.skip_tidal:
+            results["tidal"] = measure(browser, Server, args.loads, args.clicks)
+        if args.streamlit:
+            python = args.streamlit
+            results["Streamlit"] = measure(
+                browser, lambda app: StreamlitTarget(python, app), args.loads, args.clicks
+            )
+        browser.close()
+    for who, out in results.items():
+        print(who)
+        for k, v in out.items():
+            print(f"  {k:26} {v}")
+
+
+if __name__ == "__main__":
+    main()
