@@ -712,3 +712,23 @@ def test_a_page_named_as_the_default_page_is_a_duplicate(app_test):
         'Two pages resolve to the URL pathname `/home`: callable titled "home" (section "Main", '
         'default page) and callable titled "other" (section "More").'
     )
+
+
+def test_page_link_takes_icon_position_and_width(app_test):
+    at = app_test("""
+        import tidal as st
+        st.page_link("https://example.com", label="Docs", icon="📘", icon_position="right",
+                     width=200)
+        st.page_link("https://example.com", label="Wide", width="stretch")
+    """).run()
+    first, second = [e.props for e in at.get("page_link")]
+    assert first["icon_position"] == "right" and first["width"] == 200
+    assert second["width"] == "stretch" and second["use_container_width"] is True
+
+
+def test_page_link_refuses_a_bad_icon_position(app_test):
+    at = app_test("""
+        import tidal as st
+        st.page_link("https://example.com", label="Docs", icon_position="top")
+    """).run()
+    assert 'Use "left" or "right"' in at.exception[0].value

@@ -147,8 +147,6 @@ NOT_YET |= {
     # components
     # text (catalogue-text: Markdown, badge, latex, html, iframe, code, headers, text params)
     # inputs (catalogue-inputs: new widgets, widget params, bind/persist_state)
-    "page_link.icon_position",
-    "page_link.width",
 }
 
 

@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn
 
+from tidal.api.dimensions import check_width
 from tidal.api.query import to_params
 from tidal.context import PageInfo, PageTable, api_function, get_run
 from tidal.errors import RerunRequested, TidalAPIError
@@ -346,9 +347,11 @@ def page_link(
     *,
     label: str | None = None,
     icon: str | None = None,
+    icon_position: Literal["left", "right"] = "left",
     help: str | None = None,
     disabled: bool = False,
     use_container_width: bool | None = None,
+    width: int | Literal["content", "stretch"] = "content",
     query_params: Mapping[str, object] | Iterable[tuple[str, object]] | None = None,
 ) -> None:
     """Show a link to a page of the app (no page reload), or to an external URL.
@@ -357,9 +360,12 @@ def page_link(
         page: a page file's path relative to the entrypoint, an ``st.Page``, or a URL.
         label: the link text; by default the page's title (required for URLs).
         icon: an emoji before the label; by default the page's icon.
+        icon_position: ``"left"`` or ``"right"`` of the label.
         help: a tooltip.
         disabled: show the link greyed out and inert.
-        use_container_width: stretch the link to its container's width.
+        use_container_width: stretch the link to its container's width (deprecated in
+            Streamlit for ``width="stretch"``).
+        width: ``"content"``, ``"stretch"`` or pixels.
         query_params: the ``st.query_params`` the page opens with (an app page only).
 
     Example:
@@ -369,6 +375,13 @@ def page_link(
         >>> st.page_link("https://example.com", label="Docs")
     """
     ctx = get_run()
+    if icon_position not in ("left", "right"):
+        raise TidalAPIError(
+            f'st.page_link got icon_position={icon_position!r}. Use "left" or "right".'
+        )
+    shown_width: int | str = check_width(width, command="page_link")
+    if use_container_width is not None:  # the older spelling of width="stretch"
+        shown_width = "stretch" if use_container_width else shown_width
     if isinstance(page, str) and _SCHEME.match(page) and not _EXTERNAL.match(page):
         raise TidalAPIError(
             f"st.page_link got page={page[:100]!r}: a link to a URL must start with http:// "
@@ -399,5 +412,11 @@ def page_link(
         }
         if query_params is not None:
             props["query"] = encode_query(to_params(query_params))
-    props.update(help=help, disabled=disabled, use_container_width=bool(use_container_width))
+    props.update(
+        help=help,
+        disabled=disabled,
+        use_container_width=shown_width == "stretch",
+        width=shown_width,
+        icon_position=icon_position,
+    )
     ctx.add(Node("page_link", props))

@@ -200,7 +200,11 @@ export class Nav {
 
 function renderPageLink(node, p) {
   const label = [h('span', { class: 'nav-label' }, p.label ?? '')];
-  if (p.icon) label.unshift(h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, p.icon));
+  if (p.icon) {
+    const icon = h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, p.icon);
+    if (p.icon_position === 'right') label.push(icon);
+    else label.unshift(icon);
+  }
   let a;
   if (p.disabled) {
     a = h('a', { 'aria-disabled': 'true', role: 'link' }, ...label);
@@ -216,6 +220,7 @@ function renderPageLink(node, p) {
   const help = helpIcon(p.help);
   if (help) node.el.append(help);
   node.el.classList.toggle('full', Boolean(p.use_container_width));
+  node.el.style.width = typeof p.width === 'number' ? `${p.width}px` : '';
 }
 
 /** `page_link` elements. */
