@@ -28,6 +28,7 @@ from tidal.durability import Durability, SaveResult
 from tidal.errors import RunTimedOut, ScriptInterrupted
 from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
+from tidal.inspector import export_document, load_document, secret_strings
 from tidal.interrupt import RunInterrupt
 from tidal.pages import App, Navigator
 from tidal.pool import WorkerPool
@@ -55,6 +56,7 @@ from tidal.runner import (
 )
 from tidal.state import SessionState
 from tidal.stores import MemoryFileStore, StoreFiles
+from tidal.timeline import Trigger
 
 log = logging.getLogger("tidal.session")
 
@@ -204,12 +206,21 @@ class Session:
         """The browser tab this session serves (``st.context``), set by its connection."""
         self._published: set[str] = set()
         """Media ids already put in the store for other replicas (durable stores)."""
+        self.state.timeline.secrets = self.secret_strings
+
+    def secret_strings(self) -> list[str]:
+        """The values of ``st.secrets`` for this session: never shown by the inspector."""
+        return secret_strings(self.visitor.secrets, self.script.path.parent)
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
         """Run one interaction now, in the calling thread, with Python values already
         validated (``AppTest`` uses this; the server goes through ``enqueue``). ``page``
         navigates to that page first."""
+        if self.run_count == 0:
+            self.state.timeline.cause(Trigger("page load"))
+        elif page is not None and page != self.page:
+            self.state.timeline.cause(Trigger("navigate", page=page))
         status = self.nav.run(
             self.state,
             self.writer,
@@ -396,6 +407,7 @@ class Session:
                 return
         else:
             fragment = None if resync or batch.page is not None else self._fragment_of(changes)
+        self._cause(batch)
         self.run_count += 1
         self._run_no = self.run_count
         self._emit(RunStarted(run=self._run_no, scope=list(fragment.path) if fragment else []))
@@ -474,6 +486,15 @@ class Session:
         self._persist(batch.seq)
         self._arm_timers()
 
+    def _cause(self, batch: Batch) -> None:
+        """Tell the timeline what starts this run when no widget value does."""
+        if batch.redraw:
+            self.state.timeline.cause(Trigger("page load", page=self.page or None))
+        elif batch.page is not None:
+            self.state.timeline.cause(Trigger("navigate", page=batch.page))
+        elif batch.fragment is not None:
+            self.state.timeline.cause(Trigger("timer", fragment=batch.fragment))
+
     # ------------------------------------------------------------------ timed fragments
     def _arm_timers(self) -> None:
         """Set a timer for every ``run_every`` fragment of the page that has none yet (after
@@ -511,6 +532,26 @@ class Session:
         if len(owners) != 1:
             return None
         return self.fragments.get(owners.pop())
+
+    # ------------------------------------------------------------------ inspector
+    def rewind(self, run: int) -> bool:
+        """Put back the state (user and widget values) as run ``run`` left it; False when the
+        timeline no longer holds it. Call from the run's thread or between runs."""
+        parts = self.state.timeline.state_after(run)
+        if parts is None:
+            return False
+        self.state.restore(*parts)
+        self.state.timeline.cause(Trigger("rewind", str(run)))
+        return True
+
+    def export_document(self) -> dict[str, Any]:
+        """The session document as JSON-able data (see ``inspector.export_document``)."""
+        parts = self.state.snapshot_parts()
+        return export_document(parts, self.page, self.secret_strings())
+
+    def load_document(self, doc: dict[str, Any]) -> None:
+        """Take an exported document's values as this session's state."""
+        load_document(self.state, doc)
 
     # ------------------------------------------------------------------ durability
     def restore(self, snapshot: Snapshot, epoch: int) -> None:

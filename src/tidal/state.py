@@ -23,6 +23,8 @@ from tidal.errors import (
 )
 from tidal.kept import MISSING as KEPT_MISSING
 from tidal.kept import KeptValues
+from tidal.removal import Removal, identity_changes
+from tidal.timeline import Timeline
 from tidal.uploaded_file import SessionFiles
 
 WIDGET_ID_PREFIX = "$$ID"
@@ -106,6 +108,9 @@ class WidgetMeta:
     """The hash of the page that rendered it (a ``"page"``-scoped value stays on it)."""
     idle: Any = False
     """What a trigger holds between clicks (False for a button, None for a menu button)."""
+    label: str = ""
+    identity: tuple[Any, ...] = ()
+    """The identity parameters its id was derived from (to explain a reset, ``removal.py``)."""
 
 
 _MISSING: Any = object()
@@ -132,6 +137,8 @@ class SessionState:
         "_old",
         "_order",
         "files",
+        "removals",
+        "timeline",
     )
 
     def __init__(self) -> None:
@@ -152,6 +159,10 @@ class SessionState:
         """Values of persisted widgets not shown now (kept in ``old`` under their key)."""
         self.files: SessionFiles | None = None
         """The session's uploaded files (set by the session that owns this state)."""
+        self.removals: list[Removal] = []
+        """Values removed since the run timeline last took them, with the rule that did it."""
+        self.timeline = Timeline()
+        """The session's last runs (not part of the document: a store never keeps it)."""
 
     # ------------------------------------------------------------------ mapping (user side)
     def _lookup(self, k: str) -> Any:
@@ -190,8 +201,12 @@ class SessionState:
 
     def __delitem__(self, key: object) -> None:
         k = key if isinstance(key, str) else str(key)
-        if self._lookup(k) is _MISSING:
+        value = self._lookup(k)
+        if value is _MISSING:
             raise KeyError(missing_key_message(k))
+        m = self._meta.get(self._key_to_id.get(k, ""))
+        kind, label = (m.kind, m.label) if m is not None else ("value", k)
+        self.removals.append(Removal("deleted", k, self._key_to_id.get(k), kind, label, value))
         self._new_user.pop(k, None)
         self._old.pop(k, None)
         self._kept.forget(k)
@@ -247,6 +262,10 @@ class SessionState:
         if user_key is not None:
             return self._old.get(user_key, _MISSING)
         return _MISSING
+
+    def bound_widget(self, key: str) -> str | None:
+        """The id of the widget bound to user key ``key``, if one is."""
+        return self._key_to_id.get(key)
 
     def meta(self, wid: str) -> WidgetMeta | None:
         """Metadata of a widget rendered by an earlier (or the current) run."""
@@ -434,6 +453,8 @@ class SessionState:
                     )
             else:  # only the fragment's own
                 gone = {w for w, m in meta.items() if m.fragment == fragment and w not in active}
+            if gone:
+                self._record_removals(gone, "fragment_not_drawn" if fragment else "not_drawn")
             self._keep(gone)
             if fragment is None and page is not None:
                 self._kept.drop_other_pages(self._old, page)
@@ -446,10 +467,43 @@ class SessionState:
         self._keys_this_run.clear()
         self._forms_this_run.clear()
 
+    def _record_removals(self, gone: set[str], reason: Any) -> None:
+        """Say why each value in ``gone`` goes (only runs that remove something pay for this):
+        a widget drawn this run with the same kind and key (or label, keyless) under another
+        id is the same widget whose identity changed."""
+        meta, active = self._meta, self._ids_this_run
+        drawn = {
+            (m.kind, m.key, m.label if m.key is None else ""): m
+            for w, m in meta.items()
+            if w in active
+        }
+        for wid in sorted(gone):
+            m = meta.get(wid)
+            key = m.key if m is not None else self._id_to_key.get(wid)
+            if m is None and key is None:
+                continue  # a keyless value restored from a store: nothing to name
+            if m is not None and m.persist is not None:
+                continue  # its value is kept under its key (MP-6)
+            value = self.widget_value(wid)
+            if m is None:
+                self.removals.append(Removal(reason, key, wid, "widget", key or "", value))
+                continue
+            twin = drawn.get((m.kind, m.key, m.label if m.key is None else ""))
+            if twin is not None and reason == "not_drawn":
+                changed = identity_changes(m.kind, m.key is not None, m.identity, twin.identity)
+                self.removals.append(
+                    Removal("identity_changed", key, wid, m.kind, m.label, value, changed)
+                )
+            else:
+                self.removals.append(Removal(reason, key, wid, m.kind, m.label, value))
+
     def forget_widgets(self) -> None:
         """Drop every widget's value and metadata; user keys stay (MP-5: the first run after
         ``st.switch_page`` starts every widget, the entrypoint's included, from its default),
         but those with ``persist_state="session"`` (or ``bind``) keep theirs (MP-6)."""
+        if self._meta:
+            self._ids_this_run.clear()
+            self._record_removals(set(self._meta), "page_switch")
         self._keep(set(self._meta))
         self._kept.drop_other_pages(self._old, None)
         for layer in (self._old, self._new_widget):

@@ -1,0 +1,341 @@
+"""The run timeline of one session: what triggered each run, what it did to the state.
+
+Owns ``Trigger``, ``StateDiff``, ``RunRecord`` and ``Timeline``, a ring of the last runs that the
+runner fills (``start`` before the callbacks, ``finish`` after the state's run ended) and that
+the inspector and ``AppTest.runs`` read. Values are kept as short summaries (``summarise``), so a
+record never holds on to a big value, and the state after each run as a snapshot (for rewind).
+Knows nothing about scripts, threads or the wire; the state's own cleanup says why values went
+(``removal.Removal``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from copy import deepcopy
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from tidal.removal import Removal
+
+if TYPE_CHECKING:
+    from tidal.state import SessionState
+
+TriggerKind = Literal[
+    "page load", "rerun", "st.rerun", "change", "click", "submit", "navigate", "timer", "rewind"
+]
+RUNS_KEPT = 50
+"""Runs a session's timeline remembers (the oldest go first)."""
+SUMMARY_CHARS = 120
+"""Longest summary of a value."""
+_SMALL = 200
+"""Containers up to this many items are copied into the after-run snapshot (a later in-place
+change must not rewrite history); bigger values are shared."""
+SECRET = "•••• (secret)"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What started a run.
+
+    ``kind`` is ``"page load"``, ``"rerun"`` (a plain rerun: ``at.run()``, a source change),
+    ``"st.rerun"`` (the run before called ``st.rerun()``), ``"change"`` (a widget's value,
+    ``old`` -> ``new``), ``"click"`` (a button), ``"submit"`` (a form), ``"navigate"`` (to
+    ``page``), ``"timer"`` (a fragment's ``run_every``) or ``"rewind"`` (the inspector put
+    back the state after run ``widget``). ``widget`` is the key of the widget
+    (or its label when it has none); ``others`` the other widgets whose values came with it
+    (a form's fields).
+    """
+
+    kind: TriggerKind
+    widget: str | None = None
+    widget_kind: str | None = None
+    old: str | None = None
+    new: str | None = None
+    page: str | None = None
+    fragment: str | None = None
+    others: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """The trigger in a few words.
+
+        Example:
+            >>> Trigger("change", "age", "slider", "3", "5").describe()
+            'change of `age` (slider): 3 -> 5'
+        """
+        where = f" in fragment {self.fragment}" if self.fragment else ""
+        if self.kind == "change":
+            return f"change of `{self.widget}` ({self.widget_kind}): {self.old} -> {self.new}"
+        if self.kind in ("click", "submit"):
+            return f"{self.kind} of `{self.widget}`{where}"
+        if self.kind == "navigate":
+            return f"navigate to {self.page or 'the main page'!r}"
+        if self.kind == "rewind":
+            return f"rewind to the state after run {self.widget}"
+        if self.kind == "timer":
+            return f"timer of fragment {self.fragment}"
+        return self.kind + where
+
+
+@dataclass(frozen=True, slots=True)
+class StateDiff:
+    """What a run did to the visible session state, as value summaries.
+
+    ``added``: key -> new value; ``changed``: key -> (old, new); ``removed``: key -> old value;
+    ``reasons``: key -> why it was removed or reset, in plain words (see ``removal.py``).
+    """
+
+    added: dict[str, str] = field(default_factory=dict)
+    changed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    removed: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    @property
+    def keys(self) -> set[str]:
+        """Every key the run added, changed or removed."""
+        return set(self.added) | set(self.changed) | set(self.removed)
+
+
+@dataclass(slots=True, eq=False)
+class RunRecord:
+    """One run of a session: its trigger, outcome, callbacks, state diff and problems."""
+
+    number: int
+    trigger: Trigger
+    status: str = "running"
+    """``running``, ``ok``, ``error``, ``stopped``, ``rerun`` (ended by ``st.rerun()``),
+    ``interrupted``, ``switch`` (ended by ``st.switch_page``)."""
+    duration: float = 0.0
+    """Seconds, from the callbacks to the end of the state's run."""
+    callbacks: list[str] = field(default_factory=list)
+    """The callbacks that ran, as ``key: function name``."""
+    diff: StateDiff = field(default_factory=StateDiff)
+    removals: list[Removal] = field(default_factory=list)
+    """Every value the run's cleanup removed (keyless widgets too), with the rule."""
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    fragment: str | None = None
+    """The fragment whose body alone ran (a fragment rerun), else None."""
+    state_after: tuple[dict[str, Any], dict[str, Any], dict[str, str]] | None = None
+    """``(user values, widget values by id, key map)`` after the run: what rewind restores."""
+    _started: float = 0.0
+    _before: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def state_diff(self) -> StateDiff:
+        """The state diff (``AppTest`` spelling)."""
+        return self.diff
+
+    @property
+    def explanations(self) -> list[str]:
+        """Why values were removed or reset in this run, in plain words."""
+        return [r.explain(self.number) for r in self.removals]
+
+
+def summarise(value: Any, secrets: frozenset[str] = frozenset()) -> str:
+    """A short, safe text for a value: repr for small values, a description for big ones
+    (a DataFrame's shape, a container's length); strings holding a secret are masked.
+
+    Example:
+        >>> summarise([1, 2, 3])
+        '[1, 2, 3]'
+    """
+    if secrets and _holds_secret(value, secrets):
+        return SECRET
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return _cut(repr(value))
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        if len(value) > _SMALL:
+            return f"{type(value).__name__} of {len(value)} items"
+        return _cut(_safe_repr(value))
+    shape = getattr(value, "shape", None)
+    if isinstance(shape, tuple) and shape:
+        dims = " x ".join(str(n) for n in shape)
+        return f"{type(value).__name__} {dims}"
+    return _cut(_safe_repr(value))
+
+
+def _safe_repr(value: Any) -> str:
+    try:
+        return repr(value)
+    except Exception:  # a value whose repr fails: say what it is
+        return f"<{type(value).__name__}>"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…"
+
+
+def _holds_secret(value: Any, secrets: frozenset[str]) -> bool:
+    if isinstance(value, str):
+        return any(s in value for s in secrets)
+    if isinstance(value, dict) and len(value) <= _SMALL:
+        return any(_holds_secret(v, secrets) for v in value.values())
+    if isinstance(value, (list, tuple, set, frozenset)) and len(value) <= _SMALL:
+        return any(_holds_secret(v, secrets) for v in value)
+    return False
+
+
+def copy_value(value: Any) -> Any:
+    """A value as the after-run snapshot keeps it: small containers copied, others shared."""
+    if isinstance(value, (list, dict, set)) and len(value) <= _SMALL:
+        try:
+            return deepcopy(value)
+        except Exception:  # an item that cannot be copied: share the container
+            return value
+    return value
+
+
+class Timeline:
+    """The last ``RUNS_KEPT`` runs of one session, newest last. Touched by the session's run
+    thread only (readers copy ``list(runs)``)."""
+
+    __slots__ = ("_cause", "_masked", "_rerun_next", "count", "current", "runs", "secrets")
+
+    def __init__(self, size: int = RUNS_KEPT) -> None:
+        self.runs: deque[RunRecord] = deque(maxlen=size)
+        self.count = 0
+        self.current: RunRecord | None = None
+        self._cause: Trigger | None = None
+        self._rerun_next = False
+        self._masked: frozenset[str] | None = None
+        self.secrets: Callable[[], Iterable[str]] | None = None
+        """The secret values (``st.secrets``) a summary must never show."""
+
+    def cause(self, trigger: Trigger) -> None:
+        """What starts the next run when it is not a widget's value (set by the session)."""
+        self._cause = trigger
+        self._rerun_next = False
+
+    def _secrets(self) -> frozenset[str]:
+        """The secret values, asked for once per run and only when a text needs them."""
+        masked = self._masked
+        if masked is None:
+            get = self.secrets
+            masked = frozenset(s for s in get() if s) if get is not None else frozenset()
+            self._masked = masked
+        return masked
+
+    def values(self, state: SessionState) -> dict[str, str]:
+        """The visible state as summaries."""
+        out: dict[str, str] = {}
+        for k in state:
+            value = state.get(k)
+            if value is None or isinstance(value, (bool, int, float)):
+                out[k] = repr(value)  # nothing to mask, and most values are these
+            else:
+                out[k] = summarise(value, self._secrets())
+        return out
+
+    def start(
+        self, state: SessionState, changes: Mapping[str, Any], fragment: str | None = None
+    ) -> RunRecord:
+        """A run begins (before its callbacks) with these validated widget values."""
+        self.count += 1
+        self._masked = None
+        record = RunRecord(self.count, self._trigger(state, changes), fragment=fragment)
+        record._before = self.values(state)
+        record._started = time.perf_counter()
+        self.current = record
+        self.runs.append(record)
+        return record
+
+    def _trigger(self, state: SessionState, changes: Mapping[str, Any]) -> Trigger:
+        cause, self._cause = self._cause, None
+        rerun_next, self._rerun_next = self._rerun_next, False
+        metas = [(m, wid) for wid in changes if (m := state.meta(wid)) is not None]
+        if metas:
+            metas.sort(key=lambda mw: (not mw[0].trigger, mw[0].order))
+            m, wid = metas[0]
+            name = m.key or m.label
+            others = tuple(o.key or o.label for o, _ in metas[1:])
+            fragment = m.fragment or None
+            if m.trigger:
+                kind: TriggerKind = "submit" if m.kind == "form_submit_button" else "click"
+                return Trigger(kind, name, m.kind, fragment=fragment, others=others)
+            secrets = self._secrets()
+            old = summarise(state.widget_value(wid), secrets)
+            new = summarise(changes[wid], secrets)
+            return Trigger("change", name, m.kind, old, new, fragment=fragment, others=others)
+        if cause is not None:
+            return cause
+        return Trigger("st.rerun" if rerun_next else "rerun")
+
+    def callback(self, key: str | None, func: Callable[..., Any]) -> None:
+        """A widget's callback is about to run."""
+        if self.current is not None:
+            name = getattr(func, "__qualname__", None) or type(func).__name__
+            self.current.callbacks.append(f"{key}: {name}" if key else name)
+
+    def error(self, message: str) -> None:
+        """The run shows an exception."""
+        if self.current is not None:
+            self.current.errors.append(message)
+
+    def warn(self, message: str) -> None:
+        """The run raised a warning about the state (a default also set through state)."""
+        if self.current is not None:
+            self.current.warnings.append(message)
+
+    def finish(self, state: SessionState, status: str) -> RunRecord | None:
+        """The run's state run ended (after cleanup): diff, explanations, snapshot."""
+        record, self.current = self.current, None
+        if record is None:
+            return None
+        record.status = status
+        record.duration = time.perf_counter() - record._started
+        removals, state.removals = state.removals, []
+        record.removals = removals
+        before, after = record._before, self.values(state)
+        record._before = {}
+        diff = StateDiff()
+        for k, new in after.items():
+            old = before.get(k)
+            if old is None:
+                diff.added[k] = new
+            elif old != new:
+                diff.changed[k] = (old, new)
+        for k, old in before.items():
+            if k not in after:
+                diff.removed[k] = old
+        for r in removals:
+            if r.key is not None and r.key not in after and r.key not in diff.removed:
+                diff.removed[r.key] = summarise(r.value, self._secrets())  # between runs
+            if r.key is not None and r.key in diff.keys:
+                diff.reasons[r.key] = r.explain(record.number)
+        record.diff = diff
+        user, widgets, keys = state.snapshot_parts()
+        record.state_after = (
+            {k: copy_value(v) for k, v in user.items()},
+            {k: copy_value(v) for k, v in widgets.items()},
+            keys,
+        )
+        self._rerun_next = status == "rerun"
+        return record
+
+    def state_after(
+        self, number: int
+    ) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]] | None:
+        """A copy of the state after run ``number`` (None: no longer in the ring)."""
+        record = self.find(number)
+        if record is None or record.state_after is None:
+            return None
+        user, widgets, keys = record.state_after
+        return (
+            {k: copy_value(v) for k, v in user.items()},
+            {k: copy_value(v) for k, v in widgets.items()},
+            dict(keys),
+        )
+
+    def find(self, number: int) -> RunRecord | None:
+        """The record of run ``number`` if the ring still holds it."""
+        for record in self.runs:
+            if record.number == number:
+                return record
+        return None
