@@ -179,6 +179,8 @@ def test_rewind_restores_user_and_widget_values_after_an_earlier_run() -> None:
     run = at.runs[-1]
     assert run.trigger.kind == "rewind"
     assert run.trigger.describe() == "rewind to the state after run 3"
+    assert run.state_diff.changed == {"n": ("1", "0"), "show": ("False", "True")}
+    assert run.state_diff.added == {"age": "7"}
 
 
 def test_rewind_to_a_run_no_longer_kept_says_so() -> None:

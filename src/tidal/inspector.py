@@ -68,10 +68,11 @@ def secret_strings(given: Mapping[str, Any] | None, app_dir: Path | None) -> lis
 
 
 def state_rows(
-    state: SessionState, not_durable: tuple[str, ...], secrets: list[str]
+    state: SessionState, not_durable: tuple[str, ...], secrets: list[str], *, durable: bool
 ) -> list[dict[str, Any]]:
     """One row per visible session-state key: value summary, kind (``user``/``widget``), the
-    widget bound to it, and whether the store keeps it (``durable``)."""
+    widget bound to it, and whether the store keeps it (``durable``: the store is durable and
+    the codec did not leave the value out)."""
     masked = frozenset(secrets)
     rows = []
     skipped = set(not_durable)
@@ -86,7 +87,7 @@ def state_rows(
                 "type": type(value).__name__,
                 "kind": "widget" if wid is not None else "user",
                 "widget": f"{meta.kind} {meta.label!r}" if meta is not None else None,
-                "durable": key not in skipped and (wid is None or wid not in skipped),
+                "durable": durable and key not in skipped and (wid is None or wid not in skipped),
             }
         )
     return rows

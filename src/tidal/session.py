@@ -25,10 +25,16 @@ from tidal.codec import Snapshot
 from tidal.context import Flag, FragmentInfo, RunOptions, Visitor
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability, SaveResult
-from tidal.errors import RunTimedOut, ScriptInterrupted
+from tidal.errors import RunTimedOut, ScriptInterrupted, TidalAPIError
 from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
-from tidal.inspector import export_document, load_document, secret_strings
+from tidal.inspector import (
+    export_document,
+    load_document,
+    run_row,
+    secret_strings,
+    state_rows,
+)
 from tidal.interrupt import RunInterrupt
 from tidal.pages import App, Navigator
 from tidal.pool import WorkerPool
@@ -36,10 +42,13 @@ from tidal.protocol import (
     Change,
     Delta,
     Error,
+    Inspection,
+    LoadState,
     Navigate,
     Outbound,
     Query,
     Rerun,
+    Rewind,
     RunFinished,
     RunStarted,
     RunStatus,
@@ -98,6 +107,9 @@ class Session:
         "_events",
         "_executor",
         "_idle_waiter",
+        "_inspect_export",
+        "_inspect_full",
+        "_inspected",
         "_interruptible",
         "_last_flush",
         "_lock",
@@ -120,6 +132,7 @@ class Session:
         "connected",
         "epoch",
         "fragments",
+        "inspecting",
         "interrupt",
         "last_active",
         "last_status",
@@ -207,6 +220,12 @@ class Session:
         self._published: set[str] = set()
         """Media ids already put in the store for other replicas (durable stores)."""
         self.state.timeline.secrets = self.secret_strings
+        self.inspecting = False
+        """Whether this tab's inspector panel is open (an ``Inspection`` follows each run)."""
+        self._inspect_full = False
+        self._inspect_export = False
+        self._inspected = 0
+        """The last run number an ``Inspection`` sent."""
 
     def secret_strings(self) -> list[str]:
         """The values of ``st.secrets`` for this session: never shown by the inspector."""
@@ -296,7 +315,12 @@ class Session:
                 self._interrupt()  # nobody will see this run's output (a click's run ends)
             return True
 
-    def enqueue(self, msg: Change | Submit | Sync | Rerun | Navigate, *, size: int = 0) -> bool:
+    def enqueue(
+        self,
+        msg: Change | Submit | Sync | Rerun | Navigate | Rewind | LoadState,
+        *,
+        size: int = 0,
+    ) -> bool:
         """Queue an event from the browser (``size``: the bytes of its frame); False if it
         was a duplicate (old ``seq``) or refused.
 
@@ -318,6 +342,12 @@ class Session:
                 )
                 return False
             self.last_active = time.monotonic()
+            if isinstance(msg, Rewind | LoadState):  # the inspector: replace the state, rerun
+                restore = functools.partial(self._restore_from, msg)
+                self._events.push(Batch({}, False, msg.seq, barrier=True, restore=restore))
+                self._seq = msg.seq
+                self._start()
+                return True
             if isinstance(msg, Sync):
                 values = self._known(msg.values) if self._warm else msg.values
                 self._events.defer(values, size=size if values else 0)
@@ -391,6 +421,8 @@ class Session:
                 self._stopper.end()
 
     def _process(self, batch: Batch) -> None:
+        if batch.restore is not None:
+            batch.restore()
         with self._lock:
             resync, self._resync = self._resync, False
         if resync:
@@ -484,6 +516,11 @@ class Session:
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
         self._persist(batch.seq)
+        if self.inspecting:
+            with self._lock:
+                full, self._inspect_full = self._inspect_full, False
+                export, self._inspect_export = self._inspect_export, False
+            self._emit(self._inspection(full, export))
         self._arm_timers()
 
     def _cause(self, batch: Batch) -> None:
@@ -537,12 +574,56 @@ class Session:
     def rewind(self, run: int) -> bool:
         """Put back the state (user and widget values) as run ``run`` left it; False when the
         timeline no longer holds it. Call from the run's thread or between runs."""
-        parts = self.state.timeline.state_after(run)
+        timeline = self.state.timeline
+        parts = timeline.state_after(run)
         if parts is None:
             return False
+        before = timeline.values(self.state)
         self.state.restore(*parts)
-        self.state.timeline.cause(Trigger("rewind", str(run)))
+        timeline.cause(Trigger("rewind", str(run)), before)
         return True
+
+    def inspect(self, open: bool, *, export: bool = False) -> None:
+        """The tab's inspector panel opened or closed (on the connection's thread). Open, it
+        gets everything now (or at the end of the run in progress) and then one
+        ``Inspection`` per run; ``export`` adds the session document."""
+        with self._lock:
+            self.inspecting = open
+            if not open:
+                return
+            if self._running:  # the state is the run's: its end sends everything
+                self._inspect_full = True
+                self._inspect_export = self._inspect_export or export
+                return
+            msg = self._inspection(True, export)  # no run can start while we hold the lock
+        self._emit(msg)
+
+    def _inspection(self, full: bool, export: bool) -> Inspection:
+        """What the inspector shows: every key, and the runs it has not seen (all: ``full``)."""
+        runs = list(self.state.timeline.runs)
+        if not full:
+            runs = [r for r in runs if r.number > self._inspected]
+        if runs:
+            self._inspected = runs[-1].number
+        secrets = self.secret_strings()
+        durable = self._durability is not None and self._durability.durable
+        return Inspection(
+            keys=state_rows(self.state, self.not_durable, secrets, durable=durable),
+            runs=[run_row(r) for r in runs],
+            reset=full,
+            doc=self.export_document() if export else None,
+        )
+
+    def _restore_from(self, msg: Rewind | LoadState) -> None:
+        """Replace the state as the inspector asked (in the run's thread, before the run)."""
+        if isinstance(msg, Rewind):
+            if not self.rewind(msg.run):
+                self._emit(Error(message=f"Run {msg.run} is no longer in the timeline."))
+            return
+        try:
+            self.load_document(msg.doc)
+        except TidalAPIError as exc:
+            self._emit(Error(message=str(exc)))
 
     def export_document(self) -> dict[str, Any]:
         """The session document as JSON-able data (see ``inspector.export_document``)."""
@@ -550,8 +631,15 @@ class Session:
         return export_document(parts, self.page, self.secret_strings())
 
     def load_document(self, doc: dict[str, Any]) -> None:
-        """Take an exported document's values as this session's state."""
+        """Take an exported document's values as this session's state.
+
+        Raises:
+            TidalAPIError: ``doc`` is not a session document.
+        """
+        timeline = self.state.timeline
+        before = timeline.values(self.state)
         load_document(self.state, doc)
+        timeline.cause(Trigger("load"), before)
 
     # ------------------------------------------------------------------ durability
     def restore(self, snapshot: Snapshot, epoch: int) -> None:

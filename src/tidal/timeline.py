@@ -23,7 +23,16 @@ if TYPE_CHECKING:
     from tidal.state import SessionState
 
 TriggerKind = Literal[
-    "page load", "rerun", "st.rerun", "change", "click", "submit", "navigate", "timer", "rewind"
+    "page load",
+    "rerun",
+    "st.rerun",
+    "change",
+    "click",
+    "submit",
+    "navigate",
+    "timer",
+    "rewind",
+    "load",
 ]
 RUNS_KEPT = 50
 """Runs a session's timeline remembers (the oldest go first)."""
@@ -42,10 +51,10 @@ class Trigger:
     ``kind`` is ``"page load"``, ``"rerun"`` (a plain rerun: ``at.run()``, a source change),
     ``"st.rerun"`` (the run before called ``st.rerun()``), ``"change"`` (a widget's value,
     ``old`` -> ``new``), ``"click"`` (a button), ``"submit"`` (a form), ``"navigate"`` (to
-    ``page``), ``"timer"`` (a fragment's ``run_every``) or ``"rewind"`` (the inspector put
-    back the state after run ``widget``). ``widget`` is the key of the widget
-    (or its label when it has none); ``others`` the other widgets whose values came with it
-    (a form's fields).
+    ``page``), ``"timer"`` (a fragment's ``run_every``), ``"rewind"`` (the inspector put
+    back the state after run ``widget``) or ``"load"`` (an exported session document).
+    ``widget`` is the key of the widget (or its label when it has none); ``others`` the other
+    widgets whose values came with it (a form's fields).
     """
 
     kind: TriggerKind
@@ -71,6 +80,8 @@ class Trigger:
             return f"{self.kind} of `{self.widget}`{where}"
         if self.kind == "navigate":
             return f"navigate to {self.page or 'the main page'!r}"
+        if self.kind == "load":
+            return "load of a session document"
         if self.kind == "rewind":
             return f"rewind to the state after run {self.widget}"
         if self.kind == "timer":
@@ -196,21 +207,34 @@ class Timeline:
     """The last ``RUNS_KEPT`` runs of one session, newest last. Touched by the session's run
     thread only (readers copy ``list(runs)``)."""
 
-    __slots__ = ("_cause", "_masked", "_rerun_next", "count", "current", "runs", "secrets")
+    __slots__ = (
+        "_before",
+        "_cause",
+        "_masked",
+        "_rerun_next",
+        "count",
+        "current",
+        "runs",
+        "secrets",
+    )
 
     def __init__(self, size: int = RUNS_KEPT) -> None:
         self.runs: deque[RunRecord] = deque(maxlen=size)
         self.count = 0
         self.current: RunRecord | None = None
         self._cause: Trigger | None = None
+        self._before: dict[str, str] | None = None
         self._rerun_next = False
         self._masked: frozenset[str] | None = None
         self.secrets: Callable[[], Iterable[str]] | None = None
         """The secret values (``st.secrets``) a summary must never show."""
 
-    def cause(self, trigger: Trigger) -> None:
-        """What starts the next run when it is not a widget's value (set by the session)."""
+    def cause(self, trigger: Trigger, before: dict[str, str] | None = None) -> None:
+        """What starts the next run when it is not a widget's value (set by the session);
+        ``before``: the state its diff starts from, when the session replaced the state
+        (rewind)."""
         self._cause = trigger
+        self._before = before
         self._rerun_next = False
 
     def _secrets(self) -> frozenset[str]:
@@ -240,7 +264,8 @@ class Timeline:
         self.count += 1
         self._masked = None
         record = RunRecord(self.count, self._trigger(state, changes), fragment=fragment)
-        record._before = self.values(state)
+        before, self._before = self._before, None
+        record._before = before if before is not None else self.values(state)
         record._started = time.perf_counter()
         self.current = record
         self.runs.append(record)
