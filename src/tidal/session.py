@@ -286,6 +286,7 @@ class Session:
             self._schedule = schedule
             self.conn_id = conn_id
             self.connected = True
+            self.inspecting = False  # the page asks again if its panel is open
             if nonce != self.nonce:
                 self.nonce = nonce
                 self._seq = 0
