@@ -218,9 +218,3 @@ def import_document(doc: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, A
         if not isinstance(key, str) or key.startswith(WIDGET_ID_PREFIX) or not key:
             raise TidalAPIError(f"A session document holds an invalid key {key!r}.")
     return _from_json(dict(user)), _from_json(dict(widgets))
-
-
-def load_document(state: SessionState, doc: Mapping[str, Any]) -> None:
-    """Replace ``state`` with a document's values (widgets take theirs when next drawn)."""
-    user, widgets = import_document(doc)
-    state.restore({**user, **widgets}, {}, {})

@@ -30,7 +30,7 @@ from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
 from tidal.inspector import (
     export_document,
-    load_document,
+    import_document,
     run_row,
     secret_strings,
     state_rows,
@@ -576,12 +576,11 @@ class Session:
         """Put back the state (user and widget values) as run ``run`` left it; False when the
         timeline no longer holds it. Call from the run's thread or between runs."""
         timeline = self.state.timeline
-        parts = timeline.state_after(run)
-        if parts is None:
+        layers = timeline.state_after(run)
+        if layers is None:
             return False
-        before = timeline.values(self.state)
-        self.state.restore(*parts)
-        timeline.cause(Trigger("rewind", str(run)), before)
+        timeline.cause(Trigger("rewind", str(run)), self.state)
+        self.state.restore_layers(layers)
         return True
 
     def inspect(self, open: bool, *, export: bool = False) -> None:
@@ -637,10 +636,9 @@ class Session:
         Raises:
             TidalAPIError: ``doc`` is not a session document.
         """
-        timeline = self.state.timeline
-        before = timeline.values(self.state)
-        load_document(self.state, doc)
-        timeline.cause(Trigger("load"), before)
+        user, widgets = import_document(doc)  # raises before anything changes
+        self.state.timeline.cause(Trigger("load"), self.state)
+        self.state.restore({**user, **widgets}, {}, {})
 
     # ------------------------------------------------------------------ durability
     def restore(self, snapshot: Snapshot, epoch: int) -> None:

@@ -115,6 +115,9 @@ class WidgetMeta:
 
 _MISSING: Any = object()
 
+StateLayers = tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, str]]
+"""``(old, new_widget, new_user, key map)``: a state's contents as ``layers()`` copies them."""
+
 
 class SessionState:
     """The state of one session, as a mutable mapping of user keys (see module docstring).
@@ -139,6 +142,7 @@ class SessionState:
         "files",
         "removals",
         "timeline",
+        "version",
     )
 
     def __init__(self) -> None:
@@ -161,6 +165,9 @@ class SessionState:
         """The session's uploaded files (set by the session that owns this state)."""
         self.removals: list[Removal] = []
         """Values removed since the run timeline last took them, with the rule that did it."""
+        self.version = 0
+        """Counts changes through the mapping, ``restore`` and cleanup between runs: while it
+        stands still, the state is as the last run left it (the timeline relies on it)."""
         self.timeline = Timeline()
         """The session's last runs (not part of the document: a store never keeps it)."""
 
@@ -198,6 +205,7 @@ class SessionState:
         if (wid is not None and wid in self._ids_this_run) or k in self._forms_this_run:
             raise StreamlitWidgetAlreadyInstantiatedError(already_instantiated_message(k))
         self._new_user[k] = value
+        self.version += 1
 
     def __delitem__(self, key: object) -> None:
         k = key if isinstance(key, str) else str(key)
@@ -207,6 +215,7 @@ class SessionState:
         m = self._meta.get(self._key_to_id.get(k, ""))
         kind, label = (m.kind, m.label) if m is not None else ("value", k)
         self.removals.append(Removal("deleted", k, self._key_to_id.get(k), kind, label, value))
+        self.version += 1
         self._new_user.pop(k, None)
         self._old.pop(k, None)
         self._kept.forget(k)
@@ -242,6 +251,7 @@ class SessionState:
 
     def clear(self) -> None:
         """Empty everything: user keys, widget values and the key map (SS-16)."""
+        self.version += 1
         self._old.clear()
         self._new_user.clear()
         self._new_widget.clear()
@@ -338,6 +348,7 @@ class SessionState:
 
     def set_widget_value(self, wid: str, value: Any) -> None:
         """Rewrite a widget's value (W-11b: an invalid assigned value falls back to default)."""
+        self.version += 1
         user_key = self._id_to_key.get(wid)
         if user_key is not None and user_key in self._new_user:
             self._new_user[user_key] = value
@@ -501,6 +512,7 @@ class SessionState:
         """Drop every widget's value and metadata; user keys stay (MP-5: the first run after
         ``st.switch_page`` starts every widget, the entrypoint's included, from its default),
         but those with ``persist_state="session"`` (or ``bind``) keep theirs (MP-6)."""
+        self.version += 1
         if self._meta:
             self._ids_this_run.clear()
             self._record_removals(set(self._meta), "page_switch")
@@ -512,6 +524,43 @@ class SessionState:
         self._meta.clear()
 
     # ------------------------------------------------------------------ snapshot
+    def visible(self) -> dict[str, Any]:
+        """Every visible key with its value: ``to_dict()`` in one pass over the layers (the
+        run timeline reads it after every run), in another order."""
+        out: dict[str, Any] = {}
+        old, to_key = self._old, self._id_to_key
+        for k, v in old.items():  # lowest: a value kept under its user key
+            if not k.startswith(WIDGET_ID_PREFIX):
+                out[k] = v
+        for layer in (old, self._new_widget):
+            for k, v in layer.items():
+                if k.startswith(WIDGET_ID_PREFIX):
+                    user_key = to_key.get(k)
+                    if user_key is not None:
+                        out[user_key] = v
+        out.update(self._new_user)
+        return out
+
+    def layers(self) -> StateLayers:
+        """Shallow copies of the layers and the key map, taken after a run (to rewind to)."""
+        return (
+            dict(self._old),
+            dict(self._new_widget),
+            dict(self._new_user),
+            dict(self._key_to_id),
+        )
+
+    def restore_layers(self, layers: StateLayers) -> None:
+        """Put back layers taken by ``layers()``; widgets register afresh on the next run."""
+        old, new_widget, new_user, keys = layers
+        self.clear()
+        self._meta.clear()
+        self._old.update(old)
+        self._new_widget.update(new_widget)
+        self._new_user.update(new_user)
+        self._key_to_id.update(keys)
+        self._id_to_key.update({wid: k for k, wid in keys.items()})
+
     def snapshot_parts(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
         """``(user values, widget values by id, key map)``: what a store keeps."""
         user: dict[str, Any] = {}
@@ -524,7 +573,7 @@ class SessionState:
         self, user: Mapping[str, Any], widgets: Mapping[str, Any], keys: Mapping[str, str]
     ) -> None:
         """Replace everything with a snapshot's contents (values land in ``old``)."""
-        self.clear()
+        self.clear()  # counts as a change (version)
         self._meta.clear()
         self._old.update(user)
         self._old.update(widgets)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from tidal.removal import Removal
 
 if TYPE_CHECKING:
-    from tidal.state import SessionState
+    from tidal.state import SessionState, StateLayers
 
 TriggerKind = Literal[
     "page load",
@@ -131,10 +131,10 @@ class RunRecord:
     warnings: list[str] = field(default_factory=list)
     fragment: str | None = None
     """The fragment whose body alone ran (a fragment rerun), else None."""
-    state_after: tuple[dict[str, Any], dict[str, Any], dict[str, str]] | None = None
-    """``(user values, widget values by id, key map)`` after the run: what rewind restores."""
+    layers: StateLayers | None = None
+    """The state's layers after the run: what rewind restores."""
     _started: float = 0.0
-    _before: dict[str, str] = field(default_factory=dict)
+    _before: _View | None = None
 
     @property
     def state_diff(self) -> StateDiff:
@@ -193,9 +193,12 @@ def _holds_secret(value: Any, secrets: frozenset[str]) -> bool:
     return False
 
 
+_MUTABLE = (list, dict, set)
+
+
 def copy_value(value: Any) -> Any:
     """A value as the after-run snapshot keeps it: small containers copied, others shared."""
-    if isinstance(value, (list, dict, set)) and len(value) <= _SMALL:
+    if type(value) in _MUTABLE and len(value) <= _SMALL:
         try:
             return deepcopy(value)
         except Exception:  # an item that cannot be copied: share the container
@@ -203,15 +206,45 @@ def copy_value(value: Any) -> Any:
     return value
 
 
+def _copy_layers(layers: StateLayers) -> StateLayers:
+    """The layers with their small containers copied (a later in-place change of a list in
+    the state must not rewrite history); other values are shared."""
+    for layer in layers[:3]:
+        for k, v in layer.items():
+            if type(v) in _MUTABLE:
+                layer[k] = copy_value(v)
+    return layers
+
+
+_PLAIN = (bool, int, float, type(None))
+
+
+class _View:
+    """The visible state at one moment: raw values and their summaries."""
+
+    __slots__ = ("raw", "text")
+
+    def __init__(self, raw: dict[str, Any], text: dict[str, str]) -> None:
+        self.raw = raw
+        self.text = text
+
+
 class Timeline:
     """The last ``RUNS_KEPT`` runs of one session, newest last. Touched by the session's run
-    thread only (readers copy ``list(runs)``)."""
+    thread only (readers copy ``list(runs)``).
+
+    Cheap by design, since it records every run whether anyone looks or not: one pass over
+    the visible state per run (the state before a run is the one the last run left while
+    ``SessionState.version`` stands still), summaries only for values that are not the very
+    objects summarised before, and shallow copies of the layers for rewind."""
 
     __slots__ = (
         "_before",
         "_cause",
+        "_last",
         "_masked",
         "_rerun_next",
+        "_version",
         "count",
         "current",
         "runs",
@@ -223,18 +256,21 @@ class Timeline:
         self.count = 0
         self.current: RunRecord | None = None
         self._cause: Trigger | None = None
-        self._before: dict[str, str] | None = None
+        self._before: _View | None = None
+        self._last: _View | None = None
+        """The state as the last run left it, valid while ``state.version == _version``."""
+        self._version = -1
         self._rerun_next = False
         self._masked: frozenset[str] | None = None
         self.secrets: Callable[[], Iterable[str]] | None = None
         """The secret values (``st.secrets``) a summary must never show."""
 
-    def cause(self, trigger: Trigger, before: dict[str, str] | None = None) -> None:
-        """What starts the next run when it is not a widget's value (set by the session);
-        ``before``: the state its diff starts from, when the session replaced the state
-        (rewind)."""
+    def cause(self, trigger: Trigger, state: SessionState | None = None) -> None:
+        """What starts the next run when it is not a widget's value (set by the session).
+        Pass ``state`` just before the session replaces it (rewind, load): the run's diff
+        starts from the state as it is now."""
         self._cause = trigger
-        self._before = before
+        self._before = self._view(state) if state is not None else None
         self._rerun_next = False
 
     def _secrets(self) -> frozenset[str]:
@@ -246,16 +282,25 @@ class Timeline:
             self._masked = masked
         return masked
 
+    def _view(self, state: SessionState, like: _View | None = None) -> _View:
+        """The visible state now; summaries of ``like`` are reused for the same objects
+        (never for containers, which may have changed in place)."""
+        raw = state.visible()
+        text: dict[str, str] = {}
+        old_raw = like.raw if like is not None else {}
+        old_text = like.text if like is not None else {}
+        for k, v in raw.items():
+            if v is old_raw.get(k, _View) and type(v) not in _MUTABLE:
+                text[k] = old_text[k]
+            elif type(v) in _PLAIN:
+                text[k] = repr(v)  # nothing to mask, and most values are these
+            else:
+                text[k] = summarise(v, self._secrets())
+        return _View(raw, text)
+
     def values(self, state: SessionState) -> dict[str, str]:
         """The visible state as summaries."""
-        out: dict[str, str] = {}
-        for k in state:
-            value = state.get(k)
-            if value is None or isinstance(value, (bool, int, float)):
-                out[k] = repr(value)  # nothing to mask, and most values are these
-            else:
-                out[k] = summarise(value, self._secrets())
-        return out
+        return self._view(state).text
 
     def start(
         self, state: SessionState, changes: Mapping[str, Any], fragment: str | None = None
@@ -265,7 +310,11 @@ class Timeline:
         self._masked = None
         record = RunRecord(self.count, self._trigger(state, changes), fragment=fragment)
         before, self._before = self._before, None
-        record._before = before if before is not None else self.values(state)
+        if before is None:
+            last = self._last
+            same = last is not None and state.version == self._version
+            before = last if same and last is not None else self._view(state, last)
+        record._before = before
         record._started = time.perf_counter()
         self.current = record
         self.runs.append(record)
@@ -317,46 +366,40 @@ class Timeline:
         record.duration = time.perf_counter() - record._started
         removals, state.removals = state.removals, []
         record.removals = removals
-        before, after = record._before, self.values(state)
-        record._before = {}
+        before_view = record._before
+        record._before = None
+        after_view = self._view(state, before_view)
+        before = before_view.text if before_view is not None else {}
+        after = after_view.text
         diff = StateDiff()
         for k, new in after.items():
             old = before.get(k)
             if old is None:
                 diff.added[k] = new
-            elif old != new:
+            elif old is not new and old != new:
                 diff.changed[k] = (old, new)
-        for k, old in before.items():
-            if k not in after:
-                diff.removed[k] = old
+        if len(before) + len(diff.added) != len(after):
+            for k, old in before.items():
+                if k not in after:
+                    diff.removed[k] = old
         for r in removals:
             if r.key is not None and r.key not in after and r.key not in diff.removed:
                 diff.removed[r.key] = summarise(r.value, self._secrets())  # between runs
             if r.key is not None and r.key in diff.keys:
                 diff.reasons[r.key] = r.explain(record.number)
         record.diff = diff
-        user, widgets, keys = state.snapshot_parts()
-        record.state_after = (
-            {k: copy_value(v) for k, v in user.items()},
-            {k: copy_value(v) for k, v in widgets.items()},
-            keys,
-        )
+        record.layers = _copy_layers(state.layers())
+        self._last, self._version = after_view, state.version
         self._rerun_next = status == "rerun"
         return record
 
-    def state_after(
-        self, number: int
-    ) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]] | None:
+    def state_after(self, number: int) -> StateLayers | None:
         """A copy of the state after run ``number`` (None: no longer in the ring)."""
         record = self.find(number)
-        if record is None or record.state_after is None:
+        if record is None or record.layers is None:
             return None
-        user, widgets, keys = record.state_after
-        return (
-            {k: copy_value(v) for k, v in user.items()},
-            {k: copy_value(v) for k, v in widgets.items()},
-            dict(keys),
-        )
+        old, new_widget, new_user, keys = record.layers
+        return _copy_layers((dict(old), dict(new_widget), dict(new_user), dict(keys)))
 
     def find(self, number: int) -> RunRecord | None:
         """The record of run ``number`` if the ring still holds it."""
