@@ -353,3 +353,89 @@ def test_seed_weight_conversion_callback_updates_the_other_key() -> None:
     run = at.runs[-1]
     assert run.callbacks == ["lbs: lbs_to_kg"]
     assert set(run.state_diff.changed) == {"lbs", "kg"}
+
+
+# ---------------------------------------------------------------------- more triggers and rules
+def test_a_default_also_set_through_state_is_a_warning_of_the_run() -> None:
+    at = AppTest.from_string("""
+        import tidal as st
+        st.session_state.setdefault("size", 3)
+        st.slider("Size", 0, 10, 5, key="size")
+    """).run()
+    assert at.runs[0].warnings == [
+        'The widget with key "size" was created with a default value but also had its value '
+        "set via the Session State API."
+    ]
+
+
+def test_a_widget_in_a_fragment_names_its_fragment() -> None:
+    at = AppTest.from_string("""
+        import tidal as st
+        @st.fragment
+        def part():
+            st.checkbox("Inside", key="inside")
+        part()
+    """).run()
+    at.checkbox(key="inside").check().run()
+    assert at.runs[-1].trigger.fragment is not None
+    assert at.runs[-1].trigger.describe().startswith("change of `inside` (checkbox)")
+
+
+def test_switching_pages_resets_widgets_and_says_why(tmp_path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "app.py").write_text(
+        "import tidal as st\nst.text_input('Name', key='name')\n"
+    )
+    (tmp_path / "pages" / "other.py").write_text("import tidal as st\nst.write('other')\n")
+    at = AppTest.from_file(str(tmp_path / "app.py")).run()
+    at.text_input(key="name").input("Ada").run()
+    at.switch_page("pages/other.py").run()
+    run = at.runs[-1]
+    assert run.trigger.kind == "navigate"
+    assert run.state_diff.removed == {"name": "'Ada'"}
+    assert run.state_diff.reasons["name"] == (
+        "`name` was removed because the widget with key `name` was not drawn in run 3."
+    )
+
+
+def test_st_switch_page_resets_every_widget_and_says_why(tmp_path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "app.py").write_text(
+        "import tidal as st\n"
+        "st.text_input('Name', key='name')\n"
+        "if st.button('Go', key='go'):\n"
+        "    st.switch_page('pages/other.py')\n"
+    )
+    (tmp_path / "pages" / "other.py").write_text("import tidal as st\nst.write('other')\n")
+    at = AppTest.from_file(str(tmp_path / "app.py")).run()
+    at.text_input(key="name").input("Ada").run()
+    at.button(key="go").click().run()
+    reasons = {k: v for r in at.runs for k, v in r.state_diff.reasons.items()}
+    assert reasons["name"].startswith("`name` was reset because the app switched pages in run")
+
+
+def test_a_dataframe_is_summarised_by_its_shape() -> None:
+    pd = pytest.importorskip("pandas")
+    assert summarise(pd.DataFrame({"a": [1, 2, 3], "b": [4, 5, 6]})) == "DataFrame 3 x 2"
+
+
+def test_the_visible_state_read_in_one_pass_is_the_mapping() -> None:
+    at = AppTest.from_string(CONDITIONAL).run()
+    at.checkbox(key="show").check().run()
+    at.session_state["extra"] = [1]
+    state = at._session.state
+    assert state.visible() == state.to_dict()
+
+
+def test_a_list_changed_in_place_shows_in_the_diff_and_rewind_keeps_history() -> None:
+    at = AppTest.from_string("""
+        import tidal as st
+        st.session_state.setdefault("log", [])
+        if st.button("Log", key="log_it"):
+            st.session_state.log.append(len(st.session_state.log))
+    """).run()
+    at.button(key="log_it").click().run()
+    at.button(key="log_it").click().run()
+    assert at.runs[-1].state_diff.changed == {"log": ("[0]", "[0, 1]")}
+    at.rewind(2).run()
+    assert at.session_state.log == [0]

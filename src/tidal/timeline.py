@@ -325,7 +325,8 @@ class Timeline:
         rerun_next, self._rerun_next = self._rerun_next, False
         metas = [(m, wid) for wid in changes if (m := state.meta(wid)) is not None]
         if metas:
-            metas.sort(key=lambda mw: (not mw[0].trigger, mw[0].order))
+            if len(metas) > 1:
+                metas.sort(key=lambda mw: (not mw[0].trigger, mw[0].order))
             m, wid = metas[0]
             name = m.key or m.label
             others = tuple(o.key or o.label for o, _ in metas[1:])
