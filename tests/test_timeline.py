@@ -383,9 +383,7 @@ def test_a_widget_in_a_fragment_names_its_fragment() -> None:
 
 def test_switching_pages_resets_widgets_and_says_why(tmp_path) -> None:
     (tmp_path / "pages").mkdir()
-    (tmp_path / "app.py").write_text(
-        "import tidal as st\nst.text_input('Name', key='name')\n"
-    )
+    (tmp_path / "app.py").write_text("import tidal as st\nst.text_input('Name', key='name')\n")
     (tmp_path / "pages" / "other.py").write_text("import tidal as st\nst.write('other')\n")
     at = AppTest.from_file(str(tmp_path / "app.py")).run()
     at.text_input(key="name").input("Ada").run()

@@ -216,6 +216,14 @@ def _copy_layers(layers: StateLayers) -> StateLayers:
     return layers
 
 
+def _same_layers(a: StateLayers, b: StateLayers) -> bool:
+    """Whether two layer sets hold equal values (then a record shares the last one's copy)."""
+    try:
+        return all(x == y for x, y in zip(a, b, strict=True))
+    except Exception:  # values whose == is ambiguous (arrays): count as changed
+        return False
+
+
 _PLAIN = (bool, int, float, type(None))
 
 
@@ -242,6 +250,7 @@ class Timeline:
         "_before",
         "_cause",
         "_last",
+        "_last_layers",
         "_masked",
         "_rerun_next",
         "_version",
@@ -260,6 +269,7 @@ class Timeline:
         self._last: _View | None = None
         """The state as the last run left it, valid while ``state.version == _version``."""
         self._version = -1
+        self._last_layers: StateLayers | None = None
         self._rerun_next = False
         self._masked: frozenset[str] | None = None
         self.secrets: Callable[[], Iterable[str]] | None = None
@@ -389,7 +399,10 @@ class Timeline:
             if r.key is not None and r.key in diff.keys:
                 diff.reasons[r.key] = r.explain(record.number)
         record.diff = diff
-        record.layers = _copy_layers(state.layers())
+        # nothing changed: share the last copy (a ring of unchanged runs costs little memory)
+        layers, last = state.layers(), self._last_layers
+        unchanged = last is not None and _same_layers(layers, last)
+        record.layers = self._last_layers = last if unchanged else _copy_layers(layers)
         self._last, self._version = after_view, state.version
         self._rerun_next = status == "rerun"
         return record
