@@ -162,3 +162,30 @@ def test_client_inspector_on_enables_it_beyond_localhost(serve_app):
     client = server.client()
     client.send({"t": "inspect", "open": True})
     assert keys(inspection(client))["count"]["value"] == "0"
+
+
+def test_timed_and_fragment_runs_are_named_in_the_timeline(serve_app):
+    server = serve_app("""
+        import tidal as st
+        st.session_state.setdefault("ticks", 0)
+        @st.fragment(run_every=0.2)
+        def clock():
+            st.session_state.ticks += 1
+            st.checkbox("Pause", key="pause")
+        clock()
+    """)
+    client = server.client()
+    client.send({"t": "inspect", "open": True})
+    seen: list[dict[str, Any]] = []
+    while not any(r["kind"] == "timer" for r in seen):
+        seen += inspection(client)["runs"]
+    timer = next(r for r in seen if r["kind"] == "timer")
+    assert timer["fragment"] is not None
+    assert timer["changed"]["ticks"][1] == str(int(timer["changed"]["ticks"][0]) + 1)
+    client.change("Pause", True)
+    runs: list[dict[str, Any]] = []
+    while not any(r["kind"] == "change" for r in runs):
+        runs += inspection(client)["runs"]
+    change = next(r for r in runs if r["kind"] == "change")
+    assert change["fragment"] is not None  # the fragment alone reran
+    assert change["changed"]["pause"] == ["False", "True"]

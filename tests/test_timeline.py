@@ -76,6 +76,9 @@ def test_a_widget_removed_by_cleanup_is_explained_with_the_run_that_did_not_draw
     assert run.state_diff.reasons == {"age": expected}
     assert run.explanations == [expected]
     assert "age" not in at.session_state
+    at.button(key="add").click().run()
+    assert at.explain("age") == expected  # later runs keep the answer
+    assert at.explain("n") is None
 
 
 def test_a_keyless_widget_whose_identity_changed_is_explained_by_the_parameter() -> None:
@@ -437,3 +440,19 @@ def test_a_list_changed_in_place_shows_in_the_diff_and_rewind_keeps_history() ->
     assert at.runs[-1].state_diff.changed == {"log": ("[0]", "[0, 1]")}
     at.rewind(2).run()
     assert at.session_state.log == [0]
+
+
+def test_a_keyed_widget_whose_identity_changed_is_explained_on_its_key() -> None:
+    at = AppTest.from_string("""
+        import tidal as st
+        limit = 3 if st.checkbox("short", key="short") else 10
+        st.text_input("Code", key="code", max_chars=limit)
+    """).run()
+    at.text_input(key="code").input("ab").run()
+    at.checkbox(key="short").check().run()
+    diff = at.runs[-1].state_diff
+    assert diff.changed["code"] == ("'ab'", "''")
+    assert diff.reasons["code"] == (
+        "The widget with key `code` was reset in run 3: the widget's identity changed because "
+        "its `max_chars` changed from 10 to 3, so it is a new widget and starts from its default."
+    )

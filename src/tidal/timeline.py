@@ -415,6 +415,23 @@ class Timeline:
         old, new_widget, new_user, keys = record.layers
         return _copy_layers((dict(old), dict(new_widget), dict(new_user), dict(keys)))
 
+    def explain(self, name: str) -> str | None:
+        """Why the key (or keyless widget label) ``name`` was last removed or reset, from the
+        newest run that did it; None when no kept run did.
+
+        Example:
+            >>> timeline.explain("age")
+            '`age` was removed because the widget with key `age` was not drawn in run 4.'
+        """
+        for record in reversed(self.runs):
+            reason = record.diff.reasons.get(name)
+            if reason is not None:
+                return reason
+            for r in record.removals:
+                if r.key == name or (r.key is None and r.label == name):
+                    return r.explain(record.number)
+        return None
+
     def find(self, number: int) -> RunRecord | None:
         """The record of run ``number`` if the ring still holds it."""
         for record in self.runs:

@@ -229,6 +229,16 @@ class AppTest(Block):
         """
         return list(self._session.state.timeline.runs)
 
+    def explain(self, name: str) -> str | None:
+        """Why the key ``name`` (or the keyless widget labelled ``name``) was last removed or
+        reset, in plain words; None when none of the kept runs did it.
+
+        Example:
+            >>> at.explain("age")
+            '`age` was removed because the widget with key `age` was not drawn in run 4.'
+        """
+        return self._session.state.timeline.explain(name)
+
     def rewind(self, run: int) -> AppTest:
         """Restore the session state (user and widget values) to what it was after run
         number ``run``; the next ``run()`` shows it.
