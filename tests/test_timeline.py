@@ -203,6 +203,8 @@ def test_an_exported_document_reproduces_the_state_in_another_test() -> None:
     again = AppTest.from_string(CONDITIONAL).with_state(doc).run()
     assert again.session_state.n == 1
     assert again.slider(key="age").value == 6
+    assert again.runs[0].trigger.kind == "load"
+    assert again.runs[0].state_diff.added == {"n": "1", "show": "True", "age": "6", "add": "False"}
 
 
 def test_exported_documents_keep_dates_tuples_and_sets() -> None:

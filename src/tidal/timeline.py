@@ -283,6 +283,11 @@ class Timeline:
         self._before = self._view(state) if state is not None else None
         self._rerun_next = False
 
+    @property
+    def caused(self) -> bool:
+        """Whether the session already said what starts the next run."""
+        return self._cause is not None
+
     def _secrets(self) -> frozenset[str]:
         """The secret values, asked for once per run and only when a text needs them."""
         masked = self._masked
