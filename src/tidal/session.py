@@ -236,12 +236,12 @@ class Session:
         """Run one interaction now, in the calling thread, with Python values already
         validated (``AppTest`` uses this; the server goes through ``enqueue``). ``page``
         navigates to that page first."""
-        if self.state.timeline.caused:
-            pass  # a rewind or a loaded document starts this run
-        elif self.run_count == 0:
-            self.state.timeline.cause(Trigger("page load"))
-        elif page is not None and page != self.page:
-            self.state.timeline.cause(Trigger("navigate", page=page))
+        timeline = self.state.timeline
+        if not timeline.caused:  # else a rewind or a loaded document names this run
+            if self.run_count == 0:
+                timeline.cause(Trigger("page load"))
+            elif page is not None and page != self.page:
+                timeline.cause(Trigger("navigate", page=page))
         status = self.nav.run(
             self.state,
             self.writer,
