@@ -59,8 +59,11 @@ def no_errors(app: AppPage) -> None:
 def test_open_the_panel_click_and_see_the_run_with_trigger_and_diff(open_app):
     app = open_app(APP)
     runs_before = app.page.evaluate("() => window.__tidal.runs")
+    app.page.evaluate("() => { window.__shown = document.querySelector('#root-0').innerHTML; }")
     open_from_menu(app)
-    assert app.page.evaluate("() => window.__tidal.runs") == runs_before  # no rerun, no redraw
+    assert app.page.evaluate("() => window.__tidal.runs") == runs_before  # no rerun
+    unchanged = "() => document.querySelector('#root-0').innerHTML === window.__shown"
+    assert app.page.evaluate(unchanged)  # the app's DOM is as it was
     keys = panel(app).locator(".insp-keys")
     expect(keys.locator('tr[data-key="clicks"]')).to_contain_text("0")
     expect(keys.locator('tr[data-key="show"]')).to_contain_text("widget")
