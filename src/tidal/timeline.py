@@ -44,7 +44,7 @@ change must not rewrite history); bigger values are shared."""
 SECRET = "•••• (secret)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Trigger:
     """What started a run.
 
@@ -89,7 +89,7 @@ class Trigger:
         return self.kind + where
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StateDiff:
     """What a run did to the visible session state, as value summaries.
 
@@ -338,13 +338,16 @@ class Timeline:
     def _trigger(self, state: SessionState, changes: Mapping[str, Any]) -> Trigger:
         cause, self._cause = self._cause, None
         rerun_next, self._rerun_next = self._rerun_next, False
+        if not changes:
+            return cause if cause is not None else Trigger("st.rerun" if rerun_next else "rerun")
         metas = [(m, wid) for wid in changes if (m := state.meta(wid)) is not None]
         if metas:
+            others: tuple[str, ...] = ()
             if len(metas) > 1:
                 metas.sort(key=lambda mw: (not mw[0].trigger, mw[0].order))
+                others = tuple(o.key or o.label for o, _ in metas[1:])
             m, wid = metas[0]
             name = m.key or m.label
-            others = tuple(o.key or o.label for o, _ in metas[1:])
             fragment = m.fragment or None
             if m.trigger:
                 kind: TriggerKind = "submit" if m.kind == "form_submit_button" else "click"
