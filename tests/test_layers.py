@@ -50,6 +50,7 @@ LAYERS: dict[str, int] = {
     "tidal.magic": 0,
     "tidal.uploaded_file": 1,
     "tidal.removal": 1,
+    "tidal.summary": 1,
     "tidal.timeline": 1,
     # 2 API: the package and everything in it
     "tidal.api": 2,

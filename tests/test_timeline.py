@@ -9,8 +9,9 @@ import json
 import pytest
 
 from tidal.errors import TidalAPIError
+from tidal.summary import SECRET, summarise
 from tidal.testing import AppTest
-from tidal.timeline import RUNS_KEPT, SECRET, summarise
+from tidal.timeline import RUNS_KEPT
 
 SEEDS = "../examples/seeds"
 

@@ -18,7 +18,8 @@ from typing import Any
 from tidal.api.secrets import secrets_files
 from tidal.errors import TidalAPIError
 from tidal.state import WIDGET_ID_PREFIX, SessionState
-from tidal.timeline import RunRecord, summarise
+from tidal.summary import summarise
+from tidal.timeline import RunRecord
 
 DOCUMENT_FORMAT = "tidal-session/1"
 """The ``format`` of an exported session document."""

@@ -2,8 +2,9 @@
 
 Owns ``Trigger``, ``StateDiff``, ``RunRecord`` and ``Timeline``, a ring of the last runs that the
 runner fills (``start`` before the callbacks, ``finish`` after the state's run ended) and that
-the inspector and ``AppTest.runs`` read. Values are kept as short summaries (``summarise``), so a
-record never holds on to a big value, and the state after each run as a snapshot (for rewind).
+the inspector and ``AppTest.runs`` read. Values are kept as short summaries
+(``summary.summarise``), so a diff never holds on to a big value; the state after each run is
+kept as shallow copies of its layers (for rewind).
 Knows nothing about scripts, threads or the wire; the state's own cleanup says why values went
 (``removal.Removal``).
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from tidal.removal import Removal
+from tidal.summary import SMALL, summarise
 
 if TYPE_CHECKING:
     from tidal.state import SessionState, StateLayers
@@ -36,12 +38,6 @@ TriggerKind = Literal[
 ]
 RUNS_KEPT = 50
 """Runs a session's timeline remembers (the oldest go first)."""
-SUMMARY_CHARS = 120
-"""Longest summary of a value."""
-_SMALL = 200
-"""Containers up to this many items are copied into the after-run snapshot (a later in-place
-change must not rewrite history); bigger values are shared."""
-SECRET = "•••• (secret)"
 
 
 @dataclass(slots=True)
@@ -147,58 +143,13 @@ class RunRecord:
         return [r.explain(self.number) for r in self.removals]
 
 
-def summarise(value: Any, secrets: frozenset[str] = frozenset()) -> str:
-    """A short, safe text for a value: repr for small values, a description for big ones
-    (a DataFrame's shape, a container's length); strings holding a secret are masked.
-
-    Example:
-        >>> summarise([1, 2, 3])
-        '[1, 2, 3]'
-    """
-    if secrets and _holds_secret(value, secrets):
-        return SECRET
-    if value is None or isinstance(value, (bool, int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return _cut(repr(value))
-    if isinstance(value, (list, tuple, set, frozenset, dict)):
-        if len(value) > _SMALL:
-            return f"{type(value).__name__} of {len(value)} items"
-        return _cut(_safe_repr(value))
-    shape = getattr(value, "shape", None)
-    if isinstance(shape, tuple) and shape:
-        dims = " x ".join(str(n) for n in shape)
-        return f"{type(value).__name__} {dims}"
-    return _cut(_safe_repr(value))
-
-
-def _safe_repr(value: Any) -> str:
-    try:
-        return repr(value)
-    except Exception:  # a value whose repr fails: say what it is
-        return f"<{type(value).__name__}>"
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…"
-
-
-def _holds_secret(value: Any, secrets: frozenset[str]) -> bool:
-    if isinstance(value, str):
-        return any(s in value for s in secrets)
-    if isinstance(value, dict) and len(value) <= _SMALL:
-        return any(_holds_secret(v, secrets) for v in value.values())
-    if isinstance(value, (list, tuple, set, frozenset)) and len(value) <= _SMALL:
-        return any(_holds_secret(v, secrets) for v in value)
-    return False
-
-
 _MUTABLE = (list, dict, set)
 
 
 def copy_value(value: Any) -> Any:
-    """A value as the after-run snapshot keeps it: small containers copied, others shared."""
-    if type(value) in _MUTABLE and len(value) <= _SMALL:
+    """A value as the after-run snapshot keeps it: small containers copied (a later in-place
+    change must not rewrite history), others shared."""
+    if type(value) in _MUTABLE and len(value) <= SMALL:
         try:
             return deepcopy(value)
         except Exception:  # an item that cannot be copied: share the container
