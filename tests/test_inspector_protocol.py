@@ -189,3 +189,15 @@ def test_timed_and_fragment_runs_are_named_in_the_timeline(serve_app):
     change = next(r for r in runs if r["kind"] == "change")
     assert change["fragment"] is not None  # the fragment alone reran
     assert change["changed"]["pause"] == ["False", "True"]
+
+
+def test_a_loaded_value_that_does_not_fit_its_widget_is_left_out(serve_app):
+    server = serve_app(APP)
+    client = server.client()
+    client.change("Show age", True)
+    doc = {"format": "tidal-session/1", "user": {}, "widgets": {"age": "old", "show": True}}
+    client.event({"t": "load_state", "doc": doc})
+    assert client.errors == [
+        "Left out of the loaded document: age (values that do not fit their widgets)."
+    ]
+    assert client.widget("Age")["value"] == 0  # the slider's default, the session runs on

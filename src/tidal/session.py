@@ -623,9 +623,37 @@ class Session:
                 self._emit(Error(message=f"Run {msg.run} is no longer in the timeline."))
             return
         try:
-            self.load_document(msg.doc)
+            user, widgets = import_document(msg.doc)
         except TidalAPIError as exc:
             self._emit(Error(message=str(exc)))
+            return
+        refused = self._fit(widgets)
+        if refused:
+            self._emit(
+                Error(
+                    message=f"Left out of the loaded document: {', '.join(refused)[:200]} "
+                    "(values that do not fit their widgets)."
+                )
+            )
+        self.state.timeline.cause(Trigger("load"), self.state)
+        self.state.restore({**user, **widgets}, {}, {})
+
+    def _fit(self, widgets: dict[str, Any]) -> list[str]:
+        """Check a loaded document's widget values as the browser's are checked (through the
+        widget's wire form): those that do not fit the widget now on the page are dropped;
+        returns their keys."""
+        refused = []
+        for key, value in list(widgets.items()):
+            wid = self.state.bound_widget(key)
+            meta = self.state.meta(wid) if wid is not None else None
+            if meta is None:
+                continue  # not on the page now: checked like any assigned value when drawn
+            try:
+                widgets[key] = meta.from_wire(meta.to_wire(value))
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError):
+                del widgets[key]
+                refused.append(key)
+        return refused
 
     def export_document(self) -> dict[str, Any]:
         """The session document as JSON-able data (see ``inspector.export_document``)."""
