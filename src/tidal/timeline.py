@@ -12,7 +12,6 @@ Knows nothing about scripts, threads or the wire; the state's own cleanup says w
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -207,12 +206,15 @@ class Timeline:
         "_version",
         "count",
         "current",
+        "_size",
         "runs",
         "secrets",
     )
 
     def __init__(self, size: int = RUNS_KEPT) -> None:
-        self.runs: deque[RunRecord] = deque(maxlen=size)
+        self.runs: list[RunRecord] = []
+        """Oldest first (a list, not a deque: an idle session's timeline stays small)."""
+        self._size = size
         self.count = 0
         self.current: RunRecord | None = None
         self._cause: Trigger | None = None
@@ -284,6 +286,8 @@ class Timeline:
         record._started = time.perf_counter()
         self.current = record
         self.runs.append(record)
+        if len(self.runs) > self._size:
+            del self.runs[0]
         return record
 
     def _trigger(self, state: SessionState, changes: Mapping[str, Any]) -> Trigger:
