@@ -203,10 +203,10 @@ class Timeline:
         "_last_layers",
         "_masked",
         "_rerun_next",
+        "_size",
         "_version",
         "count",
         "current",
-        "_size",
         "runs",
         "secrets",
     )
