@@ -119,7 +119,6 @@ class RunRecord:
     """Seconds, from the callbacks to the end of the state's run."""
     callbacks: list[str] = field(default_factory=list)
     """The callbacks that ran, as ``key: function name``."""
-    diff: StateDiff = field(default_factory=StateDiff)
     removals: list[Removal] = field(default_factory=list)
     """Every value the run's cleanup removed (keyless widgets too), with the rule."""
     errors: list[str] = field(default_factory=list)
@@ -130,6 +129,18 @@ class RunRecord:
     """The state's layers after the run: what rewind restores."""
     _started: float = 0.0
     _before: _View | None = None
+    _texts: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
+    """Summaries before and after the run, and of values removed between runs: the diff is
+    worked out from them when first read (most runs are never looked at)."""
+    _diff: StateDiff | None = None
+
+    @property
+    def diff(self) -> StateDiff:
+        """What the run did to the visible state (keys added, changed, removed, and why)."""
+        diff = self._diff
+        if diff is None:
+            diff = self._diff = _diff(self)
+        return diff
 
     @property
     def state_diff(self) -> StateDiff:
@@ -164,6 +175,34 @@ def _copy_layers(layers: StateLayers) -> StateLayers:
             if type(v) in _MUTABLE:
                 layer[k] = copy_value(v)
     return layers
+
+
+def _diff(record: RunRecord) -> StateDiff:
+    """The diff of a finished run, from its summaries before and after."""
+    diff = StateDiff()
+    if record._texts is None:
+        return diff
+    before, after, between = record._texts
+    for k, new in after.items():
+        old = before.get(k)
+        if old is None:
+            diff.added[k] = new
+        elif old is not new and old != new:
+            diff.changed[k] = (old, new)
+    if len(before) + len(diff.added) != len(after):
+        for k, old in before.items():
+            if k not in after:
+                diff.removed[k] = old
+    for k, old in between.items():
+        diff.removed.setdefault(k, old)
+    keys = diff.keys
+    for r in record.removals:
+        if r.key is not None and r.key in keys:
+            diff.reasons[r.key] = r.explain(record.number)
+    return diff
+
+
+_NONE: dict[str, str] = {}
 
 
 def _same_layers(a: StateLayers, b: StateLayers) -> bool:
@@ -343,25 +382,15 @@ class Timeline:
         before_view = record._before
         record._before = None
         after_view = self._view(state, before_view)
-        before = before_view.text if before_view is not None else {}
         after = after_view.text
-        diff = StateDiff()
-        for k, new in after.items():
-            old = before.get(k)
-            if old is None:
-                diff.added[k] = new
-            elif old is not new and old != new:
-                diff.changed[k] = (old, new)
-        if len(before) + len(diff.added) != len(after):
-            for k, old in before.items():
-                if k not in after:
-                    diff.removed[k] = old
-        for r in removals:
-            if r.key is not None and r.key not in after and r.key not in diff.removed:
-                diff.removed[r.key] = summarise(r.value, self._secrets())  # between runs
-            if r.key is not None and r.key in diff.keys:
-                diff.reasons[r.key] = r.explain(record.number)
-        record.diff = diff
+        between = _NONE
+        for r in removals:  # removed before the run began (a page switch): not in `before`
+            if r.key is not None and r.key not in after:
+                if between is _NONE:
+                    between = {}
+                between[r.key] = summarise(r.value, self._secrets())
+        before = before_view.text if before_view is not None else _NONE
+        record._texts = (before, after, between)
         # nothing changed: share the last copy (a ring of unchanged runs costs little memory)
         layers, last = state.layers(), self._last_layers
         unchanged = last is not None and _same_layers(layers, last)
