@@ -119,6 +119,28 @@ StateLayers = tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, st
 """``(old, new_widget, new_user, key map)``: a state's contents as ``layers()`` copies them."""
 
 
+def _visible(
+    old: dict[str, Any],
+    new_widget: dict[str, Any],
+    new_user: dict[str, Any],
+    id_to_key: Mapping[str, str],
+) -> dict[str, Any]:
+    """The visible keys and values of a state's layers, in the lookup order of the module
+    docstring: a user key's own ``old`` value, then its widget's, then this run's values."""
+    out: dict[str, Any] = {}
+    for k, v in old.items():  # lowest: a value kept under its user key
+        if not k.startswith(WIDGET_ID_PREFIX):
+            out[k] = v
+    for layer in (old, new_widget):
+        for k, v in layer.items():
+            if k.startswith(WIDGET_ID_PREFIX):
+                user_key = id_to_key.get(k)
+                if user_key is not None:
+                    out[user_key] = v
+    out.update(new_user)
+    return out
+
+
 class SessionState:
     """The state of one session, as a mutable mapping of user keys (see module docstring).
 
@@ -525,21 +547,15 @@ class SessionState:
 
     # ------------------------------------------------------------------ snapshot
     def visible(self) -> dict[str, Any]:
-        """Every visible key with its value: ``to_dict()`` in one pass over the layers (the
-        run timeline reads it after every run), in another order."""
-        out: dict[str, Any] = {}
-        old, to_key = self._old, self._id_to_key
-        for k, v in old.items():  # lowest: a value kept under its user key
-            if not k.startswith(WIDGET_ID_PREFIX):
-                out[k] = v
-        for layer in (old, self._new_widget):
-            for k, v in layer.items():
-                if k.startswith(WIDGET_ID_PREFIX):
-                    user_key = to_key.get(k)
-                    if user_key is not None:
-                        out[user_key] = v
-        out.update(self._new_user)
-        return out
+        """Every visible key with its value: ``to_dict()`` in one pass over the layers, in
+        another order."""
+        return _visible(self._old, self._new_widget, self._new_user, self._id_to_key)
+
+    @staticmethod
+    def visible_of(layers: StateLayers) -> dict[str, Any]:
+        """``visible()`` of layers that ``layers()`` copied (the run timeline's diffs)."""
+        old, new_widget, new_user, keys = layers
+        return _visible(old, new_widget, new_user, {wid: k for k, wid in keys.items()})
 
     def layers(self) -> StateLayers:
         """Shallow copies of the layers and the key map, taken after a run (to rewind to)."""

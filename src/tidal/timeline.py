@@ -128,10 +128,11 @@ class RunRecord:
     layers: StateLayers | None = None
     """The state's layers after the run: what rewind restores."""
     _started: float = 0.0
-    _before: _View | None = None
-    _texts: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
-    """Summaries before and after the run, and of values removed between runs: the diff is
-    worked out from them when first read (most runs are never looked at)."""
+    _before: StateLayers | None = None
+    """The state's layers before the run (the last run's ``layers`` when nothing changed in
+    between): the diff is worked out from both when first read (most runs never are)."""
+    _visible: Callable[[StateLayers], dict[str, Any]] | None = None
+    _secrets: Callable[[], Iterable[str]] | None = None
     _diff: StateDiff | None = None
 
     @property
@@ -178,31 +179,39 @@ def _copy_layers(layers: StateLayers) -> StateLayers:
 
 
 def _diff(record: RunRecord) -> StateDiff:
-    """The diff of a finished run, from its summaries before and after."""
+    """The diff of a finished run, from the state's layers before and after it."""
     diff = StateDiff()
-    if record._texts is None:
+    visible, layers = record._visible, record.layers
+    if visible is None or layers is None:
         return diff
-    before, after, between = record._texts
+    before = visible(record._before) if record._before is not None else {}
+    after = visible(layers)
+    get = record._secrets
+    masked = frozenset(s for s in get() if s) if get is not None else frozenset()
     for k, new in after.items():
-        old = before.get(k)
-        if old is None:
-            diff.added[k] = new
-        elif old is not new and old != new:
-            diff.changed[k] = (old, new)
-    if len(before) + len(diff.added) != len(after):
-        for k, old in before.items():
-            if k not in after:
-                diff.removed[k] = old
-    for k, old in between.items():
-        diff.removed.setdefault(k, old)
-    keys = diff.keys
+        if k not in before:
+            diff.added[k] = summarise(new, masked)
+            continue
+        old = before[k]
+        if old is new:
+            continue
+        try:
+            same = bool(old == new)
+        except Exception:  # values whose == is ambiguous (arrays): count as changed
+            same = False
+        if not same:
+            diff.changed[k] = (summarise(old, masked), summarise(new, masked))
+    for k, old in before.items():
+        if k not in after:
+            diff.removed[k] = summarise(old, masked)
     for r in record.removals:
-        if r.key is not None and r.key in keys:
+        if r.key is None:
+            continue
+        if r.key not in after and r.key not in diff.removed:  # removed before the run began
+            diff.removed[r.key] = summarise(r.value, masked)
+        if r.key in diff.removed or r.key in diff.changed:
             diff.reasons[r.key] = r.explain(record.number)
     return diff
-
-
-_NONE: dict[str, str] = {}
 
 
 def _same_layers(a: StateLayers, b: StateLayers) -> bool:
@@ -213,32 +222,18 @@ def _same_layers(a: StateLayers, b: StateLayers) -> bool:
         return False
 
 
-_PLAIN = (bool, int, float, type(None))
-
-
-class _View:
-    """The visible state at one moment: raw values and their summaries."""
-
-    __slots__ = ("raw", "text")
-
-    def __init__(self, raw: dict[str, Any], text: dict[str, str]) -> None:
-        self.raw = raw
-        self.text = text
-
-
 class Timeline:
     """The last ``RUNS_KEPT`` runs of one session, newest last. Touched by the session's run
     thread only (readers copy ``list(runs)``).
 
-    Cheap by design, since it records every run whether anyone looks or not: one pass over
-    the visible state per run (the state before a run is the one the last run left while
-    ``SessionState.version`` stands still), summaries only for values that are not the very
-    objects summarised before, and shallow copies of the layers for rewind."""
+    Cheap by design, since it records every run whether anyone looks or not: per run, shallow
+    copies of the state's layers (small containers copied, so in-place changes cannot rewrite
+    history), which serve rewind and, when first read, the run's diff; the state before a run
+    is the one the last run left while ``SessionState.version`` stands still."""
 
     __slots__ = (
         "_before",
         "_cause",
-        "_last",
         "_last_layers",
         "_masked",
         "_rerun_next",
@@ -257,11 +252,10 @@ class Timeline:
         self.count = 0
         self.current: RunRecord | None = None
         self._cause: Trigger | None = None
-        self._before: _View | None = None
-        self._last: _View | None = None
-        """The state as the last run left it, valid while ``state.version == _version``."""
+        self._before: StateLayers | None = None
         self._version = -1
         self._last_layers: StateLayers | None = None
+        """The state as the last run left it, valid while ``state.version == _version``."""
         self._rerun_next = False
         self._masked: frozenset[str] | None = None
         self.secrets: Callable[[], Iterable[str]] | None = None
@@ -272,7 +266,7 @@ class Timeline:
         Pass ``state`` just before the session replaces it (rewind, load): the run's diff
         starts from the state as it is now."""
         self._cause = trigger
-        self._before = self._view(state) if state is not None else None
+        self._before = _copy_layers(state.layers()) if state is not None else None
         self._rerun_next = False
 
     @property
@@ -289,26 +283,6 @@ class Timeline:
             self._masked = masked
         return masked
 
-    def _view(self, state: SessionState, like: _View | None = None) -> _View:
-        """The visible state now; summaries of ``like`` are reused for the same objects
-        (never for containers, which may have changed in place)."""
-        raw = state.visible()
-        text: dict[str, str] = {}
-        old_raw = like.raw if like is not None else {}
-        old_text = like.text if like is not None else {}
-        for k, v in raw.items():
-            if v is old_raw.get(k, _View) and type(v) not in _MUTABLE:
-                text[k] = old_text[k]
-            elif type(v) in _PLAIN:
-                text[k] = repr(v)  # nothing to mask, and most values are these
-            else:
-                text[k] = summarise(v, self._secrets())
-        return _View(raw, text)
-
-    def values(self, state: SessionState) -> dict[str, str]:
-        """The visible state as summaries."""
-        return self._view(state).text
-
     def start(
         self, state: SessionState, changes: Mapping[str, Any], fragment: str | None = None
     ) -> RunRecord:
@@ -318,9 +292,9 @@ class Timeline:
         record = RunRecord(self.count, self._trigger(state, changes), fragment=fragment)
         before, self._before = self._before, None
         if before is None:
-            last = self._last
+            last = self._last_layers
             same = last is not None and state.version == self._version
-            before = last if same and last is not None else self._view(state, last)
+            before = last if same else _copy_layers(state.layers())
         record._before = before
         record._started = time.perf_counter()
         self.current = record
@@ -379,23 +353,13 @@ class Timeline:
         record.duration = time.perf_counter() - record._started
         removals, state.removals = state.removals, []
         record.removals = removals
-        before_view = record._before
-        record._before = None
-        after_view = self._view(state, before_view)
-        after = after_view.text
-        between = _NONE
-        for r in removals:  # removed before the run began (a page switch): not in `before`
-            if r.key is not None and r.key not in after:
-                if between is _NONE:
-                    between = {}
-                between[r.key] = summarise(r.value, self._secrets())
-        before = before_view.text if before_view is not None else _NONE
-        record._texts = (before, after, between)
         # nothing changed: share the last copy (a ring of unchanged runs costs little memory)
         layers, last = state.layers(), self._last_layers
         unchanged = last is not None and _same_layers(layers, last)
         record.layers = self._last_layers = last if unchanged else _copy_layers(layers)
-        self._last, self._version = after_view, state.version
+        record._visible = state.visible_of
+        record._secrets = self.secrets
+        self._version = state.version
         self._rerun_next = status == "rerun"
         return record
 
