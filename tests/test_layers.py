@@ -51,6 +51,9 @@ LAYERS: dict[str, int] = {
     "tidal.eventloop": 1,
     "tidal.magic": 0,
     "tidal.uploaded_file": 1,
+    "tidal.removal": 1,
+    "tidal.summary": 1,
+    "tidal.timeline": 1,
     # 2 API: the package and everything in it
     "tidal.api": 2,
     "tidal.components": 2,
@@ -59,6 +62,7 @@ LAYERS: dict[str, int] = {
     "tidal.pool": 3,
     "tidal.interrupt": 3,
     "tidal.fragments": 3,
+    "tidal.inspector": 3,
     "tidal.stores": 3,
     # 4 sessions
     "tidal.session": 4,

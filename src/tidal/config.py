@@ -32,6 +32,7 @@ from tidal.config_options import (
 from tidal.errors import TidalError
 
 __all__ = [
+    "LOOPBACK_ADDRESSES",
     "ClientConfig",
     "Config",
     "ConfigError",
@@ -42,6 +43,7 @@ __all__ = [
     "SessionConfig",
     "ThemeConfig",
     "default_config",
+    "inspector_enabled",
     "load_config",
     "parse_cli_flag",
 ]
@@ -124,6 +126,18 @@ class ClientConfig:
 
     toolbar_mode: Literal["auto", "developer", "viewer", "minimal"]
     show_error_details: Literal["full", "stacktrace", "type", "none"]
+    inspector: Literal["auto", "on", "off"]
+
+
+def inspector_enabled(config: Config) -> bool:
+    """Whether pages may open the state inspector: ``client.inspector`` "on", or "auto"
+    while the server listens on this machine only."""
+    mode = config.client.inspector
+    return mode == "on" or (mode == "auto" and config.server.address in LOOPBACK_ADDRESSES)
+
+
+LOOPBACK_ADDRESSES = frozenset({"localhost", "127.0.0.1", "::1"})
+"""``server.address`` values that accept connections from this machine only."""
 
 
 @dataclass(frozen=True, slots=True)

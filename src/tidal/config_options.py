@@ -326,6 +326,16 @@ OPTIONS: tuple[Option, ...] = (
         from_bool=("full", "stacktrace"),
     ),
     Option(
+        "client.inspector",
+        ("auto", "on", "off"),
+        "auto",
+        "The state inspector (page menu, key I): every session-state key, the run timeline "
+        'with triggers, diffs and explanations, rewind and export. "auto" is on when the '
+        'server listens on localhost only and off otherwise; "on" enables it on any address '
+        "(each tab sees only its own session; secrets are never shown).",
+        from_bool=("on", "off"),
+    ),
+    Option(
         "global.disableWidgetStateDuplicationWarning",
         bool,
         False,

@@ -27,12 +27,15 @@ from tidal.protocol import (
     Delta,
     Error,
     Hello,
+    Inspect,
+    LoadState,
     Navigate,
     Outbound,
     Ping,
     Pong,
     ProtocolError,
     Rerun,
+    Rewind,
     RowsRequest,
     Submit,
     Sync,
@@ -92,8 +95,11 @@ class Connection:
         title: str,
         max_events_per_second: int,
         theme: str | None = None,
+        inspector: bool = False,
     ) -> None:
         self.ws = websocket
+        self.inspector = inspector
+        """Whether this page may use the state inspector (``client.inspector``)."""
         self.sessions = sessions
         self.title = title
         self.theme = theme
@@ -258,6 +264,7 @@ class Connection:
             title=self.title,
             theme=self.theme,
             media=media_key(session.token),
+            inspector=self.inspector,
         )
         self.send(welcome)
         session.redraw(query=hello.query)  # the address, not the store, has the params
@@ -309,7 +316,12 @@ class Connection:
         if isinstance(msg, RowsRequest):  # not an event: answered off the run's thread
             serve_rows(session, msg, self.send)
             return True
-        if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
+        if isinstance(msg, Inspect | Rewind | LoadState) and not self.inspector:
+            return await self._bad("an inspector message: the state inspector is off")
+        if isinstance(msg, Inspect):  # not an event: answered with this session's data only
+            session.inspect(msg.open, export=msg.export)
+            return True
+        if isinstance(msg, Change | Submit | Sync | Rerun | Navigate | Rewind | LoadState):
             try:
                 session.enqueue(msg, size=len(data))
             except QueueFull as exc:

@@ -12,6 +12,7 @@ is a click, and calls the queue under its own lock.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,8 @@ class Batch:
     (a restored session knows none of its widgets until it has run)."""
     size: int = 0
     """Bytes of the event frames merged into this batch."""
+    restore: Callable[[], None] | None = None
+    """Replaces the session state before the run (the inspector's rewind and load)."""
 
 
 class EventQueue:

@@ -182,8 +182,43 @@ class RowsRequest(msgspec.Struct, tag="rows", tag_field="t"):
     search: str = ""
 
 
-Inbound = Hello | Change | Submit | Sync | Rerun | Navigate | Ping | RowsRequest
-Event = Change | Submit | Sync | Rerun | Navigate
+class Inspect(msgspec.Struct, tag="inspect", tag_field="t"):
+    """The state inspector panel opened (``open``) or closed; ``export``: send the session
+    document now. Not an event: it starts no run. While open, the server sends one
+    ``Inspection`` after each run. Refused when the server's inspector is off."""
+
+    open: bool = True
+    export: bool = False
+
+
+class Rewind(msgspec.Struct, tag="rewind", tag_field="t"):
+    """Put the session state back as run ``run`` left it, then rerun (the inspector)."""
+
+    seq: int
+    run: int
+
+
+class LoadState(msgspec.Struct, tag="load_state", tag_field="t"):
+    """Replace the session state with an exported session document, then rerun."""
+
+    seq: int
+    doc: dict[str, JSONValue] = {}
+
+
+Inbound = (
+    Hello
+    | Change
+    | Submit
+    | Sync
+    | Rerun
+    | Navigate
+    | Ping
+    | RowsRequest
+    | Inspect
+    | Rewind
+    | LoadState
+)
+Event = Change | Submit | Sync | Rerun | Navigate | Rewind | LoadState
 """Inbound messages that carry a ``seq`` and go to the session in order."""
 
 
@@ -199,6 +234,8 @@ class Welcome(msgspec.Struct, tag="welcome", tag_field="t"):
     """``"light"`` or ``"dark"`` to force a theme; None follows the browser."""
     media: str = ""
     """The session's name in media URLs (``/_tidal/media/<media>/<id>``), not its token."""
+    inspector: bool = False
+    """Whether the page may open the state inspector (``client.inspector``)."""
 
 
 class RunStarted(msgspec.Struct, tag="start", tag_field="t", omit_defaults=True):
@@ -315,8 +352,21 @@ class Rows(msgspec.Struct, tag="rows", tag_field="t", omit_defaults=True):
     css: list[list[str | None]] | None = None
 
 
+class Inspection(msgspec.Struct, tag="inspection", tag_field="t", omit_defaults=True):
+    """What the state inspector shows of this tab's session (only while its panel is open):
+    every visible key (``keys``: key, value summary, type, kind, widget, durable), the runs
+    since the last ``Inspection`` (``runs``; all kept runs when ``reset``), and the exported
+    session document when asked for (``doc``)."""
+
+    keys: list[dict[str, JSONValue]]
+    runs: list[dict[str, JSONValue]]
+    reset: bool = False
+    doc: dict[str, JSONValue] | None = None
+
+
 Outbound = (
     Welcome
+    | Inspection
     | RunStarted
     | Delta
     | RunFinished
@@ -353,12 +403,11 @@ def decode_inbound(frame: str | bytes) -> Inbound:
         raise ProtocolError(str(exc)) from None
     except RecursionError:  # msgspec recurses once per level: ~1000 levels exhaust the stack
         raise ProtocolError(f"nesting deeper than {MAX_NESTING} levels") from None
-    if isinstance(msg, Change | Submit | Sync | Rerun | Navigate):
+    if isinstance(msg, Change | Submit | Sync | Rerun | Navigate | Rewind | LoadState):
         if not 0 <= msg.seq <= MAX_SEQ:
             raise ProtocolError(f"seq must be in 0..{MAX_SEQ}")
-        if _nesting(msg.v if isinstance(msg, Change) else getattr(msg, "values", None)) > (
-            MAX_NESTING
-        ):
+        nested = msg.doc if isinstance(msg, LoadState) else getattr(msg, "values", None)
+        if _nesting(msg.v if isinstance(msg, Change) else nested) > (MAX_NESTING):
             raise ProtocolError(f"nesting deeper than {MAX_NESTING} levels")
     if isinstance(msg, RowsRequest) and not (
         msg.start >= 0 and 0 <= msg.count <= MAX_ROWS_PER_REQUEST and len(msg.search) <= 1000

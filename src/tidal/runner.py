@@ -292,6 +292,8 @@ def run_attempt(ctx: RunContext, changes: Mapping[str, Any], body: Callable[[], 
     state's run ends (a fragment-only run cleans up only its own widgets, R-11). Trimming
     what the browser shows is the caller's part: it knows which part of the page ran."""
     state = ctx.state
+    timeline = state.timeline
+    timeline.start(state, changes, ctx.fragment if ctx.fragment_run else None)
     changed = state.begin_interaction(changes)
     state.begin_run()
     token = current_run.set(ctx)
@@ -306,6 +308,7 @@ def run_attempt(ctx: RunContext, changes: Mapping[str, Any], body: Callable[[], 
         fragment=ctx.fragment if ctx.fragment_run else None,
         page=run_page(ctx),
     )
+    timeline.finish(state, status)
     return status
 
 
@@ -318,6 +321,7 @@ def _run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
     try:
         for meta in changed:
             if meta.callback is not None:
+                ctx.state.timeline.callback(meta.key, meta.callback)
                 result = meta.callback(*meta.args, **meta.kwargs)
                 if inspect.isawaitable(result):  # an `async def` callback
                     run_awaitable(result, ctx.interrupt)
@@ -327,6 +331,7 @@ def _run_callbacks(ctx: RunContext, changed: list[Any]) -> Status | None:
     except StopRequested:
         return "stopped"
     except RunTimedOut:
+        ctx.state.timeline.error(str(RunTimedOut.explained()))
         ctx.add(exception_node(RunTimedOut.explained()))
         return "error"
     except ScriptInterrupted:
@@ -343,6 +348,7 @@ def _uncaught(ctx: RunContext, exc: BaseException) -> Node:
     """The element of an exception the script let through (logged, and redacted as
     ``client.showErrorDetails`` says)."""
     main = ctx.page_table.main_path
+    ctx.state.timeline.error(f"{type(exc).__name__}: {exc}")
     return uncaught_exception_node(exc, ctx.options.error_details, main.parent)
 
 
@@ -380,6 +386,7 @@ def _run_body(ctx: RunContext, body: Callable[[], object]) -> Status:
         return "stopped"
     except RunTimedOut:  # runner.maxRunSeconds: shown where the run had got to, as errors are
         ctx.blocks[1:] = []
+        ctx.state.timeline.error(str(RunTimedOut.explained()))
         ctx.add(exception_node(RunTimedOut.explained()))
         return "error"
     except ScriptInterrupted:

@@ -36,7 +36,7 @@ from starlette.websockets import WebSocket
 from tidal.codec import load_or_create_secret, make_codec
 from tidal.component_assets_route import component_asset, component_inline_js
 from tidal.component_files import component_file, frame_shell
-from tidal.config import Config
+from tidal.config import Config, inspector_enabled
 from tidal.connection import Connection
 from tidal.context import RunOptions
 from tidal.durability import Durability
@@ -101,6 +101,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     _register_gauges(metrics, sessions)
     _register_run_gauges(metrics, executor)
     title = script_path.stem.replace("_", " ").title()
+    inspector = inspector_enabled(config)
     index = STATIC_DIR / "index.html"
     theme = theme_css(config.theme)
 
@@ -154,6 +155,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             title=title,
             max_events_per_second=config.session.max_events_per_second,
             theme=config.theme.base,
+            inspector=inspector,
         )
         await conn.serve()
 

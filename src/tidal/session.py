@@ -25,9 +25,16 @@ from tidal.codec import Snapshot
 from tidal.context import Flag, FragmentInfo, RunOptions, Visitor
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability, SaveResult
-from tidal.errors import RunTimedOut, ScriptInterrupted
+from tidal.errors import RunTimedOut, ScriptInterrupted, TidalAPIError
 from tidal.eventqueue import Batch, EventQueue
 from tidal.fragments import run_fragment
+from tidal.inspector import (
+    export_document,
+    import_document,
+    run_row,
+    secret_strings,
+    state_rows,
+)
 from tidal.interrupt import RunInterrupt
 from tidal.pages import App, Navigator
 from tidal.pool import WorkerPool
@@ -35,10 +42,13 @@ from tidal.protocol import (
     Change,
     Delta,
     Error,
+    Inspection,
+    LoadState,
     Navigate,
     Outbound,
     Query,
     Rerun,
+    Rewind,
     RunFinished,
     RunStarted,
     RunStatus,
@@ -55,6 +65,7 @@ from tidal.runner import (
 )
 from tidal.state import SessionState
 from tidal.stores import MemoryFileStore, StoreFiles
+from tidal.timeline import Trigger
 
 log = logging.getLogger("tidal.session")
 
@@ -96,6 +107,9 @@ class Session:
         "_events",
         "_executor",
         "_idle_waiter",
+        "_inspect_export",
+        "_inspect_full",
+        "_inspected",
         "_interruptible",
         "_last_flush",
         "_lock",
@@ -118,6 +132,7 @@ class Session:
         "connected",
         "epoch",
         "fragments",
+        "inspecting",
         "interrupt",
         "last_active",
         "last_status",
@@ -204,12 +219,29 @@ class Session:
         """The browser tab this session serves (``st.context``), set by its connection."""
         self._published: set[str] = set()
         """Media ids already put in the store for other replicas (durable stores)."""
+        self.state.timeline.secrets = self.secret_strings
+        self.inspecting = False
+        """Whether this tab's inspector panel is open (an ``Inspection`` follows each run)."""
+        self._inspect_full = False
+        self._inspect_export = False
+        self._inspected = 0
+        """The last run number an ``Inspection`` sent."""
+
+    def secret_strings(self) -> list[str]:
+        """The values of ``st.secrets`` for this session: never shown by the inspector."""
+        return secret_strings(self.visitor.secrets, self.script.path.parent)
 
     # ------------------------------------------------------------------ synchronous core
     def run(self, changes: dict[str, Any] | None = None, page: str | None = None) -> Status:
         """Run one interaction now, in the calling thread, with Python values already
         validated (``AppTest`` uses this; the server goes through ``enqueue``). ``page``
         navigates to that page first."""
+        timeline = self.state.timeline
+        if not timeline.caused:  # else a rewind or a loaded document names this run
+            if self.run_count == 0:
+                timeline.cause(Trigger("page load"))
+            elif page is not None and page != self.page:
+                timeline.cause(Trigger("navigate", page=page))
         status = self.nav.run(
             self.state,
             self.writer,
@@ -256,6 +288,7 @@ class Session:
             self._schedule = schedule
             self.conn_id = conn_id
             self.connected = True
+            self.inspecting = False  # the page asks again if its panel is open
             if nonce != self.nonce:
                 self.nonce = nonce
                 self._seq = 0
@@ -285,7 +318,12 @@ class Session:
                 self._interrupt()  # nobody will see this run's output (a click's run ends)
             return True
 
-    def enqueue(self, msg: Change | Submit | Sync | Rerun | Navigate, *, size: int = 0) -> bool:
+    def enqueue(
+        self,
+        msg: Change | Submit | Sync | Rerun | Navigate | Rewind | LoadState,
+        *,
+        size: int = 0,
+    ) -> bool:
         """Queue an event from the browser (``size``: the bytes of its frame); False if it
         was a duplicate (old ``seq``) or refused.
 
@@ -307,6 +345,12 @@ class Session:
                 )
                 return False
             self.last_active = time.monotonic()
+            if isinstance(msg, Rewind | LoadState):  # the inspector: replace the state, rerun
+                restore = functools.partial(self._restore_from, msg)
+                self._events.push(Batch({}, False, msg.seq, barrier=True, restore=restore))
+                self._seq = msg.seq
+                self._start()
+                return True
             if isinstance(msg, Sync):
                 values = self._known(msg.values) if self._warm else msg.values
                 self._events.defer(values, size=size if values else 0)
@@ -380,6 +424,8 @@ class Session:
                 self._stopper.end()
 
     def _process(self, batch: Batch) -> None:
+        if batch.restore is not None:
+            batch.restore()
         with self._lock:
             resync, self._resync = self._resync, False
         if resync:
@@ -396,6 +442,7 @@ class Session:
                 return
         else:
             fragment = None if resync or batch.page is not None else self._fragment_of(changes)
+        self._cause(batch)
         self.run_count += 1
         self._run_no = self.run_count
         self._emit(RunStarted(run=self._run_no, scope=list(fragment.path) if fragment else []))
@@ -472,7 +519,21 @@ class Session:
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
         self._persist(batch.seq)
+        if self.inspecting:
+            with self._lock:
+                full, self._inspect_full = self._inspect_full, False
+                export, self._inspect_export = self._inspect_export, False
+            self._emit(self._inspection(full, export))
         self._arm_timers()
+
+    def _cause(self, batch: Batch) -> None:
+        """Tell the timeline what starts this run when no widget value does."""
+        if batch.redraw:
+            self.state.timeline.cause(Trigger("page load", page=self.page or None))
+        elif batch.page is not None:
+            self.state.timeline.cause(Trigger("navigate", page=batch.page))
+        elif batch.fragment is not None:
+            self.state.timeline.cause(Trigger("timer", fragment=batch.fragment))
 
     # ------------------------------------------------------------------ timed fragments
     def _arm_timers(self) -> None:
@@ -511,6 +572,103 @@ class Session:
         if len(owners) != 1:
             return None
         return self.fragments.get(owners.pop())
+
+    # ------------------------------------------------------------------ inspector
+    def rewind(self, run: int) -> bool:
+        """Put back the state (user and widget values) as run ``run`` left it; False when the
+        timeline no longer holds it. Call from the run's thread or between runs."""
+        timeline = self.state.timeline
+        layers = timeline.state_after(run)
+        if layers is None:
+            return False
+        timeline.cause(Trigger("rewind", str(run)), self.state)
+        self.state.restore_layers(layers)
+        return True
+
+    def inspect(self, open: bool, *, export: bool = False) -> None:
+        """The tab's inspector panel opened or closed (on the connection's thread). Open, it
+        gets everything now (or at the end of the run in progress) and then one
+        ``Inspection`` per run; ``export`` adds the session document."""
+        with self._lock:
+            self.inspecting = open
+            if not open:
+                return
+            if self._running:  # the state is the run's: its end sends everything
+                self._inspect_full = True
+                self._inspect_export = self._inspect_export or export
+                return
+            msg = self._inspection(True, export)  # no run can start while we hold the lock
+        self._emit(msg)
+
+    def _inspection(self, full: bool, export: bool) -> Inspection:
+        """What the inspector shows: every key, and the runs it has not seen (all: ``full``)."""
+        runs = list(self.state.timeline.runs)
+        if not full:
+            runs = [r for r in runs if r.number > self._inspected]
+        if runs:
+            self._inspected = runs[-1].number
+        secrets = self.secret_strings()
+        durable = self._durability is not None and self._durability.durable
+        return Inspection(
+            keys=state_rows(self.state, self.not_durable, secrets, durable=durable),
+            runs=[run_row(r) for r in runs],
+            reset=full,
+            doc=self.export_document() if export else None,
+        )
+
+    def _restore_from(self, msg: Rewind | LoadState) -> None:
+        """Replace the state as the inspector asked (in the run's thread, before the run)."""
+        if isinstance(msg, Rewind):
+            if not self.rewind(msg.run):
+                self._emit(Error(message=f"Run {msg.run} is no longer in the timeline."))
+            return
+        try:
+            user, widgets = import_document(msg.doc)
+        except TidalAPIError as exc:
+            self._emit(Error(message=str(exc)))
+            return
+        refused = self._fit(widgets)
+        if refused:
+            self._emit(
+                Error(
+                    message=f"Left out of the loaded document: {', '.join(refused)[:200]} "
+                    "(values that do not fit their widgets)."
+                )
+            )
+        self.state.timeline.cause(Trigger("load"), self.state)
+        self.state.restore({**user, **widgets}, {}, {})
+
+    def _fit(self, widgets: dict[str, Any]) -> list[str]:
+        """Check a loaded document's widget values as the browser's are checked (through the
+        widget's wire form): those that do not fit the widget now on the page are dropped;
+        returns their keys."""
+        refused = []
+        for key, value in list(widgets.items()):
+            wid = self.state.bound_widget(key)
+            meta = self.state.meta(wid) if wid is not None else None
+            if meta is None:
+                continue  # not on the page now: checked like any assigned value when drawn
+            try:
+                widgets[key] = meta.from_wire(meta.to_wire(value))
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError):
+                del widgets[key]
+                refused.append(key)
+        return refused
+
+    def export_document(self) -> dict[str, Any]:
+        """The session document as JSON-able data (see ``inspector.export_document``)."""
+        parts = self.state.snapshot_parts()
+        return export_document(parts, self.page, self.secret_strings())
+
+    def load_document(self, doc: dict[str, Any]) -> None:
+        """Take an exported document's values as this session's state.
+
+        Raises:
+            TidalAPIError: ``doc`` is not a session document.
+        """
+        user, widgets = import_document(doc)  # raises before anything changes
+        self.state.timeline.cause(Trigger("load"), self.state)
+        self.state.restore({**user, **widgets}, {}, {})
 
     # ------------------------------------------------------------------ durability
     def restore(self, snapshot: Snapshot, epoch: int) -> None:

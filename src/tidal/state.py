@@ -23,6 +23,8 @@ from tidal.errors import (
 )
 from tidal.kept import MISSING as KEPT_MISSING
 from tidal.kept import KeptValues
+from tidal.removal import Removal, identity_changes
+from tidal.timeline import Timeline
 
 if TYPE_CHECKING:
     from tidal.uploaded_file import SessionFiles
@@ -111,9 +113,37 @@ class WidgetMeta:
     present: Callable[[Any], Any] | None = None
     """How ``st.session_state[key]`` shows the stored value (a ``components.v2`` component
     shows its triggers with its state); None shows the value itself."""
+    label: str = ""
+    identity: tuple[Any, ...] = ()
+    """The identity parameters its id was derived from (to explain a reset, ``removal.py``)."""
 
 
 _MISSING: Any = object()
+
+StateLayers = tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, str]]
+"""``(old, new_widget, new_user, key map)``: a state's contents as ``layers()`` copies them."""
+
+
+def _visible(
+    old: dict[str, Any],
+    new_widget: dict[str, Any],
+    new_user: dict[str, Any],
+    id_to_key: Mapping[str, str],
+) -> dict[str, Any]:
+    """The visible keys and values of a state's layers, in the lookup order of the module
+    docstring: a user key's own ``old`` value, then its widget's, then this run's values."""
+    out: dict[str, Any] = {}
+    for k, v in old.items():  # lowest: a value kept under its user key
+        if not k.startswith(WIDGET_ID_PREFIX):
+            out[k] = v
+    for layer in (old, new_widget):
+        for k, v in layer.items():
+            if k.startswith(WIDGET_ID_PREFIX):
+                user_key = id_to_key.get(k)
+                if user_key is not None:
+                    out[user_key] = v
+    out.update(new_user)
+    return out
 
 
 class SessionState:
@@ -137,6 +167,9 @@ class SessionState:
         "_old",
         "_order",
         "files",
+        "removals",
+        "timeline",
+        "version",
     )
 
     def __init__(self) -> None:
@@ -157,6 +190,13 @@ class SessionState:
         """Values of persisted widgets not shown now (kept in ``old`` under their key)."""
         self.files: SessionFiles | None = None
         """The session's uploaded files (set by the session that owns this state)."""
+        self.removals: list[Removal] = []
+        """Values removed since the run timeline last took them, with the rule that did it."""
+        self.version = 0
+        """Counts changes through the mapping, ``restore`` and cleanup between runs: while it
+        stands still, the state is as the last run left it (the timeline relies on it)."""
+        self.timeline = Timeline()
+        """The session's last runs (not part of the document: a store never keeps it)."""
 
     # ------------------------------------------------------------------ mapping (user side)
     def _lookup(self, k: str) -> Any:
@@ -196,11 +236,17 @@ class SessionState:
         if (wid is not None and wid in self._ids_this_run) or k in self._forms_this_run:
             raise StreamlitWidgetAlreadyInstantiatedError(already_instantiated_message(k))
         self._new_user[k] = value
+        self.version += 1
 
     def __delitem__(self, key: object) -> None:
         k = key if isinstance(key, str) else str(key)
-        if self._lookup(k) is _MISSING:
+        value = self._lookup(k)
+        if value is _MISSING:
             raise KeyError(missing_key_message(k))
+        m = self._meta.get(self._key_to_id.get(k, ""))
+        kind, label = (m.kind, m.label) if m is not None else ("value", k)
+        self.removals.append(Removal("deleted", k, self._key_to_id.get(k), kind, label, value))
+        self.version += 1
         self._new_user.pop(k, None)
         self._old.pop(k, None)
         self._kept.forget(k)
@@ -236,6 +282,7 @@ class SessionState:
 
     def clear(self) -> None:
         """Empty everything: user keys, widget values and the key map (SS-16)."""
+        self.version += 1
         self._old.clear()
         self._new_user.clear()
         self._new_widget.clear()
@@ -256,6 +303,10 @@ class SessionState:
         if user_key is not None:
             return self._old.get(user_key, _MISSING)
         return _MISSING
+
+    def bound_widget(self, key: str) -> str | None:
+        """The id of the widget bound to user key ``key``, if one is."""
+        return self._key_to_id.get(key)
 
     def meta(self, wid: str) -> WidgetMeta | None:
         """Metadata of a widget rendered by an earlier (or the current) run."""
@@ -328,6 +379,7 @@ class SessionState:
 
     def set_widget_value(self, wid: str, value: Any) -> None:
         """Rewrite a widget's value (W-11b: an invalid assigned value falls back to default)."""
+        self.version += 1
         user_key = self._id_to_key.get(wid)
         if user_key is not None and user_key in self._new_user:
             self._new_user[user_key] = value
@@ -443,6 +495,8 @@ class SessionState:
                     )
             else:  # only the fragment's own
                 gone = {w for w, m in meta.items() if m.fragment == fragment and w not in active}
+            if gone:
+                self._record_removals(gone, "fragment_not_drawn" if fragment else "not_drawn")
             self._keep(gone)
             if fragment is None and page is not None:
                 self._kept.drop_other_pages(self._old, page)
@@ -455,10 +509,44 @@ class SessionState:
         self._keys_this_run.clear()
         self._forms_this_run.clear()
 
+    def _record_removals(self, gone: set[str], reason: Any) -> None:
+        """Say why each value in ``gone`` goes (only runs that remove something pay for this):
+        a widget drawn this run with the same kind and key (or label, keyless) under another
+        id is the same widget whose identity changed."""
+        meta, active = self._meta, self._ids_this_run
+        drawn = {
+            (m.kind, m.key, m.label if m.key is None else ""): m
+            for w, m in meta.items()
+            if w in active
+        }
+        for wid in sorted(gone):
+            m = meta.get(wid)
+            key = m.key if m is not None else self._id_to_key.get(wid)
+            if m is None and key is None:
+                continue  # a keyless value restored from a store: nothing to name
+            if m is not None and m.persist is not None:
+                continue  # its value is kept under its key (MP-6)
+            value = self.widget_value(wid)
+            if m is None:
+                self.removals.append(Removal(reason, key, wid, "widget", key or "", value))
+                continue
+            twin = drawn.get((m.kind, m.key, m.label if m.key is None else ""))
+            if twin is not None and reason == "not_drawn":
+                changed = identity_changes(m.kind, m.key is not None, m.identity, twin.identity)
+                self.removals.append(
+                    Removal("identity_changed", key, wid, m.kind, m.label, value, changed)
+                )
+            else:
+                self.removals.append(Removal(reason, key, wid, m.kind, m.label, value))
+
     def forget_widgets(self) -> None:
         """Drop every widget's value and metadata; user keys stay (MP-5: the first run after
         ``st.switch_page`` starts every widget, the entrypoint's included, from its default),
         but those with ``persist_state="session"`` (or ``bind``) keep theirs (MP-6)."""
+        self.version += 1
+        if self._meta:
+            self._ids_this_run.clear()
+            self._record_removals(set(self._meta), "page_switch")
         self._keep(set(self._meta))
         self._kept.drop_other_pages(self._old, None)
         for layer in (self._old, self._new_widget):
@@ -467,6 +555,37 @@ class SessionState:
         self._meta.clear()
 
     # ------------------------------------------------------------------ snapshot
+    def visible(self) -> dict[str, Any]:
+        """Every visible key with its value: ``to_dict()`` in one pass over the layers, in
+        another order."""
+        return _visible(self._old, self._new_widget, self._new_user, self._id_to_key)
+
+    @staticmethod
+    def visible_of(layers: StateLayers) -> dict[str, Any]:
+        """``visible()`` of layers that ``layers()`` copied (the run timeline's diffs)."""
+        old, new_widget, new_user, keys = layers
+        return _visible(old, new_widget, new_user, {wid: k for k, wid in keys.items()})
+
+    def layers(self) -> StateLayers:
+        """Shallow copies of the layers and the key map, taken after a run (to rewind to)."""
+        return (
+            dict(self._old),
+            dict(self._new_widget),
+            dict(self._new_user),
+            dict(self._key_to_id),
+        )
+
+    def restore_layers(self, layers: StateLayers) -> None:
+        """Put back layers taken by ``layers()``; widgets register afresh on the next run."""
+        old, new_widget, new_user, keys = layers
+        self.clear()
+        self._meta.clear()
+        self._old.update(old)
+        self._new_widget.update(new_widget)
+        self._new_user.update(new_user)
+        self._key_to_id.update(keys)
+        self._id_to_key.update({wid: k for k, wid in keys.items()})
+
     def snapshot_parts(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
         """``(user values, widget values by id, key map)``: what a store keeps."""
         user: dict[str, Any] = {}
@@ -479,7 +598,7 @@ class SessionState:
         self, user: Mapping[str, Any], widgets: Mapping[str, Any], keys: Mapping[str, str]
     ) -> None:
         """Replace everything with a snapshot's contents (values land in ``old``)."""
-        self.clear()
+        self.clear()  # counts as a change (version)
         self._meta.clear()
         self._old.update(user)
         self._old.update(widgets)

@@ -130,6 +130,7 @@ def register_block(ctx: RunContext, spec: Spec) -> tuple[Any, Block]:
     block = ctx.block
     if ctx.cached:
         ctx.add(_cached_widget_warning(), block)
+        ctx.state.timeline.warn(f"st.{spec.kind} was called inside a cached function.")
     form = block.form
     callback, ignore = _on_change(spec.kind, spec.callback)
     if form and callback is not None and not spec.callback_allowed_in_form:
@@ -185,6 +186,8 @@ def register_block(ctx: RunContext, spec: Spec) -> tuple[Any, Block]:
         persist="session" if spec.bind else spec.persist,
         page=run_page(ctx),
         idle=spec.default if spec.trigger else False,
+        label=spec.label,
+        identity=spec.identity if user_key is None else spec.keyed_identity,
     )
     value, from_state = state.register(meta)
     if spec.bind is not None and user_key is not None:
@@ -376,6 +379,10 @@ def _cached_widget_warning() -> Node:
 
 def _warn_default_and_state(ctx: RunContext, user_key: str | None) -> None:
     global _warned_default_and_state
+    ctx.state.timeline.warn(
+        f'The widget with key "{user_key}" was created with a default value but also had its '
+        "value set via the Session State API."
+    )
     if _warned_default_and_state or ctx.options.disable_duplicate_default_warning:
         return
     _warned_default_and_state = True

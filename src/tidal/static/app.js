@@ -101,6 +101,7 @@ function handle(msg) {
     case 'pages': return nav.update(msg);
     case 'query': return nav.updateQuery(msg);
     case 'rows': return dispatchReply(msg);
+    case 'inspection': return inspector?.receive(msg);
     default: return undefined;
   }
 }
@@ -113,6 +114,9 @@ function welcome(msg) {
   hook.media = msg.media ?? ''; // the session's name in media URLs (elements/links.js)
   // A new session has no idea what this page shows: its first run sends every element.
   if (!msg.resumed) tree.beginReset();
+  inspectorAllowed = Boolean(msg.inspector);
+  document.querySelector('#page-menu [data-action="inspector"]').hidden = !inspectorAllowed;
+  inspector?.reconnected();
   hideBanner('lost');
   hook.connected = conn.ready;
   if (!hook.running) setStatus(null);
@@ -232,14 +236,28 @@ $('source-always').addEventListener('click', () => {
   setAlwaysRerun(true);
   rerun();
 });
-setupMenu({ rerun });
+/** The state inspector panel (inspector.js, loaded on first use), when the server allows it. */
+let inspector = null;
+let inspectorAllowed = false;
+
+async function toggleInspector() {
+  if (!inspectorAllowed) return;
+  if (!inspector) {
+    const { createInspector } = await import('./inspector.js');
+    inspector ??= createInspector({ send: sendEvent });
+  }
+  inspector.toggle();
+}
+
+setupMenu({ rerun, inspector: toggleInspector });
 
 // "r" reruns the app, as in Streamlit, unless typing somewhere.
 addEventListener('keydown', (e) => {
-  if (e.key !== 'r' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+  if ((e.key !== 'r' && e.key !== 'i') || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
   const t = /** @type {HTMLElement} */ (e.target);
   if (t.closest?.('input, textarea, select, [contenteditable]')) return;
-  rerun();
+  if (e.key === 'i') toggleInspector();
+  else rerun();
 });
 
 function setSidebar(open) {

@@ -9,7 +9,7 @@ const SILENCE_MS = 50_000; // no frame at all for this long: the socket is dead,
 const CONNECT_MS = 10_000; // no welcome this long after opening a socket: try again
 const BACKOFF_MIN_MS = 100;
 const BACKOFF_MAX_MS = 2_000;
-const EVENTS = new Set(['change', 'submit', 'sync', 'rerun', 'navigate']);
+const EVENTS = new Set(['change', 'submit', 'sync', 'rerun', 'navigate', 'rewind', 'load_state']);
 
 function randomNonce() {
   const bytes = new Uint8Array(16);

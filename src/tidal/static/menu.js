@@ -79,9 +79,9 @@ function renderItems() {
 
 /**
  * Wire the menu button, its menu and the settings and about dialogs.
- * @param {{rerun: () => void}} actions
+ * @param {{rerun: () => void, inspector?: () => void}} actions
  */
-export function setupMenu({ rerun }) {
+export function setupMenu({ rerun, inspector }) {
   const button = $('menu-button');
   const menu = $('page-menu');
   const close = () => {
@@ -118,6 +118,7 @@ export function setupMenu({ rerun }) {
     if (action === 'rerun') rerun();
     else if (action === 'settings') openSettings();
     else if (action === 'about') openAbout();
+    else if (action === 'inspector') inspector?.();
   });
   const theme = /** @type {HTMLSelectElement} */ ($('setting-theme'));
   theme.addEventListener('change', () => {

@@ -27,6 +27,7 @@ from tidal.testing.blocks import Block
 from tidal.testing.elements import Element
 from tidal.testing.input_elements import wrap
 from tidal.testing.watchdog import Watchdog
+from tidal.timeline import RunRecord
 
 if TYPE_CHECKING:
     from tidal.tree import Node
@@ -213,6 +214,64 @@ class AppTest(Block):
         # what the script left in st.query_params, as the address would show it
         shown = parse_query(encode_query(self._session.query_params))
         self.query_params = {k: v[0] if len(v) == 1 else v for k, v in shown.items()}
+        return self
+
+    # ------------------------------------------------------------------ the run timeline
+    @property
+    def runs(self) -> list[RunRecord]:
+        """The session's runs, oldest first (the last 50): each with its ``trigger``, ``status``,
+        ``callbacks``, ``state_diff``, ``explanations``, ``errors`` and ``warnings``.
+
+        Example:
+            >>> at.button(key="inc").click().run()
+            >>> at.runs[-1].trigger.kind, at.runs[-1].state_diff.changed
+            ('click', {'count': ('0', '1')})
+        """
+        return list(self._session.state.timeline.runs)
+
+    def explain(self, name: str) -> str | None:
+        """Why the key ``name`` (or the keyless widget labelled ``name``) was last removed or
+        reset, in plain words; None when none of the kept runs did it.
+
+        Example:
+            >>> at.explain("age")
+            '`age` was removed because the widget with key `age` was not drawn in run 4.'
+        """
+        return self._session.state.timeline.explain(name)
+
+    def rewind(self, run: int) -> AppTest:
+        """Restore the session state (user and widget values) to what it was after run
+        number ``run``; the next ``run()`` shows it.
+
+        Raises:
+            ValueError: the timeline no longer holds that run.
+
+        Example:
+            >>> at.rewind(at.runs[-3].number).run()
+        """
+        if not self._session.rewind(run):
+            raise ValueError(f"Run {run} is not in the session's timeline (it keeps the last 50).")
+        return self
+
+    def export_state(self) -> dict[str, Any]:
+        """The session document as JSON-able data (what the inspector's Export gives).
+
+        Example:
+            >>> doc = at.export_state()
+            >>> AppTest.from_file("app.py").with_state(doc).run()
+        """
+        return self._session.export_document()
+
+    def with_state(self, doc: dict[str, Any]) -> AppTest:
+        """Start from an exported session document (user values, and widget values by key).
+
+        Raises:
+            TidalAPIError: ``doc`` is not a session document.
+
+        Example:
+            >>> at = AppTest.from_file("app.py").with_state(json.load(open("bug.json"))).run()
+        """
+        self._session.load_document(doc)
         return self
 
     def switch_page(self, page_path: str | Path) -> AppTest:

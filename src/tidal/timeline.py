@@ -1,0 +1,396 @@
+"""The run timeline of one session: what triggered each run, what it did to the state.
+
+Owns ``Trigger``, ``StateDiff``, ``RunRecord`` and ``Timeline``, a ring of the last runs that the
+runner fills (``start`` before the callbacks, ``finish`` after the state's run ended) and that
+the inspector and ``AppTest.runs`` read. Values are kept as short summaries
+(``summary.summarise``), so a diff never holds on to a big value; the state after each run is
+kept as shallow copies of its layers (for rewind).
+Knows nothing about scripts, threads or the wire; the state's own cleanup says why values went
+(``removal.Removal``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping
+from copy import deepcopy
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from tidal.removal import Removal
+from tidal.summary import SMALL, summarise
+
+if TYPE_CHECKING:
+    from tidal.state import SessionState, StateLayers
+
+TriggerKind = Literal[
+    "page load",
+    "rerun",
+    "st.rerun",
+    "change",
+    "click",
+    "submit",
+    "navigate",
+    "timer",
+    "rewind",
+    "load",
+]
+RUNS_KEPT = 50
+"""Runs a session's timeline remembers (the oldest go first)."""
+
+
+@dataclass(slots=True)
+class Trigger:
+    """What started a run.
+
+    ``kind`` is ``"page load"``, ``"rerun"`` (a plain rerun: ``at.run()``, a source change),
+    ``"st.rerun"`` (the run before called ``st.rerun()``), ``"change"`` (a widget's value,
+    ``old`` -> ``new``), ``"click"`` (a button), ``"submit"`` (a form), ``"navigate"`` (to
+    ``page``), ``"timer"`` (a fragment's ``run_every``), ``"rewind"`` (the inspector put
+    back the state after run ``widget``) or ``"load"`` (an exported session document).
+    ``widget`` is the key of the widget (or its label when it has none); ``others`` the other
+    widgets whose values came with it (a form's fields).
+    """
+
+    kind: TriggerKind
+    widget: str | None = None
+    widget_kind: str | None = None
+    old: str | None = None
+    new: str | None = None
+    page: str | None = None
+    fragment: str | None = None
+    others: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """The trigger in a few words.
+
+        Example:
+            >>> Trigger("change", "age", "slider", "3", "5").describe()
+            'change of `age` (slider): 3 -> 5'
+        """
+        where = f" in fragment {self.fragment}" if self.fragment else ""
+        if self.kind == "change":
+            return f"change of `{self.widget}` ({self.widget_kind}): {self.old} -> {self.new}"
+        if self.kind in ("click", "submit"):
+            return f"{self.kind} of `{self.widget}`{where}"
+        if self.kind == "navigate":
+            return f"navigate to {self.page or 'the main page'!r}"
+        if self.kind == "load":
+            return "load of a session document"
+        if self.kind == "rewind":
+            return f"rewind to the state after run {self.widget}"
+        if self.kind == "timer":
+            return f"timer of fragment {self.fragment}"
+        return self.kind + where
+
+
+@dataclass(slots=True)
+class StateDiff:
+    """What a run did to the visible session state, as value summaries.
+
+    ``added``: key -> new value; ``changed``: key -> (old, new); ``removed``: key -> old value;
+    ``reasons``: key -> why it was removed or reset, in plain words (see ``removal.py``).
+    """
+
+    added: dict[str, str] = field(default_factory=dict)
+    changed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    removed: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    @property
+    def keys(self) -> set[str]:
+        """Every key the run added, changed or removed."""
+        return set(self.added) | set(self.changed) | set(self.removed)
+
+
+@dataclass(slots=True, eq=False)
+class RunRecord:
+    """One run of a session: its trigger, outcome, callbacks, state diff and problems."""
+
+    number: int
+    trigger: Trigger
+    status: str = "running"
+    """``running``, ``ok``, ``error``, ``stopped``, ``rerun`` (ended by ``st.rerun()``),
+    ``interrupted``, ``switch`` (ended by ``st.switch_page``)."""
+    duration: float = 0.0
+    """Seconds, from the callbacks to the end of the state's run."""
+    callbacks: list[str] = field(default_factory=list)
+    """The callbacks that ran, as ``key: function name``."""
+    removals: list[Removal] = field(default_factory=list)
+    """Every value the run's cleanup removed (keyless widgets too), with the rule."""
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    fragment: str | None = None
+    """The fragment whose body alone ran (a fragment rerun), else None."""
+    layers: StateLayers | None = None
+    """The state's layers after the run: what rewind restores."""
+    _started: float = 0.0
+    _before: StateLayers | None = None
+    """The state's layers before the run (the last run's ``layers`` when nothing changed in
+    between): the diff is worked out from both when first read (most runs never are)."""
+    _visible: Callable[[StateLayers], dict[str, Any]] | None = None
+    _secrets: Callable[[], Iterable[str]] | None = None
+    _diff: StateDiff | None = None
+
+    @property
+    def diff(self) -> StateDiff:
+        """What the run did to the visible state (keys added, changed, removed, and why)."""
+        diff = self._diff
+        if diff is None:
+            diff = self._diff = _diff(self)
+        return diff
+
+    @property
+    def state_diff(self) -> StateDiff:
+        """The state diff (``AppTest`` spelling)."""
+        return self.diff
+
+    @property
+    def explanations(self) -> list[str]:
+        """Why values were removed or reset in this run, in plain words."""
+        return [r.explain(self.number) for r in self.removals]
+
+
+_MUTABLE = (list, dict, set)
+
+
+def copy_value(value: Any) -> Any:
+    """A value as the after-run snapshot keeps it: small containers copied (a later in-place
+    change must not rewrite history), others shared."""
+    if type(value) in _MUTABLE and len(value) <= SMALL:
+        try:
+            return deepcopy(value)
+        except Exception:  # an item that cannot be copied: share the container
+            return value
+    return value
+
+
+def _copy_layers(layers: StateLayers) -> StateLayers:
+    """The layers with their small containers copied (a later in-place change of a list in
+    the state must not rewrite history); other values are shared."""
+    for layer in layers[:3]:
+        for k, v in layer.items():
+            if type(v) in _MUTABLE:
+                layer[k] = copy_value(v)
+    return layers
+
+
+def _diff(record: RunRecord) -> StateDiff:
+    """The diff of a finished run, from the state's layers before and after it."""
+    diff = StateDiff()
+    visible, layers = record._visible, record.layers
+    if visible is None or layers is None:
+        return diff
+    before = visible(record._before) if record._before is not None else {}
+    after = visible(layers)
+    get = record._secrets
+    masked = frozenset(s for s in get() if s) if get is not None else frozenset()
+    for k, new in after.items():
+        if k not in before:
+            diff.added[k] = summarise(new, masked)
+            continue
+        old = before[k]
+        if old is new:
+            continue
+        try:
+            same = bool(old == new)
+        except Exception:  # values whose == is ambiguous (arrays): count as changed
+            same = False
+        if not same:
+            diff.changed[k] = (summarise(old, masked), summarise(new, masked))
+    for k, old in before.items():
+        if k not in after:
+            diff.removed[k] = summarise(old, masked)
+    for r in record.removals:
+        if r.key is None:
+            continue
+        if r.key not in after and r.key not in diff.removed:  # removed before the run began
+            diff.removed[r.key] = summarise(r.value, masked)
+        if r.key in diff.removed or r.key in diff.changed:
+            diff.reasons[r.key] = r.explain(record.number)
+    return diff
+
+
+def _same_layers(a: StateLayers, b: StateLayers) -> bool:
+    """Whether two layer sets hold equal values (then a record shares the last one's copy)."""
+    try:
+        return all(x == y for x, y in zip(a, b, strict=True))
+    except Exception:  # values whose == is ambiguous (arrays): count as changed
+        return False
+
+
+class Timeline:
+    """The last ``RUNS_KEPT`` runs of one session, newest last. Touched by the session's run
+    thread only (readers copy ``list(runs)``).
+
+    Cheap by design, since it records every run whether anyone looks or not: per run, shallow
+    copies of the state's layers (small containers copied, so in-place changes cannot rewrite
+    history), which serve rewind and, when first read, the run's diff; the state before a run
+    is the one the last run left while ``SessionState.version`` stands still."""
+
+    __slots__ = (
+        "_before",
+        "_cause",
+        "_last_layers",
+        "_masked",
+        "_rerun_next",
+        "_size",
+        "_version",
+        "count",
+        "current",
+        "runs",
+        "secrets",
+    )
+
+    def __init__(self, size: int = RUNS_KEPT) -> None:
+        self.runs: list[RunRecord] = []
+        """Oldest first (a list, not a deque: an idle session's timeline stays small)."""
+        self._size = size
+        self.count = 0
+        self.current: RunRecord | None = None
+        self._cause: Trigger | None = None
+        self._before: StateLayers | None = None
+        self._version = -1
+        self._last_layers: StateLayers | None = None
+        """The state as the last run left it, valid while ``state.version == _version``."""
+        self._rerun_next = False
+        self._masked: frozenset[str] | None = None
+        self.secrets: Callable[[], Iterable[str]] | None = None
+        """The secret values (``st.secrets``) a summary must never show."""
+
+    def cause(self, trigger: Trigger, state: SessionState | None = None) -> None:
+        """What starts the next run when it is not a widget's value (set by the session).
+        Pass ``state`` just before the session replaces it (rewind, load): the run's diff
+        starts from the state as it is now."""
+        self._cause = trigger
+        self._before = _copy_layers(state.layers()) if state is not None else None
+        self._rerun_next = False
+
+    @property
+    def caused(self) -> bool:
+        """Whether the session already said what starts the next run."""
+        return self._cause is not None
+
+    def _secrets(self) -> frozenset[str]:
+        """The secret values, asked for once per run and only when a text needs them."""
+        masked = self._masked
+        if masked is None:
+            get = self.secrets
+            masked = frozenset(s for s in get() if s) if get is not None else frozenset()
+            self._masked = masked
+        return masked
+
+    def start(
+        self, state: SessionState, changes: Mapping[str, Any], fragment: str | None = None
+    ) -> RunRecord:
+        """A run begins (before its callbacks) with these validated widget values."""
+        self.count += 1
+        self._masked = None
+        record = RunRecord(self.count, self._trigger(state, changes), fragment=fragment)
+        before, self._before = self._before, None
+        if before is None:
+            last = self._last_layers
+            same = last is not None and state.version == self._version
+            before = last if same else _copy_layers(state.layers())
+        record._before = before
+        record._started = time.perf_counter()
+        self.current = record
+        self.runs.append(record)
+        if len(self.runs) > self._size:
+            del self.runs[0]
+        return record
+
+    def _trigger(self, state: SessionState, changes: Mapping[str, Any]) -> Trigger:
+        cause, self._cause = self._cause, None
+        rerun_next, self._rerun_next = self._rerun_next, False
+        if not changes:
+            return cause if cause is not None else Trigger("st.rerun" if rerun_next else "rerun")
+        metas = [(m, wid) for wid in changes if (m := state.meta(wid)) is not None]
+        if metas:
+            others: tuple[str, ...] = ()
+            if len(metas) > 1:
+                metas.sort(key=lambda mw: (not mw[0].trigger, mw[0].order))
+                others = tuple(o.key or o.label for o, _ in metas[1:])
+            m, wid = metas[0]
+            name = m.key or m.label
+            fragment = m.fragment or None
+            if m.trigger:
+                kind: TriggerKind = "submit" if m.kind == "form_submit_button" else "click"
+                return Trigger(kind, name, m.kind, fragment=fragment, others=others)
+            secrets = self._secrets()
+            old = summarise(state.widget_value(wid), secrets)
+            new = summarise(changes[wid], secrets)
+            return Trigger("change", name, m.kind, old, new, fragment=fragment, others=others)
+        if cause is not None:
+            return cause
+        return Trigger("st.rerun" if rerun_next else "rerun")
+
+    def callback(self, key: str | None, func: Callable[..., Any]) -> None:
+        """A widget's callback is about to run."""
+        if self.current is not None:
+            name = getattr(func, "__qualname__", None) or type(func).__name__
+            self.current.callbacks.append(f"{key}: {name}" if key else name)
+
+    def error(self, message: str) -> None:
+        """The run shows an exception."""
+        if self.current is not None:
+            self.current.errors.append(message)
+
+    def warn(self, message: str) -> None:
+        """The run raised a warning about the state (a default also set through state)."""
+        if self.current is not None:
+            self.current.warnings.append(message)
+
+    def finish(self, state: SessionState, status: str) -> RunRecord | None:
+        """The run's state run ended (after cleanup): diff, explanations, snapshot."""
+        record, self.current = self.current, None
+        if record is None:
+            return None
+        record.status = status
+        record.duration = time.perf_counter() - record._started
+        removals, state.removals = state.removals, []
+        record.removals = removals
+        # nothing changed: share the last copy (a ring of unchanged runs costs little memory)
+        layers, last = state.layers(), self._last_layers
+        unchanged = last is not None and _same_layers(layers, last)
+        record.layers = self._last_layers = last if unchanged else _copy_layers(layers)
+        record._visible = state.visible_of
+        record._secrets = self.secrets
+        self._version = state.version
+        self._rerun_next = status == "rerun"
+        return record
+
+    def state_after(self, number: int) -> StateLayers | None:
+        """A copy of the state after run ``number`` (None: no longer in the ring)."""
+        record = self.find(number)
+        if record is None or record.layers is None:
+            return None
+        old, new_widget, new_user, keys = record.layers
+        return _copy_layers((dict(old), dict(new_widget), dict(new_user), dict(keys)))
+
+    def explain(self, name: str) -> str | None:
+        """Why the key (or keyless widget label) ``name`` was last removed or reset, from the
+        newest run that did it; None when no kept run did.
+
+        Example:
+            >>> timeline.explain("age")
+            '`age` was removed because the widget with key `age` was not drawn in run 4.'
+        """
+        for record in reversed(self.runs):
+            reason = record.diff.reasons.get(name)
+            if reason is not None:
+                return reason
+            for r in record.removals:
+                if r.key == name or (r.key is None and r.label == name):
+                    return r.explain(record.number)
+        return None
+
+    def find(self, number: int) -> RunRecord | None:
+        """The record of run ``number`` if the ring still holds it."""
+        for record in self.runs:
+            if record.number == number:
+                return record
+        return None
