@@ -195,3 +195,14 @@ def test_a_dataframe_value_from_the_component_arrives_as_a_dataframe():
     assert isinstance(back, pd.DataFrame) and back["n"].tolist() == [1, 2, 3]
     with pytest.raises(ValueError, match="not an Arrow table"):
         decode_value({"dataType": "dataframe", "value": base64.b64encode(b"nope").decode()})
+
+
+def test_string_columns_go_as_plain_arrow_strings_that_component_builds_read():
+    import pandas as pd
+    import pyarrow as pa
+
+    from tidal.api.components import _dataframe_arg
+
+    df = pd.DataFrame({"name": pd.Series(["ada", "bob"], dtype="string[pyarrow]")})
+    schema = pa.ipc.open_stream(base64.b64decode(_dataframe_arg(df)["data"])).schema
+    assert schema.field("name").type == pa.string()  # not large_string (AgGrid's Arrow JS)

@@ -244,7 +244,7 @@ def _dataframe_arg(df: Any) -> dict[str, str]:
         ) from None
 
     def ipc(frame: Any) -> str:
-        table = pa.Table.from_pandas(frame)
+        table = _older_arrow_types(pa, pa.Table.from_pandas(frame))
         sink = pa.BufferOutputStream()
         with pa.ipc.new_stream(sink, table.schema) as writer:
             writer.write_table(table)
@@ -257,6 +257,22 @@ def _dataframe_arg(df: Any) -> dict[str, str]:
         "index": ipc(df.index.to_frame(index=False)),
         "columns": ipc(df.columns.to_frame(index=False)),
     }
+
+
+def _older_arrow_types(pa: Any, table: Any) -> Any:
+    """``table`` with large strings and binaries as plain ones: pandas' string columns become
+    ``large_string``, which the Arrow JS of most component builds cannot read."""
+    fields, changed = [], False
+    for field in table.schema:
+        kind = field.type
+        if pa.types.is_large_string(kind):
+            kind, changed = pa.string(), True
+        elif pa.types.is_large_binary(kind):
+            kind, changed = pa.binary(), True
+        fields.append(pa.field(field.name, kind, field.nullable, field.metadata))
+    if not changed:
+        return table
+    return table.cast(pa.schema(fields, metadata=table.schema.metadata))
 
 
 def encode_value(value: Any) -> Any:
