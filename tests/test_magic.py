@@ -124,7 +124,7 @@ def test_echo_shows_the_code_of_its_block_above_or_below(app_test):
         st.write("after")
         """
     ).run()
-    kinds = [(n.type, n.props.get("body")) for n in at.main.children]
+    kinds = [(n.type, n.props.get("body")) for n in at.main.children.values()]
     assert kinds == [
         ("code", 'st.write("above")'),
         ("markdown", "above"),

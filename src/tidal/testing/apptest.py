@@ -24,9 +24,8 @@ from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
 from tidal.testing.blocks import Block
-from tidal.testing.elements import Element
-from tidal.testing.input_elements import wrap
 from tidal.testing.watchdog import Watchdog
+from tidal.testing.wrappers import wrap
 
 if TYPE_CHECKING:
     from tidal.tree import Node
@@ -256,8 +255,16 @@ class AppTest(Block):
         return url
 
     def _outgoing(self) -> dict[str, Any]:
-        """The staged values this run sends, as the browser would send them; then nothing
-        stays staged.
+        """The staged values this run sends (``get_widget_states``); then nothing stays
+        staged."""
+        try:
+            return self.get_widget_states()
+        finally:
+            self._staged = {}
+
+    def get_widget_states(self) -> dict[str, Any]:
+        """The widget values the next ``run()`` sends, by widget id, as a browser would send
+        them (Streamlit's ``WidgetStates``, as a dict).
 
         As in Streamlit's AppTest, a value staged on a widget inside a form is sent only when
         one of that form's submit buttons is clicked in the same run (F-1); otherwise it is
@@ -266,6 +273,10 @@ class AppTest(Block):
         widget would not take (a number outside its range, an unknown option) is dropped
         silently and the widget keeps its value; a text longer than ``max_chars`` is cut to
         it; both as Streamlit's AppTest does.
+
+        Raises:
+            ValueError: ``'<value>' is not in list``: a selectbox or radio was given a value
+                that is not one of its options (Streamlit's AppTest raises it here too).
         """
         state = self._session.state
         nodes = {
@@ -287,17 +298,15 @@ class AppTest(Block):
             meta = state.meta(wid)
             if meta is None or (meta.trigger and value is False):
                 continue  # the widget is gone, or there is no click to send
+            if node is not None and node.type in ("selectbox", "radio"):
+                wrap(node, self).index  # noqa: B018 (raises for a value that is no option)
             max_chars = node.props.get("max_chars") if node is not None else None
             if isinstance(value, str) and isinstance(max_chars, int) and max_chars > 0:
                 value = value[:max_chars]
             sent = _as_sent(meta, value)
             if sent is not _MISSING:
                 changes[wid] = sent
-        self._staged = {}
         return changes
-
-    def _wrap(self, node: Node) -> Element:
-        return wrap(node, self)
 
     @property
     def session_state(self) -> SessionStateView:

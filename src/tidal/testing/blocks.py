@@ -2,43 +2,41 @@
 
 Owns ``Block`` (the main area, the sidebar, a column, a tab, a form...), with Streamlit's query
 names (``.button``, ``.text_input``, ``.columns``, ``.get(...)``, ``.get_by_key(...)``) that walk
-the block's part of the page tree and return ``ElementList``s of wrappers. ``AppTest`` is the
-whole-page block. Knows nothing about running the script or staging values: it asks the
-``AppTest`` to wrap each node.
+the block's part of the page tree and return ``ElementList``/``WidgetList``s of wrappers
+(``wrappers.py``) or ``BlockList``s of blocks, and the block kinds (``Column``, ``Tab``,
+``Expander``...) with Streamlit's field names. ``AppTest`` is the whole-page block. Knows
+nothing about running the script or staging values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from tidal.testing.data_elements import DataEditor, Dataframe, Metric, Table
+from tidal.testing.element_list import BlockList, ElementList, WidgetList
 from tidal.testing.elements import (
     Alert,
-    Button,
-    ChatInput,
-    Checkbox,
-    Choice,
     Code,
-    DownloadButton,
     Element,
-    ElementList,
     ExceptionElement,
-    FileInput,
     Heading,
     Help,
+    Html,
     Json,
     Markdown,
     Media,
-    Multiselect,
-    NumberInput,
+    PageLink,
     Progress,
-    Slider,
     Space,
     Spinner,
-    TextInput,
+    Text,
     Toast,
+    user_key,
 )
+from tidal.testing.errors import AppTestError
+from tidal.testing.file_elements import FileInput
 from tidal.testing.input_elements import (
     ButtonGroup,
     ColorPicker,
@@ -50,16 +48,38 @@ from tidal.testing.input_elements import (
     Pagination,
     TimeInput,
 )
+from tidal.testing.widget_elements import (
+    Button,
+    ChatInput,
+    Checkbox,
+    Choice,
+    DownloadButton,
+    Multiselect,
+    NumberInput,
+    Slider,
+    TextInput,
+)
+from tidal.testing.wrappers import wrap
 
 if TYPE_CHECKING:
-    from tidal.testing.apptest import AppTest
+    from tidal.testing.host import AppHost
     from tidal.tree import Node
+
+_GET_ALIASES = {
+    # Streamlit's node type names -> tidal's, so at.get(<either>) works
+    "date_time_input": "datetime_input",
+    "help_info": "help",
+    "grid_container": "grid",
+    "columns": "column",
+    "tabs": "tab",
+    "expandable": "expander",
+}
 
 
 class Block:
     """A part of the page (main area, sidebar, a column, a form...) to query inside."""
 
-    def __init__(self, node: Node, app: AppTest) -> None:
+    def __init__(self, node: Node, app: AppHost) -> None:
         self.node = node
         self.type = node.type
         self.props = node.props
@@ -72,18 +92,40 @@ class Block:
         return None if label is None else str(label)
 
     @property
-    def children(self) -> list[Element | Block]:
-        """The block's direct children in page order: elements, and blocks for containers."""
-        return [
-            block_of(n, self._app) if n.children is not None else self._app._wrap(n)
-            for n in self.node.children or []
-        ]
+    def key(self) -> str | None:
+        """The user key of a keyed container (a form's: its key), else None."""
+        key = user_key(self.props.get("id"))
+        if key is not None:
+            return key
+        if self.type == "form":
+            return str(self.props.get("id"))
+        css = self.props.get("key")  # `st-key-<key>`, the CSS class a keyed container gets
+        return css.removeprefix("st-key-") if isinstance(css, str) else None
+
+    @property
+    def proto(self) -> Any:
+        """The block's props as attributes (Streamlit tests read ``.proto``)."""
+        return SimpleNamespace(**self.props)
+
+    @property
+    def root(self) -> Any:
+        """The ``AppTest`` the block belongs to."""
+        return self._app
+
+    @property
+    def children(self) -> dict[int, Element | Block]:
+        """The block's direct children by position, in page order: elements, and blocks for
+        containers (a dict, as Streamlit's ``Block.children``)."""
+        return {
+            i: block_of(n, self._app) if n.children is not None else wrap(n, self._app)
+            for i, n in enumerate(self.node.children or [])
+        }
 
     def __iter__(self) -> Iterator[Element | Block]:
         """This block, then everything inside it, depth first in page order (as Streamlit's
         ``for e in at.main``)."""
         yield self
-        for child in self.children:
+        for child in self.children.values():
             if isinstance(child, Block):
                 yield from child
             else:
@@ -105,28 +147,58 @@ class Block:
             if n.children:
                 stack.extend(reversed(n.children))
 
-    def run(self, *, timeout: float | None = None) -> AppTest:
-        """Run the app with the staged values (same as ``at.run()``)."""
+    def run(self, *, timeout: float | None = None) -> Any:
+        """Run the app with the staged values (same as ``at.run()``); returns the AppTest."""
         return self._app.run(timeout=timeout)
 
-    def get(self, element_type: str) -> list[Element]:
-        """Every element of one type, as a plain list."""
-        return [self._app._wrap(n) for n in self._walk() if n.type == element_type]
+    def get(self, element_type: str) -> list[Element | Block]:
+        """Every element (or block) of one type inside this block, in page order.
+
+        Takes a query name (``"button"``, ``"columns"``, ``"form_submit_button"``...) or an
+        element type, tidal's or Streamlit's (``"date_time_input"``, ``"grid_container"``).
+
+        Example:
+            >>> at.get("selectbox")[0].value
+        """
+        query = getattr(type(self), element_type, None)
+        if isinstance(query, property) and element_type not in ("key", "label", "children"):
+            found = query.fget(self) if query.fget is not None else None
+            if isinstance(found, ElementList | BlockList):
+                return list(found)
+        wanted = _GET_ALIASES.get(element_type, element_type)
+        return [
+            block_of(n, self._app) if n.children is not None else wrap(n, self._app)
+            for n in self._walk()
+            if n.type == wanted
+        ]
 
     def _of(self, *types: str) -> ElementList[Any]:
-        return ElementList([self._app._wrap(n) for n in self._walk() if n.type in types])
+        return ElementList([wrap(n, self._app) for n in self._walk() if n.type in types])
 
-    def _blocks(self, type_: str) -> ElementList[Any]:
+    def _widgets(self, *types: str) -> WidgetList[Any]:
+        return WidgetList([wrap(n, self._app) for n in self._walk() if n.type in types])
+
+    def _blocks(self, type_: str) -> BlockList[Any]:
         cls = BLOCK_CLASSES.get(type_, Block)
-        return ElementList([cls(n, self._app) for n in self._walk() if n.type == type_])
+        return BlockList([cls(n, self._app) for n in self._walk() if n.type == type_])
 
-    def get_by_key(self, key: str) -> Element | None:
-        """The widget with this user key, or None."""
-        for n in self._walk():
-            e = self._app._wrap(n)
-            if e.key == key:
-                return e
-        return None
+    def get_by_key(self, key: str) -> Element | Block:
+        """The one element, widget or container inside this block with this user key.
+
+        Raises:
+            KeyError: nothing has it.
+            AppTestError: more than one thing has it (query a typed list instead,
+                ``at.text_input(key=...)``).
+        """
+        found = [e for e in self if e is not self and getattr(e, "key", None) == key]
+        if not found:
+            raise KeyError(key)
+        if len(found) > 1:
+            raise AppTestError(
+                f"Multiple elements have key {key!r}. Scope the query to a container or use "
+                "a typed collection such as at.text_input(key=...)."
+            )
+        return found[0]
 
     # element lists, Streamlit's names
     @property
@@ -150,7 +222,7 @@ class Block:
         return self._of("markdown")
 
     @property
-    def text(self) -> ElementList[Element]:
+    def text(self) -> ElementList[Text]:
         """``st.text`` elements."""
         return self._of("text")
 
@@ -205,7 +277,7 @@ class Block:
         return self._of("latex")
 
     @property
-    def html(self) -> ElementList[Element]:
+    def html(self) -> ElementList[Html]:
         """``st.html`` elements (``value`` is the HTML)."""
         return self._of("html")
 
@@ -215,109 +287,119 @@ class Block:
         return self._of("divider")
 
     @property
-    def button(self) -> ElementList[Button]:
+    def button(self) -> WidgetList[Button]:
         """Buttons, form submit buttons included."""
-        return self._of("button", "form_submit_button")
+        return self._widgets("button", "form_submit_button")
 
     @property
-    def checkbox(self) -> ElementList[Checkbox]:
+    def form_submit_button(self) -> WidgetList[Button]:
+        """``st.form_submit_button`` widgets."""
+        return self._widgets("form_submit_button")
+
+    @property
+    def page_link(self) -> ElementList[PageLink]:
+        """``st.page_link`` elements (``value`` is the label)."""
+        return self._of("page_link")
+
+    @property
+    def checkbox(self) -> WidgetList[Checkbox]:
         """``st.checkbox`` widgets."""
-        return self._of("checkbox")
+        return self._widgets("checkbox")
 
     @property
-    def toggle(self) -> ElementList[Checkbox]:
+    def toggle(self) -> WidgetList[Checkbox]:
         """``st.toggle`` widgets."""
-        return self._of("toggle")
+        return self._widgets("toggle")
 
     @property
-    def text_input(self) -> ElementList[TextInput]:
+    def text_input(self) -> WidgetList[TextInput]:
         """``st.text_input`` widgets."""
-        return self._of("text_input")
+        return self._widgets("text_input")
 
     @property
-    def text_area(self) -> ElementList[TextInput]:
+    def text_area(self) -> WidgetList[TextInput]:
         """``st.text_area`` widgets."""
-        return self._of("text_area")
+        return self._widgets("text_area")
 
     @property
-    def number_input(self) -> ElementList[NumberInput]:
+    def number_input(self) -> WidgetList[NumberInput]:
         """``st.number_input`` widgets."""
-        return self._of("number_input")
+        return self._widgets("number_input")
 
     @property
-    def slider(self) -> ElementList[Slider]:
+    def slider(self) -> WidgetList[Slider]:
         """``st.slider`` widgets."""
-        return self._of("slider")
+        return self._widgets("slider")
 
     @property
-    def selectbox(self) -> ElementList[Choice]:
+    def selectbox(self) -> WidgetList[Choice]:
         """``st.selectbox`` widgets."""
-        return self._of("selectbox")
+        return self._widgets("selectbox")
 
     @property
-    def radio(self) -> ElementList[Choice]:
+    def radio(self) -> WidgetList[Choice]:
         """``st.radio`` widgets."""
-        return self._of("radio")
+        return self._widgets("radio")
 
     @property
-    def select_slider(self) -> ElementList[Choice]:
+    def select_slider(self) -> WidgetList[Choice]:
         """``st.select_slider`` widgets."""
-        return self._of("select_slider")
+        return self._widgets("select_slider")
 
     @property
-    def multiselect(self) -> ElementList[Multiselect]:
+    def multiselect(self) -> WidgetList[Multiselect]:
         """``st.multiselect`` widgets."""
-        return self._of("multiselect")
+        return self._widgets("multiselect")
 
     @property
-    def time_input(self) -> ElementList[TimeInput]:
+    def time_input(self) -> WidgetList[TimeInput]:
         """``st.time_input`` widgets."""
-        return self._of("time_input")
+        return self._widgets("time_input")
 
     @property
-    def date_input(self) -> ElementList[DateInput]:
+    def date_input(self) -> WidgetList[DateInput]:
         """``st.date_input`` widgets."""
-        return self._of("date_input")
+        return self._widgets("date_input")
 
     @property
-    def datetime_input(self) -> ElementList[DateTimeInput]:
+    def datetime_input(self) -> WidgetList[DateTimeInput]:
         """``st.datetime_input`` widgets."""
-        return self._of("datetime_input")
+        return self._widgets("datetime_input")
 
     @property
-    def color_picker(self) -> ElementList[ColorPicker]:
+    def color_picker(self) -> WidgetList[ColorPicker]:
         """``st.color_picker`` widgets."""
-        return self._of("color_picker")
+        return self._widgets("color_picker")
 
     @property
-    def pills(self) -> ElementList[ButtonGroup]:
+    def pills(self) -> WidgetList[ButtonGroup]:
         """``st.pills`` widgets."""
-        return self._of("pills")
+        return self._widgets("pills")
 
     @property
-    def segmented_control(self) -> ElementList[ButtonGroup]:
+    def segmented_control(self) -> WidgetList[ButtonGroup]:
         """``st.segmented_control`` widgets."""
-        return self._of("segmented_control")
+        return self._widgets("segmented_control")
 
     @property
-    def button_group(self) -> ElementList[ButtonGroup]:
+    def button_group(self) -> WidgetList[ButtonGroup]:
         """Pills, segmented controls and feedback widgets, in page order."""
-        return self._of("pills", "segmented_control", "feedback")
+        return self._widgets("pills", "segmented_control", "feedback")
 
     @property
-    def feedback(self) -> ElementList[Feedback]:
+    def feedback(self) -> WidgetList[Feedback]:
         """``st.feedback`` widgets."""
-        return self._of("feedback")
+        return self._widgets("feedback")
 
     @property
-    def menu_button(self) -> ElementList[MenuButton]:
+    def menu_button(self) -> WidgetList[MenuButton]:
         """``st.menu_button`` widgets."""
-        return self._of("menu_button")
+        return self._widgets("menu_button")
 
     @property
-    def pagination(self) -> ElementList[Pagination]:
+    def pagination(self) -> WidgetList[Pagination]:
         """``st.pagination`` widgets."""
-        return self._of("pagination")
+        return self._widgets("pagination")
 
     @property
     def link_button(self) -> ElementList[LinkButton]:
@@ -331,9 +413,9 @@ class Block:
         return ElementList([Dataframe(n, self._app) for n in self._walk() if n.type in grids])
 
     @property
-    def data_editor(self) -> ElementList[DataEditor]:
+    def data_editor(self) -> WidgetList[DataEditor]:
         """``st.data_editor`` grids (``.value`` is the editing state)."""
-        return self._of("data_editor")
+        return self._widgets("data_editor")
 
     @property
     def table(self) -> ElementList[Table]:
@@ -346,24 +428,24 @@ class Block:
         return self._of("metric")
 
     @property
-    def file_uploader(self) -> ElementList[FileInput]:
+    def file_uploader(self) -> WidgetList[FileInput]:
         """``st.file_uploader`` widgets (stage files with ``upload(name, data, type)``)."""
-        return self._of("file_uploader")
+        return self._widgets("file_uploader")
 
     @property
-    def camera_input(self) -> ElementList[FileInput]:
+    def camera_input(self) -> WidgetList[FileInput]:
         """``st.camera_input`` widgets."""
-        return self._of("camera_input")
+        return self._widgets("camera_input")
 
     @property
-    def audio_input(self) -> ElementList[FileInput]:
+    def audio_input(self) -> WidgetList[FileInput]:
         """``st.audio_input`` widgets."""
-        return self._of("audio_input")
+        return self._widgets("audio_input")
 
     @property
-    def download_button(self) -> ElementList[DownloadButton]:
+    def download_button(self) -> WidgetList[DownloadButton]:
         """``st.download_button`` widgets."""
-        return self._of("download_button")
+        return self._widgets("download_button")
 
     @property
     def image(self) -> ElementList[Media]:
@@ -386,33 +468,33 @@ class Block:
         return self._of("pdf")
 
     @property
-    def columns(self) -> ElementList[Column]:
+    def columns(self) -> BlockList[Column]:
         """Columns (each a block to query inside, with ``weight``, ``gap`` and
         ``vertical_alignment``)."""
         return self._blocks("column")
 
     @property
-    def expander(self) -> ElementList[Expander]:
+    def expander(self) -> BlockList[Expander]:
         """Expanders (each a block to query inside, with ``label``, ``icon``, ``expanded``)."""
         return self._blocks("expander")
 
     @property
-    def tabs(self) -> ElementList[Tab]:
+    def tabs(self) -> BlockList[Tab]:
         """Tabs (each a block to query inside, with a ``label`` and ``open``)."""
         return self._blocks("tab")
 
     @property
-    def popover(self) -> ElementList[Popover]:
+    def popover(self) -> BlockList[Popover]:
         """Popovers (each a block to query inside, with ``label`` and ``open``)."""
         return self._blocks("popover")
 
     @property
-    def dialog(self) -> ElementList[Dialog]:
+    def dialog(self) -> BlockList[Dialog]:
         """Open dialogs (each a block to query inside, with ``label``, its title; ``dismiss()``)."""
         return self._blocks("dialog")
 
     @property
-    def grid(self) -> ElementList[Grid]:
+    def grid(self) -> BlockList[Grid]:
         """Grids (each a block to query inside)."""
         return self._blocks("grid")
 
@@ -422,27 +504,27 @@ class Block:
         return self._of("space")
 
     @property
-    def form(self) -> ElementList[Block]:
+    def form(self) -> BlockList[Block]:
         """Forms (each a block to query inside)."""
         return self._blocks("form")
 
     @property
-    def container(self) -> ElementList[Block]:
+    def container(self) -> BlockList[Block]:
         """Containers (each a block to query inside)."""
         return self._blocks("container")
 
     @property
-    def chat_message(self) -> ElementList[ChatMessage]:
+    def chat_message(self) -> BlockList[ChatMessage]:
         """Chat messages (each a block to query inside, with ``name`` and ``avatar``)."""
         return self._blocks("chat_message")
 
     @property
-    def chat_input(self) -> ElementList[ChatInput]:
+    def chat_input(self) -> WidgetList[ChatInput]:
         """``st.chat_input`` widgets."""
-        return self._of("chat_input")
+        return self._widgets("chat_input")
 
     @property
-    def status(self) -> ElementList[Status]:
+    def status(self) -> BlockList[Status]:
         """Status containers (each a block to query inside, with ``label`` and ``state``)."""
         return self._blocks("status")
 
@@ -487,9 +569,10 @@ class Column(Block):
         return bool(self.props.get("border"))
 
     def _row(self) -> Node:
-        for n in self._app._walk():
-            if n.children and any(c is self.node for c in n.children):
-                return n
+        for root in self._app._session.writer.client:
+            for n in Block(root, self._app)._walk():
+                if n.children and any(c is self.node for c in n.children):
+                    return n
         return self.node
 
 
@@ -632,6 +715,6 @@ BLOCK_CLASSES: dict[str, type[Block]] = {
 """The block class of each container type (others are plain ``Block``s)."""
 
 
-def block_of(node: Node, app: AppTest) -> Block:
+def block_of(node: Node, app: AppHost) -> Block:
     """The block wrapper for a container node (``Column``, ``ChatMessage``... or ``Block``)."""
     return BLOCK_CLASSES.get(node.type, Block)(node, app)

@@ -2,21 +2,17 @@
 
 Owns ``DateInput``, ``DateTimeInput``, ``TimeInput``, ``ColorPicker``, ``ButtonGroup``
 (``st.pills``/``st.segmented_control``), ``Feedback``, ``MenuButton``, ``Pagination`` and
-``LinkButton``, with Streamlit's AppTest names, and ``wrap``, which picks them before the
-wrappers of ``elements.py``. Knows nothing about queries or runs.
+``LinkButton``, with Streamlit's AppTest names, and ``INPUT_CLASSES``, their element type ->
+class table. Knows nothing about queries or runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from tidal.testing.elements import Bounded, Element, Options, Widget
-from tidal.testing.elements import wrap as wrap_element
-
-if TYPE_CHECKING:
-    from tidal.testing.apptest import AppTest
-    from tidal.tree import Node
+from tidal.testing.elements import Element
+from tidal.testing.widget_elements import Bounded, Options, Widget
 
 
 class DateInput(Bounded):
@@ -146,12 +142,13 @@ class Pagination(Widget):
 
 
 class LinkButton(Element):
-    """``st.link_button``: ``.value`` and ``.url`` are the URL it opens."""
+    """``st.link_button``: ``.value`` is its label (as Streamlit's AppTest), ``.url`` the URL
+    it opens."""
 
     @property
     def value(self) -> str:
-        """The URL."""
-        return str(self.props["url"])
+        """The label."""
+        return str(self.props["label"])
 
     @property
     def url(self) -> str:
@@ -165,7 +162,13 @@ class LinkButton(Element):
 
 
 class LinkButtonWidget(Widget):
-    """``st.link_button`` with an ``on_click``: a link that also reruns when clicked."""
+    """``st.link_button`` with an ``on_click``: a link that also reruns when clicked
+    (``click()`` is tidal's; Streamlit's AppTest cannot click link buttons)."""
+
+    @property
+    def value(self) -> str:
+        """The label, as for a link button without ``on_click``."""
+        return str(self.props["label"])
 
     @property
     def url(self) -> str:
@@ -177,7 +180,7 @@ class LinkButtonWidget(Widget):
         return self.set_value(True)
 
 
-_CLASSES: dict[str, type[Element]] = {
+INPUT_CLASSES: dict[str, type[Element]] = {
     "date_input": DateInput,
     "datetime_input": DateTimeInput,
     "time_input": TimeInput,
@@ -188,11 +191,11 @@ _CLASSES: dict[str, type[Element]] = {
     "menu_button": MenuButton,
     "pagination": Pagination,
 }
+"""The wrapper class of each widget type of this module (``link_button``: see
+``link_button_class``)."""
 
 
-def wrap(node: Node, app: AppTest) -> Element:
-    """The wrapper for one page node: these classes first, then ``elements.wrap``."""
-    if node.type == "link_button":
-        return (LinkButtonWidget if "id" in node.props else LinkButton)(node, app)
-    cls = _CLASSES.get(node.type)
-    return cls(node, app) if cls is not None else wrap_element(node, app)
+def link_button_class(props: dict[str, Any]) -> type[Element]:
+    """``LinkButtonWidget`` for a link button with an ``on_click`` (it has an id), else
+    ``LinkButton``."""
+    return LinkButtonWidget if "id" in props else LinkButton
