@@ -256,12 +256,13 @@ class Help(Element):
 
 
 class Progress(Element):
-    """``st.progress``: ``value`` is the fraction done (0.0 to 1.0), ``text`` its label."""
+    """``st.progress``: ``value`` is the percentage done (0 to 100, as Streamlit's AppTest:
+    ``st.progress(0.25)`` gives 25), ``text`` its label."""
 
     @property
-    def value(self) -> float:
-        """The progress as a fraction, from 0.0 to 1.0."""
-        return float(self.props["value"]) / 100
+    def value(self) -> int:
+        """The progress from 0 to 100."""
+        return int(self.props["value"])
 
     @property
     def text(self) -> str:
