@@ -65,6 +65,13 @@ if TYPE_CHECKING:
     from tidal.testing.host import AppHost
     from tidal.tree import Node
 
+_BLOCK_TYPES = {
+    # tidal's node type -> Streamlit's block type, where they differ
+    "container": "flex_container",
+    "columns": "flex_container",
+    "grid": "grid_container",
+}
+
 _GET_ALIASES = {
     # Streamlit's node type names -> tidal's, so at.get(<either>) works
     "date_time_input": "datetime_input",
@@ -73,6 +80,7 @@ _GET_ALIASES = {
     "columns": "column",
     "tabs": "tab",
     "expandable": "expander",
+    "flex_container": "container",
 }
 
 
@@ -81,7 +89,9 @@ class Block:
 
     def __init__(self, node: Node, app: AppHost) -> None:
         self.node = node
-        self.type = node.type
+        self.type = _BLOCK_TYPES.get(node.type, node.type)
+        """Streamlit's name for the block's kind (``"flex_container"`` for ``st.container``
+        and the row of ``st.columns``, ``"grid_container"``, ``"column"``, ``"form"``...)."""
         self.props = node.props
         self._app = app
 
@@ -130,6 +140,12 @@ class Block:
                 yield from child
             else:
                 yield child
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Block) and other.node is self.node
+
+    def __hash__(self) -> int:
+        return id(self.node)
 
     def __len__(self) -> int:
         """How many direct children the block has."""

@@ -81,6 +81,13 @@ class Element:
             )
         return props[name]
 
+    def __eq__(self, other: object) -> bool:
+        """Two wrappers of the same element are equal (as Streamlit's dataclass elements)."""
+        return isinstance(other, Element) and other.node is self.node
+
+    def __hash__(self) -> int:
+        return id(self.node)
+
     def _unsupported(self, method: str) -> Callable[..., Any]:
         def refuse(*_args: Any, **_kwargs: Any) -> Any:
             key = f" (key={self.key!r})" if self.key else ""
