@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, AppTestError
 
 
 def test_session_state_written_before_the_first_run_is_seen_by_it():
@@ -149,3 +149,29 @@ def test_st_switch_page_in_the_app_clears_the_query_params(tmp_path: Path):
     at.button[0].click().run()
     assert at.text[0].value == "{}"
     assert at.query_params == {}
+
+
+USER_AND_CONTEXT = """
+import streamlit as st
+st.text(repr(st.user.to_dict()))
+st.text(repr((st.context.timezone, st.context.locale, st.context.theme.type)))
+"""
+
+
+def test_st_user_is_the_test_users_dict():
+    at = AppTest.from_string(USER_AND_CONTEXT).run()
+    assert at.text[0].value == "{'email': 'test@example.com'}"
+    at.user = {"is_logged_in": True, "name": "Ada"}
+    at.run()
+    assert at.text[0].value == "{'is_logged_in': True, 'name': 'Ada'}"
+
+
+def test_st_context_is_what_the_test_says_the_browser_reports():
+    at = AppTest.from_string(USER_AND_CONTEXT).run()
+    assert at.text[1].value == "(None, None, None)"
+    at.context = {"timezone": "Europe/Berlin", "locale": "de-DE", "theme": "dark"}
+    at.run()
+    assert at.text[1].value == "('Europe/Berlin', 'de-DE', 'dark')"
+    at.context = {"bogus": 1}
+    with pytest.raises(AppTestError, match="does not support 'bogus'"):
+        at.run()

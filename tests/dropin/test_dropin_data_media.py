@@ -30,7 +30,12 @@ st.table(df)
 def test_metric_shows_its_value_delta_and_help():
     at = app('import streamlit as st\nst.metric("Users", 120, -4, help="today")\n')
     metric = at.metric[0]
-    assert (metric.label, metric.value, metric.delta, metric.help) == ("Users", "120", "-4", "today")
+    assert (metric.label, metric.value, metric.delta, metric.help) == (
+        "Users",
+        "120",
+        "-4",
+        "today",
+    )
 
 
 def test_images_have_their_captions():

@@ -24,6 +24,7 @@ from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
 from tidal.testing.blocks import Block
+from tidal.testing.errors import AppTestError
 from tidal.testing.watchdog import Watchdog
 from tidal.testing.wrappers import wrap
 
@@ -31,6 +32,15 @@ if TYPE_CHECKING:
     from tidal.tree import Node
 
 _MISSING: Any = object()
+_CONTEXT_KEYS: dict[str, type | tuple[type, ...]] = {
+    "timezone": str,
+    "timezone_offset": int,
+    "locale": str,
+    "url": str,
+    "is_embedded": bool,
+    "theme": str,
+}
+"""The ``st.context`` fields a test may set with ``at.context``, and their types."""
 _WATCHDOG = Watchdog()
 
 
@@ -129,6 +139,12 @@ class AppTest(Block):
         what the script left there: one value as a str, a repeated key as a list."""
         self.secrets: dict[str, Any] = {}
         """``st.secrets`` for the runs: when not empty it replaces the secrets files."""
+        self.user: dict[str, Any] = {"email": "test@example.com"}
+        """What ``st.user`` holds in the runs (Streamlit's AppTest default; set
+        ``"is_logged_in"`` and the claims the app reads to test a signed-in person)."""
+        self.context: dict[str, Any] = {}
+        """What ``st.context`` reports about the browser: ``timezone``, ``timezone_offset``,
+        ``locale``, ``url``, ``is_embedded``, ``theme`` (``"light"``/``"dark"``)."""
         super().__init__(self._session.writer.client[0], self)
 
     # ------------------------------------------------------------------ constructors
@@ -200,6 +216,8 @@ class AppTest(Block):
             for k, v in self.query_params.items()
         }
         self._session.visitor.secrets = dict(self.secrets) if self.secrets else None
+        self._session.visitor.user = dict(self.user)
+        self._apply_context()
         job = _WATCHDOG.watch(self._session, timeout)
         try:
             self._session.run(changes, page)
@@ -213,6 +231,24 @@ class AppTest(Block):
         shown = parse_query(encode_query(self._session.query_params))
         self.query_params = {k: v[0] if len(v) == 1 else v for k, v in shown.items()}
         return self
+
+    def _apply_context(self) -> None:
+        """Put ``self.context`` where ``st.context`` reads it (the session's visitor)."""
+        unknown = sorted(set(self.context) - set(_CONTEXT_KEYS))
+        if unknown:
+            supported = ", ".join(repr(k) for k in sorted(_CONTEXT_KEYS))
+            raise AppTestError(
+                f"AppTest.context does not support {unknown[0]!r}. Supported keys: {supported}."
+            )
+        visitor = self._session.visitor
+        for key, types in _CONTEXT_KEYS.items():
+            value = self.context.get(key)
+            if value is not None and not isinstance(value, types):
+                raise AppTestError(f"AppTest.context[{key!r}] must be {types}, not {value!r}.")
+            if key == "is_embedded":
+                visitor.is_embedded = bool(value)
+            else:
+                setattr(visitor, key, value)
 
     def switch_page(self, page_path: str | Path) -> AppTest:
         """Go to another page on the next ``run()``, as a person would with the menu: widget
