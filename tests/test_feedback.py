@@ -16,7 +16,7 @@ def test_a_progress_bar_is_updated_in_place_through_its_handle(app_test):
         st.progress(100)
         """
     ).run()
-    assert [(p.value, p.text) for p in at.progress] == [(0.5, "half"), (1.0, "")]
+    assert [(p.value, p.text) for p in at.progress] == [(50, "half"), (100, "")]
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_an_empty_placeholder_is_replaced_cleared_and_used_as_a_container(app_te
         """
     ).run()
     kinds = [n.type for n in at.main.children.values()]
-    assert kinds == ["text", "empty", "container", "markdown"]
+    assert kinds == ["text", "empty", "flex_container", "markdown"]
     assert at.text[0].value == "two"
     assert [m.value for m in at.container[0].markdown] == ["x", "y"]
 

@@ -676,7 +676,12 @@ def test_write_of_a_function_class_or_module_shows_its_documentation(app_test):
         st.write("see", f, dict, json)
         """,
     )
-    assert [e.type for e in at.main.children.values()] == ["markdown", "help", "help", "help"]
+    assert [e.type for e in at.main.children.values()] == [
+        "markdown",
+        "help_info",
+        "help_info",
+        "help_info",
+    ]
     assert at.help[0].doc_string == "Does f."
     assert at.help[1].name.startswith("dict")
     assert at.help[2].name == "json"

@@ -294,7 +294,7 @@ def test_date_input_empty_range_and_bounds(app_test: AppTestFactory) -> None:
     """).run()
     assert at.session_state.got == ()
     d = at.date_input(key="d")
-    assert (d.min, d.max) == ("2024-01-01", "2024-12-31")
+    assert (d.min, d.max) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     with pytest.raises(ValueError):
         meta_of(at, d.id).from_wire(["2025-01-01"])
 
@@ -307,7 +307,10 @@ def test_date_input_default_bounds_are_ten_years_around_the_value(
         import tidal as st
         st.date_input("D", dt.date(2020, 5, 17))
     """).run()
-    assert (at.date_input[0].min, at.date_input[0].max) == ("2010-05-17", "2030-05-17")
+    assert (at.date_input[0].min, at.date_input[0].max) == (
+        dt.date(2010, 5, 17),
+        dt.date(2030, 5, 17),
+    )
 
 
 @pytest.mark.parametrize("fmt", ["YYYY/MM/DD", "DD.MM.YYYY", "MM-DD-YYYY"])

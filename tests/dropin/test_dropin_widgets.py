@@ -234,3 +234,60 @@ st.session_state.log.append("ran")
     )
     at.text_input(key="t").input("hi").run()
     assert at.session_state.log == ["ran", "changed", "ran"]
+
+
+def test_datetime_input_bounds_default_to_whole_days_ten_years_around_the_value():
+    at = app(
+        """
+import datetime
+import streamlit as st
+st.text(repr(st.datetime_input("a", datetime.datetime(2020, 1, 1, 12, 30))))
+"""
+    )
+    w = at.datetime_input[0]
+    assert (w.min, w.max) == ("2010-01-01T00:00", "2030-01-01T23:59")
+    w.set_value(datetime.datetime(2030, 1, 1, 20, 0)).run()
+    assert at.text[0].value == "datetime.datetime(2030, 1, 1, 20, 0)"
+
+
+def test_help_and_limits_read_as_streamlits_when_not_given():
+    at = app(
+        """
+import datetime
+import streamlit as st
+st.text_input("t")
+st.multiselect("m", ["a"])
+st.date_input("d", datetime.date(2020, 1, 1))
+with st.expander("e"):
+    pass
+st.metric("x", 1)
+"""
+    )
+    assert at.text_input[0].help == ""
+    assert at.text_input[0].max_chars == 0
+    assert at.multiselect[0].max_selections == 0
+    assert (at.date_input[0].min, at.date_input[0].max) == (
+        datetime.date(2010, 1, 1),
+        datetime.date(2030, 1, 1),
+    )
+    assert at.expander[0].icon == ""
+    assert at.metric[0].delta == ""
+
+
+def test_element_types_are_streamlits_names():
+    at = app(
+        """
+import datetime
+import streamlit as st
+st.pills("p", ["a"])
+st.segmented_control("s", ["a"])
+st.feedback()
+st.datetime_input("d", datetime.datetime(2020, 1, 1))
+st.help(len)
+"""
+    )
+    assert [w.type for w in at.button_group] == ["button_group", "button_group"]
+    assert at.feedback[0].type == "feedback"
+    assert at.datetime_input[0].type == "date_time_input"
+    assert at.help[0].type == "help_info"
+    assert len(at.get("date_time_input")) == 1

@@ -399,8 +399,8 @@ class Block:
 
     @property
     def button_group(self) -> WidgetList[ButtonGroup]:
-        """Pills, segmented controls and feedback widgets, in page order."""
-        return self._widgets("pills", "segmented_control", "feedback")
+        """Pills and segmented controls, in page order (as Streamlit's)."""
+        return self._widgets("pills", "segmented_control")
 
     @property
     def feedback(self) -> WidgetList[Feedback]:
@@ -601,10 +601,9 @@ class Expander(Block):
         return str(self.props.get("label", ""))
 
     @property
-    def icon(self) -> str | None:
-        """Its icon, if any."""
-        icon = self.props.get("icon")
-        return None if icon is None else str(icon)
+    def icon(self) -> str:
+        """Its icon (``""`` for none)."""
+        return str(self.props.get("icon") or "")
 
     @property
     def expanded(self) -> bool:

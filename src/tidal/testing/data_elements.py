@@ -32,7 +32,7 @@ class Dataframe(Element):
     @property
     def editing_mode(self) -> str:
         """``"read_only"`` for a dataframe, else the data editor's ``num_rows``."""
-        return "read_only" if self.type == "dataframe" else str(self.props.get("num_rows"))
+        return "read_only" if self.node.type == "dataframe" else str(self.props.get("num_rows"))
 
     @property
     def columns(self) -> list[str]:
@@ -140,9 +140,9 @@ class Metric(Element):
         return str(self.props["label"])
 
     @property
-    def delta(self) -> str | None:
-        """The delta as shown, or None without one."""
-        return str(self.props["delta"]) or None
+    def delta(self) -> str:
+        """The delta as shown (``""`` without one, as Streamlit's AppTest)."""
+        return str(self.props.get("delta") or "")
 
     @property
     def color(self) -> str:
@@ -150,10 +150,9 @@ class Metric(Element):
         return str(self.props["color"])
 
     @property
-    def help(self) -> str | None:
-        """The tooltip."""
-        h = self.props.get("help")
-        return None if h is None else str(h)
+    def help(self) -> str:
+        """The tooltip (``""`` without one)."""
+        return str(self.props.get("help") or "")
 
 
 DATA_CLASSES: dict[str, type[Element]] = {

@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 _MISSING: Any = object()
 
 
+STREAMLIT_TYPES = {
+    "help": "help_info",
+    "pills": "button_group",
+    "segmented_control": "button_group",
+    "datetime_input": "date_time_input",
+    "data_editor": "dataframe",
+}
+"""tidal's element types -> Streamlit's ``Element.type``, where they differ."""
+
+
 def user_key(element_id: object) -> str | None:
     """The user key in a widget id (``$$ID-<hash>-<key>``), or None."""
     if not isinstance(element_id, str) or not element_id.startswith("$$ID"):
@@ -41,7 +51,8 @@ class Element:
 
     def __init__(self, node: Node, app: AppHost) -> None:
         self.node = node
-        self.type = node.type
+        self.type = STREAMLIT_TYPES.get(node.type, node.type)
+        """Streamlit's name for the element's kind (``node.type`` is tidal's)."""
         self.props = node.props
         self._app = app
 
@@ -156,9 +167,9 @@ class Markdown(Element):
         return self.type == "caption"
 
     @property
-    def help(self) -> str | None:
-        """The tooltip, if any."""
-        return self.props.get("help")
+    def help(self) -> str:
+        """The tooltip (``""`` without one)."""
+        return str(self.props.get("help") or "")
 
 
 class Heading(Element):

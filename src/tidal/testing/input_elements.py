@@ -29,8 +29,34 @@ class DateInput(Bounded):
         return str(self.props.get("format"))
 
 
+    @property
+    def min(self) -> dt.date | None:
+        """The earliest date (a ``date``, as Streamlit's AppTest)."""
+        return _date(self.props.get("min"))
+
+    @property
+    def max(self) -> dt.date | None:
+        """The latest date."""
+        return _date(self.props.get("max"))
+
+
+def _date(iso: object) -> dt.date | None:
+    return dt.date.fromisoformat(iso[:10]) if isinstance(iso, str) and iso else None
+
+
 class DateTimeInput(DateInput):
-    """``st.datetime_input``."""
+    """``st.datetime_input``: ``min``/``max`` are ``"YYYY-MM-DDTHH:MM"`` strings, as
+    Streamlit's AppTest gives them."""
+
+    @property
+    def min(self) -> Any:
+        """The earliest moment (``"YYYY-MM-DDTHH:MM"``)."""
+        return self.props.get("min")
+
+    @property
+    def max(self) -> Any:
+        """The latest moment (``"YYYY-MM-DDTHH:MM"``)."""
+        return self.props.get("max")
 
 
 class TimeInput(Bounded):

@@ -36,10 +36,9 @@ class Widget(Element):
         return self.props.get("disabled") is True
 
     @property
-    def help(self) -> str | None:
-        """The widget's tooltip (None without one)."""
-        h = self.props.get("help")
-        return None if h is None else str(h)
+    def help(self) -> str:
+        """The widget's tooltip (``""`` without one, as Streamlit's AppTest)."""
+        return str(self.props.get("help") or "")
 
     @property
     def form_id(self) -> str:
@@ -93,10 +92,9 @@ class TextInput(Widget):
     """``st.text_input`` and ``st.text_area``."""
 
     @property
-    def max_chars(self) -> int | None:
-        """The most characters the box takes (None: no limit)."""
-        m = self.props.get("max_chars")
-        return None if m is None else int(m)
+    def max_chars(self) -> int:
+        """The most characters the box takes (0: no limit, as Streamlit's AppTest)."""
+        return int(self.props.get("max_chars") or 0)
 
     @property
     def placeholder(self) -> str:
@@ -272,10 +270,9 @@ class Multiselect(Options):
         return out
 
     @property
-    def max_selections(self) -> int | None:
-        """The most options that may be chosen (None: no limit)."""
-        m = self.props.get("max_selections")
-        return None if m is None else int(m)
+    def max_selections(self) -> int:
+        """The most options that may be chosen (0: no limit, as Streamlit's AppTest)."""
+        return int(self.props.get("max_selections") or 0)
 
     def select(self, value: Any) -> Multiselect:
         """Stage one more selected option (kept in selection order)."""
