@@ -233,6 +233,19 @@ def test_every_member_and_field_of_every_element_class(everything: AppTest, cls:
     assert hasattr(obj, name), f"{cls} ({type(obj).__name__}) has no {name!r}"
 
 
+OTHER_CLASS_NAMES = {
+    # Streamlit's class -> tidal's, where tidal's name differs: Streamlit's `Warning` and
+    # `Exception` would shadow Python's own names
+    "Warning": "Alert",
+    "Exception": "ExceptionElement",
+}
+
+
+@pytest.mark.parametrize("cls", sorted(ACCESSOR))
+def test_every_element_has_streamlits_class_name(everything: AppTest, cls: str):
+    assert type(instance(everything, cls)).__name__ == OTHER_CLASS_NAMES.get(cls, cls)
+
+
 @pytest.mark.parametrize("entry", sorted(NOT_YET))
 def test_not_yet_only_lists_what_is_missing(everything: AppTest, entry: str):
     cls, name = entry.split(".")

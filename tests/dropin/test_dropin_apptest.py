@@ -175,3 +175,18 @@ def test_st_context_is_what_the_test_says_the_browser_reports():
     at.context = {"bogus": 1}
     with pytest.raises(AppTestError, match="does not support 'bogus'"):
         at.run()
+
+
+def test_session_state_reads_like_a_dict():
+    at = AppTest.from_string(
+        'import streamlit as st\nst.session_state.setdefault("a", 1)\nst.session_state.b = 2\n'
+    ).run()
+    assert at.session_state.get("a") == 1
+    assert at.session_state.get("nope", "default") == "default"
+    assert dict(at.session_state.items()) == {"a": 1, "b": 2}
+    assert sorted(at.session_state.values()) == [1, 2]
+    assert sorted(at.session_state.keys()) == ["a", "b"]
+    assert len(at.session_state) == 2
+    del at.session_state.b
+    assert "b" not in at.session_state
+    assert at.session_state.to_dict() == {"a": 1}

@@ -86,8 +86,29 @@ class SessionStateView:
     def __setattr__(self, name: str, value: Any) -> None:
         self._app._session.state[name] = value
 
+    def __delattr__(self, name: str) -> None:
+        try:
+            del self._app._session.state[name]
+        except KeyError:
+            raise AttributeError(missing_attr_message(name)) from None
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._app._session.state.keys())
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key``, or ``default``."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def items(self) -> list[tuple[str, Any]]:
+        """The visible ``(key, value)`` pairs."""
+        return list(self.to_dict().items())
+
+    def values(self) -> list[Any]:
+        """The visible values."""
+        return list(self.to_dict().values())
 
     def __len__(self) -> int:
         return len(self._app._session.state)

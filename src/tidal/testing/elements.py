@@ -1,4 +1,5 @@
-"""What a test gets back for the page's display elements (widgets: ``widget_elements.py``).
+"""What a test gets back for the page's text-like display elements (widgets:
+``widget_elements.py``; media: ``media_elements.py``; progress: ``feedback_elements.py``).
 
 Owns ``Element``, the base of every wrapper (``type``, ``key``, ``value``, ``proto``, ``root``,
 ``run()``, and Streamlit's fallback of other attribute names to the element's parameters),
@@ -273,39 +274,6 @@ class Help(Element):
         return self.doc_string
 
 
-class Progress(Element):
-    """``st.progress``: ``value`` is the percentage done (0 to 100, as Streamlit's AppTest:
-    ``st.progress(0.25)`` gives 25), ``text`` its label."""
-
-    @property
-    def value(self) -> int:
-        """The progress from 0 to 100."""
-        return int(self.props["value"])
-
-    @property
-    def text(self) -> str:
-        """The text beside the bar ("" when none)."""
-        return str(self.props.get("text") or "")
-
-
-class Toast(Element):
-    """``st.toast``: ``value`` is its message, ``icon`` its icon."""
-
-    @property
-    def icon(self) -> str:
-        """The icon ("" when none)."""
-        return str(self.props.get("icon") or "")
-
-
-class Spinner(Element):
-    """``st.spinner`` while its block runs: ``value`` is its text."""
-
-    @property
-    def value(self) -> str:
-        """The spinner's text."""
-        return str(self.props.get("text", ""))
-
-
 class Space(Element):
     """``st.space``: ``size`` is what it was given (a size name or pixels)."""
 
@@ -319,28 +287,6 @@ class Space(Element):
     def value(self) -> str | int:
         """Same as ``size``."""
         return self.size
-
-
-class Media(Element):
-    """``st.image``, ``st.audio``, ``st.video``, ``st.pdf`` and ``st.logo``."""
-
-    @property
-    def value(self) -> Any:
-        """An image element's sources (URLs, or the ids of the bytes it holds), as
-        Streamlit's ``Image.value``; for audio, video and PDF, the data they play (bytes),
-        or their URL."""
-        if self.type == "image":
-            return [str(i["src"]) for i in self.props.get("images", [])]
-        media = self.node.extra
-        src = self.props.get("src")
-        if isinstance(media, dict) and src in media:
-            return media[src].data
-        return src
-
-    @property
-    def captions(self) -> list[str]:
-        """An image element's captions (empty strings for images without one)."""
-        return [str(i.get("caption") or "") for i in self.props.get("images", [])]
 
 
 class Text(Element):
@@ -370,32 +316,64 @@ class PageLink(Element):
         return str(self.props.get("url") or "")
 
 
+# Streamlit's class names for the kinds that share a wrapper, so `type(e).__name__` reads the
+# same (Streamlit's `Warning` and `Exception` would shadow Python's: `Alert` and
+# `ExceptionElement` stand for them)
+class Title(Heading):
+    """``st.title``."""
+
+
+class Header(Heading):
+    """``st.header``."""
+
+
+class Subheader(Heading):
+    """``st.subheader``."""
+
+
+class Caption(Markdown):
+    """``st.caption``."""
+
+
+class Divider(Markdown):
+    """``st.divider`` (``value`` is ``"---"``)."""
+
+
+class Latex(Markdown):
+    """``st.latex``."""
+
+
+class Error(Alert):
+    """``st.error``."""
+
+
+class Info(Alert):
+    """``st.info``."""
+
+
+class Success(Alert):
+    """``st.success``."""
+
+
 DISPLAY_CLASSES: dict[str, type[Element]] = {
     "text": Text,
     "html": Html,
     "page_link": PageLink,
     "space": Space,
-    "progress": Progress,
-    "toast": Toast,
-    "spinner": Spinner,
     "exception": ExceptionElement,
     "markdown": Markdown,
-    "caption": Markdown,
-    "latex": Markdown,
-    "divider": Markdown,
-    "title": Heading,
-    "header": Heading,
-    "subheader": Heading,
-    "error": Alert,
+    "caption": Caption,
+    "latex": Latex,
+    "divider": Divider,
+    "title": Title,
+    "header": Header,
+    "subheader": Subheader,
+    "error": Error,
     "warning": Alert,
-    "info": Alert,
-    "success": Alert,
+    "info": Info,
+    "success": Success,
     "code": Code,
     "json": Json,
     "help": Help,
-    "image": Media,
-    "audio": Media,
-    "video": Media,
-    "pdf": Media,
 }
 """The wrapper class of each display element type (``wrappers.py`` adds the widgets')."""

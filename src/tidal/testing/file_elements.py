@@ -117,9 +117,21 @@ class FileInput(Widget):
         return self.set_value(None)
 
 
+class FileUploader(FileInput):
+    """``st.file_uploader``."""
+
+
+class CameraInput(FileInput):
+    """``st.camera_input``."""
+
+
+class AudioInput(FileInput):
+    """``st.audio_input``."""
+
+
 FILE_CLASSES: dict[str, type[Widget]] = {
-    "file_uploader": FileInput,
-    "camera_input": FileInput,
-    "audio_input": FileInput,
+    "file_uploader": FileUploader,
+    "camera_input": CameraInput,
+    "audio_input": AudioInput,
 }
 """The wrapper class of each file widget type."""

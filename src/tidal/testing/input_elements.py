@@ -28,7 +28,6 @@ class DateInput(Bounded):
         """The display format (``"YYYY/MM/DD"``...)."""
         return str(self.props.get("format"))
 
-
     @property
     def min(self) -> dt.date | None:
         """The earliest date (a ``date``, as Streamlit's AppTest)."""

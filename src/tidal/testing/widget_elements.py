@@ -300,19 +300,40 @@ class DownloadButton(Button):
     browser's; ``value`` is True in the run after a click)."""
 
 
+# Streamlit's class names for the widgets that share a wrapper
+class Toggle(Checkbox):
+    """``st.toggle``."""
+
+
+class TextArea(TextInput):
+    """``st.text_area``."""
+
+
+class Selectbox(Choice):
+    """``st.selectbox``."""
+
+
+class Radio(Choice):
+    """``st.radio``."""
+
+
+class SelectSlider(Choice):
+    """``st.select_slider``."""
+
+
 WIDGET_CLASSES: dict[str, type[Element]] = {
     "chat_input": ChatInput,
     "button": Button,
     "form_submit_button": Button,
     "checkbox": Checkbox,
-    "toggle": Checkbox,
+    "toggle": Toggle,
     "text_input": TextInput,
-    "text_area": TextInput,
+    "text_area": TextArea,
     "number_input": NumberInput,
     "slider": Slider,
-    "selectbox": Choice,
-    "radio": Choice,
-    "select_slider": Choice,
+    "selectbox": Selectbox,
+    "radio": Radio,
+    "select_slider": SelectSlider,
     "multiselect": Multiselect,
     "component_instance": Widget,
     "download_button": DownloadButton,

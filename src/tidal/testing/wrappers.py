@@ -1,8 +1,8 @@
 """Which wrapper class a page node gets: ``wrap``.
 
 Owns the lookup from an element type to its wrapper class over the tables of the element
-modules (widgets first, then data, then display elements); a type no table knows gets the
-plain ``Element``. Knows nothing about queries or runs.
+modules (widgets first, then data, media, progress and the other display elements); a type
+no table knows gets the plain ``Element``. Knows nothing about queries or runs.
 """
 
 from __future__ import annotations
@@ -11,15 +11,25 @@ from typing import TYPE_CHECKING
 
 from tidal.testing.data_elements import DATA_CLASSES
 from tidal.testing.elements import DISPLAY_CLASSES, Element
+from tidal.testing.feedback_elements import FEEDBACK_CLASSES
 from tidal.testing.file_elements import FILE_CLASSES
 from tidal.testing.input_elements import INPUT_CLASSES, link_button_class
+from tidal.testing.media_elements import MEDIA_CLASSES
 from tidal.testing.widget_elements import WIDGET_CLASSES
 
 if TYPE_CHECKING:
     from tidal.testing.host import AppHost
     from tidal.tree import Node
 
-_TABLES = (INPUT_CLASSES, WIDGET_CLASSES, FILE_CLASSES, DATA_CLASSES, DISPLAY_CLASSES)
+_TABLES = (
+    INPUT_CLASSES,
+    WIDGET_CLASSES,
+    FILE_CLASSES,
+    DATA_CLASSES,
+    MEDIA_CLASSES,
+    FEEDBACK_CLASSES,
+    DISPLAY_CLASSES,
+)
 
 
 def wrapper_class(node: Node) -> type[Element]:
