@@ -291,3 +291,9 @@ st.help(len)
     assert at.datetime_input[0].type == "date_time_input"
     assert at.help[0].type == "help_info"
     assert len(at.get("date_time_input")) == 1
+
+
+def test_apptest_error_is_importable_from_its_module():
+    from streamlit.testing.v1.errors import AppTestError as FromModule
+
+    assert FromModule is AppTestError
