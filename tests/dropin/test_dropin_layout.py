@@ -140,3 +140,18 @@ def test_element_lists_slice_and_compare_like_lists():
     assert at.text[1:3].values == ["1", "2"]
     assert at.text[-1].value == "3"
     assert at.text[1:3] == [at.text[1], at.text[2]]
+
+
+def test_the_app_is_its_main_area_then_its_sidebar():
+    at = app(
+        """
+import streamlit as st
+st.sidebar.text_input("In the sidebar", key="side")
+st.text("main")
+"""
+    )
+    assert at[0].type == "main" and at[1].type == "sidebar"
+    assert at[0].text[0].value == "main"
+    assert at[1].text_input[0].label == "In the sidebar"
+    assert at.get_by_key("side").label == "In the sidebar"
+    assert [e.type for e in at if e.type in ("text", "text_input")] == ["text", "text_input"]

@@ -24,6 +24,7 @@ from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
 from tidal.testing.blocks import Block
+from tidal.testing.elements import Element
 from tidal.testing.errors import AppTestError
 from tidal.testing.watchdog import Watchdog
 from tidal.testing.wrappers import wrap
@@ -167,6 +168,7 @@ class AppTest(Block):
         """What ``st.context`` reports about the browser: ``timezone``, ``timezone_offset``,
         ``locale``, ``url``, ``is_embedded``, ``theme`` (``"light"``/``"dark"``)."""
         super().__init__(self._session.writer.client[0], self)
+        self.type = "root"
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -379,6 +381,16 @@ class AppTest(Block):
     def sidebar(self) -> Block:
         """The sidebar."""
         return Block(self._session.writer.client[1], self)
+
+    @property
+    def children(self) -> dict[int, Element | Block]:
+        """The page's parts by position, as Streamlit's: 0 the main area, 1 the sidebar, then
+        tidal's bottom area and page-level elements."""
+        return {i: Block(root, self) for i, root in enumerate(self._session.writer.client)}
+
+    def __len__(self) -> int:
+        """How many parts the page has (main area, sidebar...)."""
+        return len(self._session.writer.client)
 
     def _walk(self) -> Iterator[Node]:
         for root in self._session.writer.client:
