@@ -297,3 +297,20 @@ def test_apptest_error_is_importable_from_its_module():
     from streamlit.testing.v1.errors import AppTestError as FromModule
 
     assert FromModule is AppTestError
+
+
+def test_typed_text_over_max_chars_is_not_taken_but_a_set_value_is_cut():
+    at = app('import streamlit as st\nst.text(repr(st.text_area("t", max_chars=3, key="t")))\n')
+    at.text_area[0].input("abcdef").run()
+    assert at.text[0].value == "''"
+    at.text_area[0].set_value("abcdef").run()
+    assert at.text[0].value == "'abc'"
+
+
+def test_select_index_none_clears_a_selectbox():
+    at = app('import streamlit as st\nst.text(repr(st.selectbox("s", ["a", "b"], index=None)))\n')
+    assert (at.selectbox[0].value, at.selectbox[0].index) == (None, None)
+    at.selectbox[0].select_index(1).run()
+    assert at.text[0].value == "'b'"
+    at.selectbox[0].select_index(None).run()
+    assert at.text[0].value == "None"

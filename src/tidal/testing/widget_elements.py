@@ -107,7 +107,10 @@ class TextInput(Widget):
         return str(self.props.get("autocomplete") or "")
 
     def input(self, value: str) -> TextInput:
-        """Stage typed text."""
+        """Stage typed text; text longer than ``max_chars`` is not staged (the box would not
+        take it), as Streamlit's AppTest. (``set_value`` stages it cut to ``max_chars``.)"""
+        if self.max_chars and len(value) > self.max_chars:
+            return self
         return self.set_value(value)
 
 
@@ -239,8 +242,10 @@ class Choice(Options):
         """Stage an option by value."""
         return self.set_value(value)
 
-    def select_index(self, index: int) -> Choice:
-        """Stage an option by index."""
+    def select_index(self, index: int | None) -> Choice:
+        """Stage an option by index (None: no option)."""
+        if index is None:
+            return self.set_value(None)
         return self.set_value((self.node.extra or [])[index])
 
 
