@@ -83,7 +83,7 @@ def test_a_bare_function_class_or_module_is_shown_with_help(app_test):
         json
         """
     ).run()
-    assert [h.name for h in at.help] == ["greet(name: str) -> str", "json"]
+    assert [h.props["name"] for h in at.help] == ["greet(name: str) -> str", "json"]
     assert at.help[0].doc_string == "Say hello."
 
 

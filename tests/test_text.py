@@ -657,8 +657,9 @@ def test_help_describes_an_object(app_test):
         """,
     )
     fn, lst, module = at.help
-    assert fn.name == "greet(name: str, loud: bool = False) -> str"
-    assert fn.doc_string == fn.value == "Say hello to someone."
+    assert fn.props["name"] == "greet(name: str, loud: bool = False) -> str"
+    assert fn.name == fn.value == "greet"  # as Streamlit's AppTest
+    assert fn.doc_string == "Say hello to someone."
     assert fn.props["type"] == "function"
     assert lst.props["value"] == "[1, 2]"
     assert "append" in [m["name"] for m in lst.props["members"]]

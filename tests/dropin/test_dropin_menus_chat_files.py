@@ -85,3 +85,32 @@ for f in files or []:
     assert at.text.values == ["a.csv: x,y", "b.csv: 1,2"]
     at.file_uploader[0].clear().run()
     assert at.text.len == 0
+
+
+def test_a_page_outside_the_pagination_is_refused():
+    import pytest
+    from streamlit.testing.v1 import AppTestError
+
+    at = app('import streamlit as st\nst.pagination(3, key="p")\n')
+    with pytest.raises(AppTestError, match="Page must be an int between 1 and 3"):
+        at.pagination[0].select(9)
+    with pytest.raises(AppTestError):
+        at.pagination[0].set_value(True)
+
+
+def test_help_shows_a_name_and_a_summary():
+    at = app(
+        """
+import streamlit as st
+def greet(name):
+    '''Say hello.'''
+st.help(greet)
+st.help("Hello")
+"""
+    )
+    assert (at.help[0].name, at.help[0].value, at.help[0].doc_string) == (
+        "greet",
+        "greet",
+        "Say hello.",
+    )
+    assert at.help[1].value == "'Hello'"

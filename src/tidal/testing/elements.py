@@ -260,8 +260,8 @@ class Help(Element):
 
     @property
     def name(self) -> str:
-        """The object's name and signature (``"write(*args, ...)"``)."""
-        return str(self.props.get("name", ""))
+        """The object's name (``"write"``; ``props["name"]`` has the signature too)."""
+        return str(self.props.get("name", "")).partition("(")[0]
 
     @property
     def doc_string(self) -> str:
@@ -270,8 +270,9 @@ class Help(Element):
 
     @property
     def value(self) -> str:
-        """Same as ``doc_string``."""
-        return self.doc_string
+        """A short summary, as Streamlit's AppTest: the name of a function, class or module,
+        the ``repr`` of any other value (``"'Hello'"``)."""
+        return str(self.props.get("value") or self.name)
 
 
 class Space(Element):

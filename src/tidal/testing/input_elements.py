@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from tidal.testing.elements import Element
+from tidal.testing.errors import AppTestError
 from tidal.testing.widget_elements import Bounded, Options, Widget
 
 
@@ -160,6 +161,22 @@ class Pagination(Widget):
     def default(self) -> int:
         """The page shown first."""
         return int(self.props["default"])
+
+    def set_value(self, value: Any) -> Pagination:
+        """Stage going to page ``value`` (from 1).
+
+        Raises:
+            AppTestError: ``value`` is not a page number of the widget (as Streamlit's).
+        """
+        pages = self.num_pages
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= pages:
+            key = f" (key={self.key!r})" if self.key else ""
+            raise AppTestError(
+                f"Cannot set pagination{key} to {value!r}. Page must be an int between 1 and "
+                f"{pages}."
+            )
+        super().set_value(value)
+        return self
 
     def select(self, page: int) -> Pagination:
         """Stage going to ``page``."""
