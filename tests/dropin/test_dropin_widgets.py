@@ -314,3 +314,19 @@ def test_select_index_none_clears_a_selectbox():
     assert at.text[0].value == "'b'"
     at.selectbox[0].select_index(None).run()
     assert at.text[0].value == "None"
+
+
+def test_slider_bounds_given_the_wrong_way_round_are_swapped():
+    at = app(
+        """
+import datetime
+import streamlit as st
+st.text(repr(st.slider("n", 10, 0)))
+st.text(repr(st.slider("d", datetime.date(2020, 2, 1), datetime.date(2020, 1, 1))))
+"""
+    )
+    assert not at.exception
+    assert at.text.values == ["10", "datetime.date(2020, 2, 1)"]
+    assert (at.slider[0].min, at.slider[0].max) == (0, 10)
+    at.slider[0].set_value(3).run()
+    assert at.text[0].value == "3"
