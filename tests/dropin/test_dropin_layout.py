@@ -92,9 +92,25 @@ box.text("first")
 slot = st.empty()
 st.text("fourth")
 slot.text("third")
+left, right = st.columns(2)
+right.text("sixth")
+left.text("fifth")
+tab1, tab2 = st.tabs(["a", "b"])
+tab2.text("eighth")
+with tab1:
+    st.text("seventh")
 """
     )
-    assert at.text.values == ["first", "second", "third", "fourth"]
+    assert at.text.values == [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+    ]
 
 
 def test_a_block_lists_its_children_by_position():
