@@ -9,6 +9,7 @@ built sits in ``NOT_YET``, with a comment saying which; the list only shrinks.
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 from typing import Any
@@ -209,8 +210,6 @@ def test_apptest_has_every_accessor_and_method(everything: AppTest, name: str):
     assert hasattr(everything, name), f"AppTest has no {name!r}"
     spec = SPEC["AppTest"][name]
     if isinstance(spec, list):  # a method: same parameter names
-        import inspect
-
         params = list(inspect.signature(getattr(AppTest, name)).parameters)
         assert [p[0] for p in spec if p[0] != "options"] == [p for p in params if p != "options"], (
             f"AppTest.{name} parameters"
