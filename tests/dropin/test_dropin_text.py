@@ -141,3 +141,15 @@ st.markdown("c")
     )
     assert [e.value for e in at.get("markdown")] == ["a", "c"]
     assert at.get("text")[0].value == "b"
+
+
+def test_elements_cannot_be_clicked_or_set():
+    import pytest
+    from streamlit.testing.v1 import AppTestError
+
+    at = app('import streamlit as st\nst.markdown("m")\nst.checkbox("c")\n')
+    with pytest.raises(AppTestError, match="not supported for markdown"):
+        at.markdown[0].set_value("x")
+    with pytest.raises(AppTestError, match="not supported for checkbox"):
+        at.checkbox[0].click()
+    assert list(at.markdown[0]) == [at.markdown[0]]

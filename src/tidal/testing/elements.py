@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from tidal.testing.errors import AppTestError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from tidal.testing.host import AppHost
     from tidal.tree import Node
@@ -103,6 +103,11 @@ class Element:
     def _unsupported(self, method: str) -> Callable[..., Any]:
         def refuse(*_args: Any, **_kwargs: Any) -> Any:
             key = f" (key={self.key!r})" if self.key else ""
+            if "id" in self.props:  # a widget without this method
+                raise AppTestError(
+                    f"{method}() is not supported for {self.type}{key}. Use set_value() or "
+                    "one of this widget's own interaction methods."
+                )
             raise AppTestError(
                 f"{method}() is not supported for {self.type}{key}: AppTest can inspect this "
                 "element but not interact with it. Set its value through at.session_state if "
@@ -110,6 +115,10 @@ class Element:
             )
 
         return refuse
+
+    def __iter__(self) -> Iterator[Element]:
+        """The element itself (as Streamlit's, so a node iterates like a block)."""
+        yield self
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.props!r})"
