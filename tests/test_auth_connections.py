@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tidal.api.auth import user
+
 
 def test_st_user_is_not_logged_in_and_reads_like_a_mapping(app_test):
     at = app_test("""
@@ -13,9 +15,17 @@ def test_st_user_is_not_logged_in_and_reads_like_a_mapping(app_test):
             st.user.email
         except AttributeError as exc:
             st.text(str(exc))
-    """).run()
+    """)
+    # a served app's visitor is not logged in; AppTest's default user is Streamlit's
+    # {"email": "test@example.com"}, so say so
+    at.user = {"is_logged_in": False}
+    at.run()
     assert at.markdown[0].value.startswith("`False` `False`")
     assert at.text[0].value == 'st.user has no attribute "email".'
+
+
+def test_a_visitor_the_test_did_not_describe_is_not_logged_in():
+    assert user.to_dict() == {"is_logged_in": False}
 
 
 def test_login_without_auth_secrets_is_streamlits_error(app_test):

@@ -340,7 +340,7 @@ st.metric("None", None)
     at.run()
     m = at.metric
     assert [x.value for x in m] == ["70", "3 kg", "10", "5", "$1,234.50", "—"]
-    assert [x.delta for x in m] == ["1.5", "-1 kg", "-3", "1", "$10.00", None]
+    assert [x.delta for x in m] == ["1.5", "-1 kg", "-3", "1", "$10.00", ""]
     assert [x.color for x in m] == ["green", "red", "green", "gray", "green", "gray"]
     assert m[0].label == "Temp" and m[3].help == "why"
     assert m[1].props["arrow"] == "down" and m[0].props["arrow"] == "up"

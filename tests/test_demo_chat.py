@@ -28,6 +28,6 @@ def test_the_progress_page_runs_a_job_to_completion():
     at.button(key="progress_run").click().run()
     assert not at.exception
     assert at.status[0].state == "complete" and at.status[0].label == "Job complete"
-    assert at.progress[0].value == 1.0
+    assert at.progress[0].value == 100
     assert at.success[0].value == "Done!"
     assert at.toast[0].value == "The job finished"

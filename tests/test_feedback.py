@@ -16,7 +16,7 @@ def test_a_progress_bar_is_updated_in_place_through_its_handle(app_test):
         st.progress(100)
         """
     ).run()
-    assert [(p.value, p.text) for p in at.progress] == [(0.5, "half"), (1.0, "")]
+    assert [(p.value, p.text) for p in at.progress] == [(50, "half"), (100, "")]
 
 
 @pytest.mark.parametrize(
@@ -129,7 +129,7 @@ def test_a_spinner_is_gone_when_its_block_ends(app_test):
     ).run()
     assert len(at.spinner) == 0
     assert at.session_state.result == 42
-    assert [n.type for n in at.main.children] == ["empty", "empty"]
+    assert [n.type for n in at.main.children.values()] == ["empty", "empty"]
 
 
 def test_the_browser_gets_the_spinner_then_an_empty_placeholder(serve_app):  # noqa: F811
@@ -172,15 +172,15 @@ def test_an_empty_placeholder_is_replaced_cleared_and_used_as_a_container(app_te
         st.write("last")
         """
     ).run()
-    kinds = [n.type for n in at.main.children]
-    assert kinds == ["text", "empty", "container", "markdown"]
+    kinds = [n.type for n in at.main.children.values()]
+    assert kinds == ["text", "empty", "flex_container", "markdown"]
     assert at.text[0].value == "two"
     assert [m.value for m in at.container[0].markdown] == ["x", "y"]
 
 
 def test_balloons_and_snow_are_elements_that_show_each_run(app_test):
     at = app_test("import tidal as st\nst.balloons()\nst.snow()").run()
-    assert [n.type for n in at.main.children] == ["balloons", "snow"]
+    assert [n.type for n in at.main.children.values()] == ["balloons", "snow"]
 
 
 def test_a_progress_update_sends_one_small_set_op(serve_app):  # noqa: F811
@@ -241,4 +241,4 @@ def test_every_feedback_element_handle_can_be_emptied(app_test):
         st.write("after")
         """
     ).run()
-    assert [n.type for n in at.main.children] == ["empty", "empty", "markdown"]
+    assert [n.type for n in at.main.children.values()] == ["empty", "empty", "markdown"]

@@ -5,11 +5,15 @@ from __future__ import annotations
 from tidal.testing import AppTest
 
 DEMO = "../src/tidal/hello/app.py"
+VISITOR = {"is_logged_in": False}
+"""``at.user`` for a visitor of the served demo (AppTest's default user, as Streamlit's, has
+only an email, and the gallery shows ``st.user.is_logged_in``)."""
 
 
 def test_the_gallery_page_shows_every_element_without_an_exception():
-    at = AppTest.from_file(DEMO).run()
-    at.switch_page("pages/gallery.py").run()
+    at = AppTest.from_file(DEMO)
+    at.user = VISITOR
+    at.run().switch_page("pages/gallery.py").run()
     assert not at.exception
     types = {n.type for n in at._walk()}
     expected = {
@@ -62,8 +66,9 @@ def test_the_gallery_page_shows_every_element_without_an_exception():
 def test_the_gallery_dialog_opens_with_its_widgets():
     # its "Done" button works in a browser, where the dialog reruns alone (a fragment); AppTest
     # always reruns the whole script (R-13), in which the "Open" button is no longer pressed
-    at = AppTest.from_file(DEMO).run()
-    at.switch_page("pages/gallery.py").run()
+    at = AppTest.from_file(DEMO)
+    at.user = VISITOR
+    at.run().switch_page("pages/gallery.py").run()
     at.button(key="gallery_open_dialog").click().run()
     dialog = at.dialog[0]
     assert dialog.label == "A dialog" and dialog.props["width"] == "medium"

@@ -1,4 +1,5 @@
-"""Layers import downward only (ARCHITECTURE.md, CONVENTIONS.md rule 3).
+"""Layers import downward only, and modules of a package import each other one way only
+(ARCHITECTURE.md, CONVENTIONS.md rule 3).
 
 Every module under src/tidal is parsed with ``ast``. A module may import tidal modules of its
 own layer or a lower one; annotation-only imports under ``if TYPE_CHECKING:`` are exempt.
@@ -276,6 +277,63 @@ def test_the_sessions_layer_reaches_the_api_only_through_the_execution_layer() -
     assert not bent, "sessions-layer modules importing the API layer:\n  " + "\n  ".join(bent)
 
 
+def every_tidal_import(source: str, module: str, is_package: bool = False) -> set[str]:
+    """Every tidal module ``source`` imports anywhere: ``if TYPE_CHECKING:`` bodies and
+    functions included (a cycle through annotations is still a cycle of the design)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "tidal")
+        elif isinstance(node, ast.ImportFrom):
+            found.update(_resolve(node, module, is_package))
+    return found
+
+
+def package_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import cycles among modules of one package (``tidal.testing.a`` -> ``.b`` ->
+    ``.a``), each as the path that closes it. A package's ``__init__`` re-exporting its own
+    modules is not a cycle."""
+
+    def package(m: str) -> str:
+        return m.rpartition(".")[0]
+
+    edges = {
+        m: sorted(t for t in targets if t in graph and t != m and package(t) == package(m))
+        for m, targets in graph.items()
+    }
+    cycles: list[list[str]] = []
+    seen: set[frozenset[str]] = set()
+
+    def walk(path: list[str]) -> None:
+        for nxt in edges[path[-1]]:
+            if nxt == path[0]:
+                key = frozenset(path)
+                if key not in seen:
+                    seen.add(key)
+                    cycles.append([*path, nxt])
+            elif nxt not in path and nxt > path[0]:  # each cycle once, from its smallest name
+                walk([*path, nxt])
+
+    for start in sorted(edges):
+        walk([start])
+    return cycles
+
+
+def test_no_import_cycles_inside_a_package() -> None:
+    graph = {
+        module_name(path): every_tidal_import(
+            path.read_text(encoding="utf-8"), module_name(path), path.name == "__init__.py"
+        )
+        for path in source_modules()
+    }
+    cycles = [" -> ".join(c) for c in package_cycles(graph)]
+    assert not cycles, (
+        "import cycles (TYPE_CHECKING imports included); type against a small Protocol in a "
+        "module of its own, or move the shared thing into a module both import:\n  "
+        + "\n  ".join(cycles)
+    )
+
+
 # ---------------------------------------------------------------------------- the checker itself
 def test_the_checker_flags_an_upward_import_with_file_and_line() -> None:
     source = "from tidal.errors import TidalError\nfrom tidal.runner import Script\n"
@@ -341,3 +399,24 @@ def test_a_module_inside_a_listed_package_takes_the_package_layer() -> None:
     assert layer_of("tidal.api.some_new_family") == 2
     assert layer_of("tidal.stores.postgres") == 3
     assert layer_of("tidal.something_new") is None
+
+
+def test_the_cycle_finder_sees_a_cycle_through_type_checking_imports() -> None:
+    a = "from tidal.testing.b import B\n"
+    b = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from tidal.testing.a import A\n"
+    graph = {
+        "tidal.testing.a": every_tidal_import(a, "tidal.testing.a"),
+        "tidal.testing.b": every_tidal_import(b, "tidal.testing.b"),
+        "tidal.testing": {"tidal.testing.a", "tidal.testing.b"},
+    }
+    assert package_cycles(graph) == [["tidal.testing.a", "tidal.testing.b", "tidal.testing.a"]]
+
+
+def test_the_cycle_finder_ignores_imports_across_packages_and_one_way_chains() -> None:
+    graph = {
+        "tidal.testing.a": {"tidal.testing.b", "tidal.session"},
+        "tidal.testing.b": {"tidal.testing.c"},
+        "tidal.testing.c": set(),
+        "tidal.session": {"tidal.testing.a"},
+    }
+    assert package_cycles(graph) == []

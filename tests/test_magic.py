@@ -83,7 +83,7 @@ def test_a_bare_function_class_or_module_is_shown_with_help(app_test):
         json
         """
     ).run()
-    assert [h.name for h in at.help] == ["greet(name: str) -> str", "json"]
+    assert [h.props["name"] for h in at.help] == ["greet(name: str) -> str", "json"]
     assert at.help[0].doc_string == "Say hello."
 
 
@@ -124,7 +124,7 @@ def test_echo_shows_the_code_of_its_block_above_or_below(app_test):
         st.write("after")
         """
     ).run()
-    kinds = [(n.type, n.props.get("body")) for n in at.main.children]
+    kinds = [(n.type, n.props.get("body")) for n in at.main.children.values()]
     assert kinds == [
         ("code", 'st.write("above")'),
         ("markdown", "above"),

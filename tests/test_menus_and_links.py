@@ -102,7 +102,8 @@ def test_link_button_is_a_link_with_url_and_target(app_test: AppTestFactory) -> 
         st.link_button("Docs", "https://example.com/docs", icon="📖", type="primary")
     """).run()
     lb = at.link_button[0]
-    assert lb.value == "https://example.com/docs"
+    assert lb.value == "Docs"  # the label, as Streamlit's AppTest
+    assert lb.url == "https://example.com/docs"
     assert lb.label == "Docs"
     assert lb.props["icon"] == "📖"
     assert lb.props["kind"] == "primary"

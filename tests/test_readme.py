@@ -31,7 +31,9 @@ def test_the_readme_has_example_apps():
 
 @pytest.mark.parametrize("source", APPS, ids=lambda s: s.strip().splitlines()[-1][:40])
 def test_every_readme_example_app_runs_without_an_exception(source):
-    at = AppTest.from_string(source).run()
+    at = AppTest.from_string(source)
+    at.user = {"is_logged_in": False}  # as a served app's visitor (AppTest's default is a test
+    at.run()  # user without that key, as Streamlit's)
     shown_on_purpose = "st.exception(" in source  # the text example shows one deliberately
     unexpected = [e.value for e in at.exception if not shown_on_purpose]
     assert not unexpected

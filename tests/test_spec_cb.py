@@ -186,7 +186,7 @@ def test_CB_10_callback_output_goes_to_the_top_of_the_page(app_test: AppTestFact
         st.text("body")
     """).run()
     at.button[0].click().run()
-    assert [(c.type, getattr(c, "value", None)) for c in at.main.children] == [
+    assert [(c.type, getattr(c, "value", None)) for c in at.main.children.values()] == [
         ("markdown", "written from callback"),
         ("button", True),
         ("text", "body"),
@@ -278,7 +278,7 @@ def test_CB_13_stop_in_a_callback_gives_a_blank_page_and_leaves_the_trigger_true
     """).run()
     at.session_state.log = []
     at.button(key="b").click().run()
-    assert at.main.children == []
+    assert at.main.children == {}
     assert len(at.exception) == 0
     assert at.session_state.to_dict() == {"log": ["cb before stop"], "b": True}
 

@@ -128,7 +128,7 @@ def test_R_5_an_uncaught_exception_is_shown_where_it_happened_and_the_next_run_g
     assert texts(at) == ["n=2"]
     at.session_state.boom = True
     at.run()
-    assert [c.type for c in at.main.children] == ["text_input", "exception"]
+    assert [c.type for c in at.main.children.values()] == ["text_input", "exception"]
     assert at.exception[0].value == "kaboom"
     assert at.exception[0].is_markdown is False
     assert at.session_state.n == 3

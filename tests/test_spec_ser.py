@@ -62,7 +62,7 @@ def test_SER_3_the_check_runs_once_at_the_end_of_the_script_body(
     app_test: AppTestFactory,
 ) -> None:
     at = app_test(LAMBDA_APP, options=ENFORCE).run()
-    assert [c.type for c in at.main.children] == ["text", "text", "exception"]
+    assert [c.type for c in at.main.children.values()] == ["text", "text", "exception"]
     assert texts(at) == ["before lambda", "after lambda assignment (still same run)"]
     assert set(at.session_state.keys()) == {"ok", "f"}
 

@@ -232,7 +232,12 @@ def test_SS_11_writing_session_state_renders_json_of_user_keys_and_keyed_widgets
     assert len(at.json) == 2
     for element in at.json:
         assert json.loads(element.value) == {"num": 0.0, "b": [1, 2], "a": 1}
-    assert [c.type for c in at.main.children] == ["number_input", "text_input", "json", "json"]
+    assert [c.type for c in at.main.children.values()] == [
+        "number_input",
+        "text_input",
+        "json",
+        "json",
+    ]
 
 
 def test_SS_12_keyless_widgets_are_invisible_in_session_state(app_test: AppTestFactory) -> None:

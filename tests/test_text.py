@@ -621,7 +621,7 @@ def test_echo_shows_the_block_code_above_what_it_shows(app_test):
         st.write("after")
         """,
     )
-    kinds = [(e.type, e.value) for e in at.main.children]
+    kinds = [(e.type, e.value) for e in at.main.children.values()]
     assert kinds == [
         ("code", 'x = 1\nst.write("inside", x)\n\n# the end'),
         ("markdown", "inside `1`"),
@@ -639,7 +639,7 @@ def test_echo_below_shows_the_code_after_the_output(app_test):
             st.text("first")
         """,
     )
-    assert [e.type for e in at.main.children] == ["text", "code"]
+    assert [e.type for e in at.main.children.values()] == ["text", "code"]
     assert at.code[0].value == 'st.text("first")'
 
 
@@ -657,8 +657,9 @@ def test_help_describes_an_object(app_test):
         """,
     )
     fn, lst, module = at.help
-    assert fn.name == "greet(name: str, loud: bool = False) -> str"
-    assert fn.doc_string == fn.value == "Say hello to someone."
+    assert fn.props["name"] == "greet(name: str, loud: bool = False) -> str"
+    assert fn.name == fn.value == "greet"  # as Streamlit's AppTest
+    assert fn.doc_string == "Say hello to someone."
     assert fn.props["type"] == "function"
     assert lst.props["value"] == "[1, 2]"
     assert "append" in [m["name"] for m in lst.props["members"]]
@@ -676,7 +677,12 @@ def test_write_of_a_function_class_or_module_shows_its_documentation(app_test):
         st.write("see", f, dict, json)
         """,
     )
-    assert [e.type for e in at.main.children] == ["markdown", "help", "help", "help"]
+    assert [e.type for e in at.main.children.values()] == [
+        "markdown",
+        "help_info",
+        "help_info",
+        "help_info",
+    ]
     assert at.help[0].doc_string == "Does f."
     assert at.help[1].name.startswith("dict")
     assert at.help[2].name == "json"

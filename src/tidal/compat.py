@@ -32,6 +32,7 @@ ALIASES = {
     "streamlit.errors": "tidal.errors",
     "streamlit.testing": "tidal.testing",
     "streamlit.testing.v1": "tidal.testing",
+    "streamlit.testing.v1.errors": "tidal.testing.errors",
     "streamlit.runtime": "tidal.api.runtime",
     "streamlit.runtime.scriptrunner": "tidal.api.runtime",
     "streamlit.config": "tidal.api.options",

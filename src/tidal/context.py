@@ -214,6 +214,8 @@ class Visitor:
     is_embedded: bool = False
     secrets: dict[str, Any] | None = None
     """Secrets that replace the files' (``AppTest.secrets``); None: read the files."""
+    user: dict[str, Any] | None = None
+    """What ``st.user`` holds (``AppTest.user``); None: a visitor who is not logged in."""
     session_id: str = ""
     """A public id of the session (not its token, which resumes it)."""
 

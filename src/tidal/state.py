@@ -24,7 +24,7 @@ from tidal.errors import (
 from tidal.kept import MISSING as KEPT_MISSING
 from tidal.kept import KeptValues
 from tidal.removal import Removal, identity_changes
-from tidal.timeline import Timeline
+from tidal.timeline import StateLayers, Timeline
 
 if TYPE_CHECKING:
     from tidal.uploaded_file import SessionFiles
@@ -119,9 +119,6 @@ class WidgetMeta:
 
 
 _MISSING: Any = object()
-
-StateLayers = tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, str]]
-"""``(old, new_widget, new_user, key map)``: a state's contents as ``layers()`` copies them."""
 
 
 def _visible(

@@ -15,13 +15,32 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
 from tidal.removal import Removal
 from tidal.summary import SMALL, summarise
 
-if TYPE_CHECKING:
-    from tidal.state import SessionState, StateLayers
+StateLayers = tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, str]]
+"""A session state's layers as ``SessionState.layers()`` gives them (old, new widget, new
+user, key map)."""
+
+
+class SessionState(Protocol):
+    """What the timeline reads of a session's state (``tidal.state.SessionState`` is one):
+    typed against this, so that state and timeline do not import each other."""
+
+    version: int
+    removals: list[Removal]
+
+    def layers(self) -> StateLayers: ...
+
+    def meta(self, wid: str) -> Any: ...
+
+    def widget_value(self, wid: str) -> Any: ...
+
+    @staticmethod
+    def visible_of(layers: StateLayers) -> dict[str, Any]: ...
+
 
 TriggerKind = Literal[
     "page load",

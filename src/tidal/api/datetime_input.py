@@ -93,8 +93,9 @@ def datetime_input(
     default = _parse(value, "value")
     anchor = default or dt.datetime.now().replace(second=0, microsecond=0)
     tz = anchor.tzinfo
-    lo = _parse(min_value, "min_value") or _years(anchor, -10)
-    hi = _parse(max_value, "max_value") or _years(anchor, 10)
+    # as Streamlit: from the start of the day ten years before to the end of the day ten after
+    lo = _parse(min_value, "min_value") or _years(anchor, -10).replace(hour=0, minute=0)
+    hi = _parse(max_value, "max_value") or _years(anchor, 10).replace(hour=23, minute=59)
     if _naive(lo) > _naive(hi):
         raise StreamlitAPIException(
             f"The `min_value`, set to {lo}, shouldn't be larger than the `max_value`, set to {hi}."

@@ -120,15 +120,14 @@ def slider(
             f"The `min_value` and `max_value` parameters are both set to {lo}. They must not "
             "be equal."
         )
+    given_lo = lo
     if lo > hi:
-        raise TidalAPIError(
-            f"The `min_value`, set to {lo}, cannot be greater than the `max_value`, set to {hi}."
-        )
+        lo, hi = hi, lo  # as Streamlit: bounds given the wrong way round are swapped
     default: Any
     if is_range:
         default = tuple(values) if len(values) == 2 else (values[0], hi)
     else:
-        default = values[0] if values[0] is not None else lo
+        default = values[0] if values[0] is not None else given_lo
 
     def one_from_wire(v: Any) -> Number:
         if not isinstance(v, int | float) or isinstance(v, bool):

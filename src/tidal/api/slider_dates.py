@@ -88,12 +88,23 @@ class TemporalScale:
             raise StreamlitAPIException(
                 f"A date slider's `step` ({self.step}) must be a whole number of days."
             )
+        if to_ms(lo) > to_ms(hi):
+            lo, hi = hi, lo  # as Streamlit: bounds given the wrong way round are swapped
         self.lo, self.hi = lo, hi
         self.lo_ms, self.hi_ms = to_ms(lo), to_ms(hi)
         self.step_ms = round(self.step.total_seconds() * 1000)
-        if self.lo_ms >= self.hi_ms:
+        if self.lo_ms == self.hi_ms:
+            # Streamlit's message, which shows the bound as a datetime (a time on 2000-01-01)
+            shown = (
+                dt.datetime.combine(dt.date(2000, 1, 1), lo)
+                if isinstance(lo, dt.time)
+                else lo
+                if isinstance(lo, dt.datetime)
+                else dt.datetime.combine(lo, dt.time())
+            )
             raise StreamlitAPIException(
-                f"Slider `min_value` ({lo}) must be less than the `max_value` ({hi})."
+                f"The `min_value` and `max_value` parameters are both set to {shown}. They "
+                "must not be equal."
             )
         for v in values:
             if not self.lo_ms <= to_ms(v) <= self.hi_ms:

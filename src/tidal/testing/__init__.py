@@ -2,7 +2,8 @@
 
 Mirrors ``streamlit.testing.v1`` (which ``tidal.compat`` aliases to this package). It only
 re-exports: ``AppTest`` from ``apptest.py``, the page queries (``Block``) from ``blocks.py``,
-and the element wrappers from ``elements.py``.
+the lists queries return from ``element_list.py``, ``AppTestError`` from ``errors.py`` and
+the element wrappers from ``elements.py`` (display) and ``widget_elements.py`` (widgets).
 
 Example:
     >>> at = AppTest.from_string('''
@@ -20,21 +21,26 @@ from __future__ import annotations
 from tidal.testing.apptest import AppTest as AppTest
 from tidal.testing.apptest import SessionStateView as SessionStateView
 from tidal.testing.blocks import Block as Block
-from tidal.testing.elements import Button as Button
-from tidal.testing.elements import Checkbox as Checkbox
-from tidal.testing.elements import Choice as Choice
+from tidal.testing.element_list import BlockList as BlockList
+from tidal.testing.element_list import ElementList as ElementList
+from tidal.testing.element_list import WidgetList as WidgetList
 from tidal.testing.elements import Element as Element
-from tidal.testing.elements import ElementList as ElementList
 from tidal.testing.elements import ExceptionElement as ExceptionElement
-from tidal.testing.elements import Multiselect as Multiselect
-from tidal.testing.elements import NumberInput as NumberInput
-from tidal.testing.elements import Slider as Slider
-from tidal.testing.elements import TextInput as TextInput
-from tidal.testing.elements import Widget as Widget
+from tidal.testing.errors import AppTestError as AppTestError
+from tidal.testing.widget_elements import Button as Button
+from tidal.testing.widget_elements import Checkbox as Checkbox
+from tidal.testing.widget_elements import Choice as Choice
+from tidal.testing.widget_elements import Multiselect as Multiselect
+from tidal.testing.widget_elements import NumberInput as NumberInput
+from tidal.testing.widget_elements import Slider as Slider
+from tidal.testing.widget_elements import TextInput as TextInput
+from tidal.testing.widget_elements import Widget as Widget
 
 __all__ = [
     "AppTest",
+    "AppTestError",
     "Block",
+    "BlockList",
     "Button",
     "Checkbox",
     "Choice",
@@ -47,4 +53,5 @@ __all__ = [
     "Slider",
     "TextInput",
     "Widget",
+    "WidgetList",
 ]

@@ -25,14 +25,24 @@ from tidal.session import Session
 from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
 from tidal.testing.blocks import Block
 from tidal.testing.elements import Element
-from tidal.testing.input_elements import wrap
+from tidal.testing.errors import AppTestError
 from tidal.testing.watchdog import Watchdog
+from tidal.testing.wrappers import wrap
 from tidal.timeline import RunRecord
 
 if TYPE_CHECKING:
     from tidal.tree import Node
 
 _MISSING: Any = object()
+_CONTEXT_KEYS: dict[str, type | tuple[type, ...]] = {
+    "timezone": str,
+    "timezone_offset": int,
+    "locale": str,
+    "url": str,
+    "is_embedded": bool,
+    "theme": str,
+}
+"""The ``st.context`` fields a test may set with ``at.context``, and their types."""
 _WATCHDOG = Watchdog()
 
 
@@ -78,8 +88,29 @@ class SessionStateView:
     def __setattr__(self, name: str, value: Any) -> None:
         self._app._session.state[name] = value
 
+    def __delattr__(self, name: str) -> None:
+        try:
+            del self._app._session.state[name]
+        except KeyError:
+            raise AttributeError(missing_attr_message(name)) from None
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._app._session.state.keys())
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key``, or ``default``."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def items(self) -> list[tuple[str, Any]]:
+        """The visible ``(key, value)`` pairs."""
+        return list(self.to_dict().items())
+
+    def values(self) -> list[Any]:
+        """The visible values."""
+        return list(self.to_dict().values())
 
     def __len__(self) -> int:
         return len(self._app._session.state)
@@ -131,7 +162,14 @@ class AppTest(Block):
         what the script left there: one value as a str, a repeated key as a list."""
         self.secrets: dict[str, Any] = {}
         """``st.secrets`` for the runs: when not empty it replaces the secrets files."""
+        self.user: dict[str, Any] = {"email": "test@example.com"}
+        """What ``st.user`` holds in the runs (Streamlit's AppTest default; set
+        ``"is_logged_in"`` and the claims the app reads to test a signed-in person)."""
+        self.context: dict[str, Any] = {}
+        """What ``st.context`` reports about the browser: ``timezone``, ``timezone_offset``,
+        ``locale``, ``url``, ``is_embedded``, ``theme`` (``"light"``/``"dark"``)."""
         super().__init__(self._session.writer.client[0], self)
+        self.type = "root"
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -202,6 +240,8 @@ class AppTest(Block):
             for k, v in self.query_params.items()
         }
         self._session.visitor.secrets = dict(self.secrets) if self.secrets else None
+        self._session.visitor.user = dict(self.user)
+        self._apply_context()
         job = _WATCHDOG.watch(self._session, timeout)
         try:
             self._session.run(changes, page)
@@ -274,6 +314,24 @@ class AppTest(Block):
         self._session.load_document(doc)
         return self
 
+    def _apply_context(self) -> None:
+        """Put ``self.context`` where ``st.context`` reads it (the session's visitor)."""
+        unknown = sorted(set(self.context) - set(_CONTEXT_KEYS))
+        if unknown:
+            supported = ", ".join(repr(k) for k in sorted(_CONTEXT_KEYS))
+            raise AppTestError(
+                f"AppTest.context does not support {unknown[0]!r}. Supported keys: {supported}."
+            )
+        visitor = self._session.visitor
+        for key, types in _CONTEXT_KEYS.items():
+            value = self.context.get(key)
+            if value is not None and not isinstance(value, types):
+                raise AppTestError(f"AppTest.context[{key!r}] must be {types}, not {value!r}.")
+            if key == "is_embedded":
+                visitor.is_embedded = bool(value)
+            else:
+                setattr(visitor, key, value)
+
     def switch_page(self, page_path: str | Path) -> AppTest:
         """Go to another page on the next ``run()``, as a person would with the menu: widget
         values stay in the session, so the entrypoint's widgets keep theirs (MP-4) and the old
@@ -315,8 +373,16 @@ class AppTest(Block):
         return url
 
     def _outgoing(self) -> dict[str, Any]:
-        """The staged values this run sends, as the browser would send them; then nothing
-        stays staged.
+        """The staged values this run sends (``get_widget_states``); then nothing stays
+        staged."""
+        try:
+            return self.get_widget_states()
+        finally:
+            self._staged = {}
+
+    def get_widget_states(self) -> dict[str, Any]:
+        """The widget values the next ``run()`` sends, by widget id, as a browser would send
+        them (Streamlit's ``WidgetStates``, as a dict).
 
         As in Streamlit's AppTest, a value staged on a widget inside a form is sent only when
         one of that form's submit buttons is clicked in the same run (F-1); otherwise it is
@@ -325,6 +391,10 @@ class AppTest(Block):
         widget would not take (a number outside its range, an unknown option) is dropped
         silently and the widget keeps its value; a text longer than ``max_chars`` is cut to
         it; both as Streamlit's AppTest does.
+
+        Raises:
+            ValueError: ``'<value>' is not in list``: a selectbox or radio was given a value
+                that is not one of its options (Streamlit's AppTest raises it here too).
         """
         state = self._session.state
         nodes = {
@@ -346,17 +416,15 @@ class AppTest(Block):
             meta = state.meta(wid)
             if meta is None or (meta.trigger and value is False):
                 continue  # the widget is gone, or there is no click to send
+            if node is not None and node.type in ("selectbox", "radio"):
+                wrap(node, self).index  # noqa: B018 (raises for a value that is no option)
             max_chars = node.props.get("max_chars") if node is not None else None
             if isinstance(value, str) and isinstance(max_chars, int) and max_chars > 0:
                 value = value[:max_chars]
             sent = _as_sent(meta, value)
             if sent is not _MISSING:
                 changes[wid] = sent
-        self._staged = {}
         return changes
-
-    def _wrap(self, node: Node) -> Element:
-        return wrap(node, self)
 
     @property
     def session_state(self) -> SessionStateView:
@@ -372,6 +440,16 @@ class AppTest(Block):
     def sidebar(self) -> Block:
         """The sidebar."""
         return Block(self._session.writer.client[1], self)
+
+    @property
+    def children(self) -> dict[int, Element | Block]:
+        """The page's parts by position, as Streamlit's: 0 the main area, 1 the sidebar, then
+        tidal's bottom area and page-level elements."""
+        return {i: Block(root, self) for i, root in enumerate(self._session.writer.client)}
+
+    def __len__(self) -> int:
+        """How many parts the page has (main area, sidebar...)."""
+        return len(self._session.writer.client)
 
     def _walk(self) -> Iterator[Node]:
         for root in self._session.writer.client:

@@ -1,68 +1,56 @@
-"""``Block``: a part of the page to query inside, and the queries themselves.
+"""``Block``: a part of the page to query inside, and the block kinds.
 
-Owns ``Block`` (the main area, the sidebar, a column, a tab, a form...), with Streamlit's query
-names (``.button``, ``.text_input``, ``.columns``, ``.get(...)``, ``.get_by_key(...)``) that walk
-the block's part of the page tree and return ``ElementList``s of wrappers. ``AppTest`` is the
-whole-page block. Knows nothing about running the script or staging values: it asks the
-``AppTest`` to wrap each node.
+Owns ``Block`` (the main area, the sidebar, a column, a tab, a form...): its children, key,
+``get(...)``, ``get_by_key(...)`` and the block queries (``.columns``, ``.tabs``,
+``.expander``... returning ``BlockList``s), with the element and widget queries mixed in from
+``queries.py``; and the block kinds (``Column``, ``Tab``, ``Expander``...) with Streamlit's
+field names. ``AppTest`` is the whole-page block. Knows nothing about running the script or
+staging values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from tidal.testing import chart_elements as chart_elements
-from tidal.testing.data_elements import DataEditor, Dataframe, Metric, Table
-from tidal.testing.elements import (
-    Alert,
-    Button,
-    ChatInput,
-    Checkbox,
-    Choice,
-    Code,
-    DownloadButton,
-    Element,
-    ElementList,
-    ExceptionElement,
-    FileInput,
-    Heading,
-    Help,
-    Json,
-    Markdown,
-    Media,
-    Multiselect,
-    NumberInput,
-    Progress,
-    Slider,
-    Space,
-    Spinner,
-    TextInput,
-    Toast,
-)
-from tidal.testing.input_elements import (
-    ButtonGroup,
-    ColorPicker,
-    DateInput,
-    DateTimeInput,
-    Feedback,
-    LinkButton,
-    MenuButton,
-    Pagination,
-    TimeInput,
-)
+from tidal.testing.element_list import BlockList, ElementList
+from tidal.testing.elements import Element, user_key
+from tidal.testing.errors import AppTestError
+from tidal.testing.queries import ElementQueries
+from tidal.testing.wrappers import wrap
 
 if TYPE_CHECKING:
-    from tidal.testing.apptest import AppTest
+    from tidal.testing.host import AppHost
     from tidal.tree import Node
 
+_BLOCK_TYPES = {
+    # tidal's node type -> Streamlit's block type, where they differ
+    "container": "flex_container",
+    "columns": "flex_container",
+    "grid": "grid_container",
+}
 
-class Block:
+_GET_ALIASES = {
+    # Streamlit's node type names -> tidal's, so at.get(<either>) works
+    "date_time_input": "datetime_input",
+    "help_info": "help",
+    "grid_container": "grid",
+    "columns": "column",
+    "tabs": "tab",
+    "expandable": "expander",
+    "flex_container": "container",
+}
+
+
+class Block(ElementQueries):
     """A part of the page (main area, sidebar, a column, a form...) to query inside."""
 
-    def __init__(self, node: Node, app: AppTest) -> None:
+    def __init__(self, node: Node, app: AppHost) -> None:
         self.node = node
-        self.type = node.type
+        self.type = _BLOCK_TYPES.get(node.type, node.type)
+        """Streamlit's name for the block's kind (``"flex_container"`` for ``st.container``
+        and the row of ``st.columns``, ``"grid_container"``, ``"column"``, ``"form"``...)."""
         self.props = node.props
         self._app = app
 
@@ -73,22 +61,50 @@ class Block:
         return None if label is None else str(label)
 
     @property
-    def children(self) -> list[Element | Block]:
-        """The block's direct children in page order: elements, and blocks for containers."""
-        return [
-            block_of(n, self._app) if n.children is not None else self._app._wrap(n)
-            for n in self.node.children or []
-        ]
+    def key(self) -> str | None:
+        """The user key of a keyed container (a form's: its key), else None."""
+        key = user_key(self.props.get("id"))
+        if key is not None:
+            return key
+        if self.type == "form":
+            return str(self.props.get("id"))
+        css = self.props.get("key")  # `st-key-<key>`, the CSS class a keyed container gets
+        return css.removeprefix("st-key-") if isinstance(css, str) else None
+
+    @property
+    def proto(self) -> Any:
+        """The block's props as attributes (Streamlit tests read ``.proto``)."""
+        return SimpleNamespace(**self.props)
+
+    @property
+    def root(self) -> Any:
+        """The ``AppTest`` the block belongs to."""
+        return self._app
+
+    @property
+    def children(self) -> dict[int, Element | Block]:
+        """The block's direct children by position, in page order: elements, and blocks for
+        containers (a dict, as Streamlit's ``Block.children``)."""
+        return {
+            i: block_of(n, self._app) if n.children is not None else wrap(n, self._app)
+            for i, n in enumerate(self.node.children or [])
+        }
 
     def __iter__(self) -> Iterator[Element | Block]:
         """This block, then everything inside it, depth first in page order (as Streamlit's
         ``for e in at.main``)."""
         yield self
-        for child in self.children:
+        for child in self.children.values():
             if isinstance(child, Block):
                 yield from child
             else:
                 yield child
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Block) and other.node is self.node
+
+    def __hash__(self) -> int:
+        return id(self.node)
 
     def __len__(self) -> int:
         """How many direct children the block has."""
@@ -106,361 +122,104 @@ class Block:
             if n.children:
                 stack.extend(reversed(n.children))
 
-    def run(self, *, timeout: float | None = None) -> AppTest:
-        """Run the app with the staged values (same as ``at.run()``)."""
+    def run(self, *, timeout: float | None = None) -> Any:
+        """Run the app with the staged values (same as ``at.run()``); returns the AppTest."""
         return self._app.run(timeout=timeout)
 
-    def get(self, element_type: str) -> list[Element]:
-        """Every element of one type, as a plain list."""
-        return [self._app._wrap(n) for n in self._walk() if n.type == element_type]
+    def get(self, element_type: str) -> list[Element | Block]:
+        """Every element (or block) of one type inside this block, in page order.
 
-    def _of(self, *types: str) -> ElementList[Any]:
-        return ElementList([self._app._wrap(n) for n in self._walk() if n.type in types])
+        Takes a query name (``"button"``, ``"columns"``, ``"form_submit_button"``...) or an
+        element type, tidal's or Streamlit's (``"date_time_input"``, ``"grid_container"``).
 
-    def _blocks(self, type_: str) -> ElementList[Any]:
+        Example:
+            >>> at.get("selectbox")[0].value
+        """
+        query = getattr(type(self), element_type, None)
+        if isinstance(query, property) and element_type not in ("key", "label", "children"):
+            found = query.fget(self) if query.fget is not None else None
+            if isinstance(found, ElementList | BlockList):
+                return list(found)
+        wanted = _GET_ALIASES.get(element_type, element_type)
+        return [
+            block_of(n, self._app) if n.children is not None else wrap(n, self._app)
+            for n in self._walk()
+            if n.type == wanted
+        ]
+
+    def _blocks(self, type_: str) -> BlockList[Any]:
         cls = BLOCK_CLASSES.get(type_, Block)
-        return ElementList([cls(n, self._app) for n in self._walk() if n.type == type_])
+        return BlockList([cls(n, self._app) for n in self._walk() if n.type == type_])
 
-    def get_by_key(self, key: str) -> Element | None:
-        """The widget with this user key, or None."""
-        for n in self._walk():
-            e = self._app._wrap(n)
-            if e.key == key:
-                return e
-        return None
+    def get_by_key(self, key: str) -> Element | Block:
+        """The one element, widget or container inside this block with this user key.
+
+        Raises:
+            KeyError: nothing has it.
+            AppTestError: more than one thing has it (query a typed list instead,
+                ``at.text_input(key=...)``).
+        """
+        found = [e for e in self if e is not self and getattr(e, "key", None) == key]
+        if not found:
+            raise KeyError(key)
+        if len(found) > 1:
+            raise AppTestError(
+                f"Multiple elements have key {key!r}. Scope the query to a container or use "
+                "a typed collection such as at.text_input(key=...)."
+            )
+        return found[0]
 
     # element lists, Streamlit's names
     @property
-    def title(self) -> ElementList[Heading]:
-        """``st.title`` elements."""
-        return self._of("title")
-
-    @property
-    def header(self) -> ElementList[Heading]:
-        """``st.header`` elements."""
-        return self._of("header")
-
-    @property
-    def subheader(self) -> ElementList[Heading]:
-        """``st.subheader`` elements."""
-        return self._of("subheader")
-
-    @property
-    def markdown(self) -> ElementList[Markdown]:
-        """``st.markdown`` elements (``st.write`` of text included)."""
-        return self._of("markdown")
-
-    @property
-    def text(self) -> ElementList[Element]:
-        """``st.text`` elements."""
-        return self._of("text")
-
-    @property
-    def caption(self) -> ElementList[Markdown]:
-        """``st.caption`` elements."""
-        return self._of("caption")
-
-    @property
-    def code(self) -> ElementList[Code]:
-        """``st.code`` elements."""
-        return self._of("code")
-
-    @property
-    def json(self) -> ElementList[Json]:
-        """``st.json`` elements (``st.write`` of dicts and session state included)."""
-        return self._of("json")
-
-    @property
-    def error(self) -> ElementList[Alert]:
-        """``st.error`` callouts."""
-        return self._of("error")
-
-    @property
-    def warning(self) -> ElementList[Alert]:
-        """``st.warning`` callouts."""
-        return self._of("warning")
-
-    @property
-    def info(self) -> ElementList[Alert]:
-        """``st.info`` callouts."""
-        return self._of("info")
-
-    @property
-    def success(self) -> ElementList[Alert]:
-        """``st.success`` callouts."""
-        return self._of("success")
-
-    @property
-    def exception(self) -> ElementList[ExceptionElement]:
-        """Exceptions shown in the app."""
-        return self._of("exception")
-
-    @property
-    def help(self) -> ElementList[Help]:
-        """``st.help`` elements."""
-        return self._of("help")
-
-    @property
-    def latex(self) -> ElementList[Markdown]:
-        """``st.latex`` elements (``value`` is ``"$$\\n<formula>\\n$$"``)."""
-        return self._of("latex")
-
-    @property
-    def html(self) -> ElementList[Element]:
-        """``st.html`` elements (``value`` is the HTML)."""
-        return self._of("html")
-
-    @property
-    def divider(self) -> ElementList[Markdown]:
-        """``st.divider`` elements."""
-        return self._of("divider")
-
-    @property
-    def button(self) -> ElementList[Button]:
-        """Buttons, form submit buttons included."""
-        return self._of("button", "form_submit_button")
-
-    @property
-    def checkbox(self) -> ElementList[Checkbox]:
-        """``st.checkbox`` widgets."""
-        return self._of("checkbox")
-
-    @property
-    def toggle(self) -> ElementList[Checkbox]:
-        """``st.toggle`` widgets."""
-        return self._of("toggle")
-
-    @property
-    def text_input(self) -> ElementList[TextInput]:
-        """``st.text_input`` widgets."""
-        return self._of("text_input")
-
-    @property
-    def text_area(self) -> ElementList[TextInput]:
-        """``st.text_area`` widgets."""
-        return self._of("text_area")
-
-    @property
-    def number_input(self) -> ElementList[NumberInput]:
-        """``st.number_input`` widgets."""
-        return self._of("number_input")
-
-    @property
-    def slider(self) -> ElementList[Slider]:
-        """``st.slider`` widgets."""
-        return self._of("slider")
-
-    @property
-    def selectbox(self) -> ElementList[Choice]:
-        """``st.selectbox`` widgets."""
-        return self._of("selectbox")
-
-    @property
-    def radio(self) -> ElementList[Choice]:
-        """``st.radio`` widgets."""
-        return self._of("radio")
-
-    @property
-    def select_slider(self) -> ElementList[Choice]:
-        """``st.select_slider`` widgets."""
-        return self._of("select_slider")
-
-    @property
-    def multiselect(self) -> ElementList[Multiselect]:
-        """``st.multiselect`` widgets."""
-        return self._of("multiselect")
-
-    @property
-    def time_input(self) -> ElementList[TimeInput]:
-        """``st.time_input`` widgets."""
-        return self._of("time_input")
-
-    @property
-    def date_input(self) -> ElementList[DateInput]:
-        """``st.date_input`` widgets."""
-        return self._of("date_input")
-
-    @property
-    def datetime_input(self) -> ElementList[DateTimeInput]:
-        """``st.datetime_input`` widgets."""
-        return self._of("datetime_input")
-
-    @property
-    def color_picker(self) -> ElementList[ColorPicker]:
-        """``st.color_picker`` widgets."""
-        return self._of("color_picker")
-
-    @property
-    def pills(self) -> ElementList[ButtonGroup]:
-        """``st.pills`` widgets."""
-        return self._of("pills")
-
-    @property
-    def segmented_control(self) -> ElementList[ButtonGroup]:
-        """``st.segmented_control`` widgets."""
-        return self._of("segmented_control")
-
-    @property
-    def button_group(self) -> ElementList[ButtonGroup]:
-        """Pills, segmented controls and feedback widgets, in page order."""
-        return self._of("pills", "segmented_control", "feedback")
-
-    @property
-    def feedback(self) -> ElementList[Feedback]:
-        """``st.feedback`` widgets."""
-        return self._of("feedback")
-
-    @property
-    def menu_button(self) -> ElementList[MenuButton]:
-        """``st.menu_button`` widgets."""
-        return self._of("menu_button")
-
-    @property
-    def pagination(self) -> ElementList[Pagination]:
-        """``st.pagination`` widgets."""
-        return self._of("pagination")
-
-    @property
-    def link_button(self) -> ElementList[LinkButton]:
-        """``st.link_button`` elements."""
-        return self._of("link_button")
-
-    @property
-    def dataframe(self) -> ElementList[Dataframe]:
-        """``st.dataframe`` and ``st.data_editor`` grids (``.value`` is the data)."""
-        grids = ("dataframe", "data_editor")
-        return ElementList([Dataframe(n, self._app) for n in self._walk() if n.type in grids])
-
-    @property
-    def data_editor(self) -> ElementList[DataEditor]:
-        """``st.data_editor`` grids (``.value`` is the editing state)."""
-        return self._of("data_editor")
-
-    @property
-    def table(self) -> ElementList[Table]:
-        """``st.table`` elements (``.value`` is the data)."""
-        return self._of("table")
-
-    @property
-    def metric(self) -> ElementList[Metric]:
-        """``st.metric`` elements."""
-        return self._of("metric")
-
-    @property
-    def file_uploader(self) -> ElementList[FileInput]:
-        """``st.file_uploader`` widgets (stage files with ``upload(name, data, type)``)."""
-        return self._of("file_uploader")
-
-    @property
-    def camera_input(self) -> ElementList[FileInput]:
-        """``st.camera_input`` widgets."""
-        return self._of("camera_input")
-
-    @property
-    def audio_input(self) -> ElementList[FileInput]:
-        """``st.audio_input`` widgets."""
-        return self._of("audio_input")
-
-    @property
-    def download_button(self) -> ElementList[DownloadButton]:
-        """``st.download_button`` widgets."""
-        return self._of("download_button")
-
-    @property
-    def image(self) -> ElementList[Media]:
-        """``st.image`` elements (``captions``: their captions)."""
-        return self._of("image")
-
-    @property
-    def audio(self) -> ElementList[Media]:
-        """``st.audio`` elements."""
-        return self._of("audio")
-
-    @property
-    def video(self) -> ElementList[Media]:
-        """``st.video`` elements."""
-        return self._of("video")
-
-    @property
-    def pdf(self) -> ElementList[Media]:
-        """``st.pdf`` elements."""
-        return self._of("pdf")
-
-    @property
-    def columns(self) -> ElementList[Column]:
+    def columns(self) -> BlockList[Column]:
         """Columns (each a block to query inside, with ``weight``, ``gap`` and
         ``vertical_alignment``)."""
         return self._blocks("column")
 
     @property
-    def expander(self) -> ElementList[Expander]:
+    def expander(self) -> BlockList[Expander]:
         """Expanders (each a block to query inside, with ``label``, ``icon``, ``expanded``)."""
         return self._blocks("expander")
 
     @property
-    def tabs(self) -> ElementList[Tab]:
+    def tabs(self) -> BlockList[Tab]:
         """Tabs (each a block to query inside, with a ``label`` and ``open``)."""
         return self._blocks("tab")
 
     @property
-    def popover(self) -> ElementList[Popover]:
+    def popover(self) -> BlockList[Popover]:
         """Popovers (each a block to query inside, with ``label`` and ``open``)."""
         return self._blocks("popover")
 
     @property
-    def dialog(self) -> ElementList[Dialog]:
+    def dialog(self) -> BlockList[Dialog]:
         """Open dialogs (each a block to query inside, with ``label``, its title; ``dismiss()``)."""
         return self._blocks("dialog")
 
     @property
-    def grid(self) -> ElementList[Grid]:
+    def grid(self) -> BlockList[Grid]:
         """Grids (each a block to query inside)."""
         return self._blocks("grid")
 
     @property
-    def space(self) -> ElementList[Space]:
-        """``st.space`` elements (``.size``)."""
-        return self._of("space")
-
-    @property
-    def form(self) -> ElementList[Block]:
+    def form(self) -> BlockList[Block]:
         """Forms (each a block to query inside)."""
         return self._blocks("form")
 
     @property
-    def container(self) -> ElementList[Block]:
+    def container(self) -> BlockList[Block]:
         """Containers (each a block to query inside)."""
         return self._blocks("container")
 
     @property
-    def chat_message(self) -> ElementList[ChatMessage]:
+    def chat_message(self) -> BlockList[ChatMessage]:
         """Chat messages (each a block to query inside, with ``name`` and ``avatar``)."""
         return self._blocks("chat_message")
 
     @property
-    def chat_input(self) -> ElementList[ChatInput]:
-        """``st.chat_input`` widgets."""
-        return self._of("chat_input")
-
-    @property
-    def status(self) -> ElementList[Status]:
+    def status(self) -> BlockList[Status]:
         """Status containers (each a block to query inside, with ``label`` and ``state``)."""
         return self._blocks("status")
-
-    @property
-    def progress(self) -> ElementList[Progress]:
-        """``st.progress`` bars."""
-        return self._of("progress")
-
-    @property
-    def toast(self) -> ElementList[Toast]:
-        """``st.toast`` messages of the last run."""
-        return self._of("toast")
-
-    @property
-    def spinner(self) -> ElementList[Spinner]:
-        """Spinners still shown (a spinner goes when its block ends)."""
-        return self._of("spinner")
 
 
 class Column(Block):
@@ -488,9 +247,10 @@ class Column(Block):
         return bool(self.props.get("border"))
 
     def _row(self) -> Node:
-        for n in self._app._walk():
-            if n.children and any(c is self.node for c in n.children):
-                return n
+        for root in self._app._session.writer.client:
+            for n in Block(root, self._app)._walk():
+                if n.children and any(c is self.node for c in n.children):
+                    return n
         return self.node
 
 
@@ -503,10 +263,9 @@ class Expander(Block):
         return str(self.props.get("label", ""))
 
     @property
-    def icon(self) -> str | None:
-        """Its icon, if any."""
-        icon = self.props.get("icon")
-        return None if icon is None else str(icon)
+    def icon(self) -> str:
+        """Its icon (``""`` for none)."""
+        return str(self.props.get("icon") or "")
 
     @property
     def expanded(self) -> bool:
@@ -633,6 +392,6 @@ BLOCK_CLASSES: dict[str, type[Block]] = {
 """The block class of each container type (others are plain ``Block``s)."""
 
 
-def block_of(node: Node, app: AppTest) -> Block:
+def block_of(node: Node, app: AppHost) -> Block:
     """The block wrapper for a container node (``Column``, ``ChatMessage``... or ``Block``)."""
     return BLOCK_CLASSES.get(node.type, Block)(node, app)

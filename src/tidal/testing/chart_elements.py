@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tidal.testing.elements import _CLASSES, _MISSING, Element
+from tidal.testing.elements import _MISSING, Element
 
 
 class VegaLiteChart(Element):
@@ -147,6 +147,9 @@ class EChartsChart(VegaLiteChart):
         return self
 
 
-_CLASSES["arrow_vega_lite_chart"] = VegaLiteChart
-_CLASSES["echarts_chart"] = EChartsChart
-_CLASSES["plotly_chart"] = PlotlyChart
+CHART_CLASSES: dict[str, type[Element]] = {
+    "arrow_vega_lite_chart": VegaLiteChart,
+    "echarts_chart": EChartsChart,
+    "plotly_chart": PlotlyChart,
+}
+"""The wrapper of each chart type (``wrappers.py`` looks types up here)."""

@@ -3,17 +3,18 @@
 
 Owns ``Dataframe`` (``.value`` is the frame; selections staged with ``select_rows``...),
 ``DataEditor`` (``.value`` is the editing state; ``edit_cell``/``add_row``/``delete_rows``),
-``Table`` and ``Metric``, and registers them in the wrapper table of ``elements.py``.
+``Table`` and ``Metric``, and ``DATA_CLASSES``, their element type -> class table.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tidal.testing.elements import _CLASSES, _MISSING, Element, Widget
+from tidal.testing.elements import _MISSING, Element
+from tidal.testing.widget_elements import Widget
 
 if TYPE_CHECKING:
-    from tidal.testing.apptest import AppTest
+    from tidal.testing.host import AppHost
 
 
 class Dataframe(Element):
@@ -31,7 +32,7 @@ class Dataframe(Element):
     @property
     def editing_mode(self) -> str:
         """``"read_only"`` for a dataframe, else the data editor's ``num_rows``."""
-        return "read_only" if self.type == "dataframe" else str(self.props.get("num_rows"))
+        return "read_only" if self.node.type == "dataframe" else str(self.props.get("num_rows"))
 
     @property
     def columns(self) -> list[str]:
@@ -67,12 +68,8 @@ class Dataframe(Element):
         """Stage a selection of cells (``(row, column name)`` pairs)."""
         return self._stage("cells", [tuple(c) for c in cells])
 
-    def run(self, *, timeout: float | None = None) -> AppTest:
-        """Run the app with the staged values (same as ``at.run()``)."""
-        return self._app.run(timeout=timeout)
 
-
-def _checked(app: AppTest, wid: str, value: Any) -> Any:
+def _checked(app: AppHost, wid: str, value: Any) -> Any:
     """``value`` if the widget would take it from a browser; else a ``ValueError`` at once
     saying why. These staging methods are tidal's own (Streamlit's AppTest has none), and a
     test is better told at the line that staged a selection or an edit that cannot happen
@@ -143,9 +140,9 @@ class Metric(Element):
         return str(self.props["label"])
 
     @property
-    def delta(self) -> str | None:
-        """The delta as shown, or None without one."""
-        return str(self.props["delta"]) or None
+    def delta(self) -> str:
+        """The delta as shown (``""`` without one, as Streamlit's AppTest)."""
+        return str(self.props.get("delta") or "")
 
     @property
     def color(self) -> str:
@@ -153,12 +150,15 @@ class Metric(Element):
         return str(self.props["color"])
 
     @property
-    def help(self) -> str | None:
-        """The tooltip."""
-        h = self.props.get("help")
-        return None if h is None else str(h)
+    def help(self) -> str:
+        """The tooltip (``""`` without one)."""
+        return str(self.props.get("help") or "")
 
 
-_CLASSES.update(
-    {"dataframe": Dataframe, "data_editor": DataEditor, "table": Table, "metric": Metric}
-)
+DATA_CLASSES: dict[str, type[Element]] = {
+    "dataframe": Dataframe,
+    "data_editor": DataEditor,
+    "table": Table,
+    "metric": Metric,
+}
+"""The wrapper class of each data element type."""

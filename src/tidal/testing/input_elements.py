@@ -2,21 +2,18 @@
 
 Owns ``DateInput``, ``DateTimeInput``, ``TimeInput``, ``ColorPicker``, ``ButtonGroup``
 (``st.pills``/``st.segmented_control``), ``Feedback``, ``MenuButton``, ``Pagination`` and
-``LinkButton``, with Streamlit's AppTest names, and ``wrap``, which picks them before the
-wrappers of ``elements.py``. Knows nothing about queries or runs.
+``LinkButton``, with Streamlit's AppTest names, and ``INPUT_CLASSES``, their element type ->
+class table. Knows nothing about queries or runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from tidal.testing.elements import Bounded, Element, Options, Widget
-from tidal.testing.elements import wrap as wrap_element
-
-if TYPE_CHECKING:
-    from tidal.testing.apptest import AppTest
-    from tidal.tree import Node
+from tidal.testing.elements import Element
+from tidal.testing.errors import AppTestError
+from tidal.testing.widget_elements import Bounded, Options, Widget
 
 
 class DateInput(Bounded):
@@ -32,9 +29,34 @@ class DateInput(Bounded):
         """The display format (``"YYYY/MM/DD"``...)."""
         return str(self.props.get("format"))
 
+    @property
+    def min(self) -> dt.date | None:
+        """The earliest date (a ``date``, as Streamlit's AppTest)."""
+        return _date(self.props.get("min"))
+
+    @property
+    def max(self) -> dt.date | None:
+        """The latest date."""
+        return _date(self.props.get("max"))
+
+
+def _date(iso: object) -> dt.date | None:
+    return dt.date.fromisoformat(iso[:10]) if isinstance(iso, str) and iso else None
+
 
 class DateTimeInput(DateInput):
-    """``st.datetime_input``."""
+    """``st.datetime_input``: ``min``/``max`` are ``"YYYY-MM-DDTHH:MM"`` strings, as
+    Streamlit's AppTest gives them."""
+
+    @property
+    def min(self) -> Any:
+        """The earliest moment (``"YYYY-MM-DDTHH:MM"``)."""
+        return self.props.get("min")
+
+    @property
+    def max(self) -> Any:
+        """The latest moment (``"YYYY-MM-DDTHH:MM"``)."""
+        return self.props.get("max")
 
 
 class TimeInput(Bounded):
@@ -140,18 +162,35 @@ class Pagination(Widget):
         """The page shown first."""
         return int(self.props["default"])
 
+    def set_value(self, value: Any) -> Pagination:
+        """Stage going to page ``value`` (from 1).
+
+        Raises:
+            AppTestError: ``value`` is not a page number of the widget (as Streamlit's).
+        """
+        pages = self.num_pages
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= pages:
+            key = f" (key={self.key!r})" if self.key else ""
+            raise AppTestError(
+                f"Cannot set pagination{key} to {value!r}. Page must be an int between 1 and "
+                f"{pages}."
+            )
+        super().set_value(value)
+        return self
+
     def select(self, page: int) -> Pagination:
         """Stage going to ``page``."""
         return self.set_value(page)
 
 
 class LinkButton(Element):
-    """``st.link_button``: ``.value`` and ``.url`` are the URL it opens."""
+    """``st.link_button``: ``.value`` is its label (as Streamlit's AppTest), ``.url`` the URL
+    it opens."""
 
     @property
     def value(self) -> str:
-        """The URL."""
-        return str(self.props["url"])
+        """The label."""
+        return str(self.props["label"])
 
     @property
     def url(self) -> str:
@@ -165,7 +204,13 @@ class LinkButton(Element):
 
 
 class LinkButtonWidget(Widget):
-    """``st.link_button`` with an ``on_click``: a link that also reruns when clicked."""
+    """``st.link_button`` with an ``on_click``: a link that also reruns when clicked
+    (``click()`` is tidal's; Streamlit's AppTest cannot click link buttons)."""
+
+    @property
+    def value(self) -> str:
+        """The label, as for a link button without ``on_click``."""
+        return str(self.props["label"])
 
     @property
     def url(self) -> str:
@@ -177,7 +222,7 @@ class LinkButtonWidget(Widget):
         return self.set_value(True)
 
 
-_CLASSES: dict[str, type[Element]] = {
+INPUT_CLASSES: dict[str, type[Element]] = {
     "date_input": DateInput,
     "datetime_input": DateTimeInput,
     "time_input": TimeInput,
@@ -188,11 +233,11 @@ _CLASSES: dict[str, type[Element]] = {
     "menu_button": MenuButton,
     "pagination": Pagination,
 }
+"""The wrapper class of each widget type of this module (``link_button``: see
+``link_button_class``)."""
 
 
-def wrap(node: Node, app: AppTest) -> Element:
-    """The wrapper for one page node: these classes first, then ``elements.wrap``."""
-    if node.type == "link_button":
-        return (LinkButtonWidget if "id" in node.props else LinkButton)(node, app)
-    cls = _CLASSES.get(node.type)
-    return cls(node, app) if cls is not None else wrap_element(node, app)
+def link_button_class(props: dict[str, Any]) -> type[Element]:
+    """``LinkButtonWidget`` for a link button with an ``on_click`` (it has an id), else
+    ``LinkButton``."""
+    return LinkButtonWidget if "id" in props else LinkButton
