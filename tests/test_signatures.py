@@ -141,7 +141,6 @@ def compare() -> Report:
 NOT_YET |= {
     # data (st.dataframe, st.data_editor, st.table, st.metric, st.column_config)
     # charts
-    "pydeck_chart",
     # chat, streaming and status feedback
     # files and media
     # components
