@@ -45,9 +45,7 @@ def _app(open_app: Any, mode: str = "single-object") -> Any:
     violations: list[str] = []
     app.page.on(
         "console",
-        lambda msg: (
-            violations.append(msg.text) if "Content Security Policy" in msg.text else None
-        ),
+        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
     app.page.add_init_script(
         """document.addEventListener('securitypolicyviolation',
@@ -71,9 +69,7 @@ def _pixels(app: Any) -> Image.Image:
 def _green(img: Image.Image) -> int:
     raw = img.tobytes()
     return sum(
-        1
-        for i in range(0, len(raw), 3)
-        if raw[i + 1] > 120 and raw[i] < 80 and raw[i + 2] < 110
+        1 for i in range(0, len(raw), 3) if raw[i + 1] > 120 and raw[i] < 80 and raw[i + 2] < 110
     )
 
 
