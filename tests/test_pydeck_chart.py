@@ -147,3 +147,16 @@ def test_the_selection_cannot_be_set_through_session_state(app_test):
         )
     ).run()
     assert "read-only" in at.exception[0].value
+
+
+def test_the_charts_demo_page_has_a_deck_whose_clicks_name_the_cities():
+    from tidal.testing import AppTest
+
+    at = AppTest.from_file("../src/tidal/hello/app.py").run()
+    at = at.switch_page("pages/charts.py").run()
+    assert not at.exception
+    chart = at.get("deck_gl_json_chart")[0]
+    assert chart.spec["layers"][0]["id"] == "cities"
+    rows = chart.spec["layers"][0]["data"]
+    chart.select({"cities": [0, 3]}, {"cities": [rows[0], rows[3]]}).run()
+    assert "Lisbon, Osaka selected" in " ".join(c.value for c in at.caption)
