@@ -134,3 +134,43 @@ def test_multi_object_clicks_add_points_to_the_selection(open_app):
     app.page.wait_for_function("() => document.body.innerText.includes('calls=2')")
     app.idle()
     assert _selection(app)["indices"] == {"cities": [0, 1]}
+
+
+def test_hovering_a_point_shows_the_decks_tooltip(open_app):
+    app = _app(open_app)
+    box = app.page.locator(".deck-box canvas").first.bounding_box()
+    assert box is not None
+    app.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tip = app.page.locator(".deck-tooltip")
+    expect(tip).to_have_text("centre")
+    app.page.mouse.move(box["x"] + 20, box["y"] + 20)
+    expect(tip).to_be_hidden()
+
+
+def test_a_page_without_a_deck_fetches_no_deck_gl(open_app):
+    app = open_app('import tidal as st\nst.map({"lat": [1.0], "lon": [2.0]})')
+    urls: list[str] = []
+    app.page.on("request", lambda r: urls.append(r.url))
+    app.page.reload()
+    app.idle()
+    assert urls and not [u for u in urls if "deck" in u]
+
+
+def test_deck_json_with_expression_accessors_draws_without_pydeck(open_app):
+    app = open_app(
+        """
+import tidal as st
+rows = [{"lon": 0, "lat": 0, "size": 100000}]
+st.pydeck_chart({
+    "initialViewState": {"latitude": 0, "longitude": 0, "zoom": 2},
+    "layers": [{"@@type": "ScatterplotLayer", "id": "a", "data": rows,
+                "getPosition": "@@=[lon, lat]", "getRadius": "@@=size * 5",
+                "getFillColor": [0, 160, 60]}],
+}, width=400, height=250)
+"""
+    )
+    app.page.wait_for_function(DRAWN)
+    box = app.page.locator(".deck-box canvas").first.bounding_box()
+    assert box is not None and (round(box["width"]), round(box["height"])) == (400, 250)
+    assert _green(_pixels(app)) > 500  # 500 km radius: ~25 px at zoom 2
+    assert not app.console_errors

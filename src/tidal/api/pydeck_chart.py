@@ -55,7 +55,9 @@ def deck_json(pydeck_obj: Any) -> tuple[str, dict[str, Any] | None]:
         try:
             pydeck_obj = json.loads(pydeck_obj)
         except ValueError as exc:
-            raise StreamlitAPIException(f"st.pydeck_chart got text that is not JSON: {exc}.")
+            raise StreamlitAPIException(
+                f"st.pydeck_chart got text that is not JSON: {exc}."
+            ) from None
     if not isinstance(pydeck_obj, dict):
         raise StreamlitAPIException(
             f"st.pydeck_chart takes a pydeck.Deck (or its JSON as a dict or text); got "
