@@ -110,6 +110,8 @@ function draw(node) {
     if (waiting) { hook.loading -= 1; waiting = false; }
   };
   if (hook) hook.loading = (hook.loading ?? 0) + 1;
+  // a browser without WebGL2 never renders: the page must not wait for it forever
+  setTimeout(done, 5000);
   try {
     const props = /** @type {any} */ (converter.convert(JSON.parse(p.spec)));
     for (const k of MAP_KEYS) delete props[k];
@@ -141,8 +143,10 @@ function draw(node) {
 }
 
 function showError(node, err) {
+  const webgl = document.createElement('canvas').getContext('webgl2')
+    ? '' : ' (this browser has WebGL2 turned off: deck.gl needs it)';
   node.el.replaceChildren(h('div', { class: 'chart-error', role: 'alert' },
-    `deck.gl could not draw this chart: ${err?.message ?? err}`));
+    `deck.gl could not draw this chart: ${err?.message ?? err}${webgl}`));
 }
 
 const DRAWN = ['spec', 'tooltip', 'selection_mode', 'id'];
