@@ -174,3 +174,11 @@ st.pydeck_chart({
     assert box is not None and (round(box["width"]), round(box["height"])) == (400, 250)
     assert _green(_pixels(app)) > 500  # 500 km radius: ~25 px at zoom 2
     assert not app.console_errors
+
+
+def test_an_unknown_layer_type_shows_what_is_wrong(open_app):
+    app = open_app('import tidal as st\nst.pydeck_chart({"layers": [{"@@type": "NopeLayer"}]})')
+    expect(app.page.locator(".deck-el .chart-error")).to_contain_text(
+        'deck.gl has no class "NopeLayer"'
+    )
+    assert not app.console_errors

@@ -36,6 +36,18 @@ const MAP_KEYS = ['mapStyle', 'mapProvider', 'map_style', 'map_provider', 'googl
   'mapbox_key', 'customLibraries', 'description', 'tooltip'];
 const EMPTY = () => ({ indices: {}, objects: {} });
 
+/** Throws, naming it, on a "@@type" this deck.gl does not have (deck.gl only asserts). */
+function checkClasses(json) {
+  if (Array.isArray(json)) { json.forEach(checkClasses); return; }
+  if (!json || typeof json !== 'object') return;
+  const type = json['@@type'];
+  if (type !== undefined && !(type in classes)) {
+    throw new Error(`deck.gl has no class "${type}" (layers, views and extensions of deck.gl `
+      + `${deck.VERSION} only: check the name, e.g. "ScatterplotLayer")`);
+  }
+  for (const [k, v] of Object.entries(json)) if (k !== 'data') checkClasses(v);
+}
+
 /** "{field}" in a tooltip template, filled from the hovered object. */
 function fill(template, object) {
   return String(template).replace(/\{([^{}]+)\}/g, (all, name) => {
@@ -113,7 +125,9 @@ function draw(node) {
   // a browser without WebGL2 never renders: the page must not wait for it forever
   setTimeout(done, 5000);
   try {
-    const props = /** @type {any} */ (converter.convert(JSON.parse(p.spec)));
+    const spec = JSON.parse(p.spec);
+    checkClasses(spec);
+    const props = /** @type {any} */ (converter.convert(spec));
     for (const k of MAP_KEYS) delete props[k];
     node.s.layers = (props.layers ?? []).filter(Boolean);
     node.s.sel = node.s.sel ?? EMPTY();
