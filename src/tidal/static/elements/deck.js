@@ -1,7 +1,7 @@
 // st.pydeck_chart, loaded on first use with the vendored deck.gl (2 MB) and its JSON converter
 // (which reads pydeck's "@@type" classes and "@@=" accessors with its own expression parser, no
-// eval). The layers are drawn with WebGL2 on the page's background, light or dark: no map tiles
-// are fetched, so the chart draws with no network. With on_select, a click on an object selects
+// eval). The layers are drawn with WebGL2 on the page's background, light or dark, over a
+// graticule on maps: no map tiles are fetched, so the chart draws with no network. With on_select, a click on an object selects
 // it (single-object), or adds or removes it (multi-object); a click on nothing clears the
 // selection. The selection is sent as the widget's value in Streamlit's shape:
 // {selection: {indices: {layer_id: [...]}, objects: {layer_id: [...]}}}.
@@ -35,6 +35,35 @@ const purify = await loadPurify();
 const MAP_KEYS = ['mapStyle', 'mapProvider', 'map_style', 'map_provider', 'google_maps_key',
   'mapbox_key', 'customLibraries', 'description', 'tooltip'];
 const EMPTY = () => ({ indices: {}, objects: {} });
+
+// A graticule every 10 degrees in the theme's border colour under the layers of a map (the
+// base st.map draws too), redrawn when the theme changes.
+const GRATICULE = [
+  ...Array.from({ length: 37 }, (_, i) => [[-180 + i * 10, -85], [-180 + i * 10, 85]]),
+  ...Array.from({ length: 17 }, (_, i) => [[-180, -80 + i * 10], [180, -80 + i * 10]]),
+];
+const live = new Set();
+new MutationObserver(() => {
+  for (const node of live) node.s.deck?.setProps({ layers: withBase(node) });
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+
+/** A CSS colour as [r, g, b, a] (0-255), as deck.gl takes colours. */
+function rgba(css) {
+  const c = document.createElement('canvas').getContext('2d');
+  c.fillStyle = css;
+  c.fillRect(0, 0, 1, 1);
+  return [...c.getImageData(0, 0, 1, 1).data];
+}
+
+function withBase(node) {
+  const layers = highlighted(node);
+  if (!node.s.geographic) return layers;
+  const color = rgba(getComputedStyle(document.documentElement).getPropertyValue('--border').trim() || '#d0d7de');
+  return [new deck.PathLayer({
+    id: '__tidal_graticule', data: GRATICULE, getPath: (d) => d, getColor: color,
+    getWidth: 1, widthUnits: 'pixels', pickable: false,
+  }), ...layers];
+}
 
 /** Throws, naming it, on a "@@type" this deck.gl does not have (deck.gl only asserts). */
 function checkClasses(json) {
@@ -131,15 +160,17 @@ function draw(node) {
     for (const k of MAP_KEYS) delete props[k];
     node.s.layers = (props.layers ?? []).filter(Boolean);
     node.s.sel = node.s.sel ?? EMPTY();
+    const views = props.views == null ? [] : [props.views].flat();
+    node.s.geographic = views.every((v) => v instanceof deck.MapView);
     const selecting = Boolean(p.id);
     const settings = {
       ...props,
       controller: props.controller ?? true,
-      layers: highlighted(node),
+      layers: withBase(node),
       getTooltip: tooltipOf(p),
       onClick: selecting ? (info) => {
         node.s.sel = clicked(node.s.sel, info, p.selection_mode);
-        node.s.deck?.setProps({ layers: highlighted(node) });
+        node.s.deck?.setProps({ layers: withBase(node) });
         commit(node, node.s.ctx, { selection: node.s.sel });
       } : undefined,
       onAfterRender: () => {
@@ -174,6 +205,7 @@ const deckKind = {
     node.s.ctx = ctx;
     node.s.committed = null;
     size(node, p);
+    live.add(node);
     draw(node);
   },
   update(node, p, prev, ctx) {
@@ -189,6 +221,7 @@ const deckKind = {
     }
   },
   destroy(node) {
+    live.delete(node);
     node.s.deck?.finalize();
     node.s.deck = null;
   },
