@@ -39,6 +39,12 @@ PINNED=(
   # only where JSON.parse is missing)
   "echarts@6.1.0 dist/echarts.esm.min.js LICENSE echarts/echarts.js"
   "echarts@6.1.0 NOTICE LICENSE echarts/echarts.NOTICE"
+  # st.pydeck_chart, loaded on first use: deck.gl's UMD bundle (sets globalThis.deck; no eval
+  # or new Function; draws with WebGL2, which needs nothing from the CSP)
+  "deck.gl@9.4.0 dist.min.js LICENSE deck/deck.js"
+  # pydeck's JSON ("@@type" classes, "@@=" accessors through its own parser, no eval); its UMD
+  # bundle reads and then replaces globalThis.deck (elements/deck.js keeps both)
+  "@deck.gl/json@9.4.0 dist.min.js LICENSE deck/deck-json.js"
 )
 
 # KaTeX's fonts (woff2 only: every browser tidal supports reads it, and it comes first in

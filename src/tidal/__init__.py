@@ -120,6 +120,7 @@ if _TYPE_CHECKING:  # what type checkers see; at run time these load on first us
     from tidal.api.mermaid_chart import mermaid_chart as mermaid_chart
     from tidal.api.metric import metric as metric
     from tidal.api.plotly_chart import plotly_chart as plotly_chart
+    from tidal.api.pydeck_chart import pydeck_chart as pydeck_chart
     from tidal.api.pyplot import pyplot as pyplot
     from tidal.api.uploads import audio_input as audio_input
     from tidal.api.uploads import camera_input as camera_input
@@ -210,6 +211,7 @@ __all__ = [
     "plotly_chart",
     "popover",
     "progress",
+    "pydeck_chart",
     "pyplot",
     "query_params",
     "radio",

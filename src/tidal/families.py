@@ -45,6 +45,7 @@ LAZY: dict[str, str] = {
     "map": "tidal.api.maps",
     "mermaid_chart": "tidal.api.mermaid_chart",
     "plotly_chart": "tidal.api.plotly_chart",
+    "pydeck_chart": "tidal.api.pydeck_chart",
     "pyplot": "tidal.api.pyplot",
     "scatter_chart": "tidal.api.builtin_charts",
     "vega_lite_chart": "tidal.api.vega_charts",

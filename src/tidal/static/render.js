@@ -74,6 +74,7 @@ const LAZY = {
   map: 'elements/maps.js',
   mermaid_chart: 'elements/mermaid.js',
   plotly_chart: { url: 'elements/plotly.js', widget: true },
+  deck_gl_json_chart: { url: 'elements/deck.js', widget: true },
   echarts_chart: { url: 'elements/echarts.js', widget: true },
 };
 

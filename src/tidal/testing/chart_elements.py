@@ -5,7 +5,8 @@ Owns ``VegaLiteChart``: ``.spec`` is the Vega-Lite spec (``.proto.spec`` its JSO
 Streamlit's), ``.value`` the data as the script passed it, ``.selection`` the selection state
 of a chart with ``on_select``, staged with ``select(param, value)``; and ``PlotlyChart``
 (``at.get("plotly_chart")``) and ``EChartsChart`` (``at.get("echarts_chart")``), staged with
-``select(points=..., box=...)`` / ``select(selected=..., areas=...)``. Registers them in
+``select(points=..., box=...)`` / ``select(selected=..., areas=...)``, and ``PydeckChart``
+(``at.get("deck_gl_json_chart")``), staged with ``select(indices, objects)``. Registers them in
 the wrapper table of ``elements.py``.
 """
 
@@ -147,8 +148,43 @@ class EChartsChart(VegaLiteChart):
         return self
 
 
+class PydeckChart(VegaLiteChart):
+    """A deck.gl chart (``at.get("deck_gl_json_chart")``): ``.spec`` is the deck's JSON; with
+    ``on_select``, stage a selection with ``select(indices=..., objects=...)`` and ``run()``.
+
+    Example:
+        >>> at.get("deck_gl_json_chart")[0].select({"pts": [0]}, {"pts": [{"n": 1}]}).run()
+    """
+
+    def select(  # type: ignore[override]
+        self,
+        indices: dict[str, list[int]] | None = None,
+        objects: dict[str, list[dict[str, Any]]] | None = None,
+    ) -> PydeckChart:
+        """Stage a selection: the picked objects' indices and rows, by layer id (objects not
+        given are empty dicts, one per index).
+
+        Raises:
+            TypeError: the chart has no ``on_select``.
+            ValueError: a part of the wrong shape, or several objects with ``"single-object"``.
+        """
+        wid = self.props.get("id")
+        if not isinstance(wid, str):
+            raise TypeError("this chart has no selections: pass on_select='rerun'")
+        indices = indices or {}
+        if objects is None:
+            objects = {layer: [{} for _ in picked] for layer, picked in indices.items()}
+        staged: Any = {"selection": {"indices": indices, "objects": objects}}
+        meta = self._app._session.state.meta(wid)
+        if meta is not None:
+            staged = meta.from_wire(staged)
+        self._app._staged[wid] = staged
+        return self
+
+
 CHART_CLASSES: dict[str, type[Element]] = {
     "arrow_vega_lite_chart": VegaLiteChart,
+    "deck_gl_json_chart": PydeckChart,
     "echarts_chart": EChartsChart,
     "plotly_chart": PlotlyChart,
 }

@@ -112,6 +112,41 @@ st.map(
     color="#0068c9",
     height=300,
 )
+cities = [
+    {"city": name, "lat": lat, "lon": lon, "size": size}
+    for name, lat, lon, size in (
+        ("Lisbon", 38.72, -9.14, 60000),
+        ("Oslo", 59.91, 10.75, 40000),
+        ("Lima", -12.05, -77.04, 80000),
+        ("Osaka", 34.69, 135.50, 120000),
+        ("Accra", 5.60, -0.19, 50000),
+        ("Quito", -0.18, -78.47, 70000),
+    )
+]
+deck = st.pydeck_chart(
+    {  # pydeck.Deck(...) or its JSON, as here
+        "initialViewState": {"latitude": 20, "longitude": 10, "zoom": 0.6},
+        "layers": [
+            {
+                "@@type": "ScatterplotLayer",
+                "id": "cities",
+                "data": cities,
+                "getPosition": "@@=[lon, lat]",
+                "getRadius": "@@=size * 5",
+                "radiusMinPixels": 4,
+                "getFillColor": [255, 75, 75, 200],
+                "pickable": True,
+            }
+        ],
+        "tooltip": {"text": "{city}"},
+    },
+    height=300,
+    key="charts_deck",
+    on_select="rerun",
+    selection_mode="multi-object",
+)
+names = [c["city"] for c in deck.selection.objects.get("cities", [])]
+st.caption(f"Click cities on the deck.gl map: {', '.join(names) or 'none'} selected.")
 left, right = st.columns(2)
 with left:
     st.graphviz_chart(
