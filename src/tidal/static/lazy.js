@@ -80,15 +80,25 @@ export function lazyKinds(table) {
   return out;
 }
 
-/** @type {Set<string>} stylesheets already linked */
-const sheets = new Set();
+/** @type {Map<string, Promise<void>>} stylesheets linked, each settled once it has loaded */
+const sheets = new Map();
 
 /**
  * Link a family's stylesheet once (call it from the family's module, at import time).
  * @param {string} url absolute, e.g. `new URL('chat.css', import.meta.url).href`
+ * @returns {Promise<void>} settles when the sheet has loaded (or failed): await it before
+ *   code that reads the sheet's variables
  */
 export function useStyles(url) {
-  if (sheets.has(url)) return;
-  sheets.add(url);
-  document.head.append(h('link', { rel: 'stylesheet', href: url }));
+  let loaded = sheets.get(url);
+  if (!loaded) {
+    const link = h('link', { rel: 'stylesheet', href: url });
+    loaded = new Promise((resolve) => {
+      link.addEventListener('load', () => resolve(), { once: true });
+      link.addEventListener('error', () => resolve(), { once: true });
+    });
+    sheets.set(url, loaded);
+    document.head.append(link);
+  }
+  return loaded;
 }

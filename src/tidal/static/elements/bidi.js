@@ -22,7 +22,8 @@ import { useStyles } from '../lazy.js';
 import { PAGE_NONCE } from '../nonce.js';
 import { commit, sameValue } from '../widgets/base.js';
 
-useStyles(new URL('bidi.css', import.meta.url).href);
+// the --st-* theme variables a component reads at mount come from this sheet
+const styled = useStyles(new URL('bidi.css', import.meta.url).href);
 
 const APP_BASE = new URL('../../', import.meta.url);
 let counter = 0;
@@ -153,7 +154,7 @@ async function run(node) {
   if (hook) hook.loading = (hook.loading ?? 0) + 1;
   let result;
   try {
-    const mod = await import(new URL(p.js_url, APP_BASE).href);
+    const [mod] = await Promise.all([import(new URL(p.js_url, APP_BASE).href), styled]);
     if (typeof mod?.default !== 'function') throw new Error('JS module does not have a default export function.');
     if (!node.s.alive || gen !== node.s.gen) return;
     const { setStateValue, setTriggerValue } = node.s.api;
