@@ -108,3 +108,15 @@ def test_metrics_are_open_without_a_token(serve_app):  # noqa: F811
     status, _, body = get(serve_app(COUNTER).url + "/metrics")
     assert status == 200
     assert b"tidal_sessions " in body
+
+
+def test_static_files_are_compressed_for_browsers_that_accept_it(serve_app):  # noqa: F811
+    import httpx
+
+    server = serve_app(COUNTER)
+    zipped = httpx.get(server.url + "/static/style.css", headers={"Accept-Encoding": "gzip"})
+    assert zipped.status_code == 200
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert int(zipped.headers["content-length"]) < len(zipped.content) / 2  # decoded by httpx
+    plain = httpx.get(server.url + "/static/style.css", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == zipped.content

@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
@@ -199,7 +200,13 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             Route("/metrics", metrics_endpoint),
             Route("/_tidal/theme.css", theme_stylesheet),
             WebSocketRoute("/ws", ws_endpoint),
-            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            # compressed: the page's modules and the vendored libraries are text (a page of
+            # charts fetches megabytes of JavaScript); media and uploads are not
+            Mount(
+                "/static",
+                GZipMiddleware(StaticFiles(directory=STATIC_DIR), minimum_size=1024),
+                name="static",
+            ),
             Route("/component/{name}/{path:path}", component_file),
             Route("/_tidal/frame", frame_shell),
             Route("/_tidal/components/{name}/{path:path}", component_asset),
