@@ -114,6 +114,25 @@ def test_an_uploaded_file_is_still_there_after_a_restart_with_sqlite(
     context.close()
 
 
+def test_a_download_button_has_a_keyboard_shortcut_and_can_keep_its_label_on_one_line(
+    open_app: Any,
+) -> None:
+    app = open_app(
+        """
+        import tidal as st
+        st.download_button("Save the report", "a,b\\n1,2\\n", file_name="r.csv",
+                           shortcut="Ctrl+S", wrap=False)
+        """
+    )
+    button = app.page.get_by_role("button", name="Save the report")
+    expect(button).to_have_attribute("aria-keyshortcuts", "ctrl+s")  # as st.button spells it
+    expect(button).to_have_class(re.compile(r"\bnowrap\b"))
+    app.page.locator("body").click()  # focus on the page, not in a field
+    with app.page.expect_download() as download:
+        app.page.keyboard.press("Control+s")
+    assert Path(download.value.path()).read_bytes() == b"a,b\n1,2\n"
+
+
 def test_a_download_gives_exactly_the_data(open_app: Any) -> None:
     app = open_app(
         """

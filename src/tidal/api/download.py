@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
+from tidal.api.shortcut import claim_shortcut, parse_shortcut
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
 from tidal.errors import StreamlitInvalidLayoutContextError, StreamlitValueError, TidalAPIError
@@ -100,6 +101,8 @@ def download_button(
         >>> st.download_button("Download CSV", csv, file_name="data.csv", mime="text/csv")
     """
     ctx = get_run()
+    canonical = parse_shortcut(shortcut)  # checked as a button's: "Ctrl+K", "Enter"...
+    claim_shortcut(ctx, canonical)
     if ctx.block.form:
         raise StreamlitInvalidLayoutContextError(
             "`st.download_button()` can't be used in an `st.form()`." + FORM_DOCS_TRAILER
@@ -153,7 +156,7 @@ def download_button(
                 "icon_position": icon_position,
                 "ignore": on_click == "ignore",
                 "width": width,
-                "shortcut": shortcut,
+                "shortcut": canonical,
                 "wrap": wrap,
             },
             extra={} if disabled else {mid: file},

@@ -2,6 +2,7 @@
 // with remove buttons), camera_input (getUserMedia, a JPEG), audio_input (the microphone, a
 // WAV at the widget's sample rate) and download_button. Bytes go over HTTP (links.js); the
 // widget's value is the list of its files' ids and metadata, sent once every upload is done.
+import { registerShortcut, shortcutLabel } from '../widgets/shortcuts.js';
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow } from '../widgets/base.js';
@@ -332,8 +333,28 @@ const downloadButton = {
     if (p.icon) b.insertBefore(node.s.icon, p.icon_position === 'right' ? null : node.s.label);
     else node.s.icon.remove();
     node.el.classList.toggle('wide', p.width === 'stretch');
+    b.classList.toggle('nowrap', p.wrap === false);
     if (p.help) b.title = p.help;
     else b.removeAttribute('title');
+    if (p.shortcut !== prev.shortcut) {
+      node.s.unshortcut?.();
+      node.s.kbd?.remove();
+      node.s.unshortcut = null;
+      node.s.kbd = null;
+      if (p.shortcut) {
+        node.s.unshortcut = registerShortcut(p.shortcut, () => {
+          if (!node.p.disabled) node.s.control.click();
+        });
+        node.s.kbd = h('kbd', { class: 'btn-kbd', text: shortcutLabel(p.shortcut) });
+        b.append(node.s.kbd);
+        b.setAttribute('aria-keyshortcuts', p.shortcut.replace('mod', 'Control').replace('cmd', 'Meta'));
+      } else {
+        b.removeAttribute('aria-keyshortcuts');
+      }
+    }
+  },
+  destroy(node) {
+    node.s.unshortcut?.();
   },
 };
 
