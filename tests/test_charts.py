@@ -8,6 +8,7 @@ import base64
 import json
 from typing import Any
 
+import altair  # noqa: F401  (cold-imported once here, not inside an app's 3 s first run)
 import numpy as np
 import pandas as pd
 import pytest

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 
+import plotly.graph_objects  # noqa: F401
 import pytest
+
+# plotly is imported above, once per test process: its cold import takes seconds, which would
+# otherwise eat the first app run's 3 s AppTest timeout (it did in a CI run under load)
 
 FIG = """
 import plotly.graph_objects as go
