@@ -51,9 +51,12 @@ def test_material_icons_use_the_vendored_font_and_emoji_shortcodes_become_emoji(
     page = app.page
     icon = page.locator(".md .material-icon", has_text="thumb_up")
     expect(icon).to_have_attribute("aria-label", "thumb_up icon")
-    page.wait_for_function("document.fonts.check('24px \"Material Symbols Rounded\"', 'thumb_up')")
+    # function form: Playwright evals a bare expression in the page, which the app's CSP forbids
     page.wait_for_function(
-        "[...document.fonts].some(f => f.family.includes('Material Symbols') && f.status === 'loaded')"
+        "() => document.fonts.check('24px \"Material Symbols Rounded\"', 'thumb_up')"
+    )
+    page.wait_for_function(
+        "() => [...document.fonts].some(f => f.family.includes('Material Symbols') && f.status === 'loaded')"
     )
     # the ligature draws one glyph: the icon is about as wide as it is tall, not a word
     box = icon.bounding_box()
