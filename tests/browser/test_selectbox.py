@@ -92,3 +92,31 @@ def test_without_a_filter_mode_the_box_takes_no_typing_but_the_list_still_picks(
     app.idle()
     app.expect_text("picked=Bergen,Bergen,Bergen,Lisbon,[]")
     assert not app.console_errors
+
+
+def test_a_selectbox_in_a_form_sends_its_pick_with_the_submit(open_app):
+    app = open_app("""
+import tidal as st
+st.session_state.setdefault("runs", 0)
+st.session_state.runs += 1
+with st.form("f"):
+    size = st.selectbox("Size", ["Small", "Medium", "Large"], index=None)
+    st.form_submit_button("Order")
+st.selectbox("Locked", ["x", "y"], disabled=True)
+st.text(f"size={size} runs={st.session_state.runs}")
+""")
+    page = app.page
+    app.expect_text("size=None runs=1")
+    box = page.get_by_role("combobox", name="Size")
+    box.fill("lar")
+    box.press("Enter")
+    app.idle()
+    expect(box).to_have_value("Large")
+    app.expect_text("size=None runs=1")  # a form sends nothing before its submit
+    app.click("Order")
+    app.expect_text("size=Large runs=2")
+    locked = page.get_by_role("combobox", name="Locked")
+    expect(locked).to_be_disabled()
+    locked.click(force=True)
+    expect(page.get_by_role("option", name="y")).to_have_count(0)  # no list opens
+    assert not app.console_errors
