@@ -409,6 +409,25 @@ def test_column_config_values_are_dicts_with_type_config():
         cc.Column(width="huge")
 
 
+def test_media_and_chart_columns_carry_their_kind_and_read_like_functions():
+    cc = st.column_config
+    kinds = {cc.ImageColumn: "image", cc.AudioColumn: "audio", cc.VideoColumn: "video"}
+    kinds |= {cc.JsonColumn: "json"}
+    for column, kind in kinds.items():
+        assert column("P", pinned=True) == {
+            "label": "P",
+            "pinned": True,
+            "type_config": {"type": kind},
+        }
+        assert column.__name__ in repr(column) and ">>>" in (column.__doc__ or "")
+    assert cc.BarChartColumn(y_min=0, y_max=5, color="red") == {
+        "disabled": True,
+        "type_config": {"type": "bar_chart", "y_min": 0, "y_max": 5, "color": "red"},
+    }
+    assert cc.LineChartColumn()["type_config"]["type"] == "line_chart"
+    assert cc.AreaChartColumn("A")["label"] == "A"
+
+
 # ----------------------------------------------------------------------------- forms, durability
 def test_an_editor_in_a_form_sends_its_edits_on_submit(app_test):
     at = app_test(

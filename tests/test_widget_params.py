@@ -163,6 +163,23 @@ def test_multiselect_new_options_select_all_and_filter_mode(app_test: AppTestFac
 def test_filter_mode_must_be_a_known_mode(app_test: AppTestFactory) -> None:
     at = app_test('import tidal as st\nst.selectbox("S", ["a"], filter_mode="regex")').run()
     assert "filter_mode='regex'" in at.exception[0].value
+    at = app_test('import tidal as st\nst.multiselect("M", ["a"], filter_mode="Fuzzy")').run()
+    assert at.exception[0].value == (
+        'st.multiselect got filter_mode=\'Fuzzy\'. Use "fuzzy", "contains", "prefix" or None '
+        "(no typing)."
+    )
+
+
+def test_every_filter_mode_reaches_the_browser(app_test: AppTestFactory) -> None:
+    at = app_test("""
+        import tidal as st
+        for mode in ("fuzzy", "contains", "prefix", None):
+            st.selectbox(f"S {mode}", ["a"], filter_mode=mode, key=f"s{mode}")
+        st.selectbox("Default", ["a"], key="d")
+    """).run()
+    keys = ("sfuzzy", "scontains", "sprefix", "sNone", "d")
+    modes = [at.selectbox(key=k).props["filter_mode"] for k in keys]
+    assert modes == ["fuzzy", "contains", "prefix", None, "fuzzy"]
 
 
 def test_options_may_be_a_dataframe(app_test: AppTestFactory) -> None:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from tidal.api.choice_options import (
     FormatFunc,
+    defaults_list,
     index_of,
     label_codec,
     labels_of,
@@ -86,21 +87,12 @@ def _button_group(
             f"st.{kind} needs at least one option: pass a non-empty list as `options`."
         )
     labels = labels_of(opts, format_func or str)
-    if default is None:
-        given: list[Any] = []
-    else:
-        given = list(default) if isinstance(default, list | tuple) else [default]
-    if not multi and len(given) > 1:
+    if not multi and isinstance(default, list | tuple) and len(default) > 1:
         raise StreamlitAPIException(
             f"The default argument to `st.{kind}` must be a single value when "
             "`selection_mode='single'`."
         )
-    for d in given:
-        if index_of(opts, d) is None:
-            raise StreamlitAPIException(
-                f"The default value '{d}' is not part of the options. Please make sure that "
-                "every default value also exists in the options."
-            )
+    given = defaults_list(opts, default)
     chosen = sorted(option_index(opts, d) for d in given)
     if multi:
         value_default: Any = [opts[i] for i in dict.fromkeys(chosen)]
@@ -171,6 +163,10 @@ def _button_group(
     )
 
 
+def _row_props(style: str, width: Width, wrap: bool | None) -> dict[str, Any]:
+    return {"style": style, "width": check_width(width), "wrap": check_wrap(wrap)}
+
+
 @api_function
 def pills(
     label: str,
@@ -200,24 +196,10 @@ def pills(
         >>> tags = st.pills("Tags", ["new", "sale", "eco"], selection_mode="multi")
     """
     return _button_group(
-        "pills",
-        label,
-        options,
-        selection_mode,
-        default,
-        required,
-        format_func,
-        key,
-        help,
-        on_change,
-        args,
-        kwargs,
-        disabled,
-        label_visibility,
-        {"style": "pills", "width": check_width(width), "wrap": check_wrap(wrap)},
-        bind,
-        persist_state,
-    )
+        "pills", label, options, selection_mode, default, required, format_func, key, help,
+        on_change, args, kwargs, disabled, label_visibility, _row_props("pills", width, wrap),
+        bind, persist_state,
+    )  # fmt: skip
 
 
 @api_function
@@ -248,24 +230,10 @@ def segmented_control(
         >>> view = st.segmented_control("View", ["Map", "Table"], default="Map")
     """
     return _button_group(
-        "segmented_control",
-        label,
-        options,
-        selection_mode,
-        default,
-        required,
-        format_func,
-        key,
-        help,
-        on_change,
-        args,
-        kwargs,
-        disabled,
-        label_visibility,
-        {"style": "segmented", "width": check_width(width), "wrap": check_wrap(wrap)},
-        bind,
-        persist_state,
-    )
+        "segmented_control", label, options, selection_mode, default, required, format_func,
+        key, help, on_change, args, kwargs, disabled, label_visibility,
+        _row_props("segmented", width, wrap), bind, persist_state,
+    )  # fmt: skip
 
 
 @api_function
@@ -296,30 +264,18 @@ def feedback(
             f"The argument passed was '{options}'."
         )
     n = len(FEEDBACK_OPTIONS[options])
-    if default is not None and (
-        isinstance(default, bool) or not isinstance(default, int) or not 0 <= default < n
-    ):
-        raise StreamlitAPIException(
-            f"The default value in '{options}' must be a number between 0 and {n - 1}. "
-            f"The passed default value is {default}"
-        )
+    if default is not None:
+        try:
+            wire_index(default, n)  # an int index in range, as the browser must send
+        except ValueError:
+            raise StreamlitAPIException(
+                f"The default value in '{options}' must be a number between 0 and {n - 1}. "
+                f"The passed default value is {default}"
+            ) from None
     result: int | None = _button_group(
-        "feedback",
-        None,
-        range(n),
-        "single",
-        default,
-        False,
-        None,
-        key,
-        None,
-        on_change,
-        args,
-        kwargs,
-        disabled,
-        "collapsed",
+        "feedback", None, range(n), "single", default, False, None, key, None, on_change, args,
+        kwargs, disabled, "collapsed",
         {"style": options, "icons": FEEDBACK_OPTIONS[options], "width": check_width(width)},
-        bind,
-        persist_state,
-    )
+        bind, persist_state,
+    )  # fmt: skip
     return result

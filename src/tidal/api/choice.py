@@ -15,6 +15,7 @@ from tidal.api.choice_options import (
     FilterMode,
     FormatFunc,
     check_filter_mode,
+    defaults_list,
     index_of,
     label_codec,
     labels_of,
@@ -287,17 +288,7 @@ def multiselect(
     """
     check_filter_mode("multiselect", filter_mode)
     opts = options_list(options)
-    chosen = (
-        []
-        if default is None
-        else (list(default) if isinstance(default, list | tuple) else [default])
-    )
-    for d in chosen:
-        if index_of(opts, d) is None and not (accept_new_options and isinstance(d, str)):
-            raise TidalAPIError(
-                f"The default value {d!r} is not part of the options. Please make sure that "
-                "every default value also exists in the options."
-            )
+    chosen = defaults_list(opts, default, new_options=bool(accept_new_options))
     if max_selections is not None and len(chosen) > max_selections:
         raise StreamlitAPIException(
             f"Multiselect has {len(chosen)} options selected but `max_selections` is set to "

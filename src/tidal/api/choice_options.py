@@ -74,6 +74,22 @@ def option_index(options: list[Any], value: Any) -> int:
     return i
 
 
+def defaults_list(options: list[Any], default: Any, *, new_options: bool = False) -> list[Any]:
+    """The defaults a choice widget starts with, as a list: None is none, a list or tuple is
+    each of its items, anything else is one. Each must be one of ``options`` (or, with
+    ``new_options``, a string the widget adds)."""
+    if default is None:
+        return []
+    given = list(default) if isinstance(default, list | tuple) else [default]
+    for d in given:
+        if index_of(options, d) is None and not (new_options and isinstance(d, str)):
+            raise StreamlitAPIException(
+                f"The default value {d!r} is not part of the options. Please make sure that "
+                "every default value also exists in the options."
+            )
+    return given
+
+
 def wire_index(v: Any, n: int) -> int:
     """An option index sent by the browser; ValueError unless an int in ``0..n-1``."""
     if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v < n:

@@ -3,7 +3,8 @@
 Parses the default the way Streamlit does ("today", ISO strings, dates, datetimes, a list or
 tuple of them for a range), defaults the bounds to ten years either side of the default, checks
 the display ``format``, and reads the browser's ``YYYY-MM-DD`` strings (a list of 0-2 of them
-for a range) inside the bounds. Knows nothing about other widget kinds.
+for a range) inside the bounds. Reading dates and bounds lives in ``api/dates.py``. Knows nothing
+about other widget kinds.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from tidal.api.dates import check_bounds, check_date_format, parse_date, years_from
 from tidal.api.widget_args import (
     Args,
     Bind,
@@ -29,48 +31,6 @@ from tidal.errors import StreamlitAPIException
 from tidal.widgets import Spec, label_text, register
 
 DateValue = dt.date | dt.datetime | str | None
-_FORMAT = re.compile(r"(YYYY([/.-])MM\2DD|DD([/.-])MM\3YYYY|MM([/.-])DD\4YYYY)")
-
-
-def check_date_format(format: object) -> str:
-    """A date display format: YYYY, MM and DD in one of Streamlit's orders, separated by
-    ``/``, ``-`` or ``.``."""
-    if not isinstance(format, str) or not _FORMAT.fullmatch(format):
-        raise StreamlitAPIException(
-            f"The provided format ({format}) is not valid. DateInput format should be one of "
-            "`YYYY/MM/DD`, `DD/MM/YYYY`, or `MM/DD/YYYY` and can also use a period (.) or "
-            "hyphen (-) as separators."
-        )
-    return format
-
-
-def parse_date(v: object, name: str = "value") -> dt.date | None:
-    """A date from a default or bound: a date, a datetime (its date), an ISO string, "today",
-    or None."""
-    if v is None:
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    if isinstance(v, str):
-        if v == "today":
-            return dt.date.today()
-        try:
-            return dt.date.fromisoformat(v.strip())
-        except ValueError:
-            pass
-    raise StreamlitAPIException(
-        f"Date {name} has invalid type: {type(v).__name__} ({v!r}). Pass a datetime.date, a "
-        'datetime.datetime, an ISO string ("2024-01-31"), "today" or None.'
-    )
-
-
-def _years_from(d: dt.date, years: int) -> dt.date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
 
 
 def _date_from_wire(v: Any, lo: dt.date, hi: dt.date) -> dt.date:
@@ -127,18 +87,9 @@ def date_input(
         single = parse_date(value)
         chosen = [] if single is None else [single]
     anchor = chosen[0] if chosen else dt.date.today()
-    lo = parse_date(min_value, "min_value") or _years_from(anchor, -10)
-    hi = parse_date(max_value, "max_value") or _years_from(chosen[-1] if chosen else anchor, 10)
-    if lo > hi:
-        raise StreamlitAPIException(
-            f"The `min_value`, set to {lo}, shouldn't be larger than the `max_value`, set to {hi}."
-        )
-    for d in chosen:
-        if d < lo or d > hi:
-            raise StreamlitAPIException(
-                f"The default `value` of {d} must lie between the `min_value` of {lo} and the "
-                f"`max_value` of {hi}, inclusively."
-            )
+    lo = parse_date(min_value, "min_value") or years_from(anchor, -10)
+    hi = parse_date(max_value, "max_value") or years_from(chosen[-1] if chosen else anchor, 10)
+    check_bounds(lo, hi, chosen)
     if len(chosen) == 2 and chosen[0] > chosen[1]:
         raise StreamlitAPIException(
             f"The start date {chosen[0]} comes after the end date {chosen[1]}. Pass (start, end)."

@@ -3,7 +3,8 @@
 Parses the default the way Streamlit does ("now", ISO strings, datetimes, a date at midnight),
 defaults the bounds to ten years either side, checks the date ``format`` and the ``step``, and
 reads the browser's ``YYYY-MM-DDTHH:MM`` value inside the bounds. A timezone on the default is
-kept and put back on every value. Knows nothing about other widget kinds.
+kept and put back on every value. Reading datetimes and bounds lives in ``api/dates.py``. Knows
+nothing about other widget kinds.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from tidal.api.date_input import check_date_format
+from tidal.api.dates import check_bounds, check_date_format, parse_datetime, years_from
 from tidal.api.widget_args import (
     Args,
     Bind,
@@ -30,33 +31,6 @@ from tidal.widgets import Spec, label_text, register
 
 DateTimeValue = dt.datetime | dt.date | str | None
 _WIRE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?")
-
-
-def _parse(v: object, name: str) -> dt.datetime | None:
-    if v is None:
-        return None
-    if isinstance(v, dt.datetime):
-        return v
-    if isinstance(v, dt.date):
-        return dt.datetime.combine(v, dt.time())
-    if isinstance(v, str):
-        if v == "now":
-            return dt.datetime.now().replace(second=0, microsecond=0)
-        try:
-            return dt.datetime.fromisoformat(v.strip())
-        except ValueError:
-            pass
-    raise StreamlitAPIException(
-        f"st.datetime_input got {name}={v!r}. Pass a datetime.datetime, a datetime.date, an "
-        'ISO string ("2024-01-31 09:30"), "now" or None.'
-    )
-
-
-def _years(d: dt.datetime, years: int) -> dt.datetime:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
 
 
 def _naive(d: dt.datetime) -> dt.datetime:
@@ -90,21 +64,15 @@ def datetime_input(
         >>> meeting = st.datetime_input("Meeting", datetime.datetime(2024, 5, 1, 14, 30))
     """
     check_date_format(format)
-    default = _parse(value, "value")
+    default = parse_datetime(value, "value")
     anchor = default or dt.datetime.now().replace(second=0, microsecond=0)
     tz = anchor.tzinfo
     # as Streamlit: from the start of the day ten years before to the end of the day ten after
-    lo = _parse(min_value, "min_value") or _years(anchor, -10).replace(hour=0, minute=0)
-    hi = _parse(max_value, "max_value") or _years(anchor, 10).replace(hour=23, minute=59)
-    if _naive(lo) > _naive(hi):
-        raise StreamlitAPIException(
-            f"The `min_value`, set to {lo}, shouldn't be larger than the `max_value`, set to {hi}."
-        )
-    if default is not None and not _naive(lo) <= _naive(default) <= _naive(hi):
-        raise StreamlitAPIException(
-            f"The default `value` of {default} must lie between the `min_value` of {lo} and "
-            f"the `max_value` of {hi}, inclusively."
-        )
+    lo = parse_datetime(min_value, "min_value") or years_from(anchor, -10).replace(hour=0, minute=0)
+    hi = parse_datetime(max_value, "max_value") or years_from(anchor, 10).replace(
+        hour=23, minute=59
+    )
+    check_bounds(lo, hi, [] if default is None else [default])
     step_s = int(step.total_seconds()) if isinstance(step, dt.timedelta) else step
     if isinstance(step_s, bool) or not isinstance(step_s, int) or not 60 <= step_s <= 86400:
         raise StreamlitAPIException(
@@ -122,13 +90,13 @@ def datetime_input(
         return d.replace(tzinfo=tz)
 
     def to_wire(v: Any) -> str | None:
-        d = _parse(v, "value") if not isinstance(v, dt.datetime) else v
+        d = parse_datetime(v, "value") if not isinstance(v, dt.datetime) else v
         return None if d is None else _naive(d).strftime("%Y-%m-%dT%H:%M")
 
     def coerce(v: Any) -> tuple[Any, bool]:
         if v is None or isinstance(v, dt.datetime):
             return v, False
-        return _parse(v, "value"), True
+        return parse_datetime(v, "value"), True
 
     text = label_text(label)
     result: dt.datetime | None = register(

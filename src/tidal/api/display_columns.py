@@ -12,73 +12,71 @@ from tidal.api.column_base import Alignment, ColumnConfig, ColumnWidth, base_con
 from tidal.errors import StreamlitAPIException
 
 
-def _media(kind: str, label: str | None, width: ColumnWidth, help: str | None,
-           pinned: bool | None, alignment: Alignment) -> ColumnConfig:  # fmt: skip
-    return base_config(label, width, help, None, None, pinned, alignment, None, {"type": kind})
+class _ColumnKind:
+    """One ``st.column_config.*Column`` among several that take the same parameters and differ
+    only by the column ``kind`` they make: named and documented like a function."""
+
+    def __init__(self, name: str, kind: str, doc: str) -> None:
+        self.__name__ = self.__qualname__ = name
+        self.__doc__ = doc
+        self._kind = kind
+
+    def __repr__(self) -> str:
+        return f"<st.column_config.{self.__name__}>"
 
 
-def ImageColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-) -> ColumnConfig:
+class _MediaColumn(_ColumnKind):
+    """A column shown as is: an image, a media player, JSON."""
+
+    def __call__(
+        self,
+        label: str | None = None,
+        *,
+        width: ColumnWidth = None,
+        help: str | None = None,
+        pinned: bool | None = None,
+        alignment: Alignment = None,
+    ) -> ColumnConfig:
+        return base_config(label, width, help, None, None, pinned, alignment, None,
+                           {"type": self._kind})  # fmt: skip
+
+
+ImageColumn = _MediaColumn(
+    "ImageColumn",
+    "image",
     """A column of image URLs (or data URLs), shown as thumbnails.
 
     Example:
         >>> st.column_config.ImageColumn("Preview")
-    """
-    return _media("image", label, width, help, pinned, alignment)
-
-
-def AudioColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-) -> ColumnConfig:
+    """,
+)
+AudioColumn = _MediaColumn(
+    "AudioColumn",
+    "audio",
     """A column of audio URLs, each with a player.
 
     Example:
         >>> st.column_config.AudioColumn("Clip")
-    """
-    return _media("audio", label, width, help, pinned, alignment)
-
-
-def VideoColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-) -> ColumnConfig:
+    """,
+)
+VideoColumn = _MediaColumn(
+    "VideoColumn",
+    "video",
     """A column of video URLs, each with a player.
 
     Example:
         >>> st.column_config.VideoColumn("Video")
-    """
-    return _media("video", label, width, help, pinned, alignment)
-
-
-def JsonColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    alignment: Alignment = None,
-) -> ColumnConfig:
+    """,
+)
+JsonColumn = _MediaColumn(
+    "JsonColumn",
+    "json",
     """A column of JSON-like values (dicts, lists, JSON strings), shown as JSON.
 
     Example:
         >>> st.column_config.JsonColumn("Payload")
-    """
-    return _media("json", label, width, help, pinned, alignment)
+    """,
+)
 
 
 def ButtonColumn(
@@ -135,62 +133,49 @@ def ProgressColumn(
     )  # fmt: skip
 
 
-def _chart(kind: str, label: str | None, width: ColumnWidth, help: str | None,
-           pinned: bool | None, y_min: float | None, y_max: float | None,
-           color: str | None) -> ColumnConfig:  # fmt: skip
-    return base_config(label, width, help, True, None, pinned, None, None,
-                 {"type": kind, "y_min": y_min, "y_max": y_max, "color": color})  # fmt: skip
+class _ChartColumn(_ColumnKind):
+    """A column of number lists drawn as small charts (line, bar, area)."""
+
+    def __call__(
+        self,
+        label: str | None = None,
+        *,
+        width: ColumnWidth = None,
+        help: str | None = None,
+        pinned: bool | None = None,
+        y_min: int | float | None = None,
+        y_max: int | float | None = None,
+        color: str | None = None,
+    ) -> ColumnConfig:
+        return base_config(label, width, help, True, None, pinned, None, None,
+                           {"type": self._kind, "y_min": y_min, "y_max": y_max,
+                            "color": color})  # fmt: skip
 
 
-def LineChartColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    y_min: int | float | None = None,
-    y_max: int | float | None = None,
-    color: str | None = None,
-) -> ColumnConfig:
+LineChartColumn = _ChartColumn(
+    "LineChartColumn",
+    "line_chart",
     """A column of number lists drawn as small line charts.
 
     Example:
         >>> st.column_config.LineChartColumn("Trend", y_min=0, y_max=100)
-    """
-    return _chart("line_chart", label, width, help, pinned, y_min, y_max, color)
-
-
-def BarChartColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    y_min: int | float | None = None,
-    y_max: int | float | None = None,
-    color: str | None = None,
-) -> ColumnConfig:
+    """,
+)
+BarChartColumn = _ChartColumn(
+    "BarChartColumn",
+    "bar_chart",
     """A column of number lists drawn as small bar charts.
 
     Example:
         >>> st.column_config.BarChartColumn("Sales")
-    """
-    return _chart("bar_chart", label, width, help, pinned, y_min, y_max, color)
-
-
-def AreaChartColumn(
-    label: str | None = None,
-    *,
-    width: ColumnWidth = None,
-    help: str | None = None,
-    pinned: bool | None = None,
-    y_min: int | float | None = None,
-    y_max: int | float | None = None,
-    color: str | None = None,
-) -> ColumnConfig:
+    """,
+)
+AreaChartColumn = _ChartColumn(
+    "AreaChartColumn",
+    "area_chart",
     """A column of number lists drawn as small area charts.
 
     Example:
         >>> st.column_config.AreaChartColumn("Visits")
-    """
-    return _chart("area_chart", label, width, help, pinned, y_min, y_max, color)
+    """,
+)

@@ -1,10 +1,12 @@
-// Widgets that commit at once: checkbox, toggle, selectbox, radio, multiselect. Choices
-// travel as option indices (or, for options typed in, as text). Buttons are in buttons.js.
+// Widgets that commit at once: checkbox, toggle, radio, multiselect (and the selectbox of
+// selectbox.js). Choices travel as option indices (or, for options typed in, as text). Buttons
+// are in buttons.js.
 import { h } from '../elements.js';
 import { inlineMarkdown } from '../markdown.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow, sameValue } from './base.js';
 import { buttonKinds } from './buttons.js';
-import { iconEl } from './icons.js';
+import { filterOptions } from './option_filter.js';
+import { selectKind } from './selectbox.js';
 
 // ------------------------------------------------------------------------------ checkbox, toggle
 function checkKind(isToggle) {
@@ -30,119 +32,6 @@ function checkKind(isToggle) {
     },
   };
 }
-
-// ------------------------------------------------------------------------------ filtering
-/**
- * Whether an option label matches typed text under a `filter_mode`: "fuzzy" (the letters in
- * order, not necessarily together), "contains", "prefix"; case-insensitive.
- * @param {string} label
- * @param {string} typed
- * @param {string|null} mode
- */
-export function matches(label, typed, mode) {
-  const l = label.toLowerCase();
-  const q = typed.trim().toLowerCase();
-  if (!q || mode == null) return true;
-  if (mode === 'prefix') return l.startsWith(q);
-  if (mode === 'contains') return l.includes(q);
-  let at = 0;
-  for (const ch of q) {
-    at = l.indexOf(ch, at);
-    if (at < 0) return false;
-    at += 1;
-  }
-  return true;
-}
-
-// ------------------------------------------------------------------------------ selectbox
-const selectKind = {
-  widget: true,
-  create(node, p, ctx) {
-    if (p.accept_new_options) {
-      comboKind.create(node, p, ctx);
-      node.s.combo = true;
-      this.update(node, p, NONE);
-      return;
-    }
-    const select = h('select', { id: p.id, class: 'input select' });
-    node.s.control = select;
-    const box = h('div', { class: 'input-box select-box' }, select);
-    const icon = iconEl(p.icon);
-    if (icon) box.prepend(icon);
-    node.el = field(node, labelRow(node), box);
-    select.addEventListener('change', () => commit(node, ctx, this.read(node)));
-    this.update(node, p, NONE);
-  },
-  update(node, p, prev) {
-    if (node.s.combo) {
-      comboKind.update(node, p, prev);
-      return;
-    }
-    const select = node.s.control;
-    applyCommon(node, p, prev);
-    if (!sameValue(p.options, prev.options) || p.placeholder !== prev.placeholder) {
-      const shown = this.read(node);
-      const blank = h('option', { value: '', disabled: true, hidden: true, text: p.placeholder || 'Choose an option' });
-      select.replaceChildren(blank, ...(p.options ?? []).map((o, i) => h('option', { value: String(i), text: String(o) })));
-      if (prev !== NONE) this.write(node, shown);
-    }
-    applyValue(node, this, p, prev);
-  },
-  read(node) {
-    if (node.s.combo) return comboKind.read(node);
-    const v = node.s.control.value;
-    return v === '' ? null : Number(v);
-  },
-  write(node, v) {
-    if (node.s.combo) {
-      comboKind.write(node, v);
-      return;
-    }
-    const ok = Number.isInteger(v) && v >= 0 && v < (node.p.options ?? []).length;
-    node.s.control.value = ok ? String(v) : '';
-  },
-};
-
-// A selectbox that also takes a typed option (accept_new_options): a text box with the options
-// as suggestions. A typed label of an option picks that option; other text is a new option.
-const comboKind = {
-  create(node, p, ctx) {
-    const listId = `${p.id}--options`;
-    const input = h('input', { id: p.id, class: 'input combo', type: 'text', autocomplete: 'off', list: listId });
-    node.s.control = input;
-    node.s.datalist = h('datalist', { id: listId });
-    const box = h('div', { class: 'input-box select-box combo-box' }, input, node.s.datalist);
-    const icon = iconEl(p.icon);
-    if (icon) box.prepend(icon);
-    node.el = field(node, labelRow(node), box);
-    const done = () => commit(node, ctx, this.read(node));
-    input.addEventListener('change', done);
-    input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && !e.isComposing) {
-        e.preventDefault();
-        done();
-      }
-    });
-  },
-  update(node, p, prev) {
-    applyCommon(node, p, prev);
-    node.s.control.placeholder = p.placeholder || 'Choose or add an option';
-    if (!sameValue(p.options, prev.options)) {
-      node.s.datalist.replaceChildren(...(p.options ?? []).map((o) => h('option', { value: String(o) })));
-    }
-    applyValue(node, selectKind, p, prev);
-  },
-  read(node) {
-    const text = node.s.control.value;
-    if (!text.trim()) return null;
-    const i = (node.p.options ?? []).indexOf(text);
-    return i >= 0 ? i : text;
-  },
-  write(node, v) {
-    const options = node.p.options ?? [];
-    node.s.control.value = typeof v === 'string' ? v : (Number.isInteger(v) && v >= 0 && v < options.length ? String(options[v]) : '');
-  },
-};
 
 // ------------------------------------------------------------------------------ radio
 const radioKind = {
@@ -277,10 +166,8 @@ const multiKind = {
   },
   /** Option indices offered in the list: not selected, matching the typed filter. */
   visible(node) {
-    const q = node.s.control.value;
-    const mode = node.p.filter_mode === undefined ? 'contains' : node.p.filter_mode;
-    return (node.p.options ?? []).flatMap((o, i) =>
-      !node.s.sel.includes(i) && matches(String(o), q, mode) ? [i] : []);
+    const mode = node.p.filter_mode === undefined ? 'fuzzy' : node.p.filter_mode;
+    return filterOptions(node.p.options ?? [], node.s.control.value, mode, (i) => node.s.sel.includes(i));
   },
   render(node) {
     const { control: input, chips, clear, list, sel } = node.s;

@@ -1,9 +1,11 @@
 // Typed-value widgets: text_input, text_area, number_input, date_input, time_input,
 // color_picker. Text commits on Enter (Ctrl/Cmd+Enter in a text area) or blur, only when the
-// value changed since the last commit; numbers also on the -/+ buttons and arrow keys.
+// value changed since the last commit; numbers also on the -/+ buttons and arrow keys. Dates
+// and times use the browser's own pickers, shown in the widget's `format` (formatted.js).
 import { h } from '../elements.js';
 import { formatNumber, normalize, parseNumber, stepBy } from '../format.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow, submitFromEnter } from './base.js';
+import { formattedShell, showFormatted } from './formatted.js';
 import { iconEl } from './icons.js';
 
 /** Set an attribute, or remove it for null/undefined/false. */
@@ -207,6 +209,7 @@ function nativeKind(type, extra) {
       const input = h('input', { id: p.id, class: `input input-${type}`, type });
       node.s.control = input;
       const parts = [input];
+      if (FORMATTED.has(type)) parts[0] = node.s.shell = formattedShell(input, () => node.p);
       if (type === 'color') {
         node.s.hex = h('span', { class: 'color-hex', 'aria-hidden': 'true' });
         parts.push(node.s.hex);
@@ -220,6 +223,7 @@ function nativeKind(type, extra) {
       applyCommon(node, p, prev);
       extra?.(node.s.control, p);
       applyValue(node, this, p, prev);
+      if (node.s.shell && p.format !== prev.format) showFormatted(node.s.shell, p);
     },
     read(node) {
       const v = node.s.control.value;
@@ -228,9 +232,13 @@ function nativeKind(type, extra) {
     write(node, v) {
       node.s.control.value = v ?? (type === 'color' ? '#000000' : '');
       if (node.s.hex) node.s.hex.textContent = node.s.control.value;
+      if (node.s.shell) showFormatted(node.s.shell, node.p);
     },
   };
 }
+
+/** Input types shown in the widget's `format` (see formatted.js). */
+const FORMATTED = new Set(['date', 'datetime-local', 'time']);
 
 // ------------------------------------------------------------------------------ date range
 // `st.date_input` with a range value: two pickers (start, end). The value is a list of 0-2
@@ -247,10 +255,12 @@ const dateRangeKind = {
     const b = h('input', { id: `${p.id}--end`, class: 'input input-date', type: 'date', 'aria-label': 'End date' });
     node.s.control = a;
     node.s.end = b;
-    node.el = field(node, labelRow(node), h('div', { class: 'input-box date-range' }, a, h('span', { class: 'sep', text: '–' }), b));
+    node.s.shells = [formattedShell(a, () => node.p), formattedShell(b, () => node.p)];
+    node.el = field(node, labelRow(node), h('div', { class: 'input-box date-range' }, node.s.shells[0], h('span', { class: 'sep', text: '–' }), node.s.shells[1]));
     const change = () => {
       if (a.value && b.value && b.value < a.value) b.value = a.value;
       b.min = a.value || node.p.min || '';
+      this.show(node, node.p);
       commit(node, ctx, this.read(node));
     };
     a.addEventListener('change', change);
@@ -264,6 +274,10 @@ const dateRangeKind = {
       attr(el, 'max', p.max);
     }
     applyValue(node, this, p, prev);
+    if (p.format !== prev.format) this.show(node, p);
+  },
+  show(node, p) {
+    for (const shell of node.s.shells) showFormatted(shell, p);
   },
   read(node) {
     const [a, b] = [node.s.control.value, node.s.end.value];
@@ -273,6 +287,7 @@ const dateRangeKind = {
     const [a, b] = Array.isArray(v) ? v : [];
     node.s.control.value = a ?? '';
     node.s.end.value = b ?? '';
+    this.show(node, node.p);
   },
 };
 
