@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "tidal.config_options": 0,
     "tidal.config_docs": 0,
     "tidal.protocol": 0,
+    "tidal.server_messages": 0,
     "tidal.secret": 0,
     "tidal.tags": 0,
     "tidal.codec": 0,
