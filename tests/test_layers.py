@@ -80,6 +80,8 @@ LAYERS: dict[str, int] = {
     # 5 edges
     "tidal.connection": 5,
     "tidal.server": 5,
+    "tidal.monitoring": 5,
+    "tidal.front_end": 5,
     "tidal.headers": 5,
     "tidal.http_protocol": 5,
     "tidal.cli": 5,
