@@ -82,6 +82,7 @@ LAYERS: dict[str, int] = {
     "tidal.server": 5,
     "tidal.monitoring": 5,
     "tidal.front_end": 5,
+    "tidal.serving": 5,
     "tidal.headers": 5,
     "tidal.http_protocol": 5,
     "tidal.cli": 5,
