@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "tidal.config_options": 0,
     "tidal.config_docs": 0,
     "tidal.protocol": 0,
+    "tidal.server_messages": 0,
     "tidal.secret": 0,
     "tidal.tags": 0,
     "tidal.codec": 0,
@@ -79,6 +80,9 @@ LAYERS: dict[str, int] = {
     # 5 edges
     "tidal.connection": 5,
     "tidal.server": 5,
+    "tidal.monitoring": 5,
+    "tidal.front_end": 5,
+    "tidal.serving": 5,
     "tidal.headers": 5,
     "tidal.http_protocol": 5,
     "tidal.cli": 5,

@@ -10,7 +10,7 @@ import pytest
 from tests.fixtures.server import serve_app  # noqa: F401
 from tidal.api.stream import chunk_text
 from tidal.delta import DeltaWriter
-from tidal.protocol import AppendOp, Delta, decode_outbound, encode
+from tidal.server_messages import AppendOp, Delta, decode_outbound, encode
 from tidal.tree import Node
 
 

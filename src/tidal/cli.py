@@ -22,7 +22,7 @@ from tidal import __version__
 from tidal.compat import NOTICE, install_if_needed
 from tidal.config import Config, ConfigError, load_config
 from tidal.config_docs import format_config
-from tidal.server import serve
+from tidal.serving import serve
 
 HELLO_APP = Path(__file__).resolve().parent / "hello" / "app.py"
 SHORTCUTS = {"--workers": "server.workers"}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Route
 
 from tidal.api.components_v2 import BIDI_REGISTRY
 from tidal.component_files import content_type
@@ -53,3 +54,16 @@ async def component_inline_js(request: Request) -> Response:
     if code is None:
         return PlainTextResponse("Not found", status_code=404, headers=_HEADERS)
     return Response(code, media_type="text/javascript", headers=_HEADERS)
+
+
+def component_asset_routes() -> list[Route]:
+    """The routes to mount: ``/_tidal/components/{name}/{path}`` and
+    ``/_tidal/component-js/{name}/{digest}.js``.
+
+    Example:
+        >>> Starlette(routes=[*component_asset_routes()])
+    """
+    return [
+        Route("/_tidal/components/{name}/{path:path}", component_asset),
+        Route("/_tidal/component-js/{name}/{digest}.js", component_inline_js),
+    ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
 
 from tidal.api.components import REGISTRY
 
@@ -93,3 +94,15 @@ async def component_file(request: Request) -> Response:
     if path is None:
         return PlainTextResponse("Not found", status_code=404, headers=_HEADERS)
     return FileResponse(path, media_type=content_type(path), headers=_HEADERS)
+
+
+def component_file_routes() -> list[Route]:
+    """The routes to mount: ``/component/{name}/{path}`` and ``/_tidal/frame``.
+
+    Example:
+        >>> Starlette(routes=[*component_file_routes()])
+    """
+    return [
+        Route("/component/{name}/{path:path}", component_file),
+        Route("/_tidal/frame", frame_shell),
+    ]

@@ -24,28 +24,22 @@ from tidal.protocol import (
     MAX_INBOUND_BYTES,
     PROTOCOL_VERSION,
     Change,
-    Delta,
-    Error,
     Hello,
     Inspect,
     LoadState,
     Navigate,
-    Outbound,
     Ping,
-    Pong,
     ProtocolError,
     Rerun,
     Rewind,
     RowsRequest,
     Submit,
     Sync,
-    Welcome,
     decode_inbound,
-    encode,
-    encode_json,
 )
 from tidal.refusals import clip
 from tidal.rowserver import serve_rows
+from tidal.server_messages import Delta, Error, Outbound, Pong, Welcome, encode, encode_json
 
 if TYPE_CHECKING:
     from tidal.session import Session

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from tidal.protocol import AppendOp, Element, SetOp, TrimOp
+from tidal.server_messages import AppendOp, Element, SetOp, TrimOp
 from tidal.tree import Node, Path, new_roots, node_at
 
 Op = SetOp | TrimOp | AppendOp

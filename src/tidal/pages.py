@@ -38,9 +38,9 @@ from tidal.pagefiles import (
     page_sort_key,
     title_of,
 )
-from tidal.protocol import PageEntry, Pages, RunStatus
 from tidal.querystring import keep_reserved
 from tidal.runner import RunHooks, Script, exec_script, run_interaction
+from tidal.server_messages import PageEntry, Pages, RunStatus
 from tidal.state import SessionState
 
 log = logging.getLogger("tidal.pages")

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from tidal.dataframes import Shown
-from tidal.protocol import Error, Outbound, Rows, RowsRequest
+from tidal.protocol import RowsRequest
+from tidal.server_messages import Error, Outbound, Rows
 from tidal.tables import Table
 from tidal.tree import Node
 

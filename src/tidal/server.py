@@ -1,63 +1,51 @@
 """The HTTP/websocket server: one Starlette app per script, served by uvicorn.
 
-Owns the routes (``/`` and page paths -> the front end, ``/static``, ``/ws``, ``/healthz``,
-``/readyz``, ``/metrics``), the worker pool that runs scripts, session expiry, the listening
-socket (with TCP_NODELAY on every connection) and start-up/shutdown. The headers of every
-response are ``headers.py``'s. Knows nothing about widgets.
+Owns the app factory: the worker pool that runs scripts, the sessions, the ``/ws`` endpoint,
+session expiry, start-up/shutdown, and the one list that mounts every route family (uploads,
+media, monitoring, components, the front end: each in a module of its own). The headers of
+every response are ``headers.py``'s; the socket and the processes that serve the app are
+``serving.py``'s. Knows nothing about widgets.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
-import faulthandler
 import gc
-import hmac
 import logging
-import os
-import secrets
-import signal
-import socket
-import sys
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
-from starlette.middleware.gzip import GZipMiddleware
-from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
-from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
+from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket
 
 from tidal.codec import load_or_create_secret, make_codec
-from tidal.component_assets_route import component_asset, component_inline_js
-from tidal.component_files import component_file, frame_shell
+from tidal.component_assets_route import component_asset_routes
+from tidal.component_files import component_file_routes
 from tidal.config import Config, inspector_enabled
 from tidal.connection import Connection
 from tidal.context import RunOptions
 from tidal.durability import Durability
-from tidal.headers import ResponseHeaders, content_security_policy, security_headers
-from tidal.http_protocol import uvicorn_settings
+from tidal.front_end import FrontEndRoutes
+from tidal.headers import ResponseHeaders, security_headers
 from tidal.media import MediaRoutes
 from tidal.metrics import Metrics
-from tidal.pool import STUCK_SECONDS, WorkerPool
+from tidal.monitoring import MonitoringRoutes, register_run_gauges, register_session_gauges
+from tidal.pool import WorkerPool
 from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.sessions import Sessions
 from tidal.stores import open_store
 from tidal.tags import ClassFinder
-from tidal.theme import theme_css
 from tidal.uploads import UploadRoutes
 from tidal.watcher import watch
 
 log = logging.getLogger("tidal.server")
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
 EXPIRY_INTERVAL = 5.0
 PURGE_INTERVAL = 60.0
 """Seconds between deletions of expired sessions from the store (SQLite; Redis expires them)."""
@@ -99,51 +87,10 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         idle_timeout=config.session.idle_timeout,
     )
     runtime = Runtime(config, script, sessions, executor, durability, metrics)
-    _register_gauges(metrics, sessions)
-    _register_run_gauges(metrics, executor)
+    register_session_gauges(metrics, sessions)
+    register_run_gauges(metrics, executor)
     title = script_path.stem.replace("_", " ").title()
     inspector = inspector_enabled(config)
-    index = STATIC_DIR / "index.html"
-    theme = theme_css(config.theme)
-
-    async def theme_stylesheet(request: Request) -> Response:
-        return PlainTextResponse(
-            theme, media_type="text/css", headers={"Cache-Control": "no-cache"}
-        )
-
-    page_html = index.read_text("utf-8")
-
-    async def page(request: Request) -> Response:
-        # a fresh nonce per page load: the scripts an app shows on purpose (st.html with
-        # unsafe_allow_javascript) run with it; no other inline script does
-        nonce = secrets.token_urlsafe(16)
-        html = page_html.replace("<script ", f'<script nonce="{nonce}" ')
-        csp = content_security_policy(config, nonce)
-        return HTMLResponse(html, headers={"Content-Security-Policy": csp})
-
-    async def healthz(request: Request) -> Response:
-        return PlainTextResponse("ok")
-
-    async def readyz(request: Request) -> Response:
-        problems = [p for p in (durability.health(),) if p]
-        if not executor.can_start():
-            problems.append(f"all {executor.busy} script threads are busy")
-        if problems:
-            return PlainTextResponse("not ready: " + "; ".join(problems), status_code=503)
-        return PlainTextResponse("ready")
-
-    metrics_token = config.server.metrics_token
-
-    async def metrics_endpoint(request: Request) -> Response:
-        if metrics_token and not _bearer_matches(request, metrics_token):
-            return PlainTextResponse(
-                "The metrics need the header Authorization: Bearer <server.metricsToken>.",
-                status_code=401,
-                headers={"WWW-Authenticate": 'Bearer realm="tidal metrics"'},
-            )
-        return PlainTextResponse(
-            metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8"
-        )
 
     async def ws_endpoint(websocket: WebSocket) -> None:
         if not _origin_allowed(websocket, config.server.allowed_origins):
@@ -190,40 +137,27 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         allowed_origins=config.server.allowed_origins,
     )
     media = MediaRoutes(sessions, durability)
+    monitoring = MonitoringRoutes(
+        durability, executor, metrics, metrics_token=config.server.metrics_token
+    )
 
     app = Starlette(
+        # every route family, one line each (a new family adds its line above the front end)
         routes=[
             *uploads.routes(),
             *media.routes(),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            Route("/metrics", metrics_endpoint),
-            Route("/_tidal/theme.css", theme_stylesheet),
+            *monitoring.routes(),
             WebSocketRoute("/ws", ws_endpoint),
-            # compressed: the page's modules and the vendored libraries are text (a page of
-            # charts fetches megabytes of JavaScript); media and uploads are not
-            Mount(
-                "/static",
-                GZipMiddleware(StaticFiles(directory=STATIC_DIR), minimum_size=1024),
-                name="static",
-            ),
-            Route("/component/{name}/{path:path}", component_file),
-            Route("/_tidal/frame", frame_shell),
-            Route("/_tidal/components/{name}/{path:path}", component_asset),
-            Route("/_tidal/component-js/{name}/{digest}.js", component_inline_js),
-            Route("/", page),
-            Route("/{page:path}", page),
+            *component_file_routes(),
+            *component_asset_routes(),
+            # last: the front end's "/{page:path}" matches every path not mounted above
+            *FrontEndRoutes(config).routes(),
         ],
         lifespan=lifespan,
     )
     app.state.runtime = runtime
     app.add_middleware(ResponseHeaders, headers=security_headers(config))
     return app
-
-
-def _bearer_matches(request: Request, token: str) -> bool:
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(given.encode(), token.encode())
 
 
 def open_durability(config: Config, script_path: Path, metrics: Metrics) -> Durability:
@@ -238,52 +172,6 @@ def open_durability(config: Config, script_path: Path, metrics: Metrics) -> Dura
     return Durability(
         open_store(config.session.store), codec, ttl=config.session.ttl, metrics=metrics
     )
-
-
-def _register_gauges(metrics: Metrics, sessions: Sessions) -> None:
-    durability = sessions.durability
-    if durability is not None:
-        metrics.gauge(
-            "tidal_store_up",
-            "1 while the session store answers, 0 while it is known to be down.",
-            lambda: int(durability.breaker.closed),
-        )
-        metrics.gauge(
-            "tidal_store_pending_saves",
-            "Session documents waiting to be written to the store.",
-            durability.saver.pending,
-        )
-    metrics.gauge("tidal_sessions", "Sessions held in memory.", lambda: len(sessions))
-    metrics.gauge(
-        "tidal_sessions_connected", "Sessions with a live connection.", sessions.connected_count
-    )
-    metrics.gauge("tidal_sessions_created_total", "Sessions created.", lambda: sessions.created)
-    metrics.gauge(
-        "tidal_sessions_resumed_total",
-        "Sessions resumed (refresh, reconnect, restart, another replica).",
-        lambda: sessions.resumed,
-    )
-    metrics.gauge(
-        "tidal_sessions_restored_total",
-        "Sessions resumed from the store rather than from memory.",
-        lambda: sessions.restored,
-    )
-    metrics.gauge(
-        "tidal_sessions_hibernated_total",
-        "Sessions written to the store and dropped from memory while idle.",
-        lambda: sessions.hibernated,
-    )
-
-
-def _register_run_gauges(metrics: Metrics, executor: WorkerPool) -> None:
-    metrics.gauge("tidal_runs_busy", "Script runs in progress.", lambda: executor.busy)
-    metrics.gauge(
-        "tidal_runs_stuck",
-        f"Script runs in progress for more than {STUCK_SECONDS:g} s.",
-        executor.stuck,
-    )
-    metrics.gauge("tidal_runs_waiting", "Runs waiting for a free thread.", lambda: executor.queued)
-    metrics.gauge("tidal_run_threads", "Threads that run scripts.", lambda: executor.threads)
 
 
 async def _housekeeping(sessions: Sessions) -> None:
@@ -321,152 +209,3 @@ def _origin_allowed(websocket: WebSocket, allowed: tuple[str, ...]) -> bool:
     if "*" in allowed or origin in allowed:
         return True
     return urlsplit(origin).netloc == websocket.headers.get("host")
-
-
-def bind_socket(address: str, port: int, *, search: int = 100) -> socket.socket:
-    """A listening socket on ``address``, at ``port`` or the next free port after it.
-
-    The socket is created with ``IPPROTO_TCP`` so that asyncio turns on TCP_NODELAY for every
-    accepted connection: small websocket frames are not held back by Nagle's algorithm.
-    """
-    host = "127.0.0.1" if address in ("", "localhost") else address
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    last_error: OSError | None = None
-    for candidate in range(port, port + search):
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, candidate))
-        except OSError as exc:
-            sock.close()
-            if exc.errno != errno.EADDRINUSE:
-                raise
-            last_error = exc
-            if port == 0:
-                break
-            continue
-        sock.listen(2048)
-        sock.setblocking(False)
-        return sock
-    raise OSError(f"no free port in {port}..{port + search - 1} on {host}: {last_error}")
-
-
-def serve(
-    config: Config,
-    script_path: Path,
-    *,
-    on_ready: Callable[[str], None] | None = None,
-) -> None:
-    """Serve the app until Ctrl-C (or SIGTERM), then shut down cleanly.
-
-    With ``server.workers`` > 1 the listening socket is bound once and shared by that many
-    forked server processes; they share sessions through the configured (durable) store.
-    """
-    sock = bind_socket(config.server.address, config.server.port)
-    host, port = sock.getsockname()[:2]
-    if port != config.server.port and config.server.port != 0:
-        print(
-            f"  Port {config.server.port} is in use; serving on port {port} instead.",
-            file=sys.stderr,
-        )
-    shown = "localhost" if host == "127.0.0.1" else host
-    url = f"http://{shown}:{port}"
-    if config.server.workers > 1:
-        _serve_workers(config, script_path, sock, url, on_ready)
-    else:
-        _serve_one(config, script_path, sock, url, on_ready)
-
-
-def _serve_one(
-    config: Config,
-    script_path: Path,
-    sock: socket.socket,
-    url: str,
-    on_ready: Callable[[str], None] | None,
-) -> None:
-    import uvicorn  # heavy: imported only when serving
-
-    # `kill -USR1 <pid>` prints every thread's stack to stderr: a stuck script, found fast
-    faulthandler.register(signal.SIGUSR1, all_threads=True)
-    app = create_app(config, script_path)
-    uv_config = uvicorn.Config(
-        app,
-        log_level=config.logger.level if config.logger.level != "info" else "warning",
-        lifespan="on",
-        timeout_graceful_shutdown=3,
-        **uvicorn_settings(config),
-    )
-    server = uvicorn.Server(uv_config)
-
-    async def main() -> None:
-        task = asyncio.create_task(server.serve(sockets=[sock]))
-        while not server.started and not task.done():
-            await asyncio.sleep(0.005)
-        if server.started and on_ready is not None:
-            on_ready(url)
-        await task
-
-    asyncio.run(main())
-
-
-def _serve_workers(
-    config: Config,
-    script_path: Path,
-    sock: socket.socket,
-    url: str,
-    on_ready: Callable[[str], None] | None,
-) -> None:
-    """Fork ``server.workers`` processes on the shared socket; forward Ctrl-C/SIGTERM to
-    them and replace one that dies unexpectedly (at most once per worker per minute)."""
-    count = config.server.workers
-    children: dict[int, int] = {}  # pid -> worker number
-    stopping = False
-
-    def spawn(number: int) -> None:
-        pid = os.fork()
-        if pid == 0:  # the worker
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-            code = 0
-            try:
-                _serve_one(config, script_path, sock, url, None)
-            except KeyboardInterrupt:
-                pass
-            except BaseException:
-                log.exception("worker %d failed", number)
-                code = 1
-            os._exit(code)
-        children[pid] = number
-
-    def forward(signum: int, frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-        for pid in list(children):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGTERM)
-
-    for n in range(count):
-        spawn(n)
-    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
-    if on_ready is not None:
-        on_ready(url)
-    respawned: dict[int, float] = {}
-    try:
-        while children:
-            try:
-                pid, status = os.wait()
-            except ChildProcessError:
-                break
-            number = children.pop(pid, None)
-            if number is None or stopping:
-                continue
-            now = time.monotonic()
-            if now - respawned.get(number, -1e9) < 60:
-                log.error("worker %d died again (status %d); not restarting it", number, status)
-                continue
-            log.warning("worker %d died (status %d); starting a new one", number, status)
-            respawned[number] = now
-            spawn(number)
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        sock.close()

@@ -38,30 +38,24 @@ from tidal.inspector import (
 from tidal.interrupt import RunInterrupt
 from tidal.pages import App, Navigator
 from tidal.pool import WorkerPool
-from tidal.protocol import (
-    Change,
-    Delta,
-    Error,
-    Inspection,
-    LoadState,
-    Navigate,
-    Outbound,
-    Query,
-    Rerun,
-    Rewind,
-    RunFinished,
-    RunStarted,
-    RunStatus,
-    StateWarning,
-    Submit,
-    Sync,
-)
+from tidal.protocol import Change, LoadState, Navigate, Rerun, Rewind, Submit, Sync
 from tidal.querystring import encode_query, parse_query
 from tidal.refusals import Refusals, describe
 from tidal.runner import (
     RunHooks,
     Script,
     Status,
+)
+from tidal.server_messages import (
+    Delta,
+    Error,
+    Inspection,
+    Outbound,
+    Query,
+    RunFinished,
+    RunStarted,
+    RunStatus,
+    StateWarning,
 )
 from tidal.state import SessionState
 from tidal.stores import MemoryFileStore, StoreFiles

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tidal.protocol import SourceChanged
+from tidal.server_messages import SourceChanged
 from tidal.sessions import Sessions
 
 log = logging.getLogger("tidal.watcher")
