@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from tidal.api.dataframe import Height, Shown, Width, grid_props
 from tidal.api.edits import EditSchema, apply_edits, check_edits, copy_state, empty_state
+from tidal.api.grid_buttons import register_button_columns
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
 from tidal.dataframes import to_table
@@ -69,6 +70,8 @@ def data_editor(
         row_height=row_height,
         placeholder=placeholder,
     )
+    if buttons := register_button_columns(ctx, column_config, table):
+        props["button_click_widgets"] = buttons
     schema = EditSchema.of(table, props["column_config"], disabled=disabled, num_rows=num_rows)
     props.update(
         alt=alt,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 from tidal.api.column_base import INDEX, resolve
+from tidal.api.grid_buttons import register_button_columns
 from tidal.api.handle import ElementHandle, add_element
 from tidal.api.selection import SelectionMode, register_selection
 from tidal.context import api_function, get_run
@@ -139,6 +140,8 @@ def dataframe(
         placeholder=placeholder,
     )
     props["alt"] = alt
+    if buttons := register_button_columns(ctx, column_config, table):
+        props["button_click_widgets"] = buttons
     shown = Shown(table, data)
     if on_select == "ignore":
         if selection_default is not None:

@@ -205,9 +205,11 @@ export function renderCell(el, v, col, display = null, placeholder = null) {
       el.textContent = i >= 0 && conf.labels ? conf.labels[i] : String(v);
       return;
     }
-    case 'button':
+    case 'button': // one button per text (a list: several); the grid sends the clicks
       el.textContent = '';
-      el.append(h('button', { type: 'button', class: `btn ${conf.button_type ?? 'secondary'}`, tabindex: '-1' }, String(v)));
+      for (const label of (Array.isArray(v) ? v : [v]).filter((x) => x != null).map(String)) {
+        el.append(h('button', { type: 'button', class: `btn btn-small btn-${conf.button_type ?? 'secondary'}`, tabindex: '-1', 'data-label': label }, label));
+      }
       return;
     case 'audio': case 'video': {
       const href = safeUrl(v);

@@ -18,6 +18,11 @@ export const input = {
     if (!at) return;
     const row = this.rowAt(at.r);
     if (!row) return;
+    const button = e.target.closest('button[data-label]');
+    if (button && at.c >= 0) {
+      this.clickButton(row, this.cols[at.c], button.dataset.label);
+      return;
+    }
     if (at.c < 0) { // the row marker
       this.toggleRow(row.pos);
       return;
@@ -33,6 +38,13 @@ export const input = {
       this.setCell(row, col, !row.cells[col.src]);
     }
     this.schedule();
+  },
+
+  /** A ButtonColumn's button: a click of the column's widget (a keyed column has one). */
+  clickButton(row, col, label) {
+    const wid = this.node.p.button_click_widgets?.[col.name];
+    if (!wid || row.added != null) return;
+    this.ctx.send('change', { id: wid, v: { row: row.pos, label } });
   },
 
   toggleRow(pos) {
