@@ -27,7 +27,7 @@ def test_clicking_a_button_cell_runs_its_callback_with_the_row(open_app):
     app: AppPage = open_app(APP)
     grid = app.page.locator(".grid")
     buttons = grid.locator(".grid-body .grid-row:not([hidden]) .c.t-button button")
-    expect(buttons).to_have_count(4)  # the third cell holds two buttons
+    expect(buttons).to_have_count(3)  # the third cell's two actions are behind one menu
     expect(buttons.nth(0)).to_have_class("btn btn-small btn-secondary")
     buttons.nth(1).click()
     app.idle()
@@ -36,10 +36,46 @@ def test_clicking_a_button_cell_runs_its_callback_with_the_row(open_app):
     grid.locator(".grid-head .hc", has_text="task").click()
     first_row = grid.locator('.grid-body .grid-row[data-r="0"]')
     expect(first_row).to_contain_text("Ship")
-    first_row.get_by_role("button", name="Undo").click()
+    first_row.get_by_role("button", name="Actions").click()
+    app.page.get_by_role("menuitem", name="Undo").click()
     app.idle()
     app.expect_text("done=Done row 1, Undo row 2")
+    expect(app.page.get_by_role("menu")).to_have_count(0)
     assert not app.console_errors
+
+
+def test_a_focused_button_cell_is_pressed_with_the_keyboard(open_app):
+    app: AppPage = open_app(APP)
+    grid = app.page.locator(".grid")
+    grid.locator('.grid-body .grid-row[data-r="0"] [data-c="0"]').click()  # focus: task
+    grid.press("ArrowRight")
+    grid.press("Enter")
+    app.idle()
+    app.expect_text("done=Done row 0")
+    grid.press("ArrowDown")
+    grid.press("ArrowDown")
+    grid.press(" ")  # the menu of row 2's actions, its first item focused
+    expect(app.page.get_by_role("menuitem", name="Done")).to_be_focused()
+    app.page.keyboard.press("ArrowDown")
+    expect(app.page.get_by_role("menuitem", name="Undo")).to_be_focused()
+    app.page.keyboard.press("Enter")
+    app.idle()
+    app.expect_text("done=Done row 0, Undo row 2")
+    assert not app.console_errors
+
+
+def test_a_leading_material_icon_is_drawn_as_an_icon(open_app):
+    app: AppPage = open_app("""
+        import tidal as st
+        st.dataframe({"x": [":material/delete: Remove", ":material/edit:"]}, column_config={
+            "x": st.column_config.ButtonColumn(key="x", type="tertiary")})
+    """)
+    cells = app.page.locator(".grid .grid-body .c.t-button")
+    expect(cells.nth(0).locator(".btn-icon")).to_have_text("delete")
+    expect(cells.nth(0).get_by_role("button")).to_have_accessible_name("Remove")
+    expect(cells.nth(1).get_by_role("button", name="edit")).to_have_class(
+        "btn btn-small btn-tertiary"
+    )
 
 
 def test_a_button_column_in_a_data_editor_clicks_and_is_not_edited(open_app):

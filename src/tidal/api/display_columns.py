@@ -102,11 +102,12 @@ def ButtonColumn(
     kwargs: Mapping[str, Any] | None = None,
     key: str | None = None,
 ) -> ColumnConfig:
-    """A column of buttons labelled with the cell's text (a list of texts: one button each).
+    """A column of buttons labelled with the cell's text (a list of texts: a menu of them;
+    a leading ``:material/name:`` is drawn as an icon).
 
-    Clicking one reruns the app; with a ``key``, ``st.session_state[key]`` is
-    ``{"row": position, "label": text}`` for the run the click starts (None otherwise) and
-    ``on_click(*args, **kwargs)`` runs first. Works in ``st.dataframe`` and
+    With a ``key``, a click reruns the app with ``st.session_state[key] == {"row":
+    position, "label": text}`` for that run (None otherwise), ``on_click(*args, **kwargs)``
+    running first; without one, the buttons do nothing. Works in ``st.dataframe`` and
     ``st.data_editor`` (the column is never edited).
 
     Raises:

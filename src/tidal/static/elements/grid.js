@@ -6,7 +6,8 @@
 // Very tall frames (over MAX_PX of rows) scroll through a scaled scrollbar.
 //
 // Rows on demand are in grid_rows.js, columns and the header in grid_columns.js, input
-// (clicks, selections, keys, copy) in grid_input.js, editing in grid_edit.js.
+// (clicks, selections, keys, copy) in grid_input.js, editing in grid_edit.js, button cells
+// (st.column_config.ButtonColumn) in grid_buttons.js.
 //
 // Why hand-written and not AG Grid Community: its infinite row model maps well onto rows on
 // demand, but the library is ~1 MB minified, more than this page's whole budget before the
@@ -14,6 +15,7 @@
 import { h } from '../elements.js';
 import { onReply } from '../replies.js';
 import { renderCell } from './cells.js';
+import { buttons } from './grid_buttons.js';
 import { columns } from './grid_columns.js';
 import { editing } from './grid_edit.js';
 import { input } from './grid_input.js';
@@ -278,9 +280,10 @@ export class Grid {
   }
 
   destroy() {
+    this.closeActions();
     this.unlisten?.();
     if (this.raf) cancelAnimationFrame(this.raf);
   }
 }
 
-Object.assign(Grid.prototype, rows, columns, input, editing);
+Object.assign(Grid.prototype, rows, columns, input, editing, buttons);

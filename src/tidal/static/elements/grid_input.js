@@ -18,11 +18,7 @@ export const input = {
     if (!at) return;
     const row = this.rowAt(at.r);
     if (!row) return;
-    const button = e.target.closest('button[data-label]');
-    if (button && at.c >= 0) {
-      this.clickButton(row, this.cols[at.c], button.dataset.label);
-      return;
-    }
+    if (at.c >= 0 && this.buttonClick(e, row, this.cols[at.c])) return;
     if (at.c < 0) { // the row marker
       this.toggleRow(row.pos);
       return;
@@ -38,13 +34,6 @@ export const input = {
       this.setCell(row, col, !row.cells[col.src]);
     }
     this.schedule();
-  },
-
-  /** A ButtonColumn's button: a click of the column's widget (a keyed column has one). */
-  clickButton(row, col, label) {
-    const wid = this.node.p.button_click_widgets?.[col.name];
-    if (!wid || row.added != null) return;
-    this.ctx.send('change', { id: wid, v: { row: row.pos, label } });
   },
 
   toggleRow(pos) {
@@ -97,6 +86,8 @@ export const input = {
       if (!e.shiftKey) this.anchor = next;
       this.scrollToRow(next.r);
       this.schedule();
+    } else if ((e.key === 'Enter' || e.key === ' ') && this.pressButton(this.focus.r, this.focus.c)) {
+      e.preventDefault();
     } else if ((e.key === 'Enter' || e.key === 'F2') && this.editor) {
       e.preventDefault();
       this.openEditor(this.focus.r, this.focus.c);
