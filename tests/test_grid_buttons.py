@@ -101,9 +101,9 @@ def test_two_button_columns_with_one_key_are_a_duplicate_key(app_test):
 
 
 # ----------------------------------------------------------------------------- the socket
-def _click(client: Client, value: Any) -> None:
+def _click(client: Client, value: Any, column: str = "act") -> None:
     grid = next(e["p"] for e in client.elements() if e["t"] == "dataframe")
-    client.event({"t": "change", "id": grid["button_click_widgets"]["act"], "v": value})
+    client.event({"t": "change", "id": grid["button_click_widgets"][column], "v": value})
 
 
 def test_a_click_from_the_browser_runs_the_callback(serve_app):
@@ -132,3 +132,30 @@ def test_a_bad_click_gets_an_error_and_the_session_lives_on(serve_app, value, wh
     assert "log=[('run', None), ('run', None)]" in client.texts()  # no callback ran
     client.click("Other")
     assert "log=[('run', None), ('run', None), ('run', None)]" in client.texts()
+
+
+def test_a_button_columns_key_cannot_be_assigned_through_session_state(app_test):
+    at = app_test("""
+        import tidal as st
+        st.session_state.act = {"row": 0, "label": "Go"}
+        st.dataframe({"a": ["Go"]}, column_config={"a": st.column_config.ButtonColumn(key="act")})
+    """).run()
+    assert at.exception and "is read-only" in at.exception[0].message
+
+
+def test_a_click_in_a_fragment_reruns_only_the_fragment(serve_app):
+    client = serve_app("""
+import tidal as st
+st.session_state.setdefault("runs", [])
+st.session_state.runs.append("page")
+
+@st.fragment
+def table():
+    st.session_state.runs.append("fragment")
+    st.dataframe({"a": ["Go"]}, column_config={"a": st.column_config.ButtonColumn(key="act")})
+    st.text(f"runs={st.session_state.runs} act={st.session_state.act}")
+
+table()
+""").client()
+    _click(client, {"row": 0, "label": "Go"}, column="a")
+    assert "runs=['page', 'fragment', 'fragment'] act={'row': 0, 'label': 'Go'}" in client.texts()
