@@ -6,7 +6,8 @@ argument of a data element as the JSON the grid reads). Knows nothing about tabl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from tidal.errors import StreamlitAPIException
@@ -33,6 +34,21 @@ alignment, default, and ``type_config`` (the column type and its own options).""
 
 INDEX = "_index"
 """The ``column_config``/``column_order`` name of the index column(s)."""
+
+BUTTON_CLICK = "_click"
+"""The ``ColumnConfig`` entry of a keyed ``ButtonColumn``: its ``ButtonClick`` (server only:
+``resolve`` leaves every ``_`` entry out of what the browser gets)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ButtonClick:
+    """What a keyed ``ButtonColumn`` does when one of its buttons is clicked: the widget key
+    (``st.session_state[key]`` holds the click) and the callback with its arguments."""
+
+    key: str
+    on_click: Callable[..., Any] | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
 
 
 def base_config(
@@ -108,15 +124,7 @@ def resolve(column_config: Mapping[Any, Any] | None, names: list[str]) -> dict[s
         )
     out: dict[str, Any] = {}
     for key, value in column_config.items():
-        if isinstance(key, int) and not isinstance(key, bool):
-            if not 0 <= key < len(names):
-                raise StreamlitAPIException(
-                    f"column_config refers to column position {key}, but the data has "
-                    f"{len(names)} columns."
-                )
-            name = names[key]
-        else:
-            name = str(key)
+        name = column_name(key, names)
         if value is None:
             out[name] = {"hidden": True}
         elif isinstance(value, str):
@@ -129,3 +137,19 @@ def resolve(column_config: Mapping[Any, Any] | None, names: list[str]) -> dict[s
                 f"column; got {type(value).__name__}."
             )
     return out
+
+
+def column_name(key: Any, names: list[str]) -> str:
+    """The column a ``column_config`` key names: a column name, ``"_index"`` or a position.
+
+    Raises:
+        StreamlitAPIException: a position outside the data's columns.
+    """
+    if isinstance(key, int) and not isinstance(key, bool):
+        if not 0 <= key < len(names):
+            raise StreamlitAPIException(
+                f"column_config refers to column position {key}, but the data has "
+                f"{len(names)} columns."
+            )
+        return names[key]
+    return str(key)

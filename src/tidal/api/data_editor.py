@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
+from tidal.api.column_base import INDEX
 from tidal.api.dataframe import Height, Shown, Width, grid_props
 from tidal.api.edits import EditSchema, apply_edits, check_edits, copy_state, empty_state
+from tidal.api.grid_buttons import register_button_columns
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
 from tidal.dataframes import to_table
@@ -69,13 +71,18 @@ def data_editor(
         row_height=row_height,
         placeholder=placeholder,
     )
+    if buttons := register_button_columns(ctx, column_config, table):
+        props["button_click_widgets"] = buttons
     schema = EditSchema.of(table, props["column_config"], disabled=disabled, num_rows=num_rows)
+    rules = dict(schema.columns)
+    if schema.index is not None and schema.can_add:  # the index of added rows (only)
+        rules[INDEX] = schema.index
     props.update(
         alt=alt,
         num_rows=num_rows,
-        editable={n: r.editor for n, r in schema.columns.items() if not r.disabled},
-        required=[n for n, r in schema.columns.items() if r.required],
-        defaults={n: r.default for n, r in schema.columns.items() if r.default is not None},
+        editable={n: r.editor for n, r in rules.items() if not r.disabled},
+        required=[n for n, r in rules.items() if r.required],
+        defaults={n: r.default for n, r in rules.items() if r.default is not None},
     )
     callback = on_change if callable(on_change) else None
     state: dict[str, Any] = register(

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 from tidal.api.column_base import INDEX, resolve
+from tidal.api.grid_buttons import register_button_columns
 from tidal.api.handle import ElementHandle, add_element
 from tidal.api.selection import SelectionMode, register_selection
 from tidal.context import api_function, get_run
@@ -24,7 +25,8 @@ from tidal.tables import Table
 
 WHOLE_ROWS = 200
 """Frames with at most this many rows travel whole with the element; bigger ones send no
-rows but their first ``HEAD_ROWS`` and the browser asks for the window it shows."""
+rows but their first ``HEAD_ROWS`` and the browser asks for the window it shows (the
+``lazy`` argument of ``st.dataframe`` decides instead when it is given)."""
 HEAD_ROWS = 100
 
 Width = Literal["stretch", "content"] | int
@@ -54,8 +56,13 @@ def grid_props(
     column_config: Mapping[Any, Any] | None,
     row_height: int | None,
     placeholder: str | None,
+    lazy: bool | None = None,
 ) -> dict[str, Any]:
-    """The props of a grid element (``dataframe`` or ``data_editor``) showing ``table``."""
+    """The props of a grid element (``dataframe`` or ``data_editor``) showing ``table``.
+
+    ``lazy``: True sends only the first rows whatever the size (the rest on demand), False
+    sends every row with the element, None decides by size (``WHOLE_ROWS``).
+    """
     width = check_size("width", width, ("stretch", "content"))
     height = check_size("height", height, ("auto", "stretch", "content"))
     if use_container_width is not None:
@@ -85,7 +92,9 @@ def grid_props(
         "styled": table.styles is not None,
     }
     # the first rows travel with the element: the grid paints them without a round trip
-    whole = table.nrows <= WHOLE_ROWS
+    if lazy is not None and not isinstance(lazy, bool):
+        raise StreamlitAPIException(f"lazy must be True, False or None; got {lazy!r}.")
+    whole = table.nrows <= WHOLE_ROWS if lazy is None else not lazy
     shown = table.nrows if whole else HEAD_ROWS
     props["rows" if whole else "head"] = table.rows(None, 0, shown)[1]
     styled = table.styled(range(min(shown, table.nrows)))
@@ -117,7 +126,9 @@ def dataframe(
 ) -> Any:
     """Show data as an interactive grid: sort, search, resize, copy; rows load as you scroll.
 
-    The frame stays on the server; the browser receives only the rows it shows. With
+    The frame stays on the server; the browser receives only the rows it shows (frames of
+    more than 200 rows load lazily; ``lazy=True`` makes any frame load lazily, ``lazy=False``
+    sends every row with the element). With
     ``on_select="rerun"`` (or a callback) people can select rows, columns or cells, and the
     call returns the selection (``event.selection.rows``) instead of the element.
 
@@ -137,8 +148,11 @@ def dataframe(
         column_config=column_config,
         row_height=row_height,
         placeholder=placeholder,
+        lazy=lazy,
     )
     props["alt"] = alt
+    if buttons := register_button_columns(ctx, column_config, table):
+        props["button_click_widgets"] = buttons
     shown = Shown(table, data)
     if on_select == "ignore":
         if selection_default is not None:

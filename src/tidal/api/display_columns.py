@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
-from tidal.api.column_base import Alignment, ColumnConfig, ColumnWidth, base_config, check_format
+from tidal.api.column_base import (
+    BUTTON_CLICK,
+    Alignment,
+    ButtonClick,
+    ColumnConfig,
+    ColumnWidth,
+    base_config,
+    check_format,
+)
 from tidal.errors import StreamlitAPIException
 
 
@@ -92,19 +100,37 @@ def ButtonColumn(
     kwargs: Mapping[str, Any] | None = None,
     key: str | None = None,
 ) -> ColumnConfig:
-    """A column of buttons labelled with the cell's text.
+    """A column of buttons labelled with the cell's text (a list of texts: a menu of them;
+    a leading ``:material/name:`` is drawn as an icon).
+
+    With a ``key``, a click reruns the app with ``st.session_state[key] == {"row":
+    position, "label": text}`` for that run (None otherwise), ``on_click(*args, **kwargs)``
+    running first; without one, the buttons do nothing. Works in ``st.dataframe`` and
+    ``st.data_editor`` (the column is never edited).
+
+    Raises:
+        StreamlitAPIException: ``on_click``, ``args`` or ``kwargs`` without a ``key``, or an
+            unknown ``type``.
 
     Example:
-        >>> st.column_config.ButtonColumn("Action", type="primary")
+        >>> def remove():
+        ...     st.session_state.removed.append(st.session_state.act["row"])
+        >>> st.dataframe(df, column_config={
+        ...     "action": st.column_config.ButtonColumn("Act", on_click=remove, key="act")})
     """
     if type not in ("primary", "secondary", "tertiary"):
         raise StreamlitAPIException(
             f"Invalid button type {type!r}: use 'primary', 'secondary' or 'tertiary'."
         )
+    if key is None and (on_click is not None or args is not None or kwargs is not None):
+        raise StreamlitAPIException(
+            "The `key` parameter is required when using `on_click`, `args`, or `kwargs` "
+            "with `ButtonColumn`."
+        )
     out = base_config(label, width, help, True, None, pinned, alignment, None,
-                {"type": "button", "button_type": type, "key": key})  # fmt: skip
-    if on_click is not None:
-        out["_on_click"] = (on_click, tuple(args or ()), dict(kwargs or {}))
+                {"type": "button", "button_type": type})  # fmt: skip
+    if key is not None:
+        out[BUTTON_CLICK] = ButtonClick(str(key), on_click, tuple(args or ()), dict(kwargs or {}))
     return out
 
 

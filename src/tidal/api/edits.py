@@ -84,7 +84,9 @@ class EditSchema:
                 rules[col.name].config["options"] = list(col.options)
         index = None
         if not table.range_index and len(table.index) == 1:
-            index = _rule(INDEX, table.index[0].kind, config.get(INDEX, {}), off, all_disabled)
+            # an added row needs its own label: a non-range index is required (as Streamlit)
+            conf = {"required": True, **config.get(INDEX, {})}
+            index = _rule(INDEX, table.index[0].kind, conf, off, all_disabled)
         return cls(
             rules,
             table.nrows,
@@ -226,6 +228,8 @@ def check_edits(raw: Any, schema: EditSchema) -> dict[str, Any]:
         row_out: dict[str, Any] = {}
         for name, v in cells.items():
             if name == INDEX and schema.index is not None:
+                if schema.index.disabled:
+                    raise ValueError("the index is not editable (disabled)")
                 row_out[name] = _check_cell(schema.index, v)
             else:
                 row_out[name] = _check_edit(schema, name, v)

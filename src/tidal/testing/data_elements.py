@@ -68,6 +68,27 @@ class Dataframe(Element):
         """Stage a selection of cells (``(row, column name)`` pairs)."""
         return self._stage("cells", [tuple(c) for c in cells])
 
+    def click_button(self, column: str, row: int, label: str | None = None) -> Dataframe:
+        """Stage a click of the button in ``column`` (a keyed ``ButtonColumn``) at row
+        position ``row``; ``label`` picks one of a cell's several buttons (default: the
+        first). tidal's own, as the other staging methods."""
+        _stage_click(self._app, self.node, column, row, label)
+        return self
+
+
+def _stage_click(app: AppHost, node: Any, column: str, row: int, label: str | None) -> None:
+    wid = (node.props.get("button_click_widgets") or {}).get(column)
+    if not isinstance(wid, str):
+        raise ValueError(
+            f"column {column!r} has no button clicks: give it "
+            "st.column_config.ButtonColumn(key=...)"
+        )
+    if label is None:
+        table = node.extra.table
+        cell = table.column(column).cell(row) if 0 <= row < table.nrows else None
+        label = str((cell or [None])[0] if isinstance(cell, list) else cell)
+    app._staged[wid] = _checked(app, wid, {"row": row, "label": label})
+
 
 def _checked(app: AppHost, wid: str, value: Any) -> Any:
     """``value`` if the widget would take it from a browser; else a ``ValueError`` at once
@@ -109,6 +130,11 @@ class DataEditor(Widget):
         state = self._state()
         state["added_rows"].append(dict(row))
         return self.set_value(_checked(self._app, self.id, state))
+
+    def click_button(self, column: str, row: int, label: str | None = None) -> DataEditor:
+        """Stage a click of a ``ButtonColumn``'s button, as ``Dataframe.click_button``."""
+        _stage_click(self._app, self.node, column, row, label)
+        return self
 
     def delete_rows(self, *rows: int) -> DataEditor:
         """Stage deleting rows (positions)."""

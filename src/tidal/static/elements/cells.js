@@ -1,7 +1,7 @@
 // Cells of a data grid: how one value looks, by column kind and st.column_config type
 // (numbers with printf or named formats, dates, checkboxes, links, images, progress bars,
 // sparklines, chips, JSON, Markdown). Knows nothing about scrolling, rows or the server.
-import { h } from '../elements.js';
+import { h, iconEl } from '../elements.js';
 import { sprintf } from '../format.js';
 import { inlineMarkdown } from '../markdown.js';
 
@@ -205,10 +205,18 @@ export function renderCell(el, v, col, display = null, placeholder = null) {
       el.textContent = i >= 0 && conf.labels ? conf.labels[i] : String(v);
       return;
     }
-    case 'button':
+    case 'button': { // a button labelled with the text; several texts: a menu of them
+      const labels = (Array.isArray(v) ? v : [v]).filter((x) => x != null).map(String);
+      const cls = `btn btn-small btn-${conf.button_type ?? 'secondary'}`;
       el.textContent = '';
-      el.append(h('button', { type: 'button', class: `btn ${conf.button_type ?? 'secondary'}`, tabindex: '-1' }, String(v)));
+      if (labels.length === 1) {
+        const text = labels[0].replace(/^:material\/([a-z0-9_]+):\s*/, '');
+        const name = text || labels[0].slice(10, -1).replace(/_/g, ' '); // an icon alone: its name
+        el.append(h('button', { type: 'button', class: cls, tabindex: '-1', 'data-label': labels[0], 'aria-label': name }, ...buttonLabel(labels[0])));
+      }
+      else if (labels.length > 1) el.append(h('button', { type: 'button', class: `${cls} grid-actions`, tabindex: '-1', 'aria-label': 'Actions', 'aria-haspopup': 'menu', 'data-actions': JSON.stringify(labels) }, iconEl(':material/more_vert:', 'btn-icon')));
       return;
+    }
     case 'audio': case 'video': {
       const href = safeUrl(v);
       el.textContent = '';
@@ -218,6 +226,17 @@ export function renderCell(el, v, col, display = null, placeholder = null) {
     default:
       el.textContent = typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
+}
+
+/**
+ * A button's content: a leading `:material/name:` icon, then the text.
+ * @param {string} label
+ * @returns {(Node|string)[]}
+ */
+export function buttonLabel(label) {
+  const m = /^(:material\/[a-z0-9_]+:)\s*(.*)$/s.exec(label);
+  if (!m) return [label];
+  return m[2] ? [iconEl(m[1], 'btn-icon'), h('span', {}, m[2])] : [iconEl(m[1], 'btn-icon')];
 }
 
 /**

@@ -5,35 +5,25 @@
 // selections (rows, columns, cells) and, for the editor, cell edits, added and deleted rows.
 // Very tall frames (over MAX_PX of rows) scroll through a scaled scrollbar.
 //
-// Input (clicks, selections, keys, copy) is in grid_input.js, editing in grid_edit.js.
+// Rows on demand are in grid_rows.js, columns and the header in grid_columns.js, input
+// (clicks, selections, keys, copy) in grid_input.js, editing in grid_edit.js, button cells
+// (st.column_config.ButtonColumn) in grid_buttons.js.
 //
 // Why hand-written and not AG Grid Community: its infinite row model maps well onto rows on
 // demand, but the library is ~1 MB minified, more than this page's whole budget before the
 // first rows (issue 9: < 1 MB); this grid is ~30 KB unminified and needs nothing else.
 import { h } from '../elements.js';
 import { onReply } from '../replies.js';
-import { columnType, renderCell } from './cells.js';
+import { renderCell } from './cells.js';
+import { buttons } from './grid_buttons.js';
+import { columns } from './grid_columns.js';
 import { editing } from './grid_edit.js';
 import { input } from './grid_input.js';
+import { rows } from './grid_rows.js';
 
 const ROW_H = 35;
 const AUTO_ROWS = 10;
-const MARGIN = 60;
 const MAX_PX = 4_000_000;
-const CACHE_MAX = 6000;
-const WIDTHS = { small: 75, medium: 200, large: 400 };
-let nextReq = 1;
-
-/** Estimated width of a column from its header and first values. */
-function autoWidth(col, rows) {
-  let chars = String(col.label).length + 2;
-  for (let i = 0; i < Math.min(rows.length, 50); i++) {
-    const v = rows[i][col.src];
-    const n = v == null ? 0 : typeof v === 'number' ? String(Number(v.toFixed?.(4) ?? v)).length : String(typeof v === 'object' ? JSON.stringify(v) : v).length;
-    if (n > chars) chars = n;
-  }
-  return Math.max(60, Math.min(320, chars * 8 + 24));
-}
 
 export class Grid {
   /**
@@ -125,128 +115,7 @@ export class Grid {
     else this.schedule();
   }
 
-  resetRows(p) {
-    this.version++;
-    this.minReq = nextReq;
-    this.cache.clear();
-    this.total = p.nrows;
-    const rows = p.rows ?? p.head ?? [];
-    rows.forEach((cells, i) => this.cache.set(i, { pos: i, cells, display: p.display?.[i] ?? null, css: p.css?.[i] ?? null }));
-    this.whole = Boolean(p.rows);
-  }
-
-  layoutColumns(p) {
-    const nIndex = p.index.length;
-    const config = p.column_config ?? {};
-    const rows = p.rows ?? p.head ?? [];
-    const cols = [];
-    if (!p.hide_index) {
-      p.index.forEach((c, k) => {
-        const conf = config._index ?? {};
-        cols.push({ ...c, label: conf.label ?? c.name, src: k, index: true, pos: -1, config: conf, pinned: true });
-      });
-    }
-    let order = p.column_order ?? p.columns.map((c) => c.name);
-    for (const name of order) {
-      const j = p.columns.findIndex((c) => c.name === name);
-      if (j < 0) continue;
-      const conf = config[name] ?? {};
-      if (conf.hidden) continue;
-      cols.push({ ...p.columns[j], label: conf.label ?? name, src: nIndex + j, index: false, pos: j, config: conf, pinned: Boolean(conf.pinned) });
-    }
-    // pinned columns first, as Streamlit draws them
-    cols.sort((a, b) => Number(b.pinned) - Number(a.pinned));
-    for (const col of cols) {
-      const w = col.config.width;
-      col.width = this.widths.get(col.label) ?? (typeof w === 'number' ? w : WIDTHS[w] ?? autoWidth(col, rows));
-    }
-    this.cols = cols;
-    this.markers = Boolean(this.node.p.selection_mode?.some((m) => m.endsWith('row'))) || (this.editor && !this.delBtn.hidden);
-    this.renderHead();
-    this.applyWidths();
-    for (const row of this.pool) row.remove();
-    this.pool = [];
-  }
-
-  applyWidths() {
-    let left = this.markers ? 36 : 0;
-    const tpl = [];
-    if (this.markers) tpl.push('36px');
-    for (const col of this.cols) {
-      col.left = col.pinned ? left : null;
-      if (col.pinned) left += col.width;
-      tpl.push(`${col.width}px`);
-    }
-    const total = tpl.reduce((s, w) => s + parseFloat(w), 0);
-    this.el.style.setProperty('--cols', tpl.join(' '));
-    this.el.style.setProperty('--grid-w', `${total}px`);
-    this.head.querySelectorAll('[data-c]').forEach((cell) => this.pin(cell, this.cols[Number(cell.dataset.c)]));
-  }
-
-  pin(cell, col) {
-    cell.classList.toggle('pinned', col.left != null);
-    cell.style.left = col.left != null ? `${col.left + 0}px` : '';
-  }
-
-  renderHead() {
-    this.head.textContent = '';
-    if (this.markers) this.head.append(h('div', { class: 'c marker pinned', style: 'left:0' }));
-    this.cols.forEach((col, c) => {
-      const sortMark = h('span', { class: 'sort' });
-      const resize = h('span', { class: 'resize', 'aria-hidden': 'true' });
-      const cell = h('div', { class: `c hc${col.index ? ' ix' : ''} t-${columnType(col)}`, role: 'columnheader', 'data-c': String(c), title: col.config.help ?? col.label },
-        h('span', { class: 'label' }, String(col.label)), sortMark, resize);
-      if (col.config.help) cell.classList.add('has-help');
-      cell.addEventListener('click', (e) => {
-        if (e.target === resize) return;
-        if (col.index) return;
-        const modes = this.node.p.selection_mode ?? [];
-        if (modes.some((m) => m.endsWith('column')) && !e.altKey) this.toggleColumn(col.name, modes.includes('multi-column'));
-        else this.toggleSort(col.pos);
-      });
-      resize.addEventListener('pointerdown', (e) => this.startResize(e, col, c));
-      this.head.append(cell);
-    });
-    this.paintSort();
-  }
-
-  paintSort() {
-    this.head.querySelectorAll('[data-c]').forEach((cell) => {
-      const col = this.cols[Number(cell.dataset.c)];
-      const on = this.sort && this.sort[0] === col.pos && !col.index;
-      cell.querySelector('.sort').textContent = on ? (this.sort[1] ? '↑' : '↓') : '';
-      cell.setAttribute('aria-sort', on ? (this.sort[1] ? 'ascending' : 'descending') : 'none');
-      cell.classList.toggle('selected', this.sel.columns.includes(col.name) && !col.index);
-    });
-  }
-
-  startResize(e, col, c) {
-    e.preventDefault();
-    e.stopPropagation();
-    const x0 = e.clientX;
-    const w0 = col.width;
-    const move = (ev) => {
-      col.width = Math.max(40, w0 + ev.clientX - x0);
-      this.widths.set(col.label, col.width);
-      this.applyWidths();
-      this.paint();
-    };
-    const up = () => {
-      removeEventListener('pointermove', move);
-      removeEventListener('pointerup', up);
-    };
-    addEventListener('pointermove', move);
-    addEventListener('pointerup', up);
-  }
-
   // ------------------------------------------------------------------ order
-  toggleSort(pos) {
-    if (!this.sort || this.sort[0] !== pos) this.sort = [pos, true];
-    else if (this.sort[1]) this.sort = [pos, false];
-    else this.sort = null;
-    this.reorder();
-  }
-
   setSearch(text) {
     this.search = text.trim();
     this.reorder();
@@ -258,109 +127,12 @@ export class Grid {
     if (plain && this.whole) {
       this.resetRows(this.node.p);
     } else {
-      this.version++;
-      this.minReq = nextReq;
-      this.cache.clear();
-      this.inflight = null;
+      this.dropRows();
       if (plain && this.node.p.head) this.resetRows(this.node.p);
     }
     this.scroller.scrollTop = 0;
     this.focus = null;
     this.schedule();
-  }
-
-  // ------------------------------------------------------------------ rows on demand
-  /** Ask the server for the rows around [first, last] that are not here yet. */
-  ensure(first, last) {
-    // one request at a time; an answer that never comes (refused) frees the slot after 5 s
-    if (this.inflight && performance.now() - this.inflight.at < 5000) return;
-    const lo = Math.max(0, first - MARGIN);
-    const hi = Math.min(this.total - 1, last + MARGIN);
-    let missing = -1;
-    for (let i = first; i <= Math.min(last, this.total - 1); i++) {
-      if (!this.cache.has(i)) { missing = i; break; }
-    }
-    if (missing < 0) {
-      // prefetch the margin when the view is complete
-      for (const i of [lo, hi]) if (i >= 0 && i < this.total && !this.cache.has(i)) { missing = i; break; }
-      if (missing < 0) return;
-    }
-    let start = lo;
-    while (start < hi && this.cache.has(start)) start++;
-    let end = hi;
-    while (end > start && this.cache.has(end)) end--;
-    const req = nextReq++;
-    this.inflight = { req, version: this.version, at: performance.now() };
-    setTimeout(() => this.schedule(), 5100);
-    this.ctx.send('rows', {
-      req, data: this.node.p.data, start, count: end - start + 1, sort: this.sort, search: this.search,
-    });
-  }
-
-  receive(msg) {
-    if (msg.req < this.minReq) return; // asked for an order we no longer show
-    if (this.inflight?.req === msg.req) this.inflight = null;
-    this.total = msg.total;
-    msg.rows.forEach((cells, i) => this.cache.set(msg.start + i, {
-      pos: msg.pos[i], cells, display: msg.display?.[i] ?? null, css: msg.css?.[i] ?? null,
-    }));
-    if (this.cache.size > CACHE_MAX) this.evict();
-    this.schedule();
-  }
-
-  evict() {
-    const mid = this.firstRow ?? 0;
-    for (const k of this.cache.keys()) if (Math.abs(k - mid) > CACHE_MAX / 3) this.cache.delete(k);
-  }
-
-  // ------------------------------------------------------------------ view rows
-  /** Rows in view order: the server's (minus deleted ones when known), then added rows. */
-  viewTotal() {
-    if (!this.editor) return this.total;
-    return this.baseCount() + this.edits.added_rows.length;
-  }
-
-  baseCount() {
-    return this.localMap() ? this.localMap().length : this.total;
-  }
-
-  /** For a whole, unsorted editor: view index -> base index, without deleted rows. */
-  localMap() {
-    if (!this.editor || !this.whole || this.sort || this.search || !this.edits.deleted_rows.length) return null;
-    if (this._mapFor !== this.edits) {
-      const gone = new Set(this.edits.deleted_rows);
-      this._map = [];
-      for (let i = 0; i < this.total; i++) if (!gone.has(i)) this._map.push(i);
-      this._mapFor = this.edits;
-    }
-    return this._map;
-  }
-
-  /** The row at view index r: {pos, cells, display, css, added?} or null (not here yet). */
-  rowAt(r) {
-    const base = this.baseCount();
-    if (this.editor && r >= base) {
-      const k = r - base;
-      const added = this.edits.added_rows[k];
-      if (!added) return null;
-      const nIndex = this.node.p.index.length;
-      const cells = new Array(nIndex + this.node.p.columns.length).fill(null);
-      this.node.p.columns.forEach((c, j) => { cells[nIndex + j] = added[c.name] ?? null; });
-      if (nIndex) cells[0] = added._index ?? null;
-      return { pos: this.node.p.nrows + k, cells, display: null, css: null, added: k };
-    }
-    const map = this.localMap();
-    const row = this.cache.get(map ? map[r] : r);
-    if (!row || !this.editor) return row ?? null;
-    const edited = this.edits.edited_rows[String(row.pos)];
-    if (!edited) return row;
-    const cells = row.cells.slice();
-    const nIndex = this.node.p.index.length;
-    for (const [name, v] of Object.entries(edited)) {
-      const j = this.node.p.columns.findIndex((c) => c.name === name);
-      if (j >= 0) cells[nIndex + j] = v;
-    }
-    return { ...row, cells, display: null };
   }
 
   // ------------------------------------------------------------------ painting
@@ -508,9 +280,10 @@ export class Grid {
   }
 
   destroy() {
+    this.closeActions();
     this.unlisten?.();
     if (this.raf) cancelAnimationFrame(this.raf);
   }
 }
 
-Object.assign(Grid.prototype, input, editing);
+Object.assign(Grid.prototype, rows, columns, input, editing, buttons);

@@ -17,7 +17,7 @@ export const editing = {
     const row = this.rowAt(r);
     const col = this.cols[c];
     if (!row || !col || !this.editable(col, row)) return;
-    const type = this.node.p.editable[col.name] ?? columnType(col);
+    const type = this.node.p.editable[col.index ? '_index' : col.name] ?? columnType(col);
     if (type === 'checkbox') {
       this.setCell(row, col, !row.cells[col.src]);
       return;

@@ -18,6 +18,7 @@ export const input = {
     if (!at) return;
     const row = this.rowAt(at.r);
     if (!row) return;
+    if (at.c >= 0 && this.buttonClick(e, row, this.cols[at.c])) return;
     if (at.c < 0) { // the row marker
       this.toggleRow(row.pos);
       return;
@@ -85,6 +86,8 @@ export const input = {
       if (!e.shiftKey) this.anchor = next;
       this.scrollToRow(next.r);
       this.schedule();
+    } else if ((e.key === 'Enter' || e.key === ' ') && this.pressButton(this.focus.r, this.focus.c)) {
+      e.preventDefault();
     } else if ((e.key === 'Enter' || e.key === 'F2') && this.editor) {
       e.preventDefault();
       this.openEditor(this.focus.r, this.focus.c);
