@@ -330,6 +330,13 @@ class Query(msgspec.Struct, tag="query", tag_field="t"):
     ack: int = 0
 
 
+class Redirect(msgspec.Struct, tag="redirect", tag_field="t"):
+    """Load ``url`` in the tab (a same-origin path such as ``/auth/login?...``): the page
+    leaves the app, as for signing in with ``st.login`` and out with ``st.logout``."""
+
+    url: str
+
+
 class Pong(msgspec.Struct, tag="pong", tag_field="t"):
     """Answer to ``Ping``."""
 
@@ -375,6 +382,7 @@ Outbound = (
     | StateWarning
     | Pages
     | Query
+    | Redirect
     | Pong
     | Rows
 )

@@ -34,6 +34,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
+from tidal.auth_routes import AuthRoutes
 from tidal.codec import load_or_create_secret, make_codec
 from tidal.component_assets_route import component_asset, component_inline_js
 from tidal.component_files import component_file, frame_shell
@@ -195,6 +196,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         routes=[
             *uploads.routes(),
             *media.routes(),
+            *AuthRoutes(script_path.parent).routes(),  # st.login / st.logout
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
