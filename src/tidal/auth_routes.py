@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from starlette.requests import Request
@@ -128,7 +129,7 @@ class AuthRoutes:
             log.warning("sign-in refused: %s", exc)
             return _refused(str(exc), home, 400)
         response = RedirectResponse(home, status_code=302)
-        _clear(response, settings.secure)
+        _clear(response, request, settings.secure, keep=cookies)  # the flow, and older chunks
         for name, value in cookies.items():
             response.set_cookie(
                 name,
@@ -147,7 +148,7 @@ class AuthRoutes:
             settings = self._settings()
         except TidalAPIError:  # [auth] is gone: still forget whoever signed in
             response = RedirectResponse("/", status_code=302)
-            _clear(response, secure=False)
+            _clear(response, request, secure=False)
             return response
         target = settings.home
         identity = read_identity(settings, request.cookies)
@@ -160,14 +161,18 @@ class AuthRoutes:
                 found = await asyncio.to_thread(end_session_url, provider, settings.home)
                 target = found or target
         response = RedirectResponse(target, status_code=302)
-        _clear(response, settings.secure)
+        _clear(response, request, settings.secure)
         return response
 
 
-def _clear(response: Response, secure: bool) -> None:
-    """Delete the flow and identity cookies (every chunk they may have)."""
+def _clear(
+    response: Response, request: Request, secure: bool, keep: Mapping[str, str] | None = None
+) -> None:
+    """Delete the flow and identity cookies the browser sent (every chunk), but those in
+    ``keep``."""
     for name in (FLOW_COOKIE, *chunk_names(USER_COOKIE), *chunk_names(TOKENS_COOKIE)):
-        response.delete_cookie(name, httponly=True, secure=secure, samesite="lax")
+        if name in request.cookies and (keep is None or name not in keep):
+            response.delete_cookie(name, httponly=True, secure=secure, samesite="lax")
 
 
 def _refused(message: str, home: str, status: int) -> Response:
