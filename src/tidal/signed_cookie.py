@@ -9,8 +9,6 @@ nothing about HTTP frameworks, identity providers or what the values mean.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import time
 from collections.abc import Mapping
@@ -25,12 +23,12 @@ _CHUNK = 3800
 _MAX_CHUNKS = 8
 
 
-def _key(secret: str, name: str) -> bytes:
-    return hmac.new(secret.encode(), f"tidal cookie {name}".encode(), hashlib.sha256).digest()
-
-
 def _mac(secret: str, name: str, body: str) -> str:
-    digest = hmac.new(_key(secret, name), body.encode(), hashlib.sha256).digest()
+    # hmac loads OpenSSL (a few ms): only when a cookie is signed or checked, not on import
+    import hmac
+
+    key = hmac.digest(secret.encode(), f"tidal cookie {name}".encode(), "sha256")
+    digest = hmac.digest(key, body.encode(), "sha256")
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
@@ -50,8 +48,10 @@ def sign(secret: str, name: str, value: Mapping[str, Any], max_age: float) -> st
 def verify(secret: str, name: str, token: str) -> dict[str, Any] | None:
     """The value :func:`sign` made for cookie ``name`` with ``secret``; None when the token
     was changed, signed with another secret or for another cookie, expired, or is garbage."""
+    import hmac
+
     body, _, mac = token.rpartition(".")
-    if not body or not hmac.compare_digest(mac, _mac(secret, name, body)):
+    if not body or not hmac.compare_digest(mac.encode(), _mac(secret, name, body).encode()):
         return None
     payload, _, expires = body.partition(".")
     try:
