@@ -16,25 +16,15 @@ import pytest
 from joserfc.jwk import RSAKey
 from websockets.sync.client import connect
 
-from tests.fixtures.oidc_provider import ALICE, FakeProvider, oidc_provider  # noqa: F401
+from tests.fixtures.oidc_provider import ALICE, SIGNIN_APP, FakeProvider, oidc_provider  # noqa: F401
 from tidal.api.identity import USER_COOKIE
 from tidal.auth_routes import FLOW_COOKIE
-
-APP = """
-import tidal as st
-if st.user.is_logged_in:
-    st.write(f"Hello {st.user.name} <{st.user.email}>")
-    st.button("Log out", on_click=st.logout)
-else:
-    st.write("Not logged in")
-    st.button("Log in", on_click=st.login)
-"""
 
 
 @pytest.fixture
 def signin(serve_app, oidc_provider, tmp_path):  # noqa: F811
     """``(server, provider)``: the app above, configured with the fake provider."""
-    server = serve_app(APP)
+    server = serve_app(SIGNIN_APP)
     (tmp_path / ".streamlit").mkdir()
     (tmp_path / ".streamlit" / "secrets.toml").write_text(oidc_provider.secrets_toml(server.url))
     yield server, oidc_provider

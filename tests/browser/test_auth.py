@@ -8,17 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.fixtures.oidc_provider import ALICE, oidc_provider  # noqa: F401
-
-APP = """
-import tidal as st
-if st.user.is_logged_in:
-    st.text(f"Hello {st.user.name} <{st.user.email}>")
-    st.button("Log out", on_click=st.logout)
-else:
-    st.write("Not logged in")
-    st.button("Log in", on_click=st.login)
-"""
+from tests.fixtures.oidc_provider import ALICE, SIGNIN_APP, oidc_provider  # noqa: F401
 
 
 def test_login_comes_back_signed_in_survives_a_reload_and_logout_clears_it(
@@ -26,7 +16,7 @@ def test_login_comes_back_signed_in_survives_a_reload_and_logout_clears_it(
     oidc_provider,  # noqa: F811
     tmp_path,
 ):
-    app = open_app(APP)
+    app = open_app(SIGNIN_APP)
     app.expect_text("Not logged in")
     secrets = tmp_path / ".streamlit" / "secrets.toml"
     secrets.parent.mkdir()
