@@ -169,6 +169,28 @@ def test_logout_deletes_the_identity_cookie_and_goes_home(signin):
     )
 
 
+def test_logout_goes_through_the_providers_end_session_endpoint(signin):
+    server, provider = signin
+    provider.end_session = True
+    browser, callback = to_callback(server, provider)
+    browser.get(callback)
+    out = browser.get("/auth/logout")
+    target = httpx.URL(out.headers["location"])
+    assert str(target).startswith(provider.url + "/logout?")
+    assert target.params["client_id"] == "tidal-test-client"
+    assert target.params["post_logout_redirect_uri"] == server.url + "/"
+
+
+def test_port_in_the_redirect_uri_is_this_servers_port(signin, tmp_path):
+    server, provider = signin
+    secrets = tmp_path / ".streamlit" / "secrets.toml"
+    secrets.write_text(secrets.read_text().replace(f":{server.port}/", ":{port}/"))
+    browser, callback = to_callback(server, provider)
+    assert provider.authorized[-1]["redirect_uri"] == server.url + "/oauth2callback"
+    done = browser.get(callback)
+    assert done.status_code == 302 and USER_COOKIE in done.cookies
+
+
 def test_a_tampered_identity_cookie_is_nobody(signin):
     server, provider = signin
     browser, callback = to_callback(server, provider)

@@ -63,17 +63,18 @@ class AuthRoutes:
             Route(LOGOUT_PATH, self.logout),
         ]
 
-    def _settings(self) -> AuthSettings:
+    def _settings(self, request: Request) -> AuthSettings:
         try:
             values = secrets.of_app(self.app_dir)
         except StreamlitSecretNotFoundError:
             values = {}
-        return auth_settings(values)
+        server = request.scope.get("server")  # (host, port) this server listens on
+        return auth_settings(values, port=server[1] if server else None)
 
     async def login(self, request: Request) -> Response:
         """Start a sign-in: check the ticket ``st.login`` made, send the browser on."""
         try:
-            settings = self._settings()
+            settings = self._settings(request)
             ticket = verify(
                 settings.cookie_secret, LOGIN_TICKET, request.query_params.get("provider", "")
             )
@@ -100,7 +101,7 @@ class AuthRoutes:
     async def callback(self, request: Request) -> Response:
         """Finish a sign-in: the provider's answer becomes the identity cookie."""
         try:
-            settings = self._settings()
+            settings = self._settings(request)
         except TidalAPIError as exc:
             return _refused(str(exc), "/", 500)
         home = settings.home
@@ -145,7 +146,7 @@ class AuthRoutes:
         """Sign out: delete the identity cookies, then go home (through the provider's
         sign-out page when it has one)."""
         try:
-            settings = self._settings()
+            settings = self._settings(request)
         except TidalAPIError:  # [auth] is gone: still forget whoever signed in
             response = RedirectResponse("/", status_code=302)
             _clear(response, request, secure=False)

@@ -127,8 +127,9 @@ class AuthSettings:
         )
 
 
-def auth_settings(secrets: Mapping[str, Any]) -> AuthSettings:
-    """The checked ``[auth]`` table of ``secrets``.
+def auth_settings(secrets: Mapping[str, Any], port: int | None = None) -> AuthSettings:
+    """The checked ``[auth]`` table of ``secrets``; ``{port}`` in ``redirect_uri`` becomes
+    ``port`` (the server's, as Streamlit fills in ``server.port``) when it is given.
 
     Raises:
         TidalAPIError: ``[auth]`` is missing or lacks a shared setting (Streamlit's messages).
@@ -148,6 +149,8 @@ def auth_settings(secrets: Mapping[str, Any]) -> AuthSettings:
                 "Please check your configuration."
             )
     redirect_uri = str(section["redirect_uri"])
+    if port is not None:
+        redirect_uri = redirect_uri.replace("{port}", str(port))
     _require_absolute("redirect_uri", redirect_uri)
     if not urlsplit(redirect_uri).path.endswith(CALLBACK_PATH):
         raise TidalAPIError(
