@@ -86,11 +86,9 @@ class AuthRoutes:
         except (TidalAPIError, LoginRefused) as exc:
             return _refused(str(exc), "/", 500)
         response = RedirectResponse(url, status_code=302)
-        value = {"provider": flow.provider, "state": flow.state}
-        value.update(nonce=flow.nonce, verifier=flow.verifier)
         response.set_cookie(
             FLOW_COOKIE,
-            sign(settings.cookie_secret, FLOW_COOKIE, value, FLOW_SECONDS),
+            sign(settings.cookie_secret, FLOW_COOKIE, flow.as_dict(), FLOW_SECONDS),
             max_age=FLOW_SECONDS,
             httponly=True,
             secure=settings.secure,
@@ -115,12 +113,7 @@ class AuthRoutes:
                 400,
             )
         try:
-            flow = Flow(
-                str(saved["provider"]),
-                str(saved["state"]),
-                str(saved["nonce"]),
-                str(saved["verifier"]),
-            )
+            flow = Flow.from_dict(saved)
             provider = settings.provider(flow.provider)
             params = dict(request.query_params)
             signin = await asyncio.to_thread(finish, provider, settings.redirect_uri, flow, params)

@@ -11,6 +11,7 @@ only here and only when someone signs in.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import threading
 import time
@@ -50,6 +51,19 @@ class Flow:
         """A flow with fresh random ``state``, ``nonce`` and PKCE verifier."""
         token = secrets.token_urlsafe
         return cls(provider, state=token(32), nonce=token(32), verifier=token(48))
+
+    @classmethod
+    def from_dict(cls, saved: Mapping[str, Any]) -> Flow:
+        """The flow :meth:`as_dict` saved.
+
+        Raises:
+            KeyError: a field is missing.
+        """
+        return cls(*(str(saved[name]) for name in ("provider", "state", "nonce", "verifier")))
+
+    def as_dict(self) -> dict[str, str]:
+        """The flow as JSON-ready values (for the browser's signed flow cookie)."""
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
