@@ -203,6 +203,7 @@ def finish(provider: Provider, redirect_uri: str, flow: Flow, params: Mapping[st
 def _check_id_token(
     provider: Provider, metadata: Mapping[str, Any], id_token: str, nonce: str, access: Any
 ) -> dict[str, Any]:
+    from authlib.common.errors import AuthlibBaseError
     from authlib.oidc.core import CodeIDToken
     from joserfc import jwt
     from joserfc.errors import InvalidKeyIdError, JoseError
@@ -226,7 +227,7 @@ def _check_id_token(
         options = {"iss": {"values": [metadata["issuer"]]}}
         claims = CodeIDToken(token.claims, token.header, options, params)
         claims.validate(leeway=LEEWAY)
-    except (JoseError, ValueError) as exc:
+    except (JoseError, AuthlibBaseError, ValueError) as exc:
         raise LoginRefused(f"The identity provider's ID token is not valid: {exc}") from None
     return dict(claims)
 

@@ -108,9 +108,9 @@ function handle(msg) {
 }
 
 // st.login / st.logout: the tab loads a path of the app (which may send it on to an identity
-// provider); only same-origin paths are followed.
+// provider); only same-origin paths are followed ("//host" and "/\host" name other sites).
 function redirect(url) {
-  if (typeof url === 'string' && url.startsWith('/') && !url.startsWith('//')) location.assign(url);
+  if (typeof url === 'string' && /^\/(?![\/\\])/.test(url)) location.assign(url);
 }
 
 function welcome(msg) {
