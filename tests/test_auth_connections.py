@@ -1,4 +1,5 @@
-"""st.user, st.login, st.logout and st.connection without an identity provider or drivers."""
+"""st.user, st.login, st.logout and st.connection without an identity provider or drivers
+(sign-in with a provider: tests/test_auth.py, tests/test_auth_flow.py)."""
 
 from __future__ import annotations
 
@@ -33,13 +34,6 @@ def test_login_without_auth_secrets_is_streamlits_error(app_test):
     assert at.exception[0].value.startswith(
         "To use authentication features, you need to configure credentials"
     )
-
-
-def test_login_with_auth_secrets_says_tidal_cannot_sign_in_yet(app_test):
-    at = app_test("import tidal as st\nst.login('google')\n")
-    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback"}
-    at.run()
-    assert "tidal does not implement OpenID Connect sign-in yet" in at.exception[0].value
 
 
 def test_logout_without_a_login_does_nothing(app_test):

@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "tidal.tables": 0,
     "tidal.dataframes": 0,
     "tidal.tablepool": 0,
+    "tidal.signed_cookie": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.kept": 1,
@@ -91,6 +92,8 @@ LAYERS: dict[str, int] = {
     "tidal.uploads": 5,
     "tidal.media": 5,
     "tidal.component_assets_route": 5,
+    "tidal.oidc": 5,
+    "tidal.auth_routes": 5,
     "tidal.testing": 5,
     "tidal": 5,
     "tidal.__main__": 5,

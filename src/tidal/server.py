@@ -23,6 +23,7 @@ from starlette.applications import Starlette
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket
 
+from tidal.auth_routes import AuthRoutes
 from tidal.codec import load_or_create_secret, make_codec
 from tidal.component_assets_route import component_asset_routes
 from tidal.component_files import component_file_routes
@@ -147,6 +148,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             *uploads.routes(),
             *media.routes(),
             *monitoring.routes(),
+            *AuthRoutes(script_path.parent).routes(),  # st.login / st.logout
             WebSocketRoute("/ws", ws_endpoint),
             *component_file_routes(),
             *component_asset_routes(),

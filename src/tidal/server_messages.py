@@ -193,6 +193,13 @@ class Rows(msgspec.Struct, tag="rows", tag_field="t", omit_defaults=True):
     css: list[list[str | None]] | None = None
 
 
+class Redirect(msgspec.Struct, tag="redirect", tag_field="t"):
+    """Load ``url`` in the tab (a same-origin path such as ``/auth/login?...``): the page
+    leaves the app, as for signing in with ``st.login`` and out with ``st.logout``."""
+
+    url: str
+
+
 class Inspection(msgspec.Struct, tag="inspection", tag_field="t", omit_defaults=True):
     """What the state inspector shows of this tab's session (only while its panel is open):
     every visible key (``keys``: key, value summary, type, kind, widget, durable), the runs
@@ -216,6 +223,7 @@ Outbound = (
     | StateWarning
     | Pages
     | Query
+    | Redirect
     | Pong
     | Rows
 )

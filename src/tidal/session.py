@@ -52,6 +52,7 @@ from tidal.server_messages import (
     Inspection,
     Outbound,
     Query,
+    Redirect,
     RunFinished,
     RunStarted,
     RunStatus,
@@ -720,12 +721,16 @@ class Session:
             self._emit(StateWarning(message="State saved again.", ok=True))
 
     def _sync_query(self, ack: int) -> None:
-        """Tell the browser the query string if the run changed the query params (called in
-        the run's thread, the only one that changes them)."""
+        """Tell the browser the query string if the run changed the query params, or the
+        address to load when the run asked for one (``st.login``/``st.logout``). Called in
+        the run's thread, the only one that changes them."""
         query = encode_query(self.query_params)
         if query != self._query_sent:
             self._query_sent = query
             self._emit(Query(query=query, ack=ack))
+        redirect, self.visitor.redirect = self.visitor.redirect, None
+        if redirect is not None:
+            self._emit(Redirect(url=redirect))
 
     def _timed_flush(self) -> None:
         self._timer_armed = False

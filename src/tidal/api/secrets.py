@@ -117,7 +117,18 @@ class Secrets(Mapping[str, Any]):
         ctx = maybe_run()
         if ctx is not None and ctx.visitor is not None and ctx.visitor.secrets is not None:
             return ctx.visitor.secrets
-        app_dir = ctx.page_table.main_path.parent if ctx is not None else None
+        return self.of_app(ctx.page_table.main_path.parent if ctx is not None else None)
+
+    def of_app(self, app_dir: Path | None) -> dict[str, Any]:
+        """The secrets of the app in ``app_dir`` as the files have them, outside any run
+        (the server's routes read ``[auth]`` this way).
+
+        Raises:
+            StreamlitSecretNotFoundError: there is no secrets file, or one is not valid TOML.
+
+        Example:
+            >>> secrets.of_app(Path("app.py").resolve().parent).get("auth")
+        """
         files = secrets_files(app_dir)
         stamp = tuple((str(f), f.stat().st_mtime) for f in files if f.is_file())
         with self._lock:

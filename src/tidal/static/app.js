@@ -100,10 +100,17 @@ function handle(msg) {
     case 'state_warning': return stateWarning(msg);
     case 'pages': return nav.update(msg);
     case 'query': return nav.updateQuery(msg);
+    case 'redirect': return redirect(msg.url);
     case 'rows': return dispatchReply(msg);
     case 'inspection': return inspector?.receive(msg);
     default: return undefined;
   }
+}
+
+// st.login / st.logout: the tab loads a path of the app (which may send it on to an identity
+// provider); only same-origin paths are followed ("//host" and "/\host" name other sites).
+function redirect(url) {
+  if (typeof url === 'string' && /^\/(?![\/\\])/.test(url)) location.assign(url);
 }
 
 function welcome(msg) {
