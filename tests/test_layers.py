@@ -67,6 +67,10 @@ LAYERS: dict[str, int] = {
     "tidal.stores": 3,
     # 4 sessions
     "tidal.session": 4,
+    "tidal.intake": 4,
+    "tidal.inspector_panel": 4,
+    "tidal.outbox": 4,
+    "tidal.persistence": 4,
     "tidal.sessions": 4,
     "tidal.eventqueue": 4,
     "tidal.refusals": 4,
