@@ -124,7 +124,7 @@ def test_sync_values_of_unknown_widgets_are_refused_on_arrival(serve_app):
     assert len(client.errors) >= 20
     assert all("50 unknown widget id(s) in a sync" in e for e in client.errors)
     session = server.sessions.get(client.token)
-    assert session._events.pending_bytes == 0  # nothing of them is kept
+    assert session._runs.events.pending_bytes == 0  # nothing of them is kept
     again = server.client(token=client.token, nonce="n2")
     again.change("Name", "Ada")
     assert "name: Ada" in again.texts()

@@ -71,6 +71,7 @@ LAYERS: dict[str, int] = {
     "tidal.inspector_panel": 4,
     "tidal.outbox": 4,
     "tidal.persistence": 4,
+    "tidal.runqueue": 4,
     "tidal.sessions": 4,
     "tidal.eventqueue": 4,
     "tidal.refusals": 4,

@@ -1,7 +1,7 @@
 """One browser tab: its document, its event queue and its runs.
 
 ``Session`` owns a tab's state (the document) and its live parts (the delta writer, the
-pending events in an ``EventQueue``, the run in progress). Events are processed in ``seq``
+pending events and the run in progress in a ``RunQueue``). Events are processed in ``seq``
 order, one run at a time, in a worker pool; an event arriving during a run interrupts it at
 its next ``st.*`` call unless that run handles a click (clicks are never lost: every click
 gets its own run). After each run it streams the output to its connection and writes the
@@ -17,7 +17,6 @@ import functools
 import hashlib
 import logging
 import secrets
-import threading
 import time
 import uuid
 from typing import Any
@@ -26,8 +25,7 @@ from tidal.codec import Snapshot
 from tidal.context import Flag, FragmentInfo, RunOptions, Visitor
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability
-from tidal.errors import RunTimedOut, ScriptInterrupted
-from tidal.eventqueue import Batch, EventQueue
+from tidal.eventqueue import Batch
 from tidal.fragments import fragment_of, run_fragment
 from tidal.inspector import secret_strings
 from tidal.inspector_panel import InspectorPanel
@@ -53,6 +51,7 @@ from tidal.protocol import (
 from tidal.querystring import encode_query, parse_query
 from tidal.refusals import Refusals
 from tidal.runner import RunHooks, Script, Status
+from tidal.runqueue import RunQueue
 from tidal.state import SessionState
 from tidal.stores import MemoryFileStore, StoreFiles
 from tidal.timeline import Trigger
@@ -84,21 +83,13 @@ class Session:
     __slots__ = (
         "__weakref__",
         "_durability",
-        "_events",
-        "_executor",
-        "_idle_waiter",
         "_intake",
-        "_interruptible",
-        "_lock",
         "_outbox",
         "_panel",
         "_persistence",
-        "_redrawing",
         "_resync",
-        "_running",
+        "_runs",
         "_seq",
-        "_stopper",
-        "_thread_id",
         "_timers",
         "_warm",
         "conn_id",
@@ -158,20 +149,13 @@ class Session:
         self.last_active = time.monotonic()
         self.nonce: str | None = None
         self.connected = False
-        self._executor = executor
-        self._lock = threading.Lock()
-        self._events = EventQueue()
-        self._running = False
-        self._interruptible = False
-        self._redrawing = False
-        self._stopper = RunInterrupt(self.interrupt, options.max_run_seconds)
+        stopper = RunInterrupt(self.interrupt, options.max_run_seconds)
+        self._runs = RunQueue(stopper, executor, self._process, self.token)
         self._seq = 0
-        self._idle_waiter: threading.Event | None = None
         self._resync = False
         self._warm = True
         """Whether the widgets are known: False from a ``redraw`` until its run completes."""
         self.conn_id: object = None
-        self._thread_id: int | None = None
         self._durability = durability
         self.epoch = 0
         self.page = ""
@@ -232,7 +216,7 @@ class Session:
     ) -> None:
         """A connection took this session; a new page load restarts the event numbering.
         Call ``redraw`` once the browser has been told which session it got."""
-        with self._lock:
+        with self._runs.lock:
             self._outbox.send = send
             self._outbox.schedule = schedule
             self.conn_id = conn_id
@@ -247,15 +231,14 @@ class Session:
     def redraw(self, query: str | None = None) -> None:
         """Queue the run that draws the page of a (re)connected browser from scratch;
         ``query`` (the address's query string) becomes the session's query params."""
-        with self._lock:
+        with self._runs.lock:
             self._resync = True
             self._warm = False
-            self._events.push(Batch({}, False, self._seq, barrier=True, query=query, redraw=True))
-            self._start()
+            self._runs.push(Batch({}, False, self._seq, barrier=True, query=query, redraw=True))
 
     def detach(self, conn_id: object = None) -> bool:
         """The connection ``conn_id`` went away; False if another connection owns it now."""
-        with self._lock:
+        with self._runs.lock:
             if conn_id is not None and conn_id != self.conn_id:
                 return False
             self._outbox.send = None
@@ -263,8 +246,7 @@ class Session:
             self.conn_id = None
             self.connected = False
             self.last_active = time.monotonic()
-            if self._running and (self._interruptible or self._redrawing):
-                self._interrupt()  # nobody will see this run's output (a click's run ends)
+            self._runs.abandon()  # nobody will see this run's output
             return True
 
     def enqueue(
@@ -284,7 +266,7 @@ class Session:
             QueueFull: the session holds as many pending events as it may; close the
                 connection.
         """
-        with self._lock:
+        with self._runs.lock:
             if msg.seq <= self._seq:
                 return False
             if msg.seq > self._seq + MAX_SEQ_GAP:
@@ -296,19 +278,18 @@ class Session:
             self.last_active = time.monotonic()
             if isinstance(msg, Rewind | LoadState):  # the inspector: replace the state, rerun
                 restore = functools.partial(self._panel.restore_from, msg)
-                self._events.push(Batch({}, False, msg.seq, barrier=True, restore=restore))
                 self._seq = msg.seq
-                self._start()
+                self._runs.push(Batch({}, False, msg.seq, barrier=True, restore=restore))
                 return True
             if isinstance(msg, Sync):
                 values = self._intake.known(msg.values) if self._warm else msg.values
-                self._events.defer(values, size=size if values else 0)
+                self._runs.events.defer(values, size=size if values else 0)
                 self._seq = msg.seq
                 return True
             meta = self.state.meta(msg.id) if isinstance(msg, Change) else None
-            self._events.put(msg, click=meta is not None and meta.trigger, size=size)
+            self._runs.events.put(msg, click=meta is not None and meta.trigger, size=size)
             self._seq = msg.seq
-            self._start()
+            self._runs.start()
             return True
 
     def notify(self, msg: Outbound) -> None:
@@ -317,55 +298,13 @@ class Session:
 
     def request_rerun(self) -> None:
         """Queue a plain rerun (page load, resume, source change)."""
-        with self._lock:
-            self._events.push(Batch({}, False, self._seq))
-            self._start()
-
-    def _start(self) -> None:
-        """A batch was queued: interrupt the run in progress (unless it handles a click) or
-        start one. Called under the lock."""
-        if self._running:
-            if self._interruptible:
-                self._interrupt()
-        else:
-            self._running = True
-            assert self._executor is not None, "a server session needs an executor"
-            self._executor.submit(self._drain, self._stopper.watch)
-
-    def _interrupt(self) -> None:
-        """Ask the run in progress to stop (at its next ``st.*`` call, or by an exception
-        raised in its own code soon after). Called under the lock."""
-        self._stopper.request()
-
-    def _drain(self) -> None:
-        self._thread_id = threading.get_ident()
-        while True:
-            with self._lock:
-                batch = self._events.pop()
-                if batch is None:
-                    self._running = False
-                    self._thread_id = None
-                    if self._idle_waiter is not None:
-                        self._idle_waiter.set()
-                    return
-                self._stopper.begin()
-                # a click's run always completes, and so does a redraw (events wait for it)
-                self._interruptible = not batch.trigger and not batch.redraw
-                self._redrawing = batch.redraw
-            try:
-                self._process(batch)
-            except (ScriptInterrupted, RunTimedOut):
-                # a hard interrupt that landed in tidal's code just as the script ended
-                log.debug("session %s: interrupt after the run", self.token[:8])
-            except Exception:  # a bug in tidal, not in the script: keep the session alive
-                log.exception("session %s: run failed", self.token[:8])
-            finally:
-                self._stopper.end()
+        with self._runs.lock:
+            self._runs.push(Batch({}, False, self._seq))
 
     def _process(self, batch: Batch) -> None:
         if batch.restore is not None:
             batch.restore()
-        with self._lock:
+        with self._runs.lock:
             resync, self._resync = self._resync, False
         if resync:
             self.writer.reset()
@@ -437,7 +376,7 @@ class Session:
                 announce=outbox.emit,
                 ack=batch.seq,
             )
-        self._stopper.end()  # the script is over: tidal's bookkeeping follows
+        self._runs.stopper.end()  # the script is over: tidal's bookkeeping follows
         self.page = self.nav.url
         self.last_status = status
         outbox.flush(self.run_count)
@@ -446,14 +385,14 @@ class Session:
             # the next run reads them as the address has them: a key set to [] is gone
             self.query_params = parse_query(outbox.query_sent)
         if batch.redraw and status in ("ok", "stopped", "error"):
-            with self._lock:
+            with self._runs.lock:
                 self._warm = True
         outbox.emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
         self._persist(batch.seq)
         if self._panel.open:
-            with self._lock:
+            with self._runs.lock:
                 full, export = self._panel.pending()
             outbox.emit(self._panel.inspection(full, export))
         self._arm_timers()
@@ -474,7 +413,7 @@ class Session:
         schedule = self._outbox.schedule
         if schedule is None:
             return
-        with self._lock:
+        with self._runs.lock:
             due = [f for f in self.fragments.values() if f.run_every and f.id not in self._timers]
             self._timers.update(f.id for f in due)
         for info in due:
@@ -484,14 +423,13 @@ class Session:
     def _tick(self, fid: str) -> None:
         """A fragment's timer fired (on the event loop): queue its rerun if the tab is idle.
         A busy tab skips this tick; the run in progress sets the timer again when it ends."""
-        with self._lock:
+        with self._runs.lock:
             self._timers.discard(fid)
-            if self._running or len(self._events) or not self.connected:
+            if self._runs.running or len(self._runs.events) or not self.connected:
                 return
             if fid not in self.fragments:
                 return
-            self._events.push(Batch({}, False, self._seq, barrier=True, fragment=fid))
-            self._start()
+            self._runs.push(Batch({}, False, self._seq, barrier=True, fragment=fid))
 
     # ------------------------------------------------------------------ inspector
     def rewind(self, run: int) -> bool:
@@ -503,8 +441,8 @@ class Session:
         """The tab's inspector panel opened or closed (on the connection's thread). Open, it
         gets everything now (or at the end of the run in progress) and then one
         ``Inspection`` per run; ``export`` adds the session document."""
-        with self._lock:  # no run can start while we hold the lock
-            msg = self._panel.toggle(open, export, running=self._running)
+        with self._runs.lock:  # no run can start while we hold the lock
+            msg = self._panel.toggle(open, export, running=self._runs.running)
         if msg is not None:
             self._outbox.emit(msg)
 
@@ -541,21 +479,13 @@ class Session:
         """Interrupt the current run even if it never reaches an ``st.*`` call (a script
         stuck in a loop), and drop the events not run yet: used at shutdown and when a
         session is dropped. Returns whether an exception was raised in the run's thread."""
-        with self._lock:
-            self._events.clear()
-        return self._stopper.force()
+        return self._runs.stop()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no run is queued or running (tests and shutdown)."""
-        with self._lock:
-            if not self._running:
-                return True
-            if self._idle_waiter is None or self._idle_waiter.is_set():
-                self._idle_waiter = threading.Event()
-            waiter = self._idle_waiter
-        return waiter.wait(timeout)
+        return self._runs.wait_idle(timeout)
 
     @property
     def busy(self) -> bool:
         """Whether a run is queued or in progress."""
-        return self._running
+        return self._runs.running
