@@ -43,6 +43,9 @@ LAYERS: dict[str, int] = {
     "tidal.tablepool": 0,
     # 1 model
     "tidal.state": 1,
+    "tidal.state_keys": 1,
+    "tidal.state_values": 1,
+    "tidal.widget_meta": 1,
     "tidal.kept": 1,
     "tidal.tree": 1,
     "tidal.delta": 1,
