@@ -278,18 +278,15 @@ class Session:
             self.last_active = time.monotonic()
             if isinstance(msg, Rewind | LoadState):  # the inspector: replace the state, rerun
                 restore = functools.partial(self._panel.restore_from, msg)
-                self._seq = msg.seq
                 self._runs.push(Batch({}, False, msg.seq, barrier=True, restore=restore))
-                return True
-            if isinstance(msg, Sync):
+            elif isinstance(msg, Sync):  # no run: the values ride along with the next one
                 values = self._intake.known(msg.values) if self._warm else msg.values
                 self._runs.events.defer(values, size=size if values else 0)
-                self._seq = msg.seq
-                return True
-            meta = self.state.meta(msg.id) if isinstance(msg, Change) else None
-            self._runs.events.put(msg, click=meta is not None and meta.trigger, size=size)
+            else:
+                meta = self.state.meta(msg.id) if isinstance(msg, Change) else None
+                self._runs.events.put(msg, click=meta is not None and meta.trigger, size=size)
+                self._runs.start()
             self._seq = msg.seq
-            self._runs.start()
             return True
 
     def notify(self, msg: Outbound) -> None:
