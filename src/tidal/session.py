@@ -60,10 +60,6 @@ log = logging.getLogger("tidal.session")
 
 UNSTORED_FILES_TTL = 86_400.0
 """Seconds an uploaded file lives in a session without a store (AppTest)."""
-MAX_SEQ_GAP = 10_000
-"""Largest jump of an event's ``seq`` past the last one seen (a browser numbers its events one
-by one and resends the ones not acknowledged; a bigger jump would make every later event look
-like a duplicate)."""
 
 
 def public_id(token: str) -> str:
@@ -89,9 +85,7 @@ class Session:
         "_persistence",
         "_resync",
         "_runs",
-        "_seq",
         "_timers",
-        "_warm",
         "conn_id",
         "connected",
         "epoch",
@@ -151,10 +145,7 @@ class Session:
         self.connected = False
         stopper = RunInterrupt(self.interrupt, options.max_run_seconds)
         self._runs = RunQueue(stopper, executor, self._process, self.token)
-        self._seq = 0
         self._resync = False
-        self._warm = True
-        """Whether the widgets are known: False from a ``redraw`` until its run completes."""
         self.conn_id: object = None
         self._durability = durability
         self.epoch = 0
@@ -168,7 +159,7 @@ class Session:
         """The browser tab this session serves (``st.context``), set by its connection."""
         self.state.timeline.secrets = self.secret_strings
         emit = self._outbox.emit
-        self._intake = Intake(self.state, self.refusals, self.token, emit)
+        self._intake = Intake(self.state, self.refusals, self.token, emit, self._runs)
         self._panel = InspectorPanel(self, self.state, self._intake, durability, emit)
         self._persistence = (
             Persistence(self, self.state, self.token, self.writer, durability, emit)
@@ -224,7 +215,7 @@ class Session:
             self._panel.open = False  # the page asks again if its panel is open
             if nonce != self.nonce:
                 self.nonce = nonce
-                self._seq = 0
+                self._intake.seq = 0
             self.last_active = time.monotonic()
             self.refusals.reset()
 
@@ -233,8 +224,9 @@ class Session:
         ``query`` (the address's query string) becomes the session's query params."""
         with self._runs.lock:
             self._resync = True
-            self._warm = False
-            self._runs.push(Batch({}, False, self._seq, barrier=True, query=query, redraw=True))
+            self._intake.warm = False
+            seq = self._intake.seq
+            self._runs.push(Batch({}, False, seq, barrier=True, query=query, redraw=True))
 
     def detach(self, conn_id: object = None) -> bool:
         """The connection ``conn_id`` went away; False if another connection owns it now."""
@@ -266,27 +258,14 @@ class Session:
             QueueFull: the session holds as many pending events as it may; close the
                 connection.
         """
+        restore = None
+        if isinstance(msg, Rewind | LoadState):  # the inspector: replace the state, rerun
+            restore = functools.partial(self._panel.restore_from, msg)
         with self._runs.lock:
-            if msg.seq <= self._seq:
-                return False
-            if msg.seq > self._seq + MAX_SEQ_GAP:
-                self._intake.refuse(
-                    f"event seq {msg.seq}: the last one was {self._seq} (events are numbered "
-                    "one by one)"
-                )
+            if not self._intake.admit(msg.seq):
                 return False
             self.last_active = time.monotonic()
-            if isinstance(msg, Rewind | LoadState):  # the inspector: replace the state, rerun
-                restore = functools.partial(self._panel.restore_from, msg)
-                self._runs.push(Batch({}, False, msg.seq, barrier=True, restore=restore))
-            elif isinstance(msg, Sync):  # no run: the values ride along with the next one
-                values = self._intake.known(msg.values) if self._warm else msg.values
-                self._runs.events.defer(values, size=size if values else 0)
-            else:
-                meta = self.state.meta(msg.id) if isinstance(msg, Change) else None
-                self._runs.events.put(msg, click=meta is not None and meta.trigger, size=size)
-                self._runs.start()
-            self._seq = msg.seq
+            self._intake.queue(msg, size, restore)
             return True
 
     def notify(self, msg: Outbound) -> None:
@@ -296,7 +275,7 @@ class Session:
     def request_rerun(self) -> None:
         """Queue a plain rerun (page load, resume, source change)."""
         with self._runs.lock:
-            self._runs.push(Batch({}, False, self._seq))
+            self._runs.push(Batch({}, False, self._intake.seq))
 
     def _process(self, batch: Batch) -> None:
         if batch.restore is not None:
@@ -383,7 +362,7 @@ class Session:
             self.query_params = parse_query(outbox.query_sent)
         if batch.redraw and status in ("ok", "stopped", "error"):
             with self._runs.lock:
-                self._warm = True
+                self._intake.warm = True
         outbox.emit(RunFinished(run=self.run_count, status=status, ack=batch.seq))
         if self._durability is not None:
             self._durability.metrics.run_seconds.observe(time.perf_counter() - started)
@@ -426,7 +405,7 @@ class Session:
                 return
             if fid not in self.fragments:
                 return
-            self._runs.push(Batch({}, False, self._seq, barrier=True, fragment=fid))
+            self._runs.push(Batch({}, False, self._intake.seq, barrier=True, fragment=fid))
 
     # ------------------------------------------------------------------ inspector
     def rewind(self, run: int) -> bool:
@@ -465,7 +444,7 @@ class Session:
     def save_now(self) -> None:
         """Hand the document to the store's writer now (graceful shutdown; the server then
         waits for the writer)."""
-        self._persist(self._seq)
+        self._persist(self._intake.seq)
 
     def _persist(self, seq: int) -> None:
         """Hand the document after a run to the store's writer (see ``Persistence``)."""
