@@ -1,14 +1,16 @@
 """One browser tab: its document, its event queue and its runs.
 
 ``Session`` owns a tab's state (the document) and its live parts (the delta writer, the
-pending events and the run in progress in a ``RunQueue``). Events are processed in ``seq``
-order, one run at a time, in a worker pool; an event arriving during a run interrupts it at
-its next ``st.*`` call unless that run handles a click (clicks are never lost: every click
-gets its own run). After each run it streams the output to its connection and writes the
-document through its ``Durability``. Knows nothing about sockets, HTTP, or the other
-sessions of the process (``tidal.sessions`` creates, resumes and expires them). What goes
-to the browser and when is its ``Outbox``'s; the checks of the browser's values, its
-``Intake``'s; the inspector panel, its ``InspectorPanel``'s; saving, its ``Persistence``'s.
+pending events and the run in progress). Events are processed in ``seq`` order, one run at a
+time, in a worker pool; an event arriving during a run interrupts it at its next ``st.*`` call
+unless that run handles a click (clicks are never lost: every click gets its own run). After
+each run it streams the output to its connection and writes the document through its
+``Durability``. Knows nothing about sockets, HTTP, or the other sessions of the process
+(``tidal.sessions`` creates, resumes and expires them).
+
+Its parts, each in a module of its own: ``Intake`` takes the browser's events and checks their
+values, ``RunQueue`` runs them one at a time, ``Outbox`` sends the output, ``InspectorPanel``
+serves the state inspector and ``Persistence`` saves the document.
 """
 
 from __future__ import annotations
