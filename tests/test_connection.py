@@ -124,7 +124,7 @@ def test_sync_values_of_unknown_widgets_are_refused_on_arrival(serve_app):
     assert len(client.errors) >= 20
     assert all("50 unknown widget id(s) in a sync" in e for e in client.errors)
     session = server.sessions.get(client.token)
-    assert session._events.pending_bytes == 0  # nothing of them is kept
+    assert session._runs.events.pending_bytes == 0  # nothing of them is kept
     again = server.client(token=client.token, nonce="n2")
     again.change("Name", "Ada")
     assert "name: Ada" in again.texts()
@@ -212,9 +212,9 @@ def test_the_server_stops_reading_from_a_client_that_does_not_read(serve_app, mo
     thread.start()
     _wait(lambda: conn.outbox_bytes > READ_PAUSE_BYTES, what="the outbox to pass the mark")
     time.sleep(0.2)
-    read = session._seq
+    read = session._intake.seq
     time.sleep(1.0)
-    assert session._seq == read  # nothing read while too much waits to go out
+    assert session._intake.seq == read  # nothing read while too much waits to go out
     assert sent > read + 50  # though the client kept sending
     stop.set()
     deaf.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.fixtures.processes import TidalProcess, free_port, tidal_process  # noqa: F401
 from tests.fixtures.server import COUNTER, Client, count_of
-from tidal.session import SUPERSEDED
+from tidal.persistence import SUPERSEDED
 
 
 def replicas(tidal_process, tmp_path: Path) -> tuple[TidalProcess, TidalProcess]:  # noqa: F811

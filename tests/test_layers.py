@@ -45,6 +45,9 @@ LAYERS: dict[str, int] = {
     "tidal.signed_cookie": 0,
     # 1 model
     "tidal.state": 1,
+    "tidal.state_keys": 1,
+    "tidal.state_values": 1,
+    "tidal.widget_meta": 1,
     "tidal.kept": 1,
     "tidal.tree": 1,
     "tidal.delta": 1,
@@ -69,6 +72,11 @@ LAYERS: dict[str, int] = {
     "tidal.stores": 3,
     # 4 sessions
     "tidal.session": 4,
+    "tidal.intake": 4,
+    "tidal.inspector_panel": 4,
+    "tidal.outbox": 4,
+    "tidal.persistence": 4,
+    "tidal.runqueue": 4,
     "tidal.sessions": 4,
     "tidal.eventqueue": 4,
     "tidal.refusals": 4,

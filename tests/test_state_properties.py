@@ -20,13 +20,9 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 import tidal
 from tidal.context import Flag, RunContext, RunOptions, current_run
 from tidal.errors import StreamlitValueError, TidalAPIError
-from tidal.state import (
-    WIDGET_ID_PREFIX,
-    SessionState,
-    WidgetMeta,
-    missing_attr_message,
-    missing_key_message,
-)
+from tidal.state import SessionState
+from tidal.state_keys import WIDGET_ID_PREFIX, missing_attr_message, missing_key_message
+from tidal.widget_meta import WidgetMeta
 from tidal.widgets import widget_id
 
 KEYS: st.SearchStrategy[Hashable] = st.one_of(

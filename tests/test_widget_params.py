@@ -13,8 +13,8 @@ from tidal.api.cache_store import ttl_seconds
 from tidal.api.shortcut import parse_shortcut
 from tidal.api.text_rules import check_live
 from tidal.errors import StreamlitAPIException
-from tidal.state import WidgetMeta
 from tidal.testing import AppTest
+from tidal.widget_meta import WidgetMeta
 
 
 def meta_of(at: AppTest, wid: str) -> WidgetMeta:

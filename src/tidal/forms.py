@@ -11,7 +11,7 @@ from typing import Any
 
 from tidal.context import RunContext
 from tidal.errors import StreamlitDuplicateElementKey, StreamlitInvalidLayoutContextError
-from tidal.state import check_user_key
+from tidal.state_keys import check_user_key
 from tidal.tree import Block, Node
 
 FORM_DOCS_TRAILER = (

@@ -1,9 +1,10 @@
 """Fragment-only reruns: replay one ``st.fragment`` call into its container.
 
-Owns ``run_fragment``. The page outside the fragment stays as the browser shows it: the delta
-writer compares and trims only inside the fragment's container, and only the fragment's
-widgets are cleaned up (R-9..R-11). Which events lead here is the session's business; what
-a full run records about fragments is ``api/fragment.py``'s.
+Owns ``run_fragment``, and ``fragment_of``: which fragment an interaction reruns alone. The
+page outside the fragment stays as the browser shows it: the delta writer compares and trims
+only inside the fragment's container, and only the fragment's widgets are cleaned up
+(R-9..R-11). Which events lead here is the session's business; what a full run records about
+fragments is ``api/fragment.py``'s.
 """
 
 from __future__ import annotations
@@ -19,6 +20,22 @@ from tidal.tree import Block, Node, node_at
 
 FragmentStatus = Literal["ok", "stopped", "error", "interrupted", "app"]
 """A fragment run's outcome; ``app``: it called ``st.rerun()``, the whole app runs next."""
+
+
+def fragment_of(
+    changes: Mapping[str, Any], state: SessionState, fragments: Mapping[str, FragmentInfo]
+) -> FragmentInfo | None:
+    """The fragment to rerun alone for ``changes``: the one (of the last full run's
+    ``fragments``) that rendered every changed widget (R-9); None: the whole app runs."""
+    if not changes:
+        return None
+    owners = set()
+    for wid in changes:
+        meta = state.meta(wid)
+        owners.add(meta.fragment if meta is not None else "")
+    if len(owners) != 1:
+        return None
+    return fragments.get(owners.pop())
 
 
 def run_fragment(

@@ -17,7 +17,8 @@ from typing import Any
 
 from tidal.api.secrets import secrets_files
 from tidal.errors import TidalAPIError
-from tidal.state import WIDGET_ID_PREFIX, SessionState
+from tidal.state import SessionState
+from tidal.state_keys import WIDGET_ID_PREFIX
 from tidal.summary import summarise
 from tidal.timeline import RunRecord
 

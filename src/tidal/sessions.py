@@ -16,7 +16,8 @@ import time
 from collections.abc import Callable
 
 from tidal.durability import Durability
-from tidal.session import Schedule, Send, Session
+from tidal.outbox import Schedule, Send
+from tidal.session import Session
 from tidal.stores import StoreError
 
 log = logging.getLogger("tidal.sessions")

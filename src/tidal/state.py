@@ -1,146 +1,36 @@
 """Session state: one tab's user values and widget values.
 
-Owns the three layers Streamlit's semantics need (``old`` from earlier runs, ``new_user`` values
-assigned in this run, ``new_widget`` values the browser sent or widgets defaulted to), the
-user-key <-> widget-id map, widget metadata, trigger resets, cleanup of unrendered widgets, and
-snapshot/restore for stores. Knows nothing about scripts, threads, trees or the wire.
-
-Lookup order for ``state[k]`` (spec section 0): ``new_user[k]``, ``new_widget[id(k)]``,
-``old[id(k)]``, ``old[k]``.
+Owns ``SessionState``: the mapping ``st.session_state`` is (with its errors), the registration
+of widgets in a run with their metadata, the values the browser echoes, trigger resets, cleanup
+of unrendered widgets (and the values persisted widgets keep), and snapshot/restore for stores.
+The values themselves, in the layers of the spec with the key map, are ``StateValues``'s
+(``tidal.state_values``); what a widget is, ``WidgetMeta``'s (``tidal.widget_meta``); which keys
+are allowed and the errors that name them, ``tidal.state_keys``'s. Knows nothing about scripts,
+threads, trees or the wire.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from copy import deepcopy
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tidal.errors import (
-    StreamlitValueError,
-    StreamlitWidgetAlreadyInstantiatedError,
-    TidalAPIError,
-)
+from tidal.errors import StreamlitWidgetAlreadyInstantiatedError
 from tidal.kept import MISSING as KEPT_MISSING
 from tidal.kept import KeptValues
 from tidal.removal import Removal, identity_changes
+from tidal.state_keys import (
+    WIDGET_ID_PREFIX,
+    already_instantiated_message,
+    check_user_key,
+    missing_key_message,
+)
+from tidal.state_values import MISSING, StateValues, visible_values
 from tidal.timeline import StateLayers, Timeline
+from tidal.widget_meta import WidgetMeta
 
 if TYPE_CHECKING:
     from tidal.uploaded_file import SessionFiles
-
-WIDGET_ID_PREFIX = "$$ID"
-"""Every widget id starts with this; user keys may not."""
-
-_DOCS = "https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
-
-
-def missing_key_message(key: str) -> str:
-    """The KeyError text for a missing key (SS-6)."""
-    return (
-        f'st.session_state has no key "{key}". Did you forget to initialize it? More info: {_DOCS}'
-    )
-
-
-def missing_attr_message(key: str) -> str:
-    """The AttributeError text for a missing attribute (SS-7)."""
-    return (
-        f'st.session_state has no attribute "{key}". Did you forget to initialize it? '
-        f"More info: {_DOCS}"
-    )
-
-
-def already_instantiated_message(key: str) -> str:
-    """The W-8 message."""
-    return (
-        f"`st.session_state['{key}']` cannot be modified after the widget with that key is "
-        f"instantiated. Assign `st.session_state['{key}']` before creating the widget, or update "
-        "it from an `on_change` or `on_click` callback, which runs before the widget is "
-        "instantiated. If this is a read-only session state key (buttons, file and media inputs, "
-        "`st.data_editor`, forms, chart or `ButtonColumn` selections), store the value under a "
-        "different session state key."
-    )
-
-
-def check_user_key(key: object) -> str:
-    """Normalise a user key with ``str()`` (SS-4) and refuse reserved or empty keys."""
-    k = key if isinstance(key, str) else str(key)
-    if k.startswith(WIDGET_ID_PREFIX):
-        raise TidalAPIError(f"Keys beginning with {WIDGET_ID_PREFIX} are reserved.")
-    if k == "":
-        raise StreamlitValueError("Invalid `key` value. Supported values: a non-empty string.")
-    return k
-
-
-Callback = Callable[..., Any]
-
-
-def same_value(value: Any) -> Any:
-    """The value itself: the wire form of a widget whose value is already JSON."""
-    return value
-
-
-@dataclass(slots=True, eq=False)
-class WidgetMeta:
-    """What the session remembers about a widget from the run that rendered it.
-
-    ``from_wire`` turns a browser value into the widget's Python value and raises ValueError
-    when the value does not fit the widget (type, range, option); ``to_wire`` is its inverse
-    (what the browser shows for a Python value).
-    """
-
-    id: str
-    kind: str
-    key: str | None
-    default: Any
-    from_wire: Callable[[Any], Any]
-    to_wire: Callable[[Any], Any] = same_value
-    callback: Callback | None = None
-    args: tuple[Any, ...] = ()
-    kwargs: dict[str, Any] = field(default_factory=dict)
-    trigger: bool = False
-    form: str = ""
-    disabled: bool = False
-    order: int = 0
-    fragment: str = ""
-    """The id of the ``st.fragment`` whose body rendered it ("" outside fragments)."""
-    persist: str | None = None
-    """``"page"``/``"session"``: keep the value under the key while the widget is not shown."""
-    page: str = ""
-    """The hash of the page that rendered it (a ``"page"``-scoped value stays on it)."""
-    idle: Any = False
-    """What a trigger holds between clicks (False for a button, None for a menu button)."""
-    present: Callable[[Any], Any] | None = None
-    """How ``st.session_state[key]`` shows the stored value (a ``components.v2`` component
-    shows its triggers with its state); None shows the value itself."""
-    label: str = ""
-    identity: tuple[Any, ...] = ()
-    """The identity parameters its id was derived from (to explain a reset, ``removal.py``)."""
-
-
-_MISSING: Any = object()
-
-
-def _visible(
-    old: dict[str, Any],
-    new_widget: dict[str, Any],
-    new_user: dict[str, Any],
-    id_to_key: Mapping[str, str],
-) -> dict[str, Any]:
-    """The visible keys and values of a state's layers, in the lookup order of the module
-    docstring: a user key's own ``old`` value, then its widget's, then this run's values."""
-    out: dict[str, Any] = {}
-    for k, v in old.items():  # lowest: a value kept under its user key
-        if not k.startswith(WIDGET_ID_PREFIX):
-            out[k] = v
-    for layer in (old, new_widget):
-        for k, v in layer.items():
-            if k.startswith(WIDGET_ID_PREFIX):
-                user_key = id_to_key.get(k)
-                if user_key is not None:
-                    out[user_key] = v
-    out.update(new_user)
-    return out
 
 
 class SessionState:
@@ -153,16 +43,12 @@ class SessionState:
         "__weakref__",  # session-scoped caches drop their entries when the state goes
         "_echo",
         "_forms_this_run",
-        "_id_to_key",
         "_ids_this_run",
         "_kept",
-        "_key_to_id",
         "_keys_this_run",
         "_meta",
-        "_new_user",
-        "_new_widget",
-        "_old",
         "_order",
+        "_values",
         "files",
         "removals",
         "timeline",
@@ -170,11 +56,8 @@ class SessionState:
     )
 
     def __init__(self) -> None:
-        self._old: dict[str, Any] = {}
-        self._new_user: dict[str, Any] = {}
-        self._new_widget: dict[str, Any] = {}
-        self._key_to_id: dict[str, str] = {}
-        self._id_to_key: dict[str, str] = {}
+        self._values = StateValues()
+        """The values: the layers of the spec and the key map."""
         self._meta: dict[str, WidgetMeta] = {}
         self._echo: dict[str, Any] = {}
         """Widget values as the browser will send them back on the next interaction (see
@@ -197,15 +80,18 @@ class SessionState:
 
     # ------------------------------------------------------------------ mapping (user side)
     def _lookup(self, k: str) -> Any:
-        if k in self._new_user:
-            return self._new_user[k]
-        wid = self._key_to_id.get(k)
+        # StateValues.lookup with this state's presentation, inlined: every read of
+        # st.session_state comes here, and a call less is a third of its time
+        v = self._values
+        if k in v.new_user:
+            return v.new_user[k]
+        wid = v.key_to_id.get(k)
         if wid is not None:
-            if wid in self._new_widget:
-                return self._present(wid, self._new_widget[wid])
-            if wid in self._old:
-                return self._present(wid, self._old[wid])
-        return self._old.get(k, _MISSING)
+            if wid in v.new_widget:
+                return self._present(wid, v.new_widget[wid])
+            if wid in v.old:
+                return self._present(wid, v.old[wid])
+        return v.old.get(k, MISSING)
 
     def _present(self, wid: str, value: Any) -> Any:
         meta = self._meta.get(wid)
@@ -214,58 +100,50 @@ class SessionState:
     def __getitem__(self, key: object) -> Any:
         k = key if isinstance(key, str) else str(key)
         value = self._lookup(k)
-        if value is _MISSING:
+        if value is MISSING:
             raise KeyError(missing_key_message(k))
         return value
 
     def __contains__(self, key: object) -> bool:
         k = key if isinstance(key, str) else str(key)
-        return self._lookup(k) is not _MISSING
+        return self._lookup(k) is not MISSING
 
     def get(self, key: object, default: Any = None) -> Any:
         """``state[key]`` if present, else ``default``."""
         value = self._lookup(key if isinstance(key, str) else str(key))
-        return default if value is _MISSING else value
+        return default if value is MISSING else value
 
     def __setitem__(self, key: object, value: Any) -> None:
         k = check_user_key(key)
-        wid = self._key_to_id.get(k)
+        wid = self._values.key_to_id.get(k)
         if (wid is not None and wid in self._ids_this_run) or k in self._forms_this_run:
             raise StreamlitWidgetAlreadyInstantiatedError(already_instantiated_message(k))
-        self._new_user[k] = value
+        self._values.new_user[k] = value
         self.version += 1
 
     def __delitem__(self, key: object) -> None:
         k = key if isinstance(key, str) else str(key)
         value = self._lookup(k)
-        if value is _MISSING:
+        if value is MISSING:
             raise KeyError(missing_key_message(k))
-        m = self._meta.get(self._key_to_id.get(k, ""))
+        m = self._meta.get(self._values.key_to_id.get(k, ""))
         kind, label = (m.kind, m.label) if m is not None else ("value", k)
-        self.removals.append(Removal("deleted", k, self._key_to_id.get(k), kind, label, value))
+        self.removals.append(
+            Removal("deleted", k, self._values.key_to_id.get(k), kind, label, value)
+        )
         self.version += 1
-        self._new_user.pop(k, None)
-        self._old.pop(k, None)
+        self._values.new_user.pop(k, None)
+        self._values.old.pop(k, None)
         self._kept.forget(k)
-        wid = self._key_to_id.pop(k, None)
+        wid = self._values.key_to_id.pop(k, None)
         if wid is not None:
-            self._id_to_key.pop(wid, None)
-            self._new_widget.pop(wid, None)
-            self._old.pop(wid, None)
+            self._values.id_to_key.pop(wid, None)
+            self._values.new_widget.pop(wid, None)
+            self._values.old.pop(wid, None)
 
     def keys(self) -> list[str]:
         """Visible keys: user keys and the keys of keyed widgets (never bare widget ids)."""
-        seen: dict[str, None] = {}
-        id_to_key = self._id_to_key
-        for layer in (self._old, self._new_widget, self._new_user):
-            for k in layer:
-                if k.startswith(WIDGET_ID_PREFIX):
-                    user_key = id_to_key.get(k)
-                    if user_key is None:
-                        continue
-                    k = user_key
-                seen[k] = None
-        return list(seen)
+        return self._values.keys()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.keys())
@@ -280,30 +158,17 @@ class SessionState:
     def clear(self) -> None:
         """Empty everything: user keys, widget values and the key map (SS-16)."""
         self.version += 1
-        self._old.clear()
-        self._new_user.clear()
-        self._new_widget.clear()
-        self._key_to_id.clear()
-        self._id_to_key.clear()
+        self._values.clear()
         self._kept.clear()
 
     # ------------------------------------------------------------------ widget side
     def widget_value(self, wid: str) -> Any:
-        """The current value of a widget by id, or ``_MISSING``."""
-        user_key = self._id_to_key.get(wid)
-        if user_key is not None and user_key in self._new_user:
-            return self._new_user[user_key]
-        if wid in self._new_widget:
-            return self._new_widget[wid]
-        if wid in self._old:
-            return self._old[wid]
-        if user_key is not None:
-            return self._old.get(user_key, _MISSING)
-        return _MISSING
+        """The current value of a widget by id, or ``MISSING``."""
+        return self._values.widget_value(wid)
 
     def bound_widget(self, key: str) -> str | None:
         """The id of the widget bound to user key ``key``, if one is."""
-        return self._key_to_id.get(key)
+        return self._values.key_to_id.get(key)
 
     def meta(self, wid: str) -> WidgetMeta | None:
         """Metadata of a widget rendered by an earlier (or the current) run."""
@@ -311,7 +176,7 @@ class SessionState:
 
     def assigned_this_run(self, key: str | None) -> bool:
         """Whether ``key`` was assigned through session state in the current run (W-10)."""
-        return key is not None and key in self._new_user
+        return key is not None and key in self._values.new_user
 
     def register(self, meta: WidgetMeta) -> tuple[Any, bool]:
         """Register a widget in the current run and return ``(value, from_state)``.
@@ -325,17 +190,13 @@ class SessionState:
         self._meta[wid] = meta
         self._ids_this_run.add(wid)
         if k is not None:
-            old_wid = self._key_to_id.get(k)
-            if old_wid is not None and old_wid != wid:
-                self._id_to_key.pop(old_wid, None)
-            self._key_to_id[k] = wid
-            self._id_to_key[wid] = k
+            self._values.bind(k, wid)
             self._keys_this_run.add(k)
             self._take_kept(k, wid, meta.page)
         value = self.widget_value(wid)
-        if value is _MISSING:
+        if value is MISSING:
             value = meta.default
-            self._new_widget[wid] = deepcopy(value)
+            self._values.new_widget[wid] = deepcopy(value)
             return deepcopy(value), False
         return deepcopy(value), self.assigned_this_run(k)
 
@@ -349,10 +210,14 @@ class SessionState:
 
     def _take_kept(self, k: str, wid: str, page: str) -> None:
         """A persisted widget shows again: its kept value becomes the new widget's value."""
-        kept = self._kept.take(self._old, k, page)
-        fresh = wid not in self._new_widget and wid not in self._old and k not in self._new_user
+        kept = self._kept.take(self._values.old, k, page)
+        fresh = (
+            wid not in self._values.new_widget
+            and wid not in self._values.old
+            and k not in self._values.new_user
+        )
         if kept is not KEPT_MISSING and fresh:
-            self._new_widget[wid] = kept
+            self._values.new_widget[wid] = kept
 
     def _keep(self, gone: set[str]) -> None:
         """Keep the values of persisted widgets about to be removed under their keys."""
@@ -361,27 +226,29 @@ class SessionState:
             if m is None or m.persist is None or m.key is None:
                 continue
             value = self.widget_value(wid)
-            if value is not _MISSING:
-                self._kept.keep(self._old, m.key, value, m.page if m.persist == "page" else None)
+            if value is not MISSING:
+                self._kept.keep(
+                    self._values.old, m.key, value, m.page if m.persist == "page" else None
+                )
 
     def changed_by_browser(self, wid: str) -> bool:
         """Whether this run's interaction gave the widget a new value (it differs from the
         value of the run before)."""
-        if wid not in self._new_widget or wid not in self._old:
+        if wid not in self._values.new_widget or wid not in self._values.old:
             return False
         try:
-            return bool(self._new_widget[wid] != self._old[wid])
+            return bool(self._values.new_widget[wid] != self._values.old[wid])
         except Exception:  # values whose == is ambiguous (arrays)
             return True
 
     def set_widget_value(self, wid: str, value: Any) -> None:
         """Rewrite a widget's value (W-11b: an invalid assigned value falls back to default)."""
         self.version += 1
-        user_key = self._id_to_key.get(wid)
-        if user_key is not None and user_key in self._new_user:
-            self._new_user[user_key] = value
+        user_key = self._values.id_to_key.get(wid)
+        if user_key is not None and user_key in self._values.new_user:
+            self._values.new_user[user_key] = value
         else:
-            self._new_widget[wid] = value
+            self._values.new_widget[wid] = value
 
     def seen_this_run(self, wid: str) -> bool:
         """Whether a widget with this id already registered in the current run."""
@@ -401,34 +268,11 @@ class SessionState:
     # ------------------------------------------------------------------ run lifecycle
     def _reset_triggers(self) -> None:
         meta = self._meta
-        for layer in (self._new_widget, self._old):
+        for layer in (self._values.new_widget, self._values.old):
             for wid in layer:
                 m = meta.get(wid)
                 if m is not None and m.trigger:
                     layer[wid] = m.idle  # False for buttons, None for st.chat_input
-
-    def _merged(self) -> dict[str, Any]:
-        """Every entry as it reads now, keyed by widget id where a key maps to one."""
-        merged: dict[str, Any] = {}
-        to_id, to_key = self._key_to_id, self._id_to_key
-        for layer in (self._old, self._new_widget, self._new_user):
-            for k in layer:
-                kid = k if k.startswith(WIDGET_ID_PREFIX) else to_id.get(k, k)
-                if kid in merged:
-                    continue
-                if kid.startswith(WIDGET_ID_PREFIX):
-                    value = self.widget_value(kid)
-                else:
-                    value = self._lookup(to_key.get(kid, kid))
-                if value is not _MISSING:
-                    merged[kid] = value
-        return merged
-
-    def _compact(self) -> None:
-        """Merge this run's layers into ``old`` (start of an interaction)."""
-        self._old.update(self._merged())
-        self._new_user.clear()
-        self._new_widget.clear()
 
     def begin_interaction(self, changes: Mapping[str, Any]) -> list[WidgetMeta]:
         """Start a run caused by an interaction (or a plain rerun when ``changes`` is empty).
@@ -438,26 +282,26 @@ class SessionState:
         registration order: their callbacks run next (CB-2, CB-3, CB-7).
         """
         self._reset_triggers()
-        self._compact()
+        self._values.compact(self._present)
         # A rendered trigger (button) is False unless this interaction clicks it, even when its
         # key holds True from an earlier run or a test: that value is returned once (W-11).
         for wid, rendered in self._meta.items():
             if rendered.trigger:
-                self._new_widget[wid] = rendered.idle
+                self._values.new_widget[wid] = rendered.idle
         if self._echo:
             for wid, value in self._echo.items():
                 if wid in self._meta and wid not in changes:
-                    self._new_widget[wid] = value
+                    self._values.new_widget[wid] = value
             self._echo.clear()
         changed: list[WidgetMeta] = []
         for wid, value in changes.items():
             m = self._meta.get(wid)
             if m is None or m.disabled:
                 continue  # stale or disabled widget: drop the value (W-21)
-            self._new_widget[wid] = value
-            before = m.idle if m.trigger else self._old.get(wid, _MISSING)
+            self._values.new_widget[wid] = value
+            before = m.idle if m.trigger else self._values.old.get(wid, MISSING)
             try:
-                differs = bool(before is _MISSING or before != value)
+                differs = bool(before is MISSING or before != value)
             except Exception:  # values whose == is ambiguous (arrays): count as a change
                 differs = True
             if differs:
@@ -486,7 +330,7 @@ class SessionState:
             meta = self._meta
             if fragment is None:  # every widget the run did not render
                 gone = {w for w in meta if w not in active}
-                for layer in (self._old, self._new_widget):
+                for layer in (self._values.old, self._values.new_widget):
                     gone.update(
                         k for k in layer if k.startswith(WIDGET_ID_PREFIX) and k not in active
                     )
@@ -496,8 +340,8 @@ class SessionState:
                 self._record_removals(gone, "fragment_not_drawn" if fragment else "not_drawn")
             self._keep(gone)
             if fragment is None and page is not None:
-                self._kept.drop_other_pages(self._old, page)
-            for layer in (self._old, self._new_widget):
+                self._kept.drop_other_pages(self._values.old, page)
+            for layer in (self._values.old, self._values.new_widget):
                 for k in [k for k in layer if k in gone]:
                     del layer[k]
             for wid in [w for w in meta if w in gone]:
@@ -518,7 +362,7 @@ class SessionState:
         }
         for wid in sorted(gone):
             m = meta.get(wid)
-            key = m.key if m is not None else self._id_to_key.get(wid)
+            key = m.key if m is not None else self._values.id_to_key.get(wid)
             if m is None and key is None:
                 continue  # a keyless value restored from a store: nothing to name
             if m is not None and m.persist is not None:
@@ -545,8 +389,8 @@ class SessionState:
             self._ids_this_run.clear()
             self._record_removals(set(self._meta), "page_switch")
         self._keep(set(self._meta))
-        self._kept.drop_other_pages(self._old, None)
-        for layer in (self._old, self._new_widget):
+        self._kept.drop_other_pages(self._values.old, None)
+        for layer in (self._values.old, self._values.new_widget):
             for k in [k for k in layer if k.startswith(WIDGET_ID_PREFIX)]:
                 del layer[k]
         self._meta.clear()
@@ -555,41 +399,27 @@ class SessionState:
     def visible(self) -> dict[str, Any]:
         """Every visible key with its value: ``to_dict()`` in one pass over the layers, in
         another order."""
-        return _visible(self._old, self._new_widget, self._new_user, self._id_to_key)
+        return self._values.visible()
 
     @staticmethod
     def visible_of(layers: StateLayers) -> dict[str, Any]:
         """``visible()`` of layers that ``layers()`` copied (the run timeline's diffs)."""
         old, new_widget, new_user, keys = layers
-        return _visible(old, new_widget, new_user, {wid: k for k, wid in keys.items()})
+        return visible_values(old, new_widget, new_user, {wid: k for k, wid in keys.items()})
 
     def layers(self) -> StateLayers:
         """Shallow copies of the layers and the key map, taken after a run (to rewind to)."""
-        return (
-            dict(self._old),
-            dict(self._new_widget),
-            dict(self._new_user),
-            dict(self._key_to_id),
-        )
+        return self._values.layers()
 
     def restore_layers(self, layers: StateLayers) -> None:
         """Put back layers taken by ``layers()``; widgets register afresh on the next run."""
-        old, new_widget, new_user, keys = layers
         self.clear()
         self._meta.clear()
-        self._old.update(old)
-        self._new_widget.update(new_widget)
-        self._new_user.update(new_user)
-        self._key_to_id.update(keys)
-        self._id_to_key.update({wid: k for k, wid in keys.items()})
+        self._values.put_layers(layers)
 
     def snapshot_parts(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
         """``(user values, widget values by id, key map)``: what a store keeps."""
-        user: dict[str, Any] = {}
-        widgets: dict[str, Any] = {}
-        for kid, value in self._merged().items():
-            (widgets if kid.startswith(WIDGET_ID_PREFIX) else user)[kid] = value
-        return user, widgets, dict(self._key_to_id)
+        return self._values.snapshot_parts(self._present)
 
     def restore(
         self, user: Mapping[str, Any], widgets: Mapping[str, Any], keys: Mapping[str, str]
@@ -597,7 +427,4 @@ class SessionState:
         """Replace everything with a snapshot's contents (values land in ``old``)."""
         self.clear()  # counts as a change (version)
         self._meta.clear()
-        self._old.update(user)
-        self._old.update(widgets)
-        self._key_to_id.update(keys)
-        self._id_to_key.update({wid: k for k, wid in keys.items()})
+        self._values.load(user, widgets, keys)

@@ -27,15 +27,10 @@ from tidal.errors import (
     StreamlitValueError,
 )
 from tidal.querystring import MAX_QUERY_CHARS, encode_query
-from tidal.state import (
-    WIDGET_ID_PREFIX,
-    Callback,
-    SessionState,
-    WidgetMeta,
-    check_user_key,
-    same_value,
-)
+from tidal.state import SessionState
+from tidal.state_keys import WIDGET_ID_PREFIX, check_user_key
 from tidal.tree import Block, Node
+from tidal.widget_meta import Callback, WidgetMeta, same_value
 
 log = logging.getLogger("tidal.widgets")
 

@@ -17,9 +17,10 @@ from typing import Any, Literal, overload
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import api_function, get_run
 from tidal.errors import StreamlitInvalidLayoutContextError, TidalAPIError
-from tidal.state import Callback, check_user_key
+from tidal.state_keys import check_user_key
 from tidal.tree import MAIN
 from tidal.uploaded_file import SessionFiles, UploadedFile
+from tidal.widget_meta import Callback
 from tidal.widgets import Spec, register
 
 _SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)

@@ -21,7 +21,7 @@ from typing import Any
 from tidal.api.handle import ElementHandle, add_element
 from tidal.context import get_run
 from tidal.errors import TidalAPIError
-from tidal.state import Callback
+from tidal.widget_meta import Callback
 from tidal.widgets import Spec, register
 
 COMPONENT_TYPE = "component_instance"

@@ -33,7 +33,7 @@ from tidal.api.component_state import (
 )
 from tidal.context import RunContext, get_run
 from tidal.errors import TidalAPIError
-from tidal.state import Callback, WidgetMeta
+from tidal.widget_meta import Callback, WidgetMeta
 from tidal.widgets import Spec, register_block
 
 log = logging.getLogger("tidal.components")

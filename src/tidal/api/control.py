@@ -16,7 +16,8 @@ from tidal.errors import (
     StreamlitInvalidLayoutContextError,
     TidalAPIError,
 )
-from tidal.state import SessionState, missing_attr_message
+from tidal.state import SessionState
+from tidal.state_keys import missing_attr_message
 
 _MISSING: Any = object()
 

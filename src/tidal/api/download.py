@@ -19,7 +19,7 @@ from tidal.context import api_function, get_run
 from tidal.errors import StreamlitInvalidLayoutContextError, StreamlitValueError, TidalAPIError
 from tidal.forms import FORM_DOCS_TRAILER
 from tidal.media_file import MediaFile, deferred_id, extension, media_id
-from tidal.state import Callback
+from tidal.widget_meta import Callback
 from tidal.widgets import Spec, label_text, register
 
 OnClick = Callback | Literal["rerun", "ignore"] | None

@@ -22,7 +22,7 @@ from tidal.api.cache_store import ttl_seconds
 from tidal.context import Flag, FragmentInfo, RunContext, maybe_run
 from tidal.errors import TidalAPIError
 from tidal.eventloop import run_awaitable
-from tidal.state import check_user_key
+from tidal.state_keys import check_user_key
 from tidal.tree import Block, Node
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -19,7 +19,8 @@ from tidal.errors import (
     StreamlitInvalidFormCallbackError,
     StreamlitValueAssignmentNotAllowedError,
 )
-from tidal.state import WidgetMeta, check_user_key
+from tidal.state_keys import check_user_key
+from tidal.widget_meta import WidgetMeta
 from tidal.widgets import run_page, widget_id
 
 if TYPE_CHECKING:

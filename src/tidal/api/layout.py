@@ -16,7 +16,7 @@ from tidal.api.handle import ElementHandle, add_element
 from tidal.context import api_function, get_run
 from tidal.errors import TidalAPIError
 from tidal.forms import open_form
-from tidal.state import check_user_key
+from tidal.state_keys import check_user_key
 from tidal.tree import BOTTOM, SIDEBAR, Node
 
 LayoutBlock = ElementHandle

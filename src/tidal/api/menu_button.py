@@ -16,7 +16,7 @@ from tidal.api.widget_args import Args, Kwargs, Width, check_icon, check_width, 
 from tidal.context import api_function, get_run
 from tidal.errors import StreamlitAPIException
 from tidal.forms import forbid_form
-from tidal.state import Callback
+from tidal.widget_meta import Callback
 from tidal.widgets import Spec, label_text, register
 
 

@@ -20,8 +20,8 @@ from tidal.api.layout import key_class
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import RunContext, api_function, get_run
 from tidal.errors import TidalAPIError
-from tidal.state import Callback
 from tidal.tree import Block, Node
+from tidal.widget_meta import Callback
 from tidal.widgets import Spec, label_text, register_block
 
 OnChange = str | Callback

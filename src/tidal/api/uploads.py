@@ -15,8 +15,8 @@ from typing import Any, Literal
 from tidal.api.widget_args import Args, Kwargs
 from tidal.context import RunContext, api_function, get_run
 from tidal.errors import StreamlitValueError, TidalAPIError
-from tidal.state import Callback
 from tidal.uploaded_file import FILE_ID, Accept, SessionFiles, UploadedFile
+from tidal.widget_meta import Callback
 from tidal.widgets import Spec, label_text, register
 
 OnChange = Callback | Literal["rerun", "ignore"] | None

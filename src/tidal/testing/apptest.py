@@ -22,13 +22,14 @@ from tidal.context import RunOptions
 from tidal.querystring import encode_query, parse_query
 from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
-from tidal.state import WIDGET_ID_PREFIX, WidgetMeta, missing_attr_message
+from tidal.state_keys import WIDGET_ID_PREFIX, missing_attr_message
 from tidal.testing.blocks import Block
 from tidal.testing.elements import Element
 from tidal.testing.errors import AppTestError
 from tidal.testing.watchdog import Watchdog
 from tidal.testing.wrappers import wrap
 from tidal.timeline import RunRecord
+from tidal.widget_meta import WidgetMeta
 
 if TYPE_CHECKING:
     from tidal.tree import Node
