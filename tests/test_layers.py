@@ -41,6 +41,7 @@ LAYERS: dict[str, int] = {
     "tidal.tables": 0,
     "tidal.dataframes": 0,
     "tidal.tablepool": 0,
+    "tidal.tiles": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.kept": 1,
