@@ -81,6 +81,7 @@ LAYERS: dict[str, int] = {
     "tidal.connection": 5,
     "tidal.server": 5,
     "tidal.headers": 5,
+    "tidal.stylesheet": 5,
     "tidal.http_protocol": 5,
     "tidal.cli": 5,
     "tidal.compat": 5,

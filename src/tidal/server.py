@@ -50,6 +50,7 @@ from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.sessions import Sessions
 from tidal.stores import open_store
+from tidal.stylesheet import PageStylesheet
 from tidal.tags import ClassFinder
 from tidal.theme import theme_css
 from tidal.uploads import UploadRoutes
@@ -112,6 +113,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         )
 
     page_html = index.read_text("utf-8")
+    page_css = PageStylesheet(STATIC_DIR, theme)
 
     async def page(request: Request) -> Response:
         # a fresh nonce per page load: the scripts an app shows on purpose (st.html with
@@ -199,6 +201,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
             Route("/_tidal/theme.css", theme_stylesheet),
+            Route("/_tidal/page.css", page_css.respond),
             WebSocketRoute("/ws", ws_endpoint),
             # compressed: the page's modules and the vendored libraries are text (a page of
             # charts fetches megabytes of JavaScript); media and uploads are not

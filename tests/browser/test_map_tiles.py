@@ -19,6 +19,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.browser.test_charts import _watch_csp
+
 TILE_RGB = (40, 90, 220)  # every tile is this blue
 POINT = "#00ff00"
 
@@ -108,21 +110,6 @@ PIXELS = """([r, g, b]) => {
   return n;
 }"""
 GREEN = [0, 255, 0]
-
-
-def _watch_csp(app: Any) -> list[str]:
-    violations: list[str] = []
-    app.page.on(
-        "console",
-        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
-    )
-    app.page.add_init_script(
-        """document.addEventListener('securitypolicyviolation',
-             (e) => console.error('Content Security Policy: ' + e.violatedDirective))"""
-    )
-    app.page.reload()
-    app.idle()
-    return violations
 
 
 def _view_tiles(width: float, height: float, zoom: int = 2) -> set[tuple[int, int, int]]:

@@ -8,8 +8,7 @@
 // selection. The selection is sent as the widget's value in Streamlit's shape:
 // {selection: {indices: {layer_id: [...]}, objects: {layer_id: [...]}}}.
 import { h } from '../elements.js';
-import { useStyles } from '../lazy.js';
-import { loadPurify } from '../assets.js';
+import { loadPurify, useStyles } from '../lazy.js';
 import { commit } from '../widgets/base.js';
 import { templates, tileNote, tilesFailed } from './tiles.js';
 

@@ -3,8 +3,7 @@
 import { h } from '../elements.js';
 import { inlineMarkdown } from '../markdown.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow, sameValue } from './base.js';
-import { buttonKinds } from './buttons.js';
-import { iconEl } from './icons.js';
+import { iconEl } from './buttons.js';
 
 // ------------------------------------------------------------------------------ checkbox, toggle
 function checkKind(isToggle) {
@@ -333,8 +332,7 @@ const multiKind = {
 };
 
 /** Widget kinds that commit at once, by type name. */
-export const choiceKinds = {
-  ...buttonKinds,
+export const kinds = {
   checkbox: checkKind(false),
   toggle: checkKind(true),
   selectbox: selectKind,
