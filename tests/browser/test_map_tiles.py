@@ -21,7 +21,8 @@ from playwright.sync_api import expect
 
 from tests.browser.test_charts import _watch_csp
 
-TILE_RGB = (40, 90, 220)  # every tile is this blue
+TILE_RGB = (40, 90, 220)  # tiles with x + y even are blue,
+ODD_RGB = (220, 120, 40)  # the others orange: a checkerboard shows where each tile lands
 POINT = "#00ff00"
 
 
@@ -39,11 +40,11 @@ def _png(rgb: tuple[int, int, int], side: int = 256) -> bytes:
 
 
 class TileServer:
-    """Answers /{z}/{x}/{y}.png with a blue tile (CORS allowed) and records what was asked."""
+    """Answers /{z}/{x}/{y}.png with a blue or orange tile (CORS allowed), recording each."""
 
     def __init__(self) -> None:
         self.asked: list[tuple[int, int, int]] = []
-        tile = _png(TILE_RGB)
+        tiles = (_png(TILE_RGB), _png(ODD_RGB))
         asked = self.asked
 
         class Handler(BaseHTTPRequestHandler):
@@ -54,6 +55,7 @@ class TileServer:
                     return
                 z, x, y = (int(p) for p in parts)
                 asked.append((z, x, y))
+                tile = tiles[(x + y) % 2]
                 self.send_response(200)
                 self.send_header("Content-Type", "image/png")
                 self.send_header("Content-Length", str(len(tile)))
@@ -127,16 +129,32 @@ def _view_tiles(width: float, height: float, zoom: int = 2) -> set[tuple[int, in
 def test_a_map_requests_the_tiles_of_its_view_and_draws_them_under_its_points(open_app, tiles):
     app = open_app(CENTRED, map__tileUrl=tiles.template, map__tileAttribution="© Test tiles")
     violations = _watch_csp(app)
-    app.page.wait_for_function(f"() => ({PIXELS})({list(TILE_RGB)}) > 10000")
+    # every tile of the view has arrived: the canvas is tiles but for the point
+    app.page.wait_for_function(
+        f"""() => {{
+          const c = document.querySelector('.map-canvas');
+          const n = ({PIXELS})({list(TILE_RGB)}) + ({PIXELS})({list(ODD_RGB)});
+          return n > c.width * c.height * 0.95;
+        }}"""
+    )
     app.page.wait_for_function(f"() => ({PIXELS})({GREEN}) > 30")
     width, height, total = app.page.evaluate(
         "() => { const c = document.querySelector('.map-canvas'); "
         "return [c.clientWidth, c.clientHeight, c.width * c.height]; }"
     )
-    # the points sit on the tiles: the whole canvas is tile blue but for them
+    # the points sit on the tiles: the whole canvas is tiles but for them
     blue = app.page.evaluate(f"() => ({PIXELS})({list(TILE_RGB)})")
+    orange = app.page.evaluate(f"() => ({PIXELS})({list(ODD_RGB)})")
     green = app.page.evaluate(f"() => ({PIXELS})({GREEN})")
-    assert blue + green > total * 0.95
+    assert blue + orange + green > total * 0.95 and min(blue, orange) > total * 0.2
+    # (0, 0) is the corner where tiles 2/1/1 (up left), 2/2/1, 2/1/2 and 2/2/2 meet
+    at = "([x, y]) => [...document.querySelector('.map-canvas').getContext('2d')"
+    at += ".getImageData(x * devicePixelRatio, y * devicePixelRatio, 1, 1).data].slice(0, 3)"
+    cx, cy = width / 2, height / 2
+    assert app.page.evaluate(at, [cx - 20, cy - 20]) == list(TILE_RGB)  # 2/1/1: even
+    assert app.page.evaluate(at, [cx + 20, cy - 20]) == list(ODD_RGB)  # 2/2/1
+    assert app.page.evaluate(at, [cx - 20, cy + 20]) == list(ODD_RGB)  # 2/1/2
+    assert app.page.evaluate(at, [cx + 20, cy + 20]) == list(TILE_RGB)  # 2/2/2
     # the tiles of the view, at the map's zoom (an earlier layout may have asked for a few more)
     assert _view_tiles(width, height) <= set(tiles.asked)
     assert {z for z, _, _ in tiles.asked} == {2}
@@ -163,6 +181,7 @@ def test_with_tiles_nobody_serves_the_points_draw_on_the_plain_base_with_one_not
     assert note.count() == 1
     assert app.page.get_by_text("could not be loaded").count() == 1
     assert app.page.evaluate(f"() => ({PIXELS})({list(TILE_RGB)})") == 0
+    assert app.page.evaluate(f"() => ({PIXELS})({list(ODD_RGB)})") == 0
 
 
 def test_a_map_without_tiles_fetches_none_and_says_so(open_app, tiles):
@@ -201,10 +220,10 @@ def test_a_pydeck_map_draws_the_tiles_under_its_layers(open_app, tiles):
         "() => Number(document.querySelector('.deck-box')?.dataset.drawn) > 0"
     )
     for _ in range(100):  # tiles arrive after the first frame: up to 10 s
-        if _deck_pixels(app, TILE_RGB) >= 20000:
+        if _deck_pixels(app, TILE_RGB) + _deck_pixels(app, ODD_RGB) >= 40000:
             break
         app.page.wait_for_timeout(100)
-    assert _deck_pixels(app, TILE_RGB) >= 20000
+    assert min(_deck_pixels(app, TILE_RGB), _deck_pixels(app, ODD_RGB)) >= 10000
     assert _deck_pixels(app, (0, 255, 0)) > 30
     assert tiles.asked and {z for z, _, _ in tiles.asked} <= {1, 2, 3}
     assert all(0 <= x < 2**z and 0 <= y < 2**z for z, x, y in tiles.asked)
