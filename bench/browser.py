@@ -314,7 +314,7 @@ def clicks(
     page.context.close()
 
 
-def first_load(browser: Browser) -> None:
+def first_load(browser: Browser, listed: bool = False) -> None:
     server = Server(APPS / "counter.py")
     try:
         context = browser.new_context(viewport=VIEWPORT)
@@ -336,6 +336,8 @@ def first_load(browser: Browser) -> None:
         page.wait_for_function(IDLE, timeout=30_000)
         page.wait_for_timeout(500)  # late requests (fonts, icons) and their loadingFinished
         total = sum(encoded.values())
+        for rid, url in requests.items() if listed else ():
+            print(f"  {encoded.get(rid, 0):>9,.0f} B  {url.removeprefix(server.url)}")
         print(
             f"browser first load (counter): {len(requests)} HTTP requests, "
             f"{total / 1000:,.1f} kB encoded ({len(encoded)} finished)  "
@@ -377,6 +379,9 @@ def main() -> int:
     parser.add_argument("--streamlit", metavar="PYTHON", help="measure Streamlit with this Python")
     parser.add_argument("-n", type=int, default=200, help="clicks per figure on the counter")
     parser.add_argument("--app", action="append", help="only these apps (counter.py, ...)")
+    parser.add_argument(
+        "--first-load", action="store_true", help="only the first page load, each request listed"
+    )
     args = parser.parse_args()
     if not os.path.exists(CHROMIUM):
         print(f"browser: {CHROMIUM} is missing (apt-get install chromium); skipped")
@@ -392,6 +397,9 @@ def main() -> int:
             load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
             who = "Streamlit" if args.streamlit else "tidal"
             print(f"browser: {who}, Chromium {browser.version}; load average {load}", flush=True)
+            if args.first_load:
+                first_load(browser, listed=True)
+                apps = []
             for app, n, methods, baseline in apps:
                 if args.app and app not in args.app:
                     continue
@@ -404,7 +412,7 @@ def main() -> int:
                     clicks(browser, target, app, n, methods, "" if args.streamlit else baseline)
                 finally:
                     target.stop()
-            if not args.streamlit and not args.app:
+            if not args.streamlit and not args.app and not args.first_load:
                 first_load(browser)
                 launch_to_visible(browser)
             load = " / ".join(f"{x:.1f}" for x in os.getloadavg())

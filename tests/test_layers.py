@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     "tidal.dataframes": 0,
     "tidal.tablepool": 0,
     "tidal.signed_cookie": 0,
+    "tidal.tiles": 0,
     # 1 model
     "tidal.state": 1,
     "tidal.state_keys": 1,
@@ -93,6 +94,7 @@ LAYERS: dict[str, int] = {
     "tidal.front_end": 5,
     "tidal.serving": 5,
     "tidal.headers": 5,
+    "tidal.stylesheet": 5,
     "tidal.http_protocol": 5,
     "tidal.cli": 5,
     "tidal.compat": 5,

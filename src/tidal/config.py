@@ -141,6 +141,14 @@ LOOPBACK_ADDRESSES = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 @dataclass(frozen=True, slots=True)
+class MapConfig:
+    """``[map]``: where the tiles under maps come from (a tidal addition)."""
+
+    tile_url: str
+    tile_attribution: str
+
+
+@dataclass(frozen=True, slots=True)
 class GlobalConfig:
     """``[global]``: options without a better home (Streamlit's names)."""
 
@@ -166,6 +174,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "session": SessionConfig,
     "theme": ThemeConfig,
     "client": ClientConfig,
+    "map": MapConfig,
     "global_": GlobalConfig,
     "logger": LoggerConfig,
 }
@@ -185,6 +194,7 @@ class Config:
     session: SessionConfig
     theme: ThemeConfig
     client: ClientConfig
+    map: MapConfig
     global_: GlobalConfig
     logger: LoggerConfig
     _sources: Mapping[str, str] = field(repr=False, hash=False)

@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tidal.tiles import tile_url_problem
+
 __all__ = [
     "OPTIONS",
     "OPTIONS_BY_NAME",
@@ -334,6 +336,25 @@ OPTIONS: tuple[Option, ...] = (
         'server listens on localhost only and off otherwise; "on" enables it on any address '
         "(each tab sees only its own session; secrets are never shown).",
         from_bool=("on", "off"),
+    ),
+    Option(
+        "map.tileUrl",
+        str,
+        "",
+        "Raster map tiles under `st.map` and `st.pydeck_chart` maps (a tidal addition): a URL "
+        "template with `{z}`, `{x}` and `{y}`, and optionally `{s}` (subdomains a, b, c) as the "
+        "host's first label, e.g. `https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png`. The "
+        "server must allow cross-origin requests (CORS), as public tile servers do; its origin "
+        "is added to the page's Content-Security-Policy. Empty, or when tiles fail to load: "
+        "points on a plain base, and a note that says so.",
+        tile_url_problem,
+    ),
+    Option(
+        "map.tileAttribution",
+        str,
+        "",
+        "Credit shown under maps drawn over `map.tileUrl` tiles, as the tile provider asks "
+        '(e.g. "© OpenStreetMap contributors").',
     ),
     Option(
         "global.disableWidgetStateDuplicationWarning",

@@ -1,5 +1,5 @@
-"""The front end's routes: the page at ``/`` and every page path, its files under ``/static``
-and the configured theme at ``/_tidal/theme.css``.
+"""The front end's routes: the page at ``/`` and every page path, its files under ``/static``,
+its one stylesheet at ``/_tidal/page.css`` and the configured theme at ``/_tidal/theme.css``.
 
 Every page load gets ``static/index.html`` with a fresh nonce on its scripts and a
 Content-Security-Policy allowing that nonce (``headers.py``); the page's modules and vendored
@@ -20,6 +20,7 @@ from starlette.staticfiles import StaticFiles
 
 from tidal.config import Config
 from tidal.headers import content_security_policy
+from tidal.stylesheet import PageStylesheet
 from tidal.theme import theme_css
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -32,6 +33,7 @@ class FrontEndRoutes:
         self.config = config
         self.theme = theme_css(config.theme)
         self.page_html = (STATIC_DIR / "index.html").read_text("utf-8")
+        self.page_css = PageStylesheet(STATIC_DIR, self.theme)
 
     def routes(self) -> list[BaseRoute]:
         """The routes to mount, after every other route: ``/{page:path}`` matches any path.
@@ -41,6 +43,8 @@ class FrontEndRoutes:
         """
         return [
             Route("/_tidal/theme.css", self.theme_stylesheet),
+            # the page's stylesheets and the theme in one response (one request at first load)
+            Route("/_tidal/page.css", self.page_css.respond),
             # compressed: the page's modules and the vendored libraries are text (a page of
             # charts fetches megabytes of JavaScript); media and uploads are not
             Mount(

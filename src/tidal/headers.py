@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tidal.config import Config
+from tidal.tiles import tile_origin
 
 __all__ = [
     "CSP_DIRECTIVES",
@@ -57,7 +58,8 @@ CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
 
 def content_security_policy(config: Config, nonce: str | None = None) -> str:
     """The Content-Security-Policy header of every response: :data:`CSP_DIRECTIVES` and
-    ``frame-ancestors`` from ``server.allowedFrameAncestors``. The page itself also allows
+    ``frame-ancestors`` from ``server.allowedFrameAncestors``, and the origin of
+    ``map.tileUrl`` when set. The page itself also allows
     scripts with its per-response ``nonce``: the ones ``st.html(...,
     unsafe_allow_javascript=True)`` puts in the page, which the front end gives that nonce.
 
@@ -66,6 +68,10 @@ def content_security_policy(config: Config, nonce: str | None = None) -> str:
         "default-src 'self'; script-src 'self'; ... frame-ancestors 'self'"
     """
     directives = {**CSP_DIRECTIVES, "frame-ancestors": config.server.allowed_frame_ancestors}
+    if config.map.tile_url:  # map tiles: images for st.map, fetched by deck.gl's TileLayer
+        tiles = tile_origin(config.map.tile_url)
+        for name in ("img-src", "connect-src"):
+            directives[name] = (*directives[name], tiles)
     if nonce is not None:  # the page: scripts the app shows on purpose carry its nonce
         directives["script-src"] = (*directives["script-src"], f"'nonce-{nonce}'")
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())

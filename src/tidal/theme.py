@@ -1,4 +1,4 @@
-"""The ``[theme]`` options as CSS: the stylesheet ``/theme.css`` that index.html links.
+"""The ``[theme]`` options as CSS, joined into the page's stylesheet (``/_tidal/page.css``).
 
 Owns ``theme_css``: each option set in the configuration overrides the CSS variables of
 ``static/style.css`` (in the light and the dark theme alike); options left empty keep the

@@ -4,9 +4,10 @@ Owns the function: it finds the coordinate columns (``lat``/``latitude``/``LAT``
 and the same for ``lon``/``longitude``, or the ones named), checks them (numbers, no missing
 values, on the globe), and sends them as compact columns (``chart_data.py``) with each
 point's colour and radius (a column, or one value for all; the radius in metres, 100 by
-default). The browser draws the points on a canvas in Web Mercator, fitted to them unless
-``zoom`` is given; there are no map tiles, so the map works without a network. Knows nothing
-about how it is drawn.
+default), and the map tiles of the configuration (``map.tileUrl``, shared with
+``st.pydeck_chart``). The browser draws the points on a canvas in Web Mercator, fitted to them
+unless ``zoom`` is given, over those tiles, or over a plain base when there are none (so the
+map works without a network). Knows nothing about how it is drawn.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from tidal.api.builtin_charts import chart_size, css_color, is_color
 from tidal.api.chart_data import encode_column
 from tidal.api.handle import ElementHandle, add_element
-from tidal.context import api_function
+from tidal.context import api_function, maybe_run
 from tidal.dataframes import to_table
 from tidal.errors import StreamlitAPIException
 from tidal.tables import Column, Table, is_missing
@@ -27,6 +28,20 @@ LON_NAMES = ("LON", "LONGITUDE", "lon", "longitude")
 DEFAULT_RADIUS = 100
 """Metres, as Streamlit's."""
 DEFAULT_COLOR = "#ff2b2bc8"
+
+
+def tile_props() -> dict[str, str] | None:
+    """The tiles maps draw under their points (``map.tileUrl``), or None for a plain base.
+
+    Example:
+        >>> tile_props()  # with map.tileUrl = "https://t.example/{z}/{x}/{y}.png"
+        {'url': 'https://t.example/{z}/{x}/{y}.png', 'attribution': ''}
+    """
+    ctx = maybe_run()
+    config = ctx.options.config if ctx is not None else None
+    if config is None or not config.map.tile_url:
+        return None
+    return {"url": config.map.tile_url, "attribution": config.map.tile_attribution}
 
 
 def _find(table: Table, given: str | None, names: tuple[str, ...], what: str) -> Column:
@@ -136,5 +151,6 @@ def map(
         "width": width,
         "height": height,
         "alt": alt,
+        "tiles": tile_props(),
     }
     return add_element(MAP_TYPE, props, extra=data)

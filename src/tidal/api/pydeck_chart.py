@@ -6,7 +6,7 @@ shape) and its tooltip, and the selections: with ``on_select``, the chart is a w
 value is Streamlit's ``PydeckState``, ``{"selection": {"indices": {layer_id: [...]},
 "objects": {layer_id: [...]}}}``, checked before it reaches session state. pydeck is optional:
 its objects are recognised by their methods, never imported. Knows nothing about how it is
-drawn (deck.gl in the browser, on a plain background: no map tiles are fetched).
+drawn (deck.gl in the browser, over ``map.tileUrl`` tiles or a plain background).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from tidal.api.builtin_charts import chart_size
 from tidal.api.handle import add_element
+from tidal.api.maps import tile_props
 from tidal.api.selection import AttributeDict
 from tidal.context import api_function, get_run
 from tidal.errors import StreamlitAPIException
@@ -167,7 +168,9 @@ def pydeck_chart(
 ) -> Any:
     """Draw a deck.gl chart from a ``pydeck.Deck`` (deck.gl, loaded only by pages with one).
 
-    There are no map tiles: the layers are drawn on the page's background, light or dark.
+    Maps (a ``MapView``, with a ``map_provider``) are drawn over the raster tiles of
+    ``map.tileUrl`` when it is set; otherwise, and with ``map_provider=None``, the layers are
+    drawn on the page's background, light or dark.
 
     Args:
         pydeck_obj: a ``pydeck.Deck``, or its JSON (a dict or text); None: an empty map.
@@ -201,6 +204,7 @@ def pydeck_chart(
         "width": width,
         "height": height,
         "alt": alt,
+        "tiles": tile_props(),
     }
     if on_select == "ignore":
         return add_element(DECK_TYPE, props, extra=pydeck_obj)

@@ -1,31 +1,48 @@
-// Element kinds whose code loads on first use: the large or rarely used families (tables,
-// charts, media, chat...), each an ES module under elements/ exporting `kinds`. Until its module
-// has loaded, an element shows a quiet placeholder (which also collects a container's children);
-// then the real kind builds the element from its latest props. A page that shows no such
-// element never fetches the module. `window.__tidal.loading` counts modules in flight, so tests
-// can wait for them.
-import { h } from './elements.js';
+// Code and styles fetched on first use. Element kinds whose module loads when a page first shows
+// one of their elements: the large or rarely used families (tables, charts, media, chat...) and
+// the widget families other than buttons, each an ES module exporting `kinds`; until its module
+// has loaded, an element shows a quiet placeholder (which also collects a container's children),
+// then the real kind builds the element from its latest props. A page that shows no such element
+// never fetches the module. Also the vendored libraries that text needs only sometimes: KaTeX
+// (LaTeX), highlight.js and its language grammars (code), DOMPurify (st.html) and the emoji
+// shortcode table. Every fetch in flight counts in `window.__tidal.loading`, so tests (and idle
+// checks) wait for it. Knows nothing about elements' DOM or Markdown.
 
 /** @type {Map<string, Promise<any>>} module URL -> its import */
 const modules = new Map();
 
-function load(url) {
+/**
+ * Import a module under static/ once, counted while in flight.
+ * @param {string} path relative to this file, e.g. `./vendor/katex/katex.js`
+ * @returns {Promise<any>}
+ */
+export function importOnce(path) {
+  const url = new URL(path, import.meta.url).href;
   let p = modules.get(url);
   if (!p) {
-    const hook = /** @type {any} */ (window).__tidal;
-    if (hook) hook.loading = (hook.loading ?? 0) + 1;
-    p = import(new URL(url, import.meta.url).href).finally(() => {
-      if (hook) hook.loading -= 1;
-    });
+    p = track(import(url));
     modules.set(url, p);
   }
   return p;
 }
 
 /**
+ * Count a promise in `window.__tidal.loading` until it settles.
+ * @template T
+ * @param {Promise<T>} promise
+ * @returns {Promise<T>}
+ */
+export function track(promise) {
+  const hook = /** @type {any} */ (window).__tidal;
+  if (!hook) return promise;
+  hook.loading = (hook.loading ?? 0) + 1;
+  return promise.finally(() => { hook.loading -= 1; });
+}
+
+/**
  * Kinds that stand in for the real ones until their module has loaded.
  * @param {Record<string, string|{url: string, widget?: boolean}>} table type -> module URL
- *   (relative to this file), or {url, widget: true} for a widget type
+ *   (relative to this file, under static/), or {url, widget: true} for a widget type
  * @returns {Record<string, object>}
  */
 export function lazyKinds(table) {
@@ -41,8 +58,10 @@ export function lazyKinds(table) {
           return;
         }
         node.s.pending = true;
-        node.el = node.box = h('div', { class: 'lazy-loading', 'aria-busy': 'true' });
-        load(url).then((mod) => {
+        node.el = node.box = document.createElement('div');
+        node.el.className = 'lazy-loading';
+        node.el.setAttribute('aria-busy', 'true');
+        importOnce(url).then((mod) => {
           real = mod.kinds?.[t] ?? null;
           if (!real) throw new Error(`${url} does not define the element type ${t}`);
           if (!node.s.pending) return; // removed while loading
@@ -92,7 +111,9 @@ const sheets = new Map();
 export function useStyles(url) {
   let loaded = sheets.get(url);
   if (!loaded) {
-    const link = h('link', { rel: 'stylesheet', href: url });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = url;
     loaded = new Promise((resolve) => {
       link.addEventListener('load', () => resolve(), { once: true });
       link.addEventListener('error', () => resolve(), { once: true });
@@ -101,4 +122,79 @@ export function useStyles(url) {
     document.head.append(link);
   }
   return loaded;
+}
+
+/**
+ * Link a stylesheet under static/ once.
+ * @param {string} path relative to this file
+ * @returns {Promise<void>} settles when the sheet has loaded (or failed)
+ */
+export function linkStyle(path) {
+  return track(useStyles(new URL(path, import.meta.url).href));
+}
+
+/** KaTeX, with its stylesheet (and so its fonts) linked. */
+export function loadKatex() {
+  linkStyle('./vendor/katex/katex.min.css');
+  return importOnce('./vendor/katex/katex.js').then((m) => m.default);
+}
+
+/** DOMPurify. */
+export function loadPurify() {
+  return importOnce('./vendor/purify.js').then((m) => m.default);
+}
+
+/** The emoji shortcode table: name -> emoji. */
+export function loadEmoji() {
+  return importOnce('./vendor/gemoji.js').then((m) => m.nameToEmoji);
+}
+
+// Names people write in ```lang fences and st.code(language=...), mapped to the vendored grammar
+// files (vendor/highlight/languages/<file>.min.js). Unknown languages show as plain text.
+const GRAMMARS = {
+  bash: 'bash', sh: 'bash', zsh: 'bash', console: 'bash', c: 'c', h: 'c', cpp: 'cpp',
+  'c++': 'cpp', cc: 'cpp', hpp: 'cpp', csharp: 'csharp', cs: 'csharp', 'c#': 'csharp',
+  css: 'css', dart: 'dart', diff: 'diff', patch: 'diff', dockerfile: 'dockerfile',
+  docker: 'dockerfile', elixir: 'elixir', ex: 'elixir', erlang: 'erlang', erl: 'erlang',
+  go: 'go', golang: 'go', graphql: 'graphql', gql: 'graphql', groovy: 'groovy',
+  haskell: 'haskell', hs: 'haskell', http: 'http', ini: 'ini', toml: 'ini', cfg: 'ini',
+  java: 'java', javascript: 'javascript', js: 'javascript', jsx: 'javascript', mjs: 'javascript',
+  json: 'json', jsonc: 'json', julia: 'julia', jl: 'julia', kotlin: 'kotlin', kt: 'kotlin',
+  latex: 'latex', tex: 'latex', less: 'less', lua: 'lua', makefile: 'makefile', make: 'makefile',
+  markdown: 'markdown', md: 'markdown', matlab: 'matlab', nginx: 'nginx',
+  objectivec: 'objectivec', objc: 'objectivec', perl: 'perl', pl: 'perl', pgsql: 'pgsql',
+  postgres: 'pgsql', postgresql: 'pgsql', php: 'php', plaintext: 'plaintext', text: 'plaintext',
+  txt: 'plaintext', powershell: 'powershell', ps1: 'powershell', protobuf: 'protobuf',
+  proto: 'protobuf', python: 'python', py: 'python', python3: 'python', pycon: 'python-repl',
+  'python-repl': 'python-repl', r: 'r', ruby: 'ruby', rb: 'ruby', rust: 'rust', rs: 'rust',
+  scala: 'scala', scss: 'scss', shell: 'shell', sql: 'sql', swift: 'swift',
+  typescript: 'typescript', ts: 'typescript', tsx: 'typescript', vbnet: 'vbnet', vb: 'vbnet',
+  xml: 'xml', html: 'xml', xhtml: 'xml', svg: 'xml', yaml: 'yaml', yml: 'yaml',
+};
+
+/**
+ * The grammar file for a language name, or null when it is not vendored.
+ * @param {string|null|undefined} language
+ * @returns {string|null}
+ */
+export function grammarOf(language) {
+  const key = String(language ?? '').trim().toLowerCase();
+  return Object.hasOwn(GRAMMARS, key) ? GRAMMARS[key] : null;
+}
+
+/**
+ * highlight.js with the grammar of `language` registered, or null for a language without one.
+ * @param {string} language
+ * @returns {Promise<{hljs: any, name: string}|null>}
+ */
+export async function loadHighlighter(language) {
+  const file = grammarOf(language);
+  if (!file || file === 'plaintext') return null;
+  const [core, grammar] = await Promise.all([
+    importOnce('./vendor/highlight/core.min.js'),
+    importOnce(`./vendor/highlight/languages/${file}.min.js`),
+  ]);
+  const hljs = core.default;
+  if (!hljs.getLanguage(file)) hljs.registerLanguage(file, grammar.default);
+  return { hljs, name: file };
 }

@@ -5,9 +5,9 @@
 // Raw HTML in the source is escaped unless the caller allows it; link and image URLs with a
 // scheme other than http(s)/mailto/tel (javascript:, vbscript:, data: outside images) are
 // dropped either way; links leave the page in a new tab. LaTeX, emoji and code highlighting
-// need libraries fetched on first use (assets.js); rendered HTML is finished once they are in.
+// need libraries fetched on first use (lazy.js); rendered HTML is finished once they are in.
 // Knows nothing about elements or the DOM tree beyond the element it is given.
-import { loadEmoji, loadHighlighter, loadKatex } from './assets.js';
+import { loadEmoji, loadHighlighter, loadKatex } from './lazy.js';
 import { Marked } from './vendor/marked.esm.js';
 
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

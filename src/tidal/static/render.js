@@ -6,10 +6,7 @@ import { elementKinds, unknownKind } from './elements.js';
 import { lazyKinds } from './lazy.js';
 import { navKinds } from './nav.js';
 import { sameValue } from './widgets/base.js';
-import { choiceKinds } from './widgets/choices.js';
-import { groupKinds } from './widgets/groups.js';
-import { inputKinds } from './widgets/inputs.js';
-import { sliderKinds } from './widgets/slider.js';
+import { buttonKinds } from './widgets/buttons.js';
 
 /**
  * @typedef {object} Node
@@ -32,12 +29,25 @@ import { sliderKinds } from './widgets/slider.js';
  * @property {Tree} tree
  */
 
+/** Widget types by the module under static/widgets/ that draws them. */
+const WIDGET_FAMILIES = {
+  'widgets/inputs.js': ['text_input', 'text_area', 'number_input', 'date_input', 'datetime_input',
+    'time_input', 'color_picker'],
+  'widgets/choices.js': ['checkbox', 'toggle', 'selectbox', 'radio', 'multiselect'],
+  'widgets/slider.js': ['slider', 'select_slider'],
+  'widgets/groups.js': ['pills', 'segmented_control', 'feedback', 'menu_button', 'pagination',
+    'link_button'],
+};
+
 /**
  * Element types whose code is fetched on first use (see lazy.js): type -> module under
  * static/, or {url, widget: true} for widgets. Families that need a large library (tables,
- * charts, media, chat, components) register their types here.
+ * charts, media, chat, components) register their types here, and so do the widget families
+ * (not every page has inputs or choices; buttons, the most common, load with the page).
  */
 const LAZY = {
+  ...Object.fromEntries(Object.entries(WIDGET_FAMILIES)
+    .flatMap(([url, types]) => types.map((t) => [t, { url, widget: true }]))),
   component_instance: { url: 'elements/component.js', widget: true },
   component_html: 'elements/component.js',
   component_iframe: 'elements/component.js',
@@ -79,7 +89,7 @@ const LAZY = {
 };
 
 const kinds = {
-  ...elementKinds, ...inputKinds, ...choiceKinds, ...groupKinds, ...sliderKinds, ...navKinds,
+  ...elementKinds, ...buttonKinds, ...navKinds,
   ...lazyKinds(LAZY),
 };
 const FADE_DELAY_MS = 200;

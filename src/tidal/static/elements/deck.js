@@ -1,14 +1,16 @@
 // st.pydeck_chart, loaded on first use with the vendored deck.gl (2 MB) and its JSON converter
 // (which reads pydeck's "@@type" classes and "@@=" accessors with its own expression parser, no
-// eval). The layers are drawn with WebGL2 on the page's background, light or dark, over a
-// graticule on maps: no map tiles are fetched, so the chart draws with no network. With on_select, a click on an object selects
+// eval). The layers are drawn with WebGL2 on the page's background, light or dark. On maps (a
+// MapView, with a map provider) they are drawn over the raster tiles of map.tileUrl (deck.gl's
+// TileLayer of BitmapLayers), or over a graticule when none are configured or they fail to
+// load, so the chart draws with no network. With on_select, a click on an object selects
 // it (single-object), or adds or removes it (multi-object); a click on nothing clears the
 // selection. The selection is sent as the widget's value in Streamlit's shape:
 // {selection: {indices: {layer_id: [...]}, objects: {layer_id: [...]}}}.
 import { h } from '../elements.js';
-import { useStyles } from '../lazy.js';
-import { loadPurify } from '../assets.js';
+import { loadPurify, useStyles } from '../lazy.js';
 import { commit } from '../widgets/base.js';
+import { templates, tileNote, tilesFailed } from './tiles.js';
 
 useStyles(new URL('deck.css', import.meta.url).href);
 
@@ -31,7 +33,7 @@ const converter = new deckJson.JSONConverter({
 });
 const purify = await loadPurify();
 
-// base map settings deck.gl itself does not take (tidal draws no base map)
+// base map settings deck.gl itself does not take (tidal draws its own base: tiles or a graticule)
 const MAP_KEYS = ['mapStyle', 'mapProvider', 'map_style', 'map_provider', 'google_maps_key',
   'mapbox_key', 'customLibraries', 'description', 'tooltip'];
 const EMPTY = () => ({ indices: {}, objects: {} });
@@ -58,11 +60,45 @@ function rgba(css) {
 function withBase(node) {
   const layers = highlighted(node);
   if (!node.s.geographic) return layers;
+  const tiles = node.s.basemap ? [tileLayer(node)] : [];
+  if (tiles.length && !node.s.tilesFailed) return [...tiles, ...layers];
   const color = rgba(getComputedStyle(document.documentElement).getPropertyValue('--border').trim() || '#d0d7de');
   return [new deck.PathLayer({
     id: '__tidal_graticule', data: GRATICULE, getPath: (d) => d, getColor: color,
     getWidth: 1, widthUnits: 'pixels', pickable: false,
-  }), ...layers];
+  }), ...tiles, ...layers];
+}
+
+/** The map tiles under the layers: a BitmapLayer per tile of the view. */
+function tileLayer(node) {
+  const tiles = node.p.tiles;
+  node.s.tileData ??= templates(tiles); // the same array each time: deck.gl keeps the tiles
+  return new deck.TileLayer({
+    id: '__tidal_tiles', data: node.s.tileData, minZoom: 0, maxZoom: 19, tileSize: 256,
+    pickable: false,
+    onTileError: () => {
+      if (node.s.tilesFailed) return;
+      node.s.tilesFailed = true;
+      tilesFailed(node.s.note, tiles, 'Layers');
+      node.s.deck?.setProps({ layers: withBase(node) });
+    },
+    renderSubLayers: (props) => {
+      const [[west, south], [east, north]] = props.tile.boundingBox;
+      return new deck.BitmapLayer(props, { data: null, image: props.data, bounds: [west, south, east, north] });
+    },
+  });
+}
+
+/** The note under the chart, when the base it describes changes. */
+function setNote(node, tiles) {
+  const key = JSON.stringify(tiles ?? null);
+  if (node.s.noteFor === key) return;
+  node.s.noteFor = key;
+  node.s.tileData = null;
+  node.s.tilesFailed = false;
+  const note = tileNote(tiles, 'Layers');
+  node.s.note.replaceWith(note);
+  node.s.note = note;
 }
 
 /** Throws, naming it, on a "@@type" this deck.gl does not have (deck.gl only asserts). */
@@ -157,11 +193,15 @@ function draw(node) {
     const spec = JSON.parse(p.spec);
     checkClasses(spec);
     const props = /** @type {any} */ (converter.convert(spec));
+    // pydeck's map_provider=None (no "mapProvider") asks for no base map
+    const basemap = p.tiles?.url && spec.mapProvider != null ? p.tiles : null;
     for (const k of MAP_KEYS) delete props[k];
     node.s.layers = (props.layers ?? []).filter(Boolean);
     node.s.sel = node.s.sel ?? EMPTY();
     const views = props.views == null ? [] : [props.views].flat();
     node.s.geographic = views.every((v) => v instanceof deck.MapView);
+    node.s.basemap = Boolean(basemap && node.s.geographic);
+    setNote(node, node.s.basemap ? basemap : null);
     const selecting = Boolean(p.id);
     const settings = {
       ...props,
@@ -195,13 +235,15 @@ function showError(node, err) {
 }
 
 const DRAWN = ['spec', 'tooltip', 'selection_mode', 'id'];
+const sameTiles = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 const deckKind = {
   widget: true,
   create(node, p, ctx) {
     node.s.box = h('div', { class: 'deck-box' });
+    node.s.note = h('div');
     node.el = h('div', { class: 'deck-el', role: 'figure', 'aria-label': p.alt ?? 'Map' }, node.s.box,
-      h('div', { class: 'map-note' }, 'Layers on a plain base: no map tiles are loaded.'));
+      node.s.note);
     node.s.ctx = ctx;
     node.s.committed = null;
     size(node, p);
@@ -212,7 +254,7 @@ const deckKind = {
     node.s.ctx = ctx;
     size(node, p);
     if (p.alt !== prev.alt) node.el.setAttribute('aria-label', p.alt ?? 'Map');
-    if (DRAWN.some((k) => (p[k] ?? null) !== (prev[k] ?? null))) {
+    if (DRAWN.some((k) => (p[k] ?? null) !== (prev[k] ?? null)) || !sameTiles(p.tiles, prev.tiles)) {
       if (p.selection_mode !== prev.selection_mode || p.id !== prev.id) {
         node.s.sel = EMPTY();
         node.s.committed = null;

@@ -2,7 +2,7 @@
 // with remove buttons), camera_input (getUserMedia, a JPEG), audio_input (the microphone, a
 // WAV at the widget's sample rate) and download_button. Bytes go over HTTP (links.js); the
 // widget's value is the list of its files' ids and metadata, sent once every upload is done.
-import { registerShortcut, shortcutLabel } from '../widgets/shortcuts.js';
+import { registerShortcut, shortcutLabel } from '../widgets/buttons.js';
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow } from '../widgets/base.js';

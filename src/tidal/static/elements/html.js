@@ -4,7 +4,7 @@
 // HTML document in a sandbox; "content" height fits a same-origin document to its content.
 import { showDocument } from '../frames.js';
 import { PAGE_NONCE } from '../nonce.js';
-import { loadPurify } from '../assets.js';
+import { loadPurify } from '../lazy.js';
 import { h } from '../elements.js';
 import { applyLayout } from '../text.js';
 

@@ -1,15 +1,19 @@
 // st.map, loaded on first use: points on a canvas in Web Mercator, fitted to the points (or at
-// the zoom given), over a plain base with a graticule in the theme's colours: no map tiles, so
-// the map draws with no network. Drag to pan, scroll to zoom; redrawn when the theme or the
-// width changes. Data arrives as compact columns (see chart_data.py).
+// the zoom given), over the raster XYZ tiles of map.tileUrl, or over a plain base with a
+// graticule in the theme's colours when there are none or they fail to load (so the map draws
+// with no network). Drag to pan, scroll to zoom; redrawn when the theme or the width changes.
+// Data arrives as compact columns (see chart_data.py).
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { column } from './chart_data.js';
+import { tileNote, tilesFailed, tileUrl } from './tiles.js';
 
 useStyles(new URL('charts.css', import.meta.url).href);
 
 const TILE = 256; // world size in pixels at zoom 0
 const EARTH = 40075016.686; // metres around the equator
+const MAX_TILE_ZOOM = 19; // the deepest zoom raster tile servers commonly have
+const MAX_TILES = 512; // tile images a map keeps
 
 const live = new Set();
 new MutationObserver(() => {
@@ -83,7 +87,68 @@ function paint(node) {
   const sy = (y) => (y - cy) * k + hgt / 2;
   ctx.fillStyle = cssVar('--bg-2', cssVar('--bg', '#fff'));
   ctx.fillRect(0, 0, w, hgt);
-  // graticule every 10 degrees (every degree once zoomed in)
+  if (!node.p.tiles || !drawTiles(node, ctx, w, hgt)) graticule(ctx, sx, sy, zoom, w, hgt);
+  for (const q of node.s.pts) {
+    ctx.fillStyle = q.c;
+    ctx.beginPath();
+    ctx.arc(sx(q.x), sy(q.y), Math.max(3, q.r * k), 0, 2 * Math.PI);
+    ctx.fill();
+  }
+}
+
+/** The tiles under the view, as far as they have loaded; false when none can be drawn. */
+function drawTiles(node, ctx, w, hgt) {
+  const { cx, cy, zoom } = node.s.view;
+  const z = Math.max(0, Math.min(MAX_TILE_ZOOM, Math.round(zoom)));
+  const n = 2 ** z;
+  const side = (TILE * 2 ** zoom) / n; // a tile's size on screen
+  const left = (cx * 2 ** zoom - w / 2) / side; // the view's edges in tiles
+  const top = (cy * 2 ** zoom - hgt / 2) / side;
+  let drawn = 0;
+  for (let ty = Math.max(0, Math.floor(top)); ty < Math.min(n, Math.ceil(top + hgt / side)); ty++) {
+    for (let tx = Math.floor(left); tx < Math.ceil(left + w / side); tx++) {
+      const img = tile(node, z, ((tx % n) + n) % n, ty);
+      if (img) {
+        ctx.drawImage(img, (tx - left) * side, (ty - top) * side, side + 0.5, side + 0.5);
+        drawn++;
+      }
+    }
+  }
+  return drawn > 0 || !node.s.tilesFailed;
+}
+
+/** A loaded tile image, or null (its load starts, and repaints the map when it ends). */
+function tile(node, z, x, y) {
+  const cache = node.s.tiles;
+  const url = tileUrl(node.p.tiles, z, x, y);
+  const known = cache.get(url);
+  if (known) return known.ok ? known.img : null;
+  if (cache.size >= MAX_TILES) cache.clear();
+  const img = new Image();
+  img.crossOrigin = 'anonymous'; // CORS, as deck.gl's tiles: the canvas stays readable
+  const entry = { img, ok: false };
+  cache.set(url, entry);
+  img.onload = () => { entry.ok = true; repaint(node); };
+  img.onerror = () => {
+    node.s.tilesFailed = true;
+    tilesFailed(node.s.note, node.p.tiles, 'Points');
+    repaint(node);
+  };
+  img.src = url;
+  return null;
+}
+
+/** One repaint on the next frame, however many tiles arrive before it. */
+function repaint(node) {
+  if (node.s.frame) return;
+  node.s.frame = requestAnimationFrame(() => {
+    node.s.frame = 0;
+    if (live.has(node)) paint(node);
+  });
+}
+
+/** A graticule every 10 degrees (every degree once zoomed in). */
+function graticule(ctx, sx, sy, zoom, w, hgt) {
   ctx.strokeStyle = cssVar('--border', '#d0d7de');
   ctx.lineWidth = 1;
   const step = zoom > 5 ? 1 : 10;
@@ -97,12 +162,6 @@ function paint(node) {
     if (y >= 0 && y <= hgt) { ctx.moveTo(0, y); ctx.lineTo(w, y); }
   }
   ctx.stroke();
-  for (const q of node.s.pts) {
-    ctx.fillStyle = q.c;
-    ctx.beginPath();
-    ctx.arc(sx(q.x), sy(q.y), Math.max(3, q.r * k), 0, 2 * Math.PI);
-    ctx.fill();
-  }
 }
 
 function size(node, p) {
@@ -115,8 +174,9 @@ const mapKind = {
   create(node, p) {
     const canvas = h('canvas', { class: 'map-canvas', role: 'img', 'aria-label': p.alt ?? 'Map' });
     node.s.canvas = canvas;
-    node.el = h('div', { class: 'map-el' }, canvas,
-      h('div', { class: 'map-note' }, 'Points on a plain base: no map tiles are loaded.'));
+    node.s.tiles = new Map();
+    node.s.note = tileNote(p.tiles, 'Points');
+    node.el = h('div', { class: 'map-el' }, canvas, node.s.note);
     size(node, p);
     let drag = null;
     canvas.addEventListener('pointerdown', (e) => {
@@ -141,7 +201,15 @@ const mapKind = {
     live.add(node);
     requestAnimationFrame(() => { prepare(node, p); paint(node); });
   },
-  update(node, p) {
+  update(node, p, prev) {
+    if ((p.tiles?.url ?? null) !== (prev.tiles?.url ?? null)
+        || (p.tiles?.attribution ?? null) !== (prev.tiles?.attribution ?? null)) {
+      node.s.tiles.clear();
+      node.s.tilesFailed = false;
+      const note = tileNote(p.tiles, 'Points');
+      node.s.note.replaceWith(note);
+      node.s.note = note;
+    }
     size(node, p);
     prepare(node, p);
     paint(node);

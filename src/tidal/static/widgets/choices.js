@@ -4,7 +4,6 @@
 import { h } from '../elements.js';
 import { inlineMarkdown } from '../markdown.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow, sameValue } from './base.js';
-import { buttonKinds } from './buttons.js';
 import { filterOptions } from './option_filter.js';
 import { selectKind } from './selectbox.js';
 
@@ -220,8 +219,7 @@ const multiKind = {
 };
 
 /** Widget kinds that commit at once, by type name. */
-export const choiceKinds = {
-  ...buttonKinds,
+export const kinds = {
   checkbox: checkKind(false),
   toggle: checkKind(true),
   selectbox: selectKind,

@@ -5,8 +5,7 @@
 import { h } from '../elements.js';
 import { inlineMarkdown } from '../markdown.js';
 import { NONE, applyCommon, applyValue, applyWidth, commit, field, labelRow, sameValue } from './base.js';
-import { dressButton, pressable } from './buttons.js';
-import { iconEl } from './icons.js';
+import { dressButton, iconEl, pressable } from './buttons.js';
 
 // ------------------------------------------------------------------------------ button groups
 /** The content of one option button: an icon for feedback, else the option's Markdown label. */
@@ -244,7 +243,7 @@ const linkKind = {
 };
 
 /** The button-like widget kinds, by type name. */
-export const groupKinds = {
+export const kinds = {
   pills: groupKind,
   segmented_control: groupKind,
   feedback: groupKind,

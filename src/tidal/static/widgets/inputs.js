@@ -6,7 +6,7 @@ import { h } from '../elements.js';
 import { formatNumber, normalize, parseNumber, stepBy } from '../format.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow, submitFromEnter } from './base.js';
 import { formattedShell, showFormatted } from './formatted.js';
-import { iconEl } from './icons.js';
+import { iconEl } from './buttons.js';
 
 /** Set an attribute, or remove it for null/undefined/false. */
 function attr(el, name, v) {
@@ -306,7 +306,7 @@ const dateInputKind = {
 };
 
 /** Typed-value widget kinds, by type name. */
-export const inputKinds = {
+export const kinds = {
   text_input: textKind(false),
   text_area: textKind(true),
   number_input: numberKind,

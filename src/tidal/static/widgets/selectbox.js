@@ -4,7 +4,7 @@
 // The wire value is an option index, a new option's text, or null.
 import { h } from '../elements.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow, sameValue } from './base.js';
-import { iconEl } from './icons.js';
+import { iconEl } from './buttons.js';
 import { filterOptions } from './option_filter.js';
 
 /** The `filter_mode` in effect: the server always sends one; "fuzzy" is Streamlit's default. */

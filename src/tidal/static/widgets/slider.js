@@ -206,7 +206,7 @@ function sliderKind(scaleOf, shape) {
 }
 
 /** The slider kinds, by type name. */
-export const sliderKinds = {
+export const kinds = {
   slider: sliderKind(numberScale, ['min', 'max', 'step', 'format', 'dtype']),
   select_slider: sliderKind(optionScale, ['options']),
 };
