@@ -104,3 +104,44 @@ def test_a_chat_input_without_accept_audio_has_no_microphone_button(open_app):
     app = open_app('import tidal as st\nst.chat_input("Say", accept_file=True)\n')
     expect(app.page.get_by_role("button", name="Attach files")).to_be_visible()
     expect(app.page.get_by_role("button", name="Record audio")).to_be_hidden()
+
+
+def test_files_and_a_recording_go_in_one_message(
+    fake_media_browser: Browser, serve_app: Callable[..., Any]
+) -> None:
+    server = serve_app(
+        """
+        import tidal as st
+        v = st.chat_input("Say", accept_file="multiple", file_type="txt", accept_audio=True)
+        if v is not None:
+            names = [f"{f.name}={f.getvalue().decode()}" for f in v.files]
+            st.markdown(f"got: {v.text!r} {names} {v.audio.name} {v.audio.type}")
+        """
+    )
+    context = fake_media_browser.new_context(viewport={"width": 1000, "height": 700})
+    app = AppPage(context.new_page(), server.url).open()
+    files = app.page.locator(".chat-input input[type=file]")
+    files.set_input_files([{"name": "a.txt", "mimeType": "text/plain", "buffer": b"one"}])
+    expect(app.page.locator(".chat-chip")).to_have_text(["a.txt"])
+    record(app)
+    app.page.get_by_role("button", name="Send message").click()
+    got(app).to_have_text("got: '' ['a.txt=one'] audio.wav audio/wav")
+    expect(app.page.locator(".chat-chip")).to_have_count(0)
+    context.close()
+
+
+def test_audio_sample_rate_none_records_at_the_browsers_own_rate(voice_app):
+    app = voice_app(rate=None)
+    own = app.page.evaluate("() => new AudioContext().sampleRate")
+    record(app)
+    app.page.get_by_role("button", name="Send message").click()
+    got(app).to_have_text(f"got: '' audio.wav audio/wav {own} Hz 16-bit True True")
+
+
+def test_a_microphone_the_browser_refuses_is_said_and_nothing_is_sent(open_app):
+    # the ordinary test browser has no fake device and no permission: getUserMedia fails
+    app = open_app('import tidal as st\nst.chat_input("Say", accept_audio=True)\n')
+    app.page.get_by_role("button", name="Record audio").click()
+    expect(app.page.locator(".chat-count")).to_contain_text("Microphone:")
+    expect(app.page.get_by_role("button", name="Record audio")).to_be_visible()
+    expect(app.page.get_by_role("button", name="Send message")).to_be_disabled()
