@@ -3,8 +3,8 @@
 Walks the ``AppTest`` and ``element_tree`` entries of the reference (tests/data/
 streamlit-1.67-api.json, from ``streamlit.testing.v1`` 1.67.0): every accessor of ``AppTest``
 and of a block, and every member and field of every element class, checked on a live instance
-of that class from an app that shows one of everything. What belongs to families still being
-built sits in ``NOT_YET``, with a comment saying which; the list only shrinks.
+of that class from an app that shows one of everything. Nothing is left out (the last
+entries of the former ``NOT_YET`` list, ``ChatInput.upload`` and ``.clear``, are built).
 """
 
 from __future__ import annotations
@@ -20,16 +20,6 @@ from tidal.testing import AppTest
 
 SPEC = json.loads((Path(__file__).parent / "data" / "streamlit-1.67-api.json").read_text())
 TREE: dict[str, dict[str, Any]] = SPEC["element_tree"]
-
-NOT_YET: set[str] = {
-    # chat_input files in AppTest: the upload ids of a chat message resolve through the
-    # server's upload endpoint (tidal.api.chat_input.resolve_uploads), which AppTest has no
-    # per-session twin of yet; set_value of the text works
-    "ChatInput.upload",
-    "ChatInput.clear",
-}
-"""``Class.name`` entries tidal does not have yet, with why (charts and components v2 add no
-AppTest names in Streamlit 1.67, so none are theirs)."""
 
 EVERYTHING = """
     import datetime
@@ -205,8 +195,6 @@ def test_every_element_class_of_the_reference_is_checked_here():
 
 @pytest.mark.parametrize("name", sorted(SPEC["AppTest"]))
 def test_apptest_has_every_accessor_and_method(everything: AppTest, name: str):
-    if f"AppTest.{name}" in NOT_YET:
-        pytest.xfail("NOT_YET")
     assert hasattr(everything, name), f"AppTest has no {name!r}"
     spec = SPEC["AppTest"][name]
     if isinstance(spec, list):  # a method: same parameter names
@@ -226,8 +214,6 @@ def test_apptest_has_every_accessor_and_method(everything: AppTest, name: str):
     ),
 )
 def test_every_member_and_field_of_every_element_class(everything: AppTest, cls: str, name: str):
-    if f"{cls}.{name}" in NOT_YET:
-        pytest.xfail("NOT_YET")
     obj = instance(everything, cls)
     assert hasattr(obj, name), f"{cls} ({type(obj).__name__}) has no {name!r}"
 
@@ -243,10 +229,3 @@ OTHER_CLASS_NAMES = {
 @pytest.mark.parametrize("cls", sorted(ACCESSOR))
 def test_every_element_has_streamlits_class_name(everything: AppTest, cls: str):
     assert type(instance(everything, cls)).__name__ == OTHER_CLASS_NAMES.get(cls, cls)
-
-
-@pytest.mark.parametrize("entry", sorted(NOT_YET))
-def test_not_yet_only_lists_what_is_missing(everything: AppTest, entry: str):
-    cls, name = entry.split(".")
-    obj = everything if cls == "AppTest" else instance(everything, cls)
-    assert not hasattr(obj, name), f"{entry} exists now: remove it from NOT_YET"

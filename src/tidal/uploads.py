@@ -52,6 +52,27 @@ def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
         yield chunk
 
 
+def chat_accept(props: dict[str, Any], server_limit: Accept) -> Accept | None:
+    """What a chat input (its props) takes as uploads: its files (``file_type``) and, with
+    ``accept_audio``, WAV recordings, up to ``max_upload_size`` MB (else ``server_limit``'s
+    size); None when it takes neither.
+
+    Example:
+        >>> chat_accept({"accept_file": "single", "file_type": [".csv"]}, Accept((), MB)).types
+        ('.csv',)
+    """
+    files = props.get("accept_file") not in (None, "none", False)
+    audio = bool(props.get("accept_audio"))
+    if not files and not audio:
+        return None
+    types: tuple[str, ...] = tuple(props.get("file_type") or ()) if files else ()
+    if audio and (types or not files):
+        types = (*types, ".wav", "audio/wav")
+    mb = props.get("max_upload_size")
+    limit = int(float(mb) * MB) if mb else server_limit.max_bytes
+    return Accept(types, limit)
+
+
 class UploadRoutes:
     """The upload endpoint of one app."""
 
@@ -101,24 +122,10 @@ class UploadRoutes:
             if node.type in FILE_KINDS:
                 return token, Accept(tuple(node.props["types"]), int(node.props["max_bytes"]))
             if node.type == "chat_input":
-                accept = self._chat_accept(node.props)
+                accept = chat_accept(node.props, self.server_limit)
                 if accept is not None:
                     return token, accept
         return _error(404, "No such file input on this page.")
-
-    def _chat_accept(self, props: dict[str, Any]) -> Accept | None:
-        """What a chat input takes as uploads: its files (``file_type``) and, with
-        ``accept_audio``, WAV recordings; None when it takes neither."""
-        files = props.get("accept_file") not in (None, "none", False)
-        audio = bool(props.get("accept_audio"))
-        if not files and not audio:
-            return None
-        types: tuple[str, ...] = tuple(props.get("file_type") or ()) if files else ()
-        if audio and (types or not files):
-            types = (*types, ".wav", "audio/wav")
-        mb = props.get("max_upload_size")
-        limit = int(float(mb) * 1024 * 1024) if mb else self.server_limit.max_bytes
-        return Accept(types, limit)
 
     async def upload(self, request: Request) -> Response:
         """Stream one file into the session's file store."""

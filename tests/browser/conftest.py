@@ -98,6 +98,16 @@ class AppPage:
 
 
 @pytest.fixture
+def fake_media_browser(playwright: Playwright) -> Iterator[Browser]:
+    """Chromium with a fake camera and microphone (a test pattern and a tone), and permission
+    prompts accepted."""
+    args = [*CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+    b = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+    yield b
+    b.close()
+
+
+@pytest.fixture
 def open_app(browser: Browser, serve_app: Callable[..., Any]) -> Iterator[Callable[..., AppPage]]:
     """``open_app(source_or_path, **config)``: serve the app and open it in a new tab."""
     contexts = []

@@ -6,15 +6,14 @@ import base64
 import io
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pytest
-from playwright.sync_api import Browser, Playwright, expect
+from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppPage
+from tests.browser.conftest import AppPage
 from tests.fixtures.processes import free_port
 from tests.fixtures.server import LiveServer
 from tidal.config import load_config
@@ -247,16 +246,8 @@ def test_an_unchanged_image_is_not_fetched_again_on_a_rerun(open_app: Any) -> No
     assert fetched == []
 
 
-# ------------------------------------------------------------------ camera, with a fake device
-@pytest.fixture
-def fake_media_browser(playwright: Playwright) -> Iterator[Browser]:
-    """Chromium with a fake camera and microphone, and permission prompts accepted."""
-    args = [*CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
-    b = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-    yield b
-    b.close()
-
-
+# ------------------------------------------------------------------ camera and microphone
+# (fake_media_browser, conftest.py: Chromium's fake devices)
 def test_a_camera_input_takes_a_jpeg_with_the_fake_camera(
     fake_media_browser: Browser, serve_app: Callable[..., Any]
 ) -> None:

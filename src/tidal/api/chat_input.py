@@ -217,9 +217,13 @@ class _ChatWire:
     @staticmethod
     def to_wire(value: Any) -> Any:
         if isinstance(value, ChatInputValue):
-            # files already resolved are not sent back: AppTest stages text (files: the lead's
-            # upload endpoint gives their ids)
-            return {"text": value.text}
+            # as the browser sends it: the files and the recording by their upload ids
+            wire: dict[str, Any] = {"text": value.text}
+            if "files" in value:
+                wire["files"] = [f.file_id for f in value.files]
+            if "audio" in value and value.audio is not None:
+                wire["audio"] = value.audio.file_id
+            return wire
         return value
 
 

@@ -1,7 +1,8 @@
 """``tidal.testing``: run an app headless and drive its widgets from a test.
 
 Mirrors ``streamlit.testing.v1`` (which ``tidal.compat`` aliases to this package). It only
-re-exports: ``AppTest`` from ``apptest.py``, the page queries (``Block``) from ``blocks.py``,
+re-exports: ``AppTest`` from ``apptest.py``, ``SessionStateView`` from
+``session_state_view.py``, the page queries (``Block``) from ``blocks.py``,
 the lists queries return from ``element_list.py``, ``AppTestError`` from ``errors.py`` and
 the element wrappers from ``elements.py`` (display) and ``widget_elements.py`` (widgets).
 
@@ -19,7 +20,6 @@ Example:
 from __future__ import annotations
 
 from tidal.testing.apptest import AppTest as AppTest
-from tidal.testing.apptest import SessionStateView as SessionStateView
 from tidal.testing.blocks import Block as Block
 from tidal.testing.element_list import BlockList as BlockList
 from tidal.testing.element_list import ElementList as ElementList
@@ -27,6 +27,7 @@ from tidal.testing.element_list import WidgetList as WidgetList
 from tidal.testing.elements import Element as Element
 from tidal.testing.elements import ExceptionElement as ExceptionElement
 from tidal.testing.errors import AppTestError as AppTestError
+from tidal.testing.session_state_view import SessionStateView as SessionStateView
 from tidal.testing.widget_elements import Button as Button
 from tidal.testing.widget_elements import Checkbox as Checkbox
 from tidal.testing.widget_elements import Choice as Choice

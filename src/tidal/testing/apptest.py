@@ -1,10 +1,12 @@
 """``AppTest``: run an app headless and drive its widgets from a test.
 
-Owns ``AppTest`` (constructors, ``run()``, ``switch_page()``, turning staged widget values into
-the one interaction a browser would send) and ``SessionStateView``, its ``at.session_state``.
-It drives the very ``Session`` and runner the server uses (no second implementation of the
-semantics) and reads the page from the session's delta mirror. Element wrappers live in
-``elements.py``, the page queries in ``blocks.py``, run timeouts in ``watchdog.py``.
+Owns the runner: the constructors (``from_string``, ``from_file``, ``from_function``),
+``run()`` with the query params, secrets, user and context it sets, ``switch_page()``, and the
+session timeline (``runs``, ``explain``, ``rewind``, ``export_state``/``with_state``). It drives
+the very ``Session`` and runner the server uses (no second implementation of the semantics).
+What a test reads is ``Page``'s (``page.py``: ``main``, ``sidebar``, ``session_state`` and every
+element query of ``blocks.py``/``queries.py``); which staged values a run sends is
+``staging.py``'s; run timeouts are ``watchdog.py``'s.
 """
 
 from __future__ import annotations
@@ -12,29 +14,22 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from hashlib import blake2b
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tidal.config import load_config
 from tidal.context import RunOptions
 from tidal.querystring import encode_query, parse_query
 from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
-from tidal.state_keys import WIDGET_ID_PREFIX, missing_attr_message
-from tidal.testing.blocks import Block
-from tidal.testing.elements import Element
 from tidal.testing.errors import AppTestError
+from tidal.testing.page import Page
+from tidal.testing.staging import widget_states
 from tidal.testing.watchdog import Watchdog
-from tidal.testing.wrappers import wrap
 from tidal.timeline import RunRecord
-from tidal.widget_meta import WidgetMeta
 
-if TYPE_CHECKING:
-    from tidal.tree import Node
-
-_MISSING: Any = object()
 _CONTEXT_KEYS: dict[str, type | tuple[type, ...]] = {
     "timezone": str,
     "timezone_offset": int,
@@ -47,90 +42,7 @@ _CONTEXT_KEYS: dict[str, type | tuple[type, ...]] = {
 _WATCHDOG = Watchdog()
 
 
-def _as_sent(meta: WidgetMeta, value: Any) -> Any:
-    """``value`` as the script would get it from a browser, or ``_MISSING`` if the widget
-    would not take it (the browser could not have sent it)."""
-    try:
-        return meta.from_wire(meta.to_wire(value))
-    except (ValueError, TypeError):
-        return _MISSING
-
-
-class SessionStateView:
-    """``at.session_state``: read and write the session's state between runs.
-
-    A write acts like a value set in an earlier run: it sets keyed widgets on the next run,
-    fires no callback and is not subject to the read-only check (AT-9, W-11).
-    """
-
-    __slots__ = ("_app",)
-
-    def __init__(self, app: AppTest) -> None:
-        object.__setattr__(self, "_app", app)
-
-    def __getitem__(self, key: object) -> Any:
-        return self._app._session.state[key]
-
-    def __setitem__(self, key: object, value: Any) -> None:
-        self._app._session.state[key] = value
-
-    def __delitem__(self, key: object) -> None:
-        del self._app._session.state[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._app._session.state
-
-    def __getattr__(self, name: str) -> Any:
-        value = self._app._session.state.get(name, _MISSING)
-        if value is _MISSING:
-            raise AttributeError(missing_attr_message(name))
-        return value
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        self._app._session.state[name] = value
-
-    def __delattr__(self, name: str) -> None:
-        try:
-            del self._app._session.state[name]
-        except KeyError:
-            raise AttributeError(missing_attr_message(name)) from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._app._session.state.keys())
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """The value of ``key``, or ``default``."""
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def items(self) -> list[tuple[str, Any]]:
-        """The visible ``(key, value)`` pairs."""
-        return list(self.to_dict().items())
-
-    def values(self) -> list[Any]:
-        """The visible values."""
-        return list(self.to_dict().values())
-
-    def __len__(self) -> int:
-        return len(self._app._session.state)
-
-    def keys(self) -> list[str]:
-        """Visible keys."""
-        keys: list[str] = self._app._session.state.keys()
-        return keys
-
-    def to_dict(self) -> dict[str, Any]:
-        """The visible state as a dict."""
-        values: dict[str, Any] = self._app._session.state.to_dict()
-        return values
-
-    def __repr__(self) -> str:
-        return f"SessionStateView({self.to_dict()!r})"
-
-
-class AppTest(Block):
+class AppTest(Page):
     """Run a tidal (or Streamlit-style) app headless and drive it from a test.
 
     Nothing runs until ``run()``. Widget actions stage values; ``run()`` sends them as one
@@ -397,61 +309,4 @@ class AppTest(Block):
             ValueError: ``'<value>' is not in list``: a selectbox or radio was given a value
                 that is not one of its options (Streamlit's AppTest raises it here too).
         """
-        state = self._session.state
-        nodes = {
-            wid: n
-            for n in self._walk()
-            if isinstance(wid := n.props.get("id"), str) and wid.startswith(WIDGET_ID_PREFIX)
-        }
-        submitted = {
-            nodes[wid].props.get("form")
-            for wid, value in self._staged.items()
-            if wid in nodes and nodes[wid].type == "form_submit_button" and value is True
-        }
-        changes: dict[str, Any] = {}
-        for wid, value in self._staged.items():
-            node = nodes.get(wid)
-            form = node.props.get("form", "") if node is not None else ""
-            if form and form not in submitted:
-                continue
-            meta = state.meta(wid)
-            if meta is None or (meta.trigger and value is False):
-                continue  # the widget is gone, or there is no click to send
-            if node is not None and node.type in ("selectbox", "radio"):
-                wrap(node, self).index  # noqa: B018 (raises for a value that is no option)
-            max_chars = node.props.get("max_chars") if node is not None else None
-            if isinstance(value, str) and isinstance(max_chars, int) and max_chars > 0:
-                value = value[:max_chars]
-            sent = _as_sent(meta, value)
-            if sent is not _MISSING:
-                changes[wid] = sent
-        return changes
-
-    @property
-    def session_state(self) -> SessionStateView:
-        """The session's state (read, write, ``in``, attribute access)."""
-        return SessionStateView(self)
-
-    @property
-    def main(self) -> Block:
-        """The main area only (not the sidebar)."""
-        return Block(self._session.writer.client[0], self)
-
-    @property
-    def sidebar(self) -> Block:
-        """The sidebar."""
-        return Block(self._session.writer.client[1], self)
-
-    @property
-    def children(self) -> dict[int, Element | Block]:
-        """The page's parts by position, as Streamlit's: 0 the main area, 1 the sidebar, then
-        tidal's bottom area and page-level elements."""
-        return {i: Block(root, self) for i, root in enumerate(self._session.writer.client)}
-
-    def __len__(self) -> int:
-        """How many parts the page has (main area, sidebar...)."""
-        return len(self._session.writer.client)
-
-    def _walk(self) -> Iterator[Node]:
-        for root in self._session.writer.client:
-            yield from Block(root, self)._walk()
+        return widget_states(self, self._walk())

@@ -2,16 +2,36 @@
 ``st.audio_input``.
 
 Owns ``FileInput``: files staged as ``(filename, content, mime_type)`` tuples, as in
-Streamlit's AppTest, put in the session's file store as an upload over HTTP would put them.
+Streamlit's AppTest, and ``store_upload``, which puts each in the session's file store as an
+upload over HTTP would put it (the chat input's files go the same way).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidal.testing.elements import _MISSING
 from tidal.testing.widget_elements import Widget
 from tidal.uploaded_file import UploadedFile
+
+if TYPE_CHECKING:
+    from tidal.testing.host import AppHost
+
+
+def store_upload(
+    app: AppHost, widget_id: str, filename: str, content: bytes | str, mime_type: str
+) -> UploadedFile:
+    """Put one file in the session's file store for ``widget_id``, as an upload over HTTP
+    would, and give it back as the script would get it.
+
+    Example:
+        >>> store_upload(at, at.file_uploader[0].id, "a.csv", b"x", "text/csv").name
+        'a.csv'
+    """
+    raw = content.encode() if isinstance(content, str) else bytes(content)
+    files = app._session.state.files
+    assert files is not None, "the AppTest session keeps uploaded files"
+    return UploadedFile(files.add(filename, mime_type, raw, widget_id), raw)
 
 
 class FileInput(Widget):
@@ -64,11 +84,7 @@ class FileInput(Widget):
         return mime
 
     def _stage_file(self, filename: str, content: bytes | str, mime_type: str) -> UploadedFile:
-        mime = self._check(filename, mime_type)
-        raw = content.encode() if isinstance(content, str) else bytes(content)
-        files = self._app._session.state.files
-        assert files is not None, "the AppTest session keeps uploaded files"
-        return UploadedFile(files.add(filename, mime, raw, self.id), raw)
+        return store_upload(self._app, self.id, filename, content, self._check(filename, mime_type))
 
     def upload(
         self, filename: str, content: bytes, mime_type: str = "application/octet-stream"

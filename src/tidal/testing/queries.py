@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from tidal.testing.chat_elements import ChatInput
 from tidal.testing.data_elements import DataEditor, Dataframe, Metric, Table
 from tidal.testing.element_list import ElementList, WidgetList
 from tidal.testing.elements import (
@@ -42,7 +43,6 @@ from tidal.testing.input_elements import (
 from tidal.testing.media_elements import Media
 from tidal.testing.widget_elements import (
     Button,
-    ChatInput,
     Checkbox,
     Choice,
     DownloadButton,

@@ -2,9 +2,10 @@
 
 Owns ``Widget`` (``id``, ``label``, ``help``, ``disabled``, ``form_id``, ``set_value``) and the
 wrappers of the buttons, checkboxes, text, number and slider inputs, the option widgets
-(``selectbox``, ``radio``, ``select_slider``, ``multiselect``) and ``chat_input``, with
-Streamlit's AppTest names, and ``WIDGET_CLASSES``, their element type -> class table. A
-wrapper stages values on its ``AppHost``; how a run sends them is ``apptest.py``'s.
+(``selectbox``, ``radio``, ``select_slider``, ``multiselect``), with Streamlit's AppTest
+names (``chat_input``'s is in ``chat_elements.py``), and ``WIDGET_CLASSES``, their element
+type -> class table. A wrapper stages values on its ``AppHost``; which a run sends is
+``staging.py``'s.
 """
 
 from __future__ import annotations
@@ -291,15 +292,6 @@ class Multiselect(Options):
         return self.set_value([v for v in (self.value or []) if v != value])
 
 
-class ChatInput(Widget):
-    """``st.chat_input``: ``set_value("text")`` sends a message with the next ``run()``."""
-
-    @property
-    def placeholder(self) -> str:
-        """The placeholder text."""
-        return str(self.props.get("placeholder", ""))
-
-
 class DownloadButton(Button):
     """``st.download_button``: ``click()`` stages a click (the download itself is the
     browser's; ``value`` is True in the run after a click)."""
@@ -349,7 +341,6 @@ class BidiComponent(Widget):
 
 
 WIDGET_CLASSES: dict[str, type[Element]] = {
-    "chat_input": ChatInput,
     "button": Button,
     "form_submit_button": Button,
     "checkbox": Checkbox,

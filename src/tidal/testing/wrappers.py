@@ -1,8 +1,9 @@
 """Which wrapper class a page node gets: ``wrap``.
 
 Owns the lookup from an element type to its wrapper class over the tables of the element
-modules (widgets first, then data, media, progress and the other display elements); a type
-no table knows gets the plain ``Element``. Knows nothing about queries or runs.
+modules (widgets first, then the chat input, files, data, media, progress and the other
+display elements); a type no table knows gets the plain ``Element``. Knows nothing about
+queries or runs.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidal.testing.chart_elements import CHART_CLASSES
+from tidal.testing.chat_elements import CHAT_CLASSES
 from tidal.testing.data_elements import DATA_CLASSES
 from tidal.testing.elements import DISPLAY_CLASSES, Element
 from tidal.testing.feedback_elements import FEEDBACK_CLASSES
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 _TABLES = (
     INPUT_CLASSES,
     WIDGET_CLASSES,
+    CHAT_CLASSES,
     FILE_CLASSES,
     DATA_CLASSES,
     CHART_CLASSES,

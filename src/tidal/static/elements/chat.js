@@ -1,8 +1,11 @@
 // Chat: st.chat_message (a container with an avatar) and st.chat_input (the message box).
 // A chat input called in the main area is in the bottom root (#root-2), pinned below the main
 // area: what the script writes after it goes above it, and reruns leave it (and the focus in
-// it) in place. Anywhere else it is inline. Loaded on first use (see render.js LAZY).
+// it) in place. Anywhere else it is inline. With accept_audio it has a microphone button:
+// the recording (recorder.js, a WAV at audio_sample_rate) goes with the next message sent.
+// Loaded on first use (see render.js LAZY).
 import { uploadFile } from './links.js';
+import { startRecording } from './recorder.js';
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { iconEl } from './feedback.js';
@@ -12,6 +15,8 @@ useStyles(new URL('chat.css', import.meta.url).href);
 const USER = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><circle cx="12" cy="8.5" r="4" fill="currentColor"/><path d="M4 20.5c.8-4 4-6 8-6s7.2 2 8 6" fill="currentColor"/></svg>';
 const BOT = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><rect x="4" y="7.5" width="16" height="12" rx="3.5" fill="currentColor"/><circle cx="9.2" cy="13.5" r="1.6" fill="var(--bg)"/><circle cx="14.8" cy="13.5" r="1.6" fill="var(--bg)"/><path d="M12 7.5V4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round"/><circle cx="12" cy="3.6" r="1.4" fill="currentColor"/></svg>';
 const SEND = '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M3.5 10h11M10.5 5l5 5-5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+const MIC = '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><rect x="7" y="2.5" width="6" height="10" rx="3" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M4.5 9.5a5.5 5.5 0 0 0 11 0M10 15v2.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>';
+const CANCEL = '<svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="M5 5l10 10M15 5L5 15" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg>';
 const CLIP = '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M13.5 6.5l-6 6a1.8 1.8 0 0 0 2.5 2.5l6.5-6.5a3.2 3.2 0 0 0-4.5-4.5L5.5 10.5a4.6 4.6 0 0 0 6.5 6.5l5-5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>';
 
 // ------------------------------------------------------------------------------ chat_message
@@ -65,16 +70,44 @@ export const uploads = {
   },
 };
 
+/** "0:07": how long the microphone has been recording. */
+function elapsed(since) {
+  const seconds = Math.floor((Date.now() - since) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Show the bar recording (a handle from startRecording) or not (null). */
+function setRecording(s, recording) {
+  s.recording = recording;
+  clearInterval(s.clock);
+  s.bar.classList.toggle('recording', Boolean(recording));
+  s.rec.hidden = !recording;
+  s.cancel.hidden = !recording;
+  s.mic.hidden = Boolean(recording) || !s.owner.p.accept_audio;
+  if (recording) {
+    const since = Date.now();
+    s.recTime.textContent = '0:00';
+    s.clock = setInterval(() => { s.recTime.textContent = elapsed(since); }, 250);
+  }
+  s.grow();
+}
+
 function buildBar(node, ctx) {
   const s = {};
   s.text = h('textarea', { class: 'chat-text', rows: '1', id: node.p.id });
   s.send = h('button', { type: 'button', class: 'chat-send', 'aria-label': 'Send message', html: SEND });
   s.file = h('input', { type: 'file', hidden: true });
   s.attach = h('button', { type: 'button', class: 'chat-attach', 'aria-label': 'Attach files', html: CLIP });
+  s.mic = h('button', { type: 'button', class: 'chat-attach chat-mic', 'aria-label': 'Record audio', html: MIC });
+  s.cancel = h('button', { type: 'button', class: 'chat-attach chat-cancel', 'aria-label': 'Cancel recording', html: CANCEL, hidden: true });
+  s.recTime = h('span', { class: 'chat-rec-time' });
+  s.rec = h('span', { class: 'chat-rec', role: 'status', hidden: true }, h('span', { class: 'chat-rec-dot' }), 'Recording ', s.recTime);
   s.chips = h('div', { class: 'chat-files' });
   s.count = h('span', { class: 'chat-count', 'aria-live': 'polite' });
   s.files = [];
-  s.bar = h('div', { class: 'chat-input' }, s.chips, h('div', { class: 'chat-row' }, s.attach, s.file, s.text, s.count, s.send));
+  s.recording = null;
+  s.bar = h('div', { class: 'chat-input' }, s.chips,
+    h('div', { class: 'chat-row' }, s.attach, s.file, s.text, s.rec, s.count, s.cancel, s.mic, s.send));
   s.owner = node;
   const grow = () => {
     s.text.style.height = 'auto';
@@ -82,30 +115,39 @@ function buildBar(node, ctx) {
     const p = s.owner.p;
     const n = s.text.value.length;
     s.count.textContent = p.max_chars && n ? `${n}/${p.max_chars}` : '';
-    s.send.disabled = Boolean(p.disabled) || (!s.text.value.trim() && !s.files.length);
+    s.send.disabled = Boolean(p.disabled) || (!s.text.value.trim() && !s.files.length && !s.recording);
   };
   s.grow = grow;
+  /** Upload the attached files and the recording; the message's value, or null (refused). */
+  const attachments = async (p) => {
+    const recording = s.recording;
+    if (recording) setRecording(s, null);
+    let wav = null;
+    if (recording) wav = new File([await recording.stop(p.audio_sample_rate ?? null)], 'audio.wav', { type: 'audio/wav' });
+    if ((s.files.length || wav) && !uploads.upload) {
+      s.count.textContent = 'File uploads are not available on this server.';
+      return null;
+    }
+    const files = s.files.length ? await uploads.upload(s.files, s.owner) : [];
+    const audio = wav ? (await uploads.upload([wav], s.owner))[0] : null;
+    return { files, audio };
+  };
   const submit = async () => {
     const p = s.owner.p;
     const text = s.text.value;
-    if (p.disabled || (!text.trim() && !s.files.length)) return;
+    if (p.disabled || (!text.trim() && !s.files.length && !s.recording)) return;
     if (p.max_chars && text.length > p.max_chars) return;
     let v = text;
     if (p.accept_file !== 'none' || p.accept_audio) {
-      let ids = [];
-      if (s.files.length) {
-        if (!uploads.upload) {
-          s.count.textContent = 'File uploads are not available on this server.';
-          return;
-        }
-        try {
-          ids = await uploads.upload(s.files, s.owner);
-        } catch (err) {
-          s.count.textContent = String(err?.message ?? err);
-          return;
-        }
+      let sent = null;
+      try {
+        sent = await attachments(p);
+      } catch (err) {
+        s.count.textContent = String(err?.message ?? err);
+        return;
       }
-      v = { text, files: ids, audio: null };
+      if (!sent) return;
+      v = { text, files: sent.files, audio: sent.audio };
     }
     s.text.value = '';
     s.files = [];
@@ -121,6 +163,20 @@ function buildBar(node, ctx) {
   });
   s.send.addEventListener('click', () => { submit(); s.text.focus(); });
   s.attach.addEventListener('click', () => s.file.click());
+  s.mic.addEventListener('click', async () => {
+    if (s.owner.p.disabled || s.recording) return;
+    s.count.textContent = '';
+    try {
+      setRecording(s, await startRecording());
+    } catch (err) {
+      s.count.textContent = `Microphone: ${err?.message ?? err}`;
+    }
+  });
+  s.cancel.addEventListener('click', () => {
+    s.recording?.cancel();
+    setRecording(s, null);
+    s.text.focus();
+  });
   s.file.addEventListener('change', () => {
     const picked = [...(s.file.files ?? [])];
     s.files = s.owner.p.accept_file === 'single' ? picked.slice(0, 1) : [...s.files, ...picked];
@@ -144,6 +200,12 @@ function applyBar(s, p) {
   const files = p.accept_file && p.accept_file !== 'none';
   s.attach.hidden = !files;
   s.attach.disabled = Boolean(p.disabled);
+  s.mic.hidden = !p.accept_audio || Boolean(s.recording);
+  s.mic.disabled = Boolean(p.disabled);
+  if (!p.accept_audio && s.recording) {
+    s.recording.cancel();
+    setRecording(s, null);
+  }
   s.file.multiple = p.accept_file === 'multiple' || p.accept_file === 'directory';
   s.file.toggleAttribute('webkitdirectory', p.accept_file === 'directory');
   if (Array.isArray(p.file_type) && p.file_type.length) s.file.accept = p.file_type.join(',');
@@ -170,6 +232,10 @@ const chatInputKind = {
     return node.s.bar.text.value;
   },
   write() {},
+  destroy(node) {
+    node.s.bar.recording?.cancel();
+    clearInterval(node.s.bar.clock);
+  },
 };
 
 export const kinds = {

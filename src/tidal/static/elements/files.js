@@ -1,12 +1,14 @@
 // File inputs and downloads: file_uploader (drag and drop, file chooser, a folder, a file list
 // with remove buttons), camera_input (getUserMedia, a JPEG), audio_input (the microphone, a
-// WAV at the widget's sample rate) and download_button. Bytes go over HTTP (links.js); the
-// widget's value is the list of its files' ids and metadata, sent once every upload is done.
+// WAV at the widget's sample rate, made by recorder.js) and download_button. Bytes go over
+// HTTP (links.js); the widget's value is the list of its files' ids and metadata, sent once
+// every upload is done.
 import { registerShortcut, shortcutLabel } from '../widgets/buttons.js';
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { NONE, applyCommon, applyValue, commit, field, labelRow } from '../widgets/base.js';
 import { deleteFile, mediaUrl, uploadFile } from './links.js';
+import { startRecording } from './recorder.js';
 
 useStyles(new URL('files.css', import.meta.url).href);
 
@@ -158,30 +160,6 @@ const fileUploader = {
 };
 
 // ------------------------------------------------------------------------------ capture inputs
-/** 16-bit PCM mono WAV of float samples. */
-function wav(samples, rate) {
-  const out = new DataView(new ArrayBuffer(44 + samples.length * 2));
-  const text = (at, s) => [...s].forEach((c, i) => out.setUint8(at + i, c.charCodeAt(0)));
-  text(0, 'RIFF'); out.setUint32(4, 36 + samples.length * 2, true); text(8, 'WAVE');
-  text(12, 'fmt '); out.setUint32(16, 16, true); out.setUint16(20, 1, true); out.setUint16(22, 1, true);
-  out.setUint32(24, rate, true); out.setUint32(28, rate * 2, true); out.setUint16(32, 2, true);
-  out.setUint16(34, 16, true); text(36, 'data'); out.setUint32(40, samples.length * 2, true);
-  samples.forEach((s, i) => out.setInt16(44 + i * 2, Math.max(-1, Math.min(1, s)) * 0x7fff, true));
-  return new Blob([out], { type: 'audio/wav' });
-}
-
-/** A recording (any format MediaRecorder made) as a WAV at `rate` (null: its own rate). */
-async function toWav(blob, rate) {
-  const decoded = await new AudioContext().decodeAudioData(await blob.arrayBuffer());
-  const target = rate ?? decoded.sampleRate;
-  const offline = new OfflineAudioContext(1, Math.max(1, Math.ceil(decoded.duration * target)), target);
-  const source = offline.createBufferSource();
-  source.buffer = decoded;
-  source.connect(offline.destination);
-  source.start();
-  return wav((await offline.startRendering()).getChannelData(0), target);
-}
-
 function captureKind(kind) {
   const camera = kind === 'camera';
   return {
@@ -234,22 +212,14 @@ function captureKind(kind) {
       await this.upload(node, ctx, blob, 'image.jpg');
     },
     async record(node) {
-      node.s.stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
-      const recorder = new MediaRecorder(node.s.stream);
-      const parts = [];
-      recorder.addEventListener('dataavailable', (e) => parts.push(e.data));
-      node.s.recorded = new Promise((ok) => recorder.addEventListener('stop', () => ok(new Blob(parts, { type: recorder.mimeType }))));
-      recorder.start();
-      node.s.recorder = recorder;
+      node.s.recorder = await startRecording();
       node.s.view.replaceChildren(h('span', { class: 'cap-rec' }, 'Recording…'));
       node.s.action.textContent = 'Stop recording';
     },
     async stop(node) {
-      node.s.recorder.stop();
-      const blob = await node.s.recorded;
+      const recording = node.s.recorder;
       node.s.recorder = null;
-      this.release(node);
-      await this.upload(node, node.s.ctx, await toWav(blob, node.p.sample_rate ?? null), 'audio.wav');
+      await this.upload(node, node.s.ctx, await recording.stop(node.p.sample_rate ?? null), 'audio.wav');
     },
     async upload(node, ctx, blob, name) {
       const info = await uploadFile(node.p.id, blob, name);
@@ -288,7 +258,7 @@ function captureKind(kind) {
     },
     destroy(node) {
       this.release(node);
-      node.s.recorder?.stop();
+      node.s.recorder?.cancel();
     },
   };
 }
