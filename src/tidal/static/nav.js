@@ -5,6 +5,7 @@
 // (st.switch_page, an unknown page), the address; a `query` message (the script changed
 // st.query_params) replaces the address's query in place. Knows nothing about the element tree
 // or the socket beyond the `send` it is given.
+import { onQueryWritten } from './address.js';
 import { h, helpIcon } from './elements.js';
 
 /** @type {Nav|null} the page's one menu, which page links go through */
@@ -61,6 +62,7 @@ export class Nav {
       if (this.path() !== this.current || this.search() !== this.query) this.go(this.path(), false);
     });
     active = this;
+    onQueryWritten((query) => this.setQuery(query)); // a bound panel wrote the address
   }
 
   /** Whether the menu shows (two pages or more, not `position="hidden"`). */
