@@ -34,6 +34,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
+from tidal.app_static import AppStaticFiles
 from tidal.codec import load_or_create_secret, make_codec
 from tidal.component_assets_route import component_asset, component_inline_js
 from tidal.component_files import component_file, frame_shell
@@ -191,6 +192,17 @@ def create_app(config: Config, script_path: Path) -> Starlette:
     )
     media = MediaRoutes(sessions, durability)
 
+    # server.enableStaticServing: the app's static folder (fonts of [[theme.fontFaces]]...)
+    app_static = (
+        [
+            Mount(
+                "/app/static",
+                AppStaticFiles(directory=script_path.parent / "static", check_dir=False),
+            )
+        ]
+        if config.server.enable_static_serving
+        else []
+    )
     app = Starlette(
         routes=[
             *uploads.routes(),
@@ -207,6 +219,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
                 GZipMiddleware(StaticFiles(directory=STATIC_DIR), minimum_size=1024),
                 name="static",
             ),
+            *app_static,
             Route("/component/{name}/{path:path}", component_file),
             Route("/_tidal/frame", frame_shell),
             Route("/_tidal/components/{name}/{path:path}", component_asset),
