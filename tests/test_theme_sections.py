@@ -84,6 +84,14 @@ def test_config_show_writes_the_tables_as_toml(tmp_path):
     assert '[{family = "Inter", url = "app/static/Inter.woff2"}]' in text
 
 
+def test_a_config_copied_with_other_values_keeps_its_tables():
+    config = default_config().with_values({"theme.sidebar": {"textColor": "#010203"}})
+    again = config.with_values({"theme.sidebar": config.theme.sidebar, "server.port": 9000})
+    assert again.theme.sidebar == ThemeSection(text_color="#010203")
+    faces = (FontFace("A", "app/static/a.woff2"),)
+    assert config.with_values({"theme.fontFaces": faces}).theme.font_faces == faces
+
+
 def test_an_environment_variable_holds_an_inline_table(tmp_path):
     config = load_config(
         env={

@@ -174,6 +174,8 @@ def parse_section(raw: Any, what: str = "theme.sidebar") -> ThemeSection:
         >>> parse_section({"backgroundColor": "#1e1e2e"}).background_color
         '#1e1e2e'
     """
+    if isinstance(raw, ThemeSection):
+        return raw
     values: dict[str, Any] = {}
     for key, value in _table(raw, what).items():
         if key in _STREAMLIT_UNUSED:
@@ -207,6 +209,8 @@ def parse_mode(raw: Any, what: str) -> ThemeMode:
         >>> parse_mode({"textColor": "#111", "sidebar": {"textColor": "#222"}}, "theme.light")
         ThemeMode(page=ThemeSection(... text_color='#111' ...), sidebar=...)
     """
+    if isinstance(raw, ThemeMode):
+        return raw
     table = dict(_table(raw, what))
     sidebar = table.pop("sidebar", {})
     return ThemeMode(parse_section(table, what), parse_section(sidebar, f"{what}.sidebar"))
@@ -229,13 +233,16 @@ def parse_font_faces(raw: Any) -> tuple[FontFace, ...]:
             raw = tomllib.loads(f"value = {raw.strip() or '[]'}")["value"]
         except tomllib.TOMLDecodeError as exc:
             raise ValueError(f"theme.fontFaces must be a TOML array of tables ({exc}).") from None
-    if isinstance(raw, Mapping):
+    if isinstance(raw, Mapping | FontFace):
         raw = [raw]
     if not isinstance(raw, list | tuple):
         raise ValueError(
             f"theme.fontFaces must be an array of tables ([[theme.fontFaces]]), got {raw!r}."
         )
-    return tuple(_font_face(_table(item, "theme.fontFaces"), i) for i, item in enumerate(raw))
+    return tuple(
+        item if isinstance(item, FontFace) else _font_face(_table(item, "theme.fontFaces"), i)
+        for i, item in enumerate(raw)
+    )
 
 
 def _font_face(table: Mapping[str, Any], i: int) -> FontFace:
