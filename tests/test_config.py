@@ -394,14 +394,14 @@ def test_streamlit_only_options_in_a_streamlit_file_are_skipped_and_listed(tmp_p
     path = write(
         tmp_path / "app/.streamlit/config.toml",
         "[browser]\ngatherUsageStats = false\n[server]\nenableCORS = false\nport = 9001\n"
-        "[theme.sidebar]\nbackgroundColor = '#000'\n",
+        "[theme]\nshowWidgetBorder = true\n",
     )
     config = load(tmp_path, project_dirs=[tmp_path / "app"])
     assert config.server.port == 9001
     assert config.ignored == (
         ("browser.gatherUsageStats", str(path)),
         ("server.enableCORS", str(path)),
-        ("theme.sidebar", str(path)),
+        ("theme.showWidgetBorder", str(path)),
     )
 
 

@@ -30,6 +30,7 @@ from tidal.config_options import (
     toml_literal,
 )
 from tidal.errors import TidalError
+from tidal.theme_sections import FontFace, ThemeMode, ThemeSection
 
 __all__ = [
     "LOOPBACK_ADDRESSES",
@@ -73,6 +74,7 @@ class ServerConfig:
     keep_alive_timeout: float
     max_connections: int
     max_incoming_message_size: int
+    enable_static_serving: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,10 @@ class ThemeConfig:
     base_font_weight: int
     code_font_size: str
     code_font_weight: int
+    sidebar: ThemeSection
+    light: ThemeMode
+    dark: ThemeMode
+    font_faces: tuple[FontFace, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +371,11 @@ _MISSING: Any = object()
 
 def _convert(option: Option, raw: Any, where: str) -> Any:
     """``raw`` (from TOML, the environment, a flag or Python) as ``option``'s type, checked."""
+    if option.parse is not None:
+        try:
+            return option.parse(raw)
+        except ValueError as exc:
+            raise ConfigError(f'Option "{option.name}" in {where}: {exc}') from None
     if option.from_bool is not None:
         flag = _BOOLS.get(raw.strip().lower()) if isinstance(raw, str) else raw
         if isinstance(flag, bool):

@@ -39,6 +39,7 @@ def config_docs_markdown() -> str:
     lines = ["| Option | Type | Default | Environment variable | Description |"]
     lines.append("|---|---|---|---|---|")
     words = {bool: "bool", int: "integer", float: "number", str: "string", list: "list of strings"}
+    words |= {dict: "table", tuple: "array of tables"}
     for o in OPTIONS:
         if isinstance(o.type, tuple):
             kind = "one of " + ", ".join(f"`{toml_literal(choice)}`" for choice in o.type)

@@ -15,6 +15,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tidal.theme_sections import (
+    FontFace,
+    ThemeMode,
+    ThemeSection,
+    parse_font_faces,
+    parse_mode,
+    parse_section,
+)
 from tidal.tiles import tile_url_problem
 
 __all__ = [
@@ -41,7 +49,8 @@ class Option:
     """One entry of the registry.
 
     ``type`` is ``bool``, ``int``, ``float``, ``str``, ``list`` (a list of strings, held as a
-    tuple; written ``a,b`` in the environment and on the command line) or a ``Choices`` tuple.
+    tuple; written ``a,b`` in the environment and on the command line) or a ``Choices`` tuple;
+    ``dict`` (a table) and ``tuple`` (an array of tables) options have a ``parse``.
     """
 
     name: str
@@ -52,6 +61,9 @@ class Option:
     secret: bool = False  # never printed by `tidal config show`
     from_bool: tuple[str, str] | None = None
     """For a choice option that used to be a bool: the choices ``true`` and ``false`` mean."""
+    parse: Callable[[Any], Any] | None = None
+    """Reads a table option's value (TOML, or an inline table's text); ValueError says what
+    it must be."""
 
 
 def _at_least(low: float) -> Check:
@@ -183,6 +195,13 @@ OPTIONS: tuple[Option, ...] = (
         lambda v: None if 1 <= v <= 1024 else "between 1 and 1024",
     ),
     Option(
+        "server.enableStaticServing",
+        bool,
+        False,
+        "Serve the files of the `static` folder next to the app's script at `/app/static/` "
+        "(fonts, images, data; as Streamlit).",
+    ),
+    Option(
         "runner.enforceSerializableSessionState",
         bool,
         False,
@@ -309,6 +328,38 @@ OPTIONS: tuple[Option, ...] = (
     Option("theme.codeFontSize", str, "", 'Size of code, a CSS length ("0.875rem", "14px").'),
     Option("theme.codeFontWeight", int, 0, "Weight of code (0: the default).", _at_least(0)),
     Option(
+        "theme.sidebar",
+        dict,
+        ThemeSection(),
+        "Theme options for the sidebar only (`[theme.sidebar]`): colors, fonts, radii, code "
+        "and link options of `[theme]`; `backgroundColor` is the sidebar's background.",
+        parse=parse_section,
+    ),
+    Option(
+        "theme.light",
+        dict,
+        ThemeMode(),
+        "Theme options while the light base is shown, set in the settings or by `theme.base` "
+        "(`[theme.light]`, its sidebar's in `[theme.light.sidebar]`).",
+        parse=lambda raw: parse_mode(raw, "theme.light"),
+    ),
+    Option(
+        "theme.dark",
+        dict,
+        ThemeMode(),
+        "Theme options while the dark base is shown (`[theme.dark]`, `[theme.dark.sidebar]`).",
+        parse=lambda raw: parse_mode(raw, "theme.dark"),
+    ),
+    Option(
+        "theme.fontFaces",
+        tuple,
+        (),
+        "Fonts to load (`[[theme.fontFaces]]`: `family`, `url`, optional `weight`, `style`, "
+        "`unicodeRange`), named in `font`, `headingFont` or `codeFont`. A url `app/static/...` "
+        "is a file of the app's static folder (see `server.enableStaticServing`).",
+        parse=parse_font_faces,
+    ),
+    Option(
         "client.toolbarMode",
         ("auto", "developer", "viewer", "minimal"),
         "auto",
@@ -388,7 +439,7 @@ STREAMLIT_ONLY_OPTIONS = frozenset(
         "runner": "installTracer fixMatplotlib fastReruns enumCoercion",
         "server": "folderWatchBlacklist folderWatchList fileWatcherType allowRunOnSave liveSave "
         "scriptHealthCheckEnabled baseUrlPath enableCORS corsAllowedOrigins enableXsrfProtection "
-        "enableArrowTruncation enableWebsocketCompression enableStaticServing "
+        "enableArrowTruncation enableWebsocketCompression "
         "disconnectedSessionTTL trustXForwardedFor cookieSecret sslCertFile sslKeyFile "
         "showEmailPrompt websocketPingInterval",
         "browser": "serverAddress gatherUsageStats serverPort",
@@ -399,10 +450,9 @@ STREAMLIT_ONLY_OPTIONS = frozenset(
         "secrets": "files",
         "theme": "name setAsDefault secondaryColor "
         "showWidgetBorder showSidebarBorder "
-        "fontFaces "
         "headingFontSizes headingFontWeights chartCategoricalColors chartSequentialColors "
         "dataframeBorderColor dataframeHeaderBackgroundColor redColor orangeColor yellowColor "
-        "blueColor greenColor violetColor grayColor sidebar light dark",
+        "blueColor greenColor violetColor grayColor",
     }.items()
     for name in names.split()
 )
@@ -428,6 +478,10 @@ def toml_literal(value: Any) -> str:
     """
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, ThemeSection | ThemeMode | FontFace):
+        value = value.as_table()
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k} = {toml_literal(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(toml_literal(v) for v in value) + "]"
     return json.dumps("" if value is None else value, ensure_ascii=False)

@@ -13,6 +13,7 @@ Knows nothing about routes or sessions.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -72,9 +73,19 @@ def content_security_policy(config: Config, nonce: str | None = None) -> str:
         tiles = tile_origin(config.map.tile_url)
         for name in ("img-src", "connect-src"):
             directives[name] = (*directives[name], tiles)
+    # [[theme.fontFaces]] may load fonts from other servers: their origins, and only theirs
+    origins = sorted({_origin(face.url) for face in config.theme.font_faces} - {""})
+    if origins:
+        directives["font-src"] = (*directives["font-src"], *origins)
     if nonce is not None:  # the page: scripts the app shows on purpose carry its nonce
         directives["script-src"] = (*directives["script-src"], f"'nonce-{nonce}'")
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def _origin(url: str) -> str:
+    """``https://fonts.example/a.woff2`` -> ``https://fonts.example``; "" for a local path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
 
 
 def security_headers(config: Config) -> list[tuple[str, str]]:

@@ -20,9 +20,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
-from starlette.routing import WebSocketRoute
+from starlette.routing import Mount, WebSocketRoute
 from starlette.websockets import WebSocket
 
+from tidal.app_static import AppStaticFiles
 from tidal.auth_routes import AuthRoutes
 from tidal.codec import load_or_create_secret, make_codec
 from tidal.component_assets_route import component_asset_routes
@@ -142,6 +143,17 @@ def create_app(config: Config, script_path: Path) -> Starlette:
         durability, executor, metrics, metrics_token=config.server.metrics_token
     )
 
+    # server.enableStaticServing: the app's static folder (fonts of [[theme.fontFaces]]...)
+    app_static = (
+        [
+            Mount(
+                "/app/static",
+                AppStaticFiles(directory=script_path.parent / "static", check_dir=False),
+            )
+        ]
+        if config.server.enable_static_serving
+        else []
+    )
     app = Starlette(
         # every route family, one line each (a new family adds its line above the front end)
         routes=[
@@ -150,6 +162,7 @@ def create_app(config: Config, script_path: Path) -> Starlette:
             *monitoring.routes(),
             *AuthRoutes(script_path.parent).routes(),  # st.login / st.logout
             WebSocketRoute("/ws", ws_endpoint),
+            *app_static,
             *component_file_routes(),
             *component_asset_routes(),
             # last: the front end's "/{page:path}" matches every path not mounted above

@@ -2,15 +2,20 @@
 
 Owns ``theme_css``: each option set in the configuration overrides the CSS variables of
 ``static/style.css`` (in the light and the dark theme alike); options left empty keep the
-built-in look. Values are checked to be plain CSS values, so a configuration cannot inject
-rules. Knows nothing about HTTP or sessions.
+built-in look. ``[theme.light]``/``[theme.dark]`` apply under ``<html data-theme=...>`` (the
+base the person chose in the settings, or the browser's), ``[theme.sidebar]`` inside the
+sidebar only (a mode's own sidebar table wins over it), and ``[[theme.fontFaces]]`` become
+``@font-face`` rules. Values are checked to be plain CSS values, so a configuration cannot
+inject rules. Knows nothing about HTTP or sessions.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tidal.config import ThemeConfig
+from tidal.theme_sections import FontFace, ThemeSection
 
 _SAFE = re.compile(r"^[#\w\s.,%()+/'\"-]{1,200}$")
 _FONTS = {
@@ -48,8 +53,119 @@ def _font(name: str, value: str) -> str:
     return family if family.startswith(("'", '"')) or "," in family else f'"{family}"'
 
 
+def _main_section(theme: ThemeConfig) -> ThemeSection:
+    """``[theme]``'s options that tables may override, None where the built-in look stays."""
+    values = {name: getattr(theme, name) for name in ThemeSection.__dataclass_fields__}
+    section = ThemeSection(**{k: v if v not in ("", 0) else None for k, v in values.items()})
+    font = theme.font.lower() in ("sans serif", "sans-serif")
+    return replace(
+        section,
+        font=None if font else theme.font,
+        link_underline=None if theme.link_underline else False,
+    )
+
+
+def _section_css(s: ThemeSection, where: str, root: str, scope: str) -> list[str]:
+    """CSS for one table: its variables on ``scope`` (``:root`` or the sidebar) and its rules
+    under ``scope``; ``where`` names the table in error messages."""
+    variables: list[str] = []
+    rules: list[str] = []
+    sidebar = scope.endswith(".sidebar")
+    if s.primary_color:
+        c = _value(f"{where}primaryColor", s.primary_color)
+        variables += [
+            f"--accent: {c}",
+            f"--accent-hover: color-mix(in srgb, {c} 85%, black)",
+            f"--accent-text: {c}",
+            f"--accent-soft: color-mix(in srgb, {c} 14%, transparent)",
+            f"--ring: color-mix(in srgb, {c} 32%, transparent)",
+        ]
+    if s.background_color:
+        c = _value(f"{where}backgroundColor", s.background_color)
+        variables += [f"--bg: {c}", f"--bg-elev: {c}", f"--input-bg: {c}"]
+        if sidebar:  # the sidebar's own background, which the page paints outside it too
+            rules.append(f"{root} {{ --sidebar-bg: {c}; }}")
+    if s.secondary_background_color:
+        c = _value(f"{where}secondaryBackgroundColor", s.secondary_background_color)
+        variables += [f"--bg-2: {c}", f"--bg-3: color-mix(in srgb, {c} 85%, var(--fg))"]
+    if s.text_color:
+        c = _value(f"{where}textColor", s.text_color)
+        variables += [
+            f"--fg: {c}",
+            f"--fg-2: color-mix(in srgb, {c} 72%, var(--bg))",
+            f"--fg-3: color-mix(in srgb, {c} 50%, var(--bg))",
+        ]
+        if sidebar:
+            variables.append("color: var(--fg)")
+    if s.border_color:
+        c = _value(f"{where}borderColor", s.border_color)
+        variables += [f"--border: {c}", f"--border-2: {c}"]
+    if s.base_radius:
+        r = _RADII.get(s.base_radius) or _value(f"{where}baseRadius", s.base_radius)
+        variables += [f"--radius: {r}", f"--radius-sm: calc({r} * .75)"]
+    if s.font:
+        variables.append(f"--font: {_font(f'{where}font', s.font)}")
+        if sidebar:  # the page's font is set once, on body: the sidebar sets its own
+            variables.append("font-family: var(--font)")
+    if s.code_font:
+        variables.append(f"--mono: {_font(f'{where}codeFont', s.code_font)}")
+    inner = f"{scope} " if scope != ":root" else ""
+    if s.link_color:
+        c = _value(f"{where}linkColor", s.link_color)
+        rules.append(f"{inner}.md a, {inner}.heading a {{ color: {c}; }}")
+    if s.heading_font:
+        f = _font(f"{where}headingFont", s.heading_font)
+        headings = ", ".join(
+            f"{inner}{h}" for h in (".heading", *(f".md h{i}" for i in range(1, 7)))
+        )
+        rules.append(f"{headings} {{ font-family: {f}; }}")
+    if s.code_background_color:
+        c = _value(f"{where}codeBackgroundColor", s.code_background_color)
+        code = ", ".join(
+            f"{inner}{x}" for x in (".code pre", ".md pre", ".md code", ".heading code")
+        )
+        rules.append(f"{code} {{ background: {c}; }}")
+    if s.link_underline is not None:
+        decoration = "underline" if s.link_underline else "none"
+        rules.append(f"{inner}.md a, {inner}.heading a {{ text-decoration: {decoration}; }}")
+    if s.button_radius:
+        r = _RADII.get(s.button_radius) or _value(f"{where}buttonRadius", s.button_radius)
+        rules.append(f"{inner}.btn, {inner}.popover-btn {{ border-radius: {r}; }}")
+    if s.code_font_size or s.code_font_weight:
+        size = _value(f"{where}codeFontSize", s.code_font_size) if s.code_font_size else ""
+        weight = _weight(f"{where}codeFontWeight", s.code_font_weight) if s.code_font_weight else ""
+        decl = (f"font-size: {size}; " if size else "") + (
+            f"font-weight: {weight}; " if weight else ""
+        )
+        code = ", ".join(f"{inner}{x}" for x in (".code pre", ".md pre code", ".text"))
+        rules.append(f"{code} {{ {decl}}}")
+    out = []
+    if variables:
+        selector = ':root, :root[data-theme="dark"]' if scope == ":root" else scope
+        body = ";\n  ".join(variables)
+        out.append(f"{selector} {{\n  {body};\n}}")
+    return out + rules
+
+
+def _font_face(face: FontFace) -> str:
+    """An ``@font-face`` rule; a url of the app's static folder is relative to the page's
+    address (``app/static/x`` from ``/_tidal/theme.css`` is ``../app/static/x``)."""
+    url = face.url
+    if "://" not in url and not url.startswith(("/", "data:")):
+        url = "../" + url.removeprefix("./")
+    decls = [f'font-family: "{face.family}"', f'src: url("{url}")', "font-display: swap"]
+    if face.weight:
+        decls.append(f"font-weight: {face.weight}")
+    if face.style:
+        decls.append(f"font-style: {face.style}")
+    if face.unicode_range:
+        decls.append(f"unicode-range: {face.unicode_range}")
+    return "@font-face { " + "; ".join(decls) + "; }"
+
+
 def theme_css(theme: ThemeConfig) -> str:
-    """The stylesheet for ``theme``: CSS variables, and a few rules for fonts and code.
+    """The stylesheet for ``theme``: ``@font-face`` rules, CSS variables, and a few rules for
+    fonts and code; then the light and dark tables, then the sidebar's.
 
     Raises:
         ThemeValueError: a value that is not a plain CSS value.
@@ -58,71 +174,19 @@ def theme_css(theme: ThemeConfig) -> str:
         >>> "--accent: #ff4b4b" in theme_css(config.theme)  # primaryColor = "#ff4b4b"
         True
     """
-    variables: list[str] = []
-    rules: list[str] = []
-    if theme.primary_color:
-        c = _value("primaryColor", theme.primary_color)
-        variables += [
-            f"--accent: {c}",
-            f"--accent-hover: color-mix(in srgb, {c} 85%, black)",
-            f"--accent-text: {c}",
-            f"--accent-soft: color-mix(in srgb, {c} 14%, transparent)",
-            f"--ring: color-mix(in srgb, {c} 32%, transparent)",
-        ]
-    if theme.background_color:
-        c = _value("backgroundColor", theme.background_color)
-        variables += [f"--bg: {c}", f"--bg-elev: {c}", f"--input-bg: {c}"]
-    if theme.secondary_background_color:
-        c = _value("secondaryBackgroundColor", theme.secondary_background_color)
-        variables += [f"--bg-2: {c}", f"--bg-3: color-mix(in srgb, {c} 85%, var(--fg))"]
-    if theme.text_color:
-        c = _value("textColor", theme.text_color)
-        variables += [
-            f"--fg: {c}",
-            f"--fg-2: color-mix(in srgb, {c} 72%, var(--bg))",
-            f"--fg-3: color-mix(in srgb, {c} 50%, var(--bg))",
-        ]
-    if theme.border_color:
-        c = _value("borderColor", theme.border_color)
-        variables += [f"--border: {c}", f"--border-2: {c}"]
-    if theme.base_radius:
-        r = _RADII.get(theme.base_radius) or _value("baseRadius", theme.base_radius)
-        variables += [f"--radius: {r}", f"--radius-sm: calc({r} * .75)"]
-    if theme.font and theme.font.lower() not in ("sans serif", "sans-serif"):
-        variables.append(f"--font: {_font('font', theme.font)}")
-    if theme.code_font:
-        variables.append(f"--mono: {_font('codeFont', theme.code_font)}")
-    if theme.link_color:
-        c = _value("linkColor", theme.link_color)
-        rules.append(f".md a, .heading a {{ color: {c}; }}")
-    if theme.heading_font:
-        f = _font("headingFont", theme.heading_font)
-        headings = ".heading, .md h1, .md h2, .md h3, .md h4, .md h5, .md h6"
-        rules.append(f"{headings} {{ font-family: {f}; }}")
-    if theme.code_background_color:
-        c = _value("codeBackgroundColor", theme.code_background_color)
-        rules.append(f".code pre, .md pre, .md code, .heading code {{ background: {c}; }}")
-    if theme.base_font_size:
-        rules.append(f"html {{ font-size: {int(theme.base_font_size)}px; }}")
-    if not theme.link_underline:
-        rules.append(".md a, .heading a { text-decoration: none; }")
-    if theme.button_radius:
-        r = _RADII.get(theme.button_radius) or _value("buttonRadius", theme.button_radius)
-        rules.append(f".btn, .popover-btn {{ border-radius: {r}; }}")
-    if theme.base_font_weight:
-        rules.append(
-            f"body {{ font-weight: {_weight('baseFontWeight', theme.base_font_weight)}; }}"
-        )
-    if theme.code_font_size or theme.code_font_weight:
-        size = _value("codeFontSize", theme.code_font_size) if theme.code_font_size else ""
-        weight = _weight("codeFontWeight", theme.code_font_weight) if theme.code_font_weight else ""
-        decl = (f"font-size: {size}; " if size else "") + (
-            f"font-weight: {weight}; " if weight else ""
-        )
-        rules.append(f".code pre, .md pre code, .text {{ {decl}}}")
     out = ["/* [theme] of the app's configuration (generated) */"]
-    if variables:
-        body = ";\n  ".join(variables)
-        out.append(f':root, :root[data-theme="dark"] {{\n  {body};\n}}')
-    out += rules
+    out += [_font_face(face) for face in theme.font_faces]
+    out += _section_css(_main_section(theme), "", ":root", ":root")
+    if theme.base_font_size:
+        out.append(f"html {{ font-size: {int(theme.base_font_size)}px; }}")
+    if theme.base_font_weight:
+        out.append(f"body {{ font-weight: {_weight('baseFontWeight', theme.base_font_weight)}; }}")
+    modes = {"light": theme.light, "dark": theme.dark}
+    for name, mode in modes.items():
+        root = f':root[data-theme="{name}"]'
+        out += _section_css(mode.page, f"{name}.", root, root)
+    out += _section_css(theme.sidebar, "sidebar.", ":root", ":root .sidebar")
+    for name, mode in modes.items():
+        root = f':root[data-theme="{name}"]'
+        out += _section_css(mode.sidebar, f"{name}.sidebar.", root, f"{root} .sidebar")
     return "\n".join(out) + "\n"

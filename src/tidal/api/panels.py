@@ -5,7 +5,11 @@ By default (``on_change="ignore"``) whether a panel is open lives in the browser
 Streamlit. With ``on_change="rerun"`` or a callback, the panel is a widget: opening or closing
 it reruns the app, its state is in ``st.session_state[key]``, survives a refresh, and each
 returned container's ``.open`` says whether it is open (so a script can skip the content of a
-closed one). Knows nothing about how panels are drawn.
+closed one). With ``bind="query-params"`` (expander and tabs, a key needed) the panel is a
+widget too, its state also kept in the query param named after the key (``?key=true`` for an
+open expander, ``?key=<label>`` for the selected tab; left out at the default); with
+``on_change="ignore"`` a change then starts no run: the browser writes the address itself and
+the server takes the value at the next run. Knows nothing about how panels are drawn.
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ from tidal.api.dimensions import check_height, check_width
 from tidal.api.handle import ElementHandle
 from tidal.api.icons import check_icon
 from tidal.api.layout import key_class
-from tidal.api.widget_args import Args, Kwargs
+from tidal.api.widget_args import Args, Kwargs, check_bind
 from tidal.context import RunContext, api_function, get_run
 from tidal.errors import TidalAPIError
 from tidal.tree import Block, Node
 from tidal.widget_meta import Callback
-from tidal.widgets import Spec, label_text, register_block
+from tidal.widgets import Spec, label_text, register_block, url_text
 
 OnChange = str | Callback
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
@@ -51,18 +55,12 @@ class PanelContainer(ElementHandle):
         return self._open
 
 
-def _tracked(command: str, on_change: object, bind: object = None) -> bool:
-    if bind is not None and bind != "query-params":
-        raise TidalAPIError(
-            f'st.{command} got bind={bind!r}. Pass bind="query-params" or leave it None.'
-        )
-    if bind is not None:
-        raise TidalAPIError(
-            f'st.{command}(bind="query-params") is not available in tidal yet; use '
-            'on_change="rerun" with a key and st.query_params instead.'
-        )
+def _tracked(command: str, on_change: object, bind: object = None, key: object = None) -> bool:
+    """Whether the panel is a widget: ``on_change`` is not ``"ignore"``, or it is bound to
+    the query params (which needs a key, as Streamlit's bound widgets do)."""
+    bound = check_bind(command, bind, key) is not None
     if on_change in ("ignore", "rerun") or callable(on_change):
-        return on_change != "ignore"
+        return bound or on_change != "ignore"
     raise TidalAPIError(
         f'st.{command} got on_change={on_change!r}. Pass "ignore" (the default: the browser '
         'keeps the state), "rerun", or a function to call.'
@@ -92,13 +90,18 @@ def _add_panel(
     help: str | None = None,
     disabled: bool = False,
     coerce: Callable[[Any], tuple[Any, bool]] | None = None,
+    bind: str | None = None,
 ) -> tuple[Any, Block]:
-    """Add a panel: a widget container when tracked, else a plain container."""
+    """Add a panel: a widget container when tracked, else a plain container. A bound panel
+    tells the browser its param and the default's text (the browser writes the address when
+    a change starts no run)."""
     if key is not None:
         props["key"] = key_class(key)
     if not tracked:
         props.update(label=label, help=help, disabled=disabled)
         return None, ctx.add(Node(kind, props, container=True))
+    if bind is not None:
+        props["bind"] = {"param": str(key), "default": url_text(default)}
     return register_block(
         ctx,
         Spec(
@@ -110,13 +113,14 @@ def _add_panel(
             default=default,
             from_wire=from_wire,
             coerce=coerce,
-            callback=on_change if callable(on_change) else None,
+            callback=on_change if callable(on_change) or bind is not None else None,
             args=args,
             kwargs=kwargs,
             help=help,
             disabled=disabled,
             props=props,
             container=True,
+            bind=bind,
         ),
     )
 
@@ -150,15 +154,18 @@ def expander(
             (opening or closing reruns the app) or a function called first.
         args: positional arguments for ``on_change``.
         kwargs: keyword arguments for ``on_change``.
-        bind: ``"query-params"`` is not available yet.
+        bind: ``"query-params"`` keeps the open state in the query param named after the
+            key: ``?key=true`` (or ``false`` when ``expanded=True`` and closed), left out at
+            the default. Needs a key.
 
     Example:
         >>> with st.expander("Details", icon=":material/info:"):
         ...     st.write("hidden until opened")
+        >>> st.expander("Filters", key="filters", bind="query-params")  # ?filters=true
     """
     ctx = get_run()
     text = label_text(label)
-    tracked = _tracked("expander", on_change, bind)
+    tracked = _tracked("expander", on_change, bind, key)
     if type not in EXPANDER_TYPES:
         raise TidalAPIError(
             f'The type argument to st.expander must be "default" or "compact". '
@@ -183,6 +190,7 @@ def expander(
         args=args,
         kwargs=kwargs,
         props=props,
+        bind=bind,
     )
     return PanelContainer(ctx, block, bool(value) if tracked else None)
 
@@ -213,7 +221,8 @@ def tabs(
             function called first.
         args: positional arguments for ``on_change``.
         kwargs: keyword arguments for ``on_change``.
-        bind: ``"query-params"`` is not available yet.
+        bind: ``"query-params"`` keeps the selected tab's label in the query param named
+            after the key (``?key=Details``), left out for the default tab. Needs a key.
 
     Example:
         >>> intro, details = st.tabs(["Intro", "Details"])
@@ -231,7 +240,7 @@ def tabs(
             f"st.tabs got default={default!r}, which is not one of the tab labels {labels!r}."
         )
     first = labels[0] if default is None else default
-    tracked = _tracked("tabs", on_change, bind)
+    tracked = _tracked("tabs", on_change, bind, key)
 
     def from_wire(v: Any) -> str:
         if not isinstance(v, str) or v not in labels:
@@ -261,6 +270,7 @@ def tabs(
         kwargs=kwargs,
         props=props,
         coerce=coerce,
+        bind=bind,
     )
     return [
         PanelContainer(

@@ -300,6 +300,18 @@ export function iconEl(icon, cls = 'icon') {
   return h('span', { class: cls, 'aria-hidden': 'true', text: icon });
 }
 
+/**
+ * A tracked panel's new state: a `change` (a run), or with `on_change="ignore"` a `sync` that
+ * waits for the next run, the address showing a bound panel's param at once.
+ */
+function sendPanel(node, ctx, v, text) {
+  if (!node.p.ignore_rerun) return ctx.send('change', { id: node.p.id, v });
+  ctx.send('sync', { values: { [node.p.id]: v } });
+  const bind = node.p.bind;
+  // the address bar is nav.js's: it shows the param in place (no history entry, no reload)
+  if (bind) dispatchEvent(new CustomEvent('tidal:param', { detail: { name: bind.param, text: text === bind.default ? null : text } }));
+}
+
 // An expander. Untracked (no `id`): the person's toggling lives in the page. Tracked (a
 // widget): opening or closing it is a `change`, and the server's `value` decides.
 const expanderKind = {
@@ -314,7 +326,7 @@ const expanderKind = {
     node.el.addEventListener('toggle', () => {
       if (!node.p.id || node.el.open === node.s.committed) return;
       node.s.committed = node.el.open;
-      ctx.send('change', { id: node.p.id, v: node.el.open });
+      sendPanel(node, ctx, node.el.open, String(node.el.open));
     });
     this.update(node, p, {});
   },
@@ -357,7 +369,7 @@ const tabsKind = {
       const label = node.p.labels?.[i];
       if (node.p.id && label !== undefined && label !== node.s.committed) {
         node.s.committed = label;
-        ctx.send('change', { id: node.p.id, v: label });
+        sendPanel(node, ctx, label, String(label));
       }
     };
     node.s.committed = p.id ? p.value : null;

@@ -10,6 +10,26 @@ import { h, helpIcon } from './elements.js';
 /** @type {Nav|null} the page's one menu, which page links go through */
 let active = null;
 
+/**
+ * Show one query param in the address, in place (no history entry, no reload), and keep it
+ * as the session's query (a reconnect's `hello` names the query shown). Fired by a panel
+ * bound to the query params (`bind="query-params"`) whose change starts no run
+ * (`on_change="ignore"`), as the server would write it at the next run.
+ * @param {string} name the param (the widget's key)
+ * @param {string|null} text its value, or null to leave it out (the widget's default)
+ */
+function showParam(name, text) {
+  const params = new URLSearchParams(location.search);
+  if (text === null) params.delete(name);
+  else params.set(name, text);
+  const query = params.toString();
+  if (query !== location.search.replace(/^\?/, '')) {
+    history.replaceState(history.state, '', location.pathname + (query ? `?${query}` : '') + location.hash);
+  }
+  active?.setQuery(query);
+}
+addEventListener('tidal:param', (e) => showParam(e.detail.name, e.detail.text));
+
 /** Query params that survive going to another page: they say how the app is embedded. */
 const EMBED_KEYS = new Set(['embed', 'embed_options']);
 
