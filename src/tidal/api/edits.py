@@ -95,6 +95,14 @@ class EditSchema:
             index,
         )
 
+    def required(self) -> list[ColumnRule]:
+        """The cells an added row must fill: required columns a person can edit (and the index
+        of data that has its own); a disabled required column cannot hold an added row back."""
+        rules = list(self.columns.values())
+        if self.index is not None and self.can_add:
+            rules.append(self.index)
+        return [r for r in rules if r.required and not r.disabled]
+
 
 def _rule(
     name: str, kind: str, conf: dict[str, Any], off: set[str], all_disabled: bool
@@ -221,19 +229,7 @@ def check_edits(raw: Any, schema: EditSchema) -> dict[str, Any]:
         edited[row] = {name: _check_edit(schema, name, v) for name, v in cells.items()}
     if added_raw and not schema.can_add:
         raise ValueError("rows cannot be added (num_rows='fixed')")
-    added: list[dict[str, Any]] = []
-    for cells in added_raw:
-        if not isinstance(cells, dict):
-            raise ValueError("each added row must be a dict of column -> value")
-        row_out: dict[str, Any] = {}
-        for name, v in cells.items():
-            if name == INDEX and schema.index is not None:
-                if schema.index.disabled:
-                    raise ValueError("the index is not editable (disabled)")
-                row_out[name] = _check_cell(schema.index, v)
-            else:
-                row_out[name] = _check_edit(schema, name, v)
-        added.append(row_out)
+    added = [_check_added(schema, k, cells) for k, cells in enumerate(added_raw)]
     if deleted_raw and not schema.can_delete:
         raise ValueError("rows cannot be deleted (num_rows='fixed')")
     deleted: list[int] = []
@@ -243,6 +239,34 @@ def check_edits(raw: Any, schema: EditSchema) -> dict[str, Any]:
         if row not in deleted:
             deleted.append(row)
     return {"edited_rows": edited, "added_rows": added, "deleted_rows": sorted(deleted)}
+
+
+def _check_added(schema: EditSchema, k: int, cells: Any) -> dict[str, Any]:
+    """One added row, validated; as Streamlit's, it holds only the cells that have a value.
+
+    A row whose required cells are not all filled is refused: the grid keeps such a row to
+    itself until they are (as Streamlit's), so it never reaches session state.
+    """
+    if not isinstance(cells, dict):
+        raise ValueError("each added row must be a dict of column -> value")
+    row: dict[str, Any] = {}
+    for name, v in cells.items():
+        if name == INDEX and schema.index is not None:
+            if schema.index.disabled:
+                raise ValueError("the index is not editable (disabled)")
+            value = _check_cell(schema.index, v)
+        else:
+            value = _check_edit(schema, name, v)
+        if value is not None:
+            row[name] = value
+    missing = [rule.name for rule in schema.required() if row.get(rule.name) is None]
+    if missing:
+        what = ", ".join("the index (_index)" if n == INDEX else repr(n) for n in missing)
+        raise ValueError(
+            f"added row {k} has no value for {what}, which is required: "
+            "send an added row only once its required cells are filled"
+        )
+    return row
 
 
 def _check_edit(schema: EditSchema, name: Any, value: Any) -> Any:
