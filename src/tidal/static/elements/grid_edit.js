@@ -135,6 +135,29 @@ export const editing = {
     this.setEdits(edits);
   },
 
+  /** Delete (no rows selected): empty the editable cells of the focused range, as Streamlit. */
+  clearRange() {
+    const a = this.anchor ?? this.focus;
+    const [r0, r1] = [Math.min(a.r, this.focus.r), Math.max(a.r, this.focus.r)];
+    const [c0, c1] = [Math.min(a.c, this.focus.c), Math.max(a.c, this.focus.c)];
+    const required = this.node.p.required ?? [];
+    const edits = structuredClone(this.edits);
+    let refused = null;
+    for (let r = r0; r <= r1; r++) {
+      const row = this.rowAt(r);
+      for (let c = c0; c <= c1 && row; c++) {
+        const col = this.cols[c];
+        const name = col.index ? '_index' : col.name;
+        if (!this.editable(col, row) || row.cells[col.src] == null) continue;
+        if (row.added != null) edits.added_rows[row.added][name] = null;
+        else if (required.includes(name)) refused = col.label;
+        else (edits.edited_rows[String(row.pos)] ??= {})[name] = null;
+      }
+    }
+    if (refused != null) this.refuse(`"${refused}" is required: it cannot be empty.`);
+    this.setEdits(edits);
+  },
+
   addRow() {
     const edits = structuredClone(this.edits);
     edits.added_rows.push({ ...(this.node.p.defaults ?? {}) });

@@ -1,0 +1,62 @@
+"""st.data_editor's rows and keys in Chromium, as Streamlit's: an editor that adds rows does not
+sort by a header click (added rows go last), one that only deletes rows does; Delete empties
+the focused editable cells when no rows are selected, and deletes selected rows otherwise."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Locator, expect
+
+from tests.browser.conftest import AppPage
+
+APP = """
+import tidal as st
+rows = [{{"name": "Cy", "age": 41}}, {{"name": "Ada", "age": 36}}]
+st.data_editor(rows, key="ed", num_rows={num_rows!r},
+               column_config={{"name": st.column_config.TextColumn(required=True)}})
+st.text(f"state={{st.session_state.ed}}")
+"""
+
+
+def cell(app: AppPage, r: int, c: int) -> Locator:
+    return app.page.locator(f'.grid .grid-body .grid-row[data-r="{r}"] [data-c="{c}"]')
+
+
+@pytest.mark.parametrize(("num_rows", "sorts"), [("dynamic", False), ("add", False),
+                                                 ("delete", True), ("fixed", True)])  # fmt: skip
+def test_a_header_click_sorts_only_when_rows_cannot_be_added(open_app, num_rows, sorts):
+    app: AppPage = open_app(APP.format(num_rows=num_rows))
+    app.page.locator(".grid .grid-head .hc", has_text="name").click()
+    app.idle()
+    expect(cell(app, 0, 0)).to_have_text("Ada" if sorts else "Cy")
+    assert not app.console_errors
+
+
+def test_delete_empties_the_focused_cell(open_app):
+    app: AppPage = open_app(APP.format(num_rows="dynamic"))
+    cell(app, 0, 1).click()
+    app.page.locator(".grid").first.press("Delete")
+    app.idle()
+    app.expect_text("state={'edited_rows': {0: {'age': None}}, 'added_rows': [], 'deleted_rows': []}")
+    assert not app.console_errors
+
+
+def test_delete_does_not_empty_a_required_cell(open_app):
+    app: AppPage = open_app(APP.format(num_rows="dynamic"))
+    cell(app, 0, 0).click()
+    app.page.locator(".grid").first.press("Delete")
+    expect(app.page.locator(".grid-note")).to_contain_text("required")
+    app.idle()
+    expect(cell(app, 0, 0)).to_have_text("Cy")
+    app.expect_text("state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': []}")
+    assert not app.console_errors
+
+
+def test_delete_with_selected_rows_deletes_them(open_app):
+    app: AppPage = open_app(APP.format(num_rows="delete"))
+    app.page.locator('.grid .grid-body .grid-row[data-r="1"] .marker').click()
+    app.page.locator(".grid").first.press("Delete")
+    app.idle()
+    app.expect_text("state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': [1]}")
+    expect(app.page.get_by_role("button", name="+ Add row")).to_be_hidden()
+    assert not app.console_errors
