@@ -37,7 +37,9 @@ def test_delete_empties_the_focused_cell(open_app):
     cell(app, 0, 1).click()
     app.page.locator(".grid").first.press("Delete")
     app.idle()
-    app.expect_text("state={'edited_rows': {0: {'age': None}}, 'added_rows': [], 'deleted_rows': []}")
+    app.expect_text(
+        "state={'edited_rows': {0: {'age': None}}, 'added_rows': [], 'deleted_rows': []}"
+    )
     assert not app.console_errors
 
 
