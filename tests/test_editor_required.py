@@ -188,3 +188,22 @@ def test_the_server_refuses_an_added_row_without_its_required_value(serve_app):
     client.event({"t": "change", "id": wid, "v": good})
     expected = {"edited_rows": {}, "added_rows": [{"name": "Kay"}], "deleted_rows": []}
     assert f"state={expected!r}" in client.texts()
+
+
+# ----------------------------------------------------------------------------- the result
+def test_a_dict_with_keys_keeps_each_value_with_its_key_after_deleted_and_added_rows(app_test):
+    at = app_test("""
+        import tidal as st
+        out = st.data_editor({"a": 1, "b": 2}, key="ed", num_rows="dynamic")
+        st.text(repr(out))
+    """).run()
+    at.data_editor(key="ed").delete_rows(0).run()
+    assert at.text[0].value == "{'b': 2}"
+    at.data_editor(key="ed").add_row({"_index": "c", "value": 3}).run()
+    assert at.text[0].value == "{'b': 2, 'c': 3}"
+
+
+def test_deleting_a_row_keeps_an_added_row_with_the_same_label(app_test):
+    at = app_test(INDEXED.format(hide=None)).run()
+    at.data_editor(key="ed").add_row({"_index": "a", "v": 2}).delete_rows(0).run()
+    assert at.text[0].value == "index=['a'] v=[2]"

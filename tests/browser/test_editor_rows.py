@@ -4,6 +4,8 @@ the focused editable cells when no rows are selected, and deletes selected rows 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Locator, expect
 
@@ -61,4 +63,30 @@ def test_delete_with_selected_rows_deletes_them(open_app):
     app.idle()
     app.expect_text("state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': [1]}")
     expect(app.page.get_by_role("button", name="+ Add row")).to_be_hidden()
+    assert not app.console_errors
+
+
+OPTIONS = """
+import pandas as pd
+import tidal as st
+df = pd.DataFrame({"a": [1.5, None], "b": ["x", "y"], "c": [True, False]}, index=["r1", "r2"])
+st.data_editor(df, key="ed", hide_index=True, column_order=["c", "a"], row_height=50,
+               placeholder="n/a", disabled=["c"])
+st.text(f"state={st.session_state.ed}")
+"""
+
+
+def test_the_editor_lays_out_its_columns_rows_and_placeholder_as_configured(open_app):
+    app: AppPage = open_app(OPTIONS)
+    heads = app.page.locator(".grid .grid-head .hc .label")
+    expect(heads).to_have_text(["c", "a"])  # column_order, and no index column
+    expect(app.page.locator(".grid .grid-body .c.ix")).to_have_count(0)
+    expect(cell(app, 1, 1)).to_have_text("n/a")
+    box = app.page.locator('.grid .grid-body .grid-row[data-r="0"]').bounding_box()
+    assert box is not None and round(box["height"]) == 50
+    expect(cell(app, 0, 0)).to_have_class(re.compile(r"\bro\b"))  # disabled=["c"]
+    expect(cell(app, 0, 1)).not_to_have_class(re.compile(r"\bro\b"))
+    cell(app, 0, 0).locator(".cb").click()
+    app.idle()
+    app.expect_text("state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': []}")
     assert not app.console_errors

@@ -299,15 +299,18 @@ def apply_edits(data: Any, table: Table, state: dict[str, Any], schema: EditSche
         for name, v in cells.items():
             j = names.index(name)
             columns[j][row] = _native(kinds[j], _python_value(schema.columns[name], v))
+    # the labels of data with its own index travel with the rows (added ones carry _index)
+    labels = None if table.range_index or not table.index else list(table.index[0].values)
     for added in state["added_rows"]:
         for j, name in enumerate(names):
             rule = schema.columns[name]
             columns[j].append(_native(kinds[j], _python_value(rule, added.get(name))))
-    keep = [
-        i for i in range(len(columns[0]) if columns else 0) if i not in set(state["deleted_rows"])
-    ]
+        if labels is not None:
+            labels.append(added.get(INDEX))
+    gone = set(state["deleted_rows"])
+    keep = [i for i in range(len(columns[0]) if columns else 0) if i not in gone]
     columns = [[col[i] for i in keep] for col in columns]
-    return _rebuild(data, table, columns)
+    return _rebuild(data, table, columns, None if labels is None else [labels[i] for i in keep])
 
 
 def _native(kind: str, v: Any) -> Any:
@@ -316,7 +319,7 @@ def _native(kind: str, v: Any) -> Any:
     return v
 
 
-def _rebuild(data: Any, table: Table, columns: list[list[Any]]) -> Any:
+def _rebuild(data: Any, table: Table, columns: list[list[Any]], labels: list[Any] | None) -> Any:
     names = [c.key if c.key is not None else c.name for c in table.columns]
     rows = list(zip(*columns, strict=True)) if columns else []
     module, tname = type(data).__module__.split(".", 1)[0], type(data).__name__
@@ -335,7 +338,7 @@ def _rebuild(data: Any, table: Table, columns: list[list[Any]]) -> Any:
     if isinstance(data, dict):
         if table.range_index:
             return dict(zip(names, columns, strict=True))
-        return {r[0]: r[1] for r in zip(table.index[0].values, columns[0], strict=False)}
+        return dict(zip(labels or [], columns[0], strict=False))
     items = list(data) if not isinstance(data, list) else data
     if items and all(isinstance(r, dict) for r in items):
         return [dict(zip(names, r, strict=True)) for r in rows]
@@ -378,8 +381,9 @@ def _apply_pandas(data: Any, state: dict[str, Any], schema: EditSchema) -> Any:
             {c: t for c, t in frame.dtypes.items() if not extra[c].isna().any()}, errors="ignore"
         )
         frame = pd.concat([frame, extra]) if len(frame) else extra
-    if state["deleted_rows"]:
-        frame = frame.drop(frame.index[state["deleted_rows"]])
+    if state["deleted_rows"]:  # by position: an added row may repeat a label
+        gone = set(state["deleted_rows"])
+        frame = frame.iloc[[i for i in range(len(frame)) if i not in gone]]
     return frame.iloc[:, 0] if series else frame
 
 
