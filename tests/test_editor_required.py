@@ -207,3 +207,26 @@ def test_deleting_a_row_keeps_an_added_row_with_the_same_label(app_test):
     at = app_test(INDEXED.format(hide=None)).run()
     at.data_editor(key="ed").add_row({"_index": "a", "v": 2}).delete_rows(0).run()
     assert at.text[0].value == "index=['a'] v=[2]"
+
+
+def test_column_defaults_of_every_kind_fill_an_added_row(app_test):
+    at = app_test("""
+        import datetime as dt
+        import pandas as pd
+        import tidal as st
+        df = pd.DataFrame({"d": [dt.date(2024, 1, 1)], "ok": [True], "n": [1.5], "l": [["a"]]})
+        out = st.data_editor(df, key="ed", num_rows="dynamic", column_config={
+            "d": st.column_config.DateColumn(default=dt.date(2025, 2, 3)),
+            "ok": st.column_config.CheckboxColumn(default=False),
+            "n": st.column_config.NumberColumn(default=2),
+            "l": st.column_config.ListColumn(default=["q"]),
+        })
+        st.text(repr([type(v).__name__ for v in out.iloc[-1]]) + repr(out.iloc[-1]["d"]))
+    """).run()
+    ed = at.data_editor(key="ed")
+    assert ed.props["defaults"] == {"d": "2025-02-03", "ok": False, "n": 2, "l": ["q"]}
+    ed.add_row({}).run()
+    assert at.session_state.ed["added_rows"] == [
+        {"d": "2025-02-03", "ok": False, "n": 2, "l": ["q"]}
+    ]
+    assert at.text[0].value == "['date', 'bool', 'float64', 'list']datetime.date(2025, 2, 3)"
