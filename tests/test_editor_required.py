@@ -11,7 +11,7 @@ import logging
 
 import pytest
 
-from tests.fixtures.server import Client
+from tests.test_data_protocol import editor_id
 
 APP = """
 import pandas as pd
@@ -173,13 +173,9 @@ st.text(f"state={st.session_state.ed!r}")
 """
 
 
-def _editor_id(client: Client) -> str:
-    return next(e["p"]["id"] for e in client.elements() if e["t"] == "data_editor")
-
-
 def test_the_server_refuses_an_added_row_without_its_required_value(serve_app):
     client = serve_app(SERVED).client()
-    wid = _editor_id(client)
+    wid = editor_id(client)
     bad = {"edited_rows": {}, "added_rows": [{"age": 30}], "deleted_rows": []}
     client.event({"t": "change", "id": wid, "v": bad})
     assert any("has no value for 'name', which is required" in e for e in client.errors)
