@@ -159,6 +159,20 @@ def test_deleting_an_added_row_and_an_own_row_gives_streamlits_state(app_test):
     assert at.text[0].value == "names=['Kay'] teams=['blue'] rows=1"
 
 
+@pytest.mark.parametrize(
+    ("num_rows", "hide_index", "hidden"),
+    [("dynamic", None, True), ("dynamic", False, False), ("fixed", None, False),
+     ("delete", None, False)],
+)  # fmt: skip
+def test_a_dynamic_editor_hides_a_range_index_unless_told(app_test, num_rows, hide_index, hidden):
+    at = app_test(f"""
+        import pandas as pd
+        import tidal as st
+        st.data_editor(pd.DataFrame({{"v": [1]}}), num_rows={num_rows!r}, hide_index={hide_index})
+    """).run()
+    assert at.data_editor[0].props["hide_index"] is hidden
+
+
 def test_an_unknown_num_rows_is_an_api_error(app_test):
     at = app_test("import tidal as st\nst.data_editor({'a': [1]}, num_rows='some')").run()
     assert "Invalid num_rows value: 'some'" in at.exception[0].message

@@ -74,6 +74,8 @@ def data_editor(
         row_height=row_height,
         placeholder=placeholder,
     )
+    if hide_index is None and num_rows == "dynamic" and table.range_index:
+        props["hide_index"] = True  # as Streamlit: a range index of added rows only confuses
     if buttons := register_button_columns(ctx, column_config, table):
         props["button_click_widgets"] = buttons
     schema = EditSchema.of(table, props["column_config"], disabled=disabled, num_rows=num_rows)
