@@ -12,6 +12,7 @@ import logging
 import pytest
 
 from tests.test_data_protocol import editor_id
+from tidal.testing.errors import AppTestError
 
 APP = """
 import pandas as pd
@@ -161,10 +162,12 @@ def test_deleting_an_added_row_and_an_own_row_gives_streamlits_state(app_test):
 
 @pytest.mark.parametrize(
     ("num_rows", "hide_index", "hidden"),
-    [("dynamic", None, True), ("dynamic", False, False), ("fixed", None, False),
-     ("delete", None, False)],
+    [("dynamic", None, True), ("add", None, True), ("dynamic", False, False),
+     ("fixed", None, False), ("delete", None, False)],
 )  # fmt: skip
-def test_a_dynamic_editor_hides_a_range_index_unless_told(app_test, num_rows, hide_index, hidden):
+def test_an_editor_that_adds_rows_hides_a_range_index_unless_told(
+    app_test, num_rows, hide_index, hidden
+):
     at = app_test(f"""
         import pandas as pd
         import tidal as st
@@ -240,3 +243,30 @@ def test_column_defaults_of_every_kind_fill_an_added_row(app_test):
         {"d": "2025-02-03", "ok": False, "n": 2, "l": ["q"]}
     ]
     assert at.text[0].value == "['date', 'bool', 'float64', 'list']datetime.date(2025, 2, 3)"
+
+
+def test_a_disabled_editor_takes_no_rows_and_no_edits(app_test):
+    at = app_test("""
+        import tidal as st
+        st.data_editor({"a": [1]}, key="ed", num_rows="dynamic", disabled=True)
+    """).run()
+    ed = at.data_editor(key="ed")
+    assert ed.props["disabled"] is True and ed.props["editable"] == {}
+    with pytest.raises(AppTestError, match="disabled"):
+        ed.add_row({})
+
+
+def test_the_server_drops_the_edits_of_a_disabled_editor(serve_app):
+    client = serve_app(
+        SERVED.replace('num_rows="dynamic",', 'num_rows="dynamic", disabled=True,')
+    ).client()
+    wid = editor_id(client)
+    client.event({"t": "change", "id": wid, "v": {"added_rows": [{}], "deleted_rows": [0]}})
+    assert f"state={EMPTY!r}" in client.texts()
+
+
+def test_a_disabled_list_leaves_the_editor_enabled(app_test):
+    at = editor(app_test, disabled=["age"])
+    ed = at.data_editor(key="ed")
+    assert ed.props["disabled"] is False
+    assert ed.props["editable"] == {"name": "text", "team": "text"}

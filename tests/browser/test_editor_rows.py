@@ -90,3 +90,15 @@ def test_the_editor_lays_out_its_columns_rows_and_placeholder_as_configured(open
     app.idle()
     app.expect_text("state={'edited_rows': {}, 'added_rows': [], 'deleted_rows': []}")
     assert not app.console_errors
+
+
+def test_a_disabled_editor_offers_no_row_buttons_or_markers(open_app):
+    app: AppPage = open_app(
+        "import tidal as st\n"
+        "st.data_editor({'a': [1, 2]}, key='ed', num_rows='dynamic', disabled=True)"
+    )
+    expect(app.page.locator(".grid .grid-head .hc")).to_have_count(1)  # the column, no index
+    expect(app.page.get_by_role("button", name="+ Add row")).to_be_hidden()
+    expect(app.page.get_by_role("button", name="Delete rows")).to_be_hidden()
+    expect(app.page.locator(".grid .marker")).to_have_count(0)
+    assert not app.console_errors

@@ -74,9 +74,11 @@ def data_editor(
         row_height=row_height,
         placeholder=placeholder,
     )
-    if hide_index is None and num_rows == "dynamic" and table.range_index:
+    if hide_index is None and num_rows in ("dynamic", "add") and table.range_index:
         props["hide_index"] = True  # as Streamlit: a range index of added rows only confuses
-    if buttons := register_button_columns(ctx, column_config, table):
+    # disabled=True disables the whole editor (no added or deleted rows, no button clicks)
+    buttons = None if disabled is True else register_button_columns(ctx, column_config, table)
+    if buttons:
         props["button_click_widgets"] = buttons
     schema = EditSchema.of(table, props["column_config"], disabled=disabled, num_rows=num_rows)
     _show_required(props, schema, num_rows)
@@ -105,6 +107,7 @@ def data_editor(
             callback=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled is True,
             readonly=True,
             props=props,
             extra=Shown(table, data),
