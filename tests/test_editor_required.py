@@ -270,3 +270,9 @@ def test_a_disabled_list_leaves_the_editor_enabled(app_test):
     ed = at.data_editor(key="ed")
     assert ed.props["disabled"] is False
     assert ed.props["editable"] == {"name": "text", "team": "text"}
+
+
+def test_deleted_rows_name_only_the_datas_own_rows(app_test):
+    at = editor(app_test)
+    with pytest.raises(ValueError, match="an added row is deleted by leaving it out"):
+        at.data_editor(key="ed").add_row({"name": "Kay"}).delete_rows(1)

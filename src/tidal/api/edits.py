@@ -215,7 +215,6 @@ def check_edits(raw: Any, schema: EditSchema) -> dict[str, Any]:
         raise ValueError("edited_rows must be a dict and added_rows a list")
     if not isinstance(deleted_raw, list):
         raise ValueError("deleted_rows must be a list")
-    total = schema.nrows + len(added_raw)
     edited: dict[int, dict[str, Any]] = {}
     for row_key, cells in edited_raw.items():
         try:
@@ -228,14 +227,18 @@ def check_edits(raw: Any, schema: EditSchema) -> dict[str, Any]:
             raise ValueError(f"edits of row {row} must be a dict of column -> value")
         edited[row] = {name: _check_edit(schema, name, v) for name, v in cells.items()}
     if added_raw and not schema.can_add:
-        raise ValueError("rows cannot be added (num_rows='fixed')")
+        raise ValueError("rows cannot be added: num_rows is 'fixed' or 'delete'")
     added = [_check_added(schema, k, cells) for k, cells in enumerate(added_raw)]
     if deleted_raw and not schema.can_delete:
-        raise ValueError("rows cannot be deleted (num_rows='fixed')")
+        raise ValueError("rows cannot be deleted: num_rows is 'fixed' or 'add'")
     deleted: list[int] = []
     for row in deleted_raw:
-        if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < total:
-            raise ValueError(f"deleted row {row!r} is not a row of the data")
+        # positions of the data's own rows: an added row is deleted by leaving it out
+        if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < schema.nrows:
+            raise ValueError(
+                f"deleted row {row!r} is not a row of the data (0..{schema.nrows - 1}); "
+                "an added row is deleted by leaving it out of added_rows"
+            )
         if row not in deleted:
             deleted.append(row)
     return {"edited_rows": edited, "added_rows": added, "deleted_rows": sorted(deleted)}
