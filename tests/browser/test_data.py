@@ -178,7 +178,7 @@ def test_copying_a_range_gives_tab_separated_text(open_app):
 EDITOR = (
     SMALL
     + """
-edited = st.data_editor(df, key="ed", num_rows="dynamic")
+edited = st.data_editor(df, key="ed", num_rows="dynamic", hide_index=False)
 st.write(f"state={st.session_state.ed!r}")
 st.write(f"ages={edited['age'].tolist()!r}")
 """

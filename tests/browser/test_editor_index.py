@@ -40,7 +40,7 @@ def test_a_person_types_the_index_of_an_added_row(open_app):
     _type_into(app, '.grid-body .grid-row[data-r="2"] [data-c="1"]', "3")
     _type_into(app, '.grid-body .grid-row[data-r="2"] [data-c="0"]', "c")
     app.expect_text(
-        "state={'edited_rows': {}, 'added_rows': [{'v': 3, '_index': 'c'}], "
+        "state={'edited_rows': {}, 'added_rows': [{'_index': 'c', 'v': 3}], "
         "'deleted_rows': []} index=['a', 'b', 'c']"
     )
     expect(new_index).to_have_text("c")

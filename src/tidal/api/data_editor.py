@@ -8,6 +8,7 @@ with the edits applied, in the type it was given. Knows nothing about how the gr
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
@@ -20,6 +21,8 @@ from tidal.context import api_function, get_run
 from tidal.dataframes import to_table
 from tidal.errors import StreamlitAPIException
 from tidal.widgets import Spec, register
+
+log = logging.getLogger("tidal.data_editor")
 
 NumRows = Literal["fixed", "dynamic", "add", "delete"]
 _NUM_ROWS = ("fixed", "dynamic", "add", "delete")
@@ -71,9 +74,14 @@ def data_editor(
         row_height=row_height,
         placeholder=placeholder,
     )
-    if buttons := register_button_columns(ctx, column_config, table):
+    if hide_index is None and num_rows in ("dynamic", "add") and table.range_index:
+        props["hide_index"] = True  # as Streamlit: a range index of added rows only confuses
+    # disabled=True disables the whole editor (no added or deleted rows, no button clicks)
+    buttons = None if disabled is True else register_button_columns(ctx, column_config, table)
+    if buttons:
         props["button_click_widgets"] = buttons
     schema = EditSchema.of(table, props["column_config"], disabled=disabled, num_rows=num_rows)
+    _show_required(props, schema, num_rows)
     rules = dict(schema.columns)
     if schema.index is not None and schema.can_add:  # the index of added rows (only)
         rules[INDEX] = schema.index
@@ -81,7 +89,7 @@ def data_editor(
         alt=alt,
         num_rows=num_rows,
         editable={n: r.editor for n, r in rules.items() if not r.disabled},
-        required=[n for n, r in rules.items() if r.required],
+        required=[r.name for r in schema.required()],
         defaults={n: r.default for n, r in rules.items() if r.default is not None},
     )
     callback = on_change if callable(on_change) else None
@@ -99,6 +107,7 @@ def data_editor(
             callback=callback,
             args=args,
             kwargs=kwargs,
+            disabled=disabled is True,
             readonly=True,
             props=props,
             extra=Shown(table, data),
@@ -109,6 +118,29 @@ def data_editor(
     except ValueError:  # the data changed under old edits: they no longer apply
         state = empty_state()
     return apply_edits(data, table, copy_state(state), schema)
+
+
+def _show_required(props: dict[str, Any], schema: EditSchema, num_rows: str) -> None:
+    """Show the required cells of rows a person may add, even when configured as hidden.
+
+    A row is added only once its required cells are filled, so when rows can be added a
+    required column (or index) stays in view, as Streamlit's; hiding a required index is
+    ignored with a warning in the log.
+    """
+    if not schema.can_add:
+        return
+    config = props["column_config"]
+    for rule in schema.required():
+        if rule.name == INDEX and props["hide_index"]:
+            log.warning(
+                "st.data_editor: the index is required for added rows (the data has its own "
+                "index), so hide_index is ignored when num_rows=%r. Reset the index or "
+                "disable adding rows to hide it.",
+                num_rows,
+            )
+            props["hide_index"] = False
+        if config.get(rule.name, {}).get("hidden"):
+            config[rule.name] = {k: v for k, v in config[rule.name].items() if k != "hidden"}
 
 
 def _to_wire(state: Any) -> Any:

@@ -95,6 +95,14 @@ class EditSchema:
             index,
         )
 
+    def required(self) -> list[ColumnRule]:
+        """The cells an added row must fill: required columns a person can edit (and the index
+        of data that has its own); a disabled required column cannot hold an added row back."""
+        rules = list(self.columns.values())
+        if self.index is not None and self.can_add:
+            rules.append(self.index)
+        return [r for r in rules if r.required and not r.disabled]
+
 
 def _rule(
     name: str, kind: str, conf: dict[str, Any], off: set[str], all_disabled: bool
@@ -207,7 +215,6 @@ def check_edits(raw: Any, schema: EditSchema) -> dict[str, Any]:
         raise ValueError("edited_rows must be a dict and added_rows a list")
     if not isinstance(deleted_raw, list):
         raise ValueError("deleted_rows must be a list")
-    total = schema.nrows + len(added_raw)
     edited: dict[int, dict[str, Any]] = {}
     for row_key, cells in edited_raw.items():
         try:
@@ -220,29 +227,49 @@ def check_edits(raw: Any, schema: EditSchema) -> dict[str, Any]:
             raise ValueError(f"edits of row {row} must be a dict of column -> value")
         edited[row] = {name: _check_edit(schema, name, v) for name, v in cells.items()}
     if added_raw and not schema.can_add:
-        raise ValueError("rows cannot be added (num_rows='fixed')")
-    added: list[dict[str, Any]] = []
-    for cells in added_raw:
-        if not isinstance(cells, dict):
-            raise ValueError("each added row must be a dict of column -> value")
-        row_out: dict[str, Any] = {}
-        for name, v in cells.items():
-            if name == INDEX and schema.index is not None:
-                if schema.index.disabled:
-                    raise ValueError("the index is not editable (disabled)")
-                row_out[name] = _check_cell(schema.index, v)
-            else:
-                row_out[name] = _check_edit(schema, name, v)
-        added.append(row_out)
+        raise ValueError("rows cannot be added: num_rows is 'fixed' or 'delete'")
+    added = [_check_added(schema, k, cells) for k, cells in enumerate(added_raw)]
     if deleted_raw and not schema.can_delete:
-        raise ValueError("rows cannot be deleted (num_rows='fixed')")
+        raise ValueError("rows cannot be deleted: num_rows is 'fixed' or 'add'")
     deleted: list[int] = []
     for row in deleted_raw:
-        if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < total:
-            raise ValueError(f"deleted row {row!r} is not a row of the data")
+        # positions of the data's own rows: an added row is deleted by leaving it out
+        if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < schema.nrows:
+            raise ValueError(
+                f"deleted row {row!r} is not a row of the data (0..{schema.nrows - 1}); "
+                "an added row is deleted by leaving it out of added_rows"
+            )
         if row not in deleted:
             deleted.append(row)
     return {"edited_rows": edited, "added_rows": added, "deleted_rows": sorted(deleted)}
+
+
+def _check_added(schema: EditSchema, k: int, cells: Any) -> dict[str, Any]:
+    """One added row, validated; as Streamlit's, it holds only the cells that have a value.
+
+    A row whose required cells are not all filled is refused: the grid keeps such a row to
+    itself until they are (as Streamlit's), so it never reaches session state.
+    """
+    if not isinstance(cells, dict):
+        raise ValueError("each added row must be a dict of column -> value")
+    row: dict[str, Any] = {}
+    for name, v in cells.items():
+        if name == INDEX and schema.index is not None:
+            if schema.index.disabled:
+                raise ValueError("the index is not editable (disabled)")
+            value = _check_cell(schema.index, v)
+        else:
+            value = _check_edit(schema, name, v)
+        if value is not None:
+            row[name] = value
+    missing = [rule.name for rule in schema.required() if row.get(rule.name) is None]
+    if missing:
+        what = ", ".join("the index (_index)" if n == INDEX else repr(n) for n in missing)
+        raise ValueError(
+            f"added row {k} has no value for {what}, which is required: "
+            "send an added row only once its required cells are filled"
+        )
+    return row
 
 
 def _check_edit(schema: EditSchema, name: Any, value: Any) -> Any:
@@ -275,15 +302,18 @@ def apply_edits(data: Any, table: Table, state: dict[str, Any], schema: EditSche
         for name, v in cells.items():
             j = names.index(name)
             columns[j][row] = _native(kinds[j], _python_value(schema.columns[name], v))
+    # the labels of data with its own index travel with the rows (added ones carry _index)
+    labels = None if table.range_index or not table.index else list(table.index[0].values)
     for added in state["added_rows"]:
         for j, name in enumerate(names):
             rule = schema.columns[name]
             columns[j].append(_native(kinds[j], _python_value(rule, added.get(name))))
-    keep = [
-        i for i in range(len(columns[0]) if columns else 0) if i not in set(state["deleted_rows"])
-    ]
+        if labels is not None:
+            labels.append(added.get(INDEX))
+    gone = set(state["deleted_rows"])
+    keep = [i for i in range(len(columns[0]) if columns else 0) if i not in gone]
     columns = [[col[i] for i in keep] for col in columns]
-    return _rebuild(data, table, columns)
+    return _rebuild(data, table, columns, None if labels is None else [labels[i] for i in keep])
 
 
 def _native(kind: str, v: Any) -> Any:
@@ -292,7 +322,7 @@ def _native(kind: str, v: Any) -> Any:
     return v
 
 
-def _rebuild(data: Any, table: Table, columns: list[list[Any]]) -> Any:
+def _rebuild(data: Any, table: Table, columns: list[list[Any]], labels: list[Any] | None) -> Any:
     names = [c.key if c.key is not None else c.name for c in table.columns]
     rows = list(zip(*columns, strict=True)) if columns else []
     module, tname = type(data).__module__.split(".", 1)[0], type(data).__name__
@@ -311,7 +341,7 @@ def _rebuild(data: Any, table: Table, columns: list[list[Any]]) -> Any:
     if isinstance(data, dict):
         if table.range_index:
             return dict(zip(names, columns, strict=True))
-        return {r[0]: r[1] for r in zip(table.index[0].values, columns[0], strict=False)}
+        return dict(zip(labels or [], columns[0], strict=False))
     items = list(data) if not isinstance(data, list) else data
     if items and all(isinstance(r, dict) for r in items):
         return [dict(zip(names, r, strict=True)) for r in rows]
@@ -354,8 +384,9 @@ def _apply_pandas(data: Any, state: dict[str, Any], schema: EditSchema) -> Any:
             {c: t for c, t in frame.dtypes.items() if not extra[c].isna().any()}, errors="ignore"
         )
         frame = pd.concat([frame, extra]) if len(frame) else extra
-    if state["deleted_rows"]:
-        frame = frame.drop(frame.index[state["deleted_rows"]])
+    if state["deleted_rows"]:  # by position: an added row may repeat a label
+        gone = set(state["deleted_rows"])
+        frame = frame.iloc[[i for i in range(len(frame)) if i not in gone]]
     return frame.iloc[:, 0] if series else frame
 
 

@@ -126,9 +126,10 @@ class DataEditor(Widget):
         return self.set_value(_checked(self._app, self.id, state))
 
     def add_row(self, row: dict[str, Any]) -> DataEditor:
-        """Stage an added row (column name -> value)."""
+        """Stage an added row (column name -> value), as a person adds one in the grid: the
+        ``default`` of each ``column_config`` column the row does not name fills its cell."""
         state = self._state()
-        state["added_rows"].append(dict(row))
+        state["added_rows"].append({**(self.props.get("defaults") or {}), **row})
         return self.set_value(_checked(self._app, self.id, state))
 
     def click_button(self, column: str, row: int, label: str | None = None) -> DataEditor:

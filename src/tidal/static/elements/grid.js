@@ -14,6 +14,7 @@
 // first rows (issue 9: < 1 MB); this grid is ~30 KB unminified and needs nothing else.
 import { h } from '../elements.js';
 import { onReply } from '../replies.js';
+import { sameValue } from '../widgets/base.js';
 import { renderCell } from './cells.js';
 import { buttons } from './grid_buttons.js';
 import { columns } from './grid_columns.js';
@@ -209,6 +210,10 @@ export class Grid {
     el.classList.toggle('deleted', Boolean(deleted));
     const selectedRow = row && this.sel.rows.includes(row.pos);
     el.classList.toggle('selected', Boolean(selectedRow));
+    const missing = row?.added != null ? this.missing(this.edits.added_rows[row.added]) : [];
+    el.classList.toggle('incomplete', missing.length > 0);
+    if (missing.length) el.title = 'Fill the required cells to add this row';
+    else el.removeAttribute('title');
     let i = 0;
     if (this.markers) {
       const m = el.children[i++];
@@ -231,6 +236,7 @@ export class Grid {
         if (css) cell.style.cssText = css;
         if (this.editor && !col.index && this.isEdited(row, col)) cell.classList.add('edited');
         if (this.editor && !this.editable(col, row)) cell.classList.add('ro');
+        if (missing.includes(col.index ? '_index' : col.name)) cell.classList.add('missing');
       }
       if (col.index) cell.classList.add('ix');
       if (col.left != null) {
@@ -263,15 +269,17 @@ export class Grid {
 
   // ------------------------------------------------------------------ widget value
   read() {
-    if (this.editor) return this.edits;
+    if (this.editor) return this.wire();
     return { rows: this.sel.rows, columns: this.sel.columns, cells: this.sel.cells };
   }
 
   write(v) {
     if (this.editor) {
-      this.edits = {
+      const next = {
         edited_rows: v?.edited_rows ?? {}, added_rows: v?.added_rows ?? [], deleted_rows: v?.deleted_rows ?? [],
       };
+      // the server's copy of what the grid sent: keep the added rows still being filled in
+      if (!sameValue(next, this.wire())) this.edits = next;
     } else {
       this.sel = { rows: v?.rows ?? [], columns: v?.columns ?? [], cells: v?.cells ?? [] };
       this.paintSort();

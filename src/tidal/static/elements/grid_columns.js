@@ -86,7 +86,7 @@ export const columns = {
         if (col.index) return;
         const modes = this.node.p.selection_mode ?? [];
         if (modes.some((m) => m.endsWith('column')) && !e.altKey) this.toggleColumn(col.name, modes.includes('multi-column'));
-        else this.toggleSort(col.pos);
+        else if (this.sortable()) this.toggleSort(col.pos);
       });
       resize.addEventListener('pointerdown', (e) => this.startResize(e, col, c));
       this.head.append(cell);
@@ -121,6 +121,11 @@ export const columns = {
     };
     addEventListener('pointermove', move);
     addEventListener('pointerup', up);
+  },
+
+  /** Whether a header click sorts: not in an editor that adds rows (they go last), as Streamlit. */
+  sortable() {
+    return !(this.editor && ['dynamic', 'add'].includes(this.node.p.num_rows));
   },
 
   toggleSort(pos) {

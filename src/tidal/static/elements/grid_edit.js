@@ -2,11 +2,32 @@
 // edited, the editor overlay (text, number, select, date/time inputs; checkboxes toggle),
 // parsing what was typed, added and deleted rows, and committing the editing state
 // ({edited_rows, added_rows, deleted_rows}) as the widget value.
+//
+// As Streamlit's, an added row whose required cells (column_config required=True, and the
+// index of data that has its own) are not all filled stays in the grid only: the widget value
+// leaves it out until they are, and an added row holds only the cells that have a value.
 import { h } from '../elements.js';
 import { commit } from '../widgets/base.js';
 import { columnType } from './cells.js';
 
 export const editing = {
+  /** The required cells of an added row that are still empty (names; '_index': the index). */
+  missing(added) {
+    return (this.node.p.required ?? []).filter((name) => added?.[name] == null);
+  },
+
+  /**
+   * The editing state as the widget value: complete added rows only, each with the cells that
+   * have a value, in column order (the index first).
+   */
+  wire(edits = this.edits) {
+    const p = this.node.p;
+    const names = [...(p.index.length ? ['_index'] : []), ...p.columns.map((c) => c.name)];
+    const added = edits.added_rows.filter((a) => this.missing(a).length === 0)
+      .map((a) => Object.fromEntries(names.filter((n) => a[n] != null).map((n) => [n, a[n]])));
+    return { edited_rows: edits.edited_rows, added_rows: added, deleted_rows: edits.deleted_rows };
+  },
+
   editable(col, row) {
     if (col.index) return Boolean(row?.added != null && this.node.p.editable?._index);
     return Boolean(this.node.p.editable && Object.hasOwn(this.node.p.editable, col.name));
@@ -104,9 +125,36 @@ export const editing = {
 
   setCell(row, col, value) {
     const name = col.index ? '_index' : col.name;
+    if (value == null && row.added == null && (this.node.p.required ?? []).includes(name)) {
+      this.refuse(`"${col.label}" is required: it cannot be empty.`);
+      return;
+    }
     const edits = structuredClone(this.edits);
     if (row.added != null) edits.added_rows[row.added][name] = value;
     else (edits.edited_rows[String(row.pos)] ??= {})[name] = value;
+    this.setEdits(edits);
+  },
+
+  /** Delete (no rows selected): empty the editable cells of the focused range, as Streamlit. */
+  clearRange() {
+    const a = this.anchor ?? this.focus;
+    const [r0, r1] = [Math.min(a.r, this.focus.r), Math.max(a.r, this.focus.r)];
+    const [c0, c1] = [Math.min(a.c, this.focus.c), Math.max(a.c, this.focus.c)];
+    const required = this.node.p.required ?? [];
+    const edits = structuredClone(this.edits);
+    let refused = null;
+    for (let r = r0; r <= r1; r++) {
+      const row = this.rowAt(r);
+      for (let c = c0; c <= c1 && row; c++) {
+        const col = this.cols[c];
+        const name = col.index ? '_index' : col.name;
+        if (!this.editable(col, row) || row.cells[col.src] == null) continue;
+        if (row.added != null) edits.added_rows[row.added][name] = null;
+        else if (required.includes(name)) refused = col.label;
+        else (edits.edited_rows[String(row.pos)] ??= {})[name] = null;
+      }
+    }
+    if (refused != null) this.refuse(`"${refused}" is required: it cannot be empty.`);
     this.setEdits(edits);
   },
 
@@ -141,6 +189,6 @@ export const editing = {
   setEdits(edits) {
     this.edits = edits;
     this.schedule();
-    commit(this.node, this.ctx, edits);
+    commit(this.node, this.ctx, this.wire(edits)); // not sent when the value did not change
   },
 };

@@ -70,6 +70,13 @@ export const input = {
 
   key(e) {
     if (e.target !== this.el) return;
+    const del = e.key === 'Delete' || e.key === 'Backspace';
+    if (del && this.editor && this.sel.rows.length && !this.delBtn.hidden) {
+      // rows picked with their markers: no cell needs the focus
+      e.preventDefault();
+      this.deleteSelected();
+      return;
+    }
     if (!this.focus) {
       if (e.key.startsWith('Arrow')) this.focus = this.anchor = { r: 0, c: 0 };
       else return;
@@ -91,9 +98,9 @@ export const input = {
     } else if ((e.key === 'Enter' || e.key === 'F2') && this.editor) {
       e.preventDefault();
       this.openEditor(this.focus.r, this.focus.c);
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && this.editor && this.sel.rows.length && !this.delBtn.hidden) {
+    } else if (del && this.editor) {
       e.preventDefault();
-      this.deleteSelected();
+      this.clearRange();
     } else if (this.editor && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       this.openEditor(this.focus.r, this.focus.c, e.key);
       e.preventDefault();
