@@ -1,0 +1,274 @@
+"""The theme's options: ``[theme]`` and its tables, chart colors and the named colors.
+
+Owns the ``theme.*`` entries of the option registry (``THEME_OPTIONS``), their typed values
+(``ThemeConfig``, the ``[theme]`` section of the ``Config``), the names of the
+basic palette (``NAMED_COLORS``) and the checks on color values (a CSS color; a list of them).
+Knows nothing about CSS output, where values come from, or the rest of the ``Config``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from tidal.config_option import Option, at_least
+from tidal.theme_sections import (
+    FontFace,
+    ThemeMode,
+    ThemeSection,
+    parse_font_faces,
+    parse_mode,
+    parse_section,
+)
+
+__all__ = [
+    "NAMED_COLORS",
+    "THEME_OPTIONS",
+    "ThemeConfig",
+    "color_problem",
+    "is_css_color",
+    "parse_colors",
+]
+
+NAMED_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray")
+"""The basic palette (``theme.redColor`` ... and their ``...BackgroundColor``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeConfig:
+    """``[theme]``: colors and font; empty strings keep the base theme's."""
+
+    base: Literal["light", "dark"] | None
+    primary_color: str
+    background_color: str
+    secondary_background_color: str
+    text_color: str
+    font: str
+    link_color: str
+    border_color: str
+    base_radius: str
+    base_font_size: int
+    heading_font: str
+    code_font: str
+    code_background_color: str
+    link_underline: bool
+    button_radius: str
+    base_font_weight: int
+    code_font_size: str
+    code_font_weight: int
+    sidebar: ThemeSection
+    light: ThemeMode
+    dark: ThemeMode
+    font_faces: tuple[FontFace, ...]
+    chart_categorical_colors: tuple[str, ...]
+    chart_sequential_colors: tuple[str, ...]
+    red_color: str
+    red_background_color: str
+    orange_color: str
+    orange_background_color: str
+    yellow_color: str
+    yellow_background_color: str
+    blue_color: str
+    blue_background_color: str
+    green_color: str
+    green_background_color: str
+    violet_color: str
+    violet_background_color: str
+    gray_color: str
+    gray_background_color: str
+
+    def named_color(self, color: str) -> tuple[str, str]:
+        """``("redColor", "redBackgroundColor")``'s values for ``color`` ("red"); "" unset."""
+        return getattr(self, f"{color}_color"), getattr(self, f"{color}_background_color")
+
+
+_COLOR = re.compile(
+    r"^(#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})"
+    r"|(rgba?|hsla?)\(\s*-?[\d.]+(deg|%)?(\s*[,\s]\s*-?[\d.]+%?){2}(\s*[,/]\s*[\d.]+%?)?\s*\)"
+    r"|[a-z]{3,30})$",
+    re.IGNORECASE,
+)
+_COLOR_WORDS = 'a CSS color ("#ff4b4b", "rgb(255, 75, 75)", "hsl(0, 100%, 65%)" or "tomato")'
+
+
+def is_css_color(value: str) -> bool:
+    """Whether ``value`` is a hex, ``rgb()``/``hsl()`` or named CSS color.
+
+    Example:
+        >>> is_css_color("#0068c9"), is_css_color("url(x)")
+        (True, False)
+    """
+    return bool(_COLOR.match(value.strip()))
+
+
+def color_problem(value: str) -> str | None:
+    """The check of a color option: None for "" (unset) or a CSS color, else what it must be."""
+    return None if not value or is_css_color(value) else _COLOR_WORDS
+
+
+def parse_colors(name: str, least: int) -> Any:
+    """The reader of a list-of-colors option: a TOML array, its text (``["#f00", "#0f0"]``) or
+    comma-separated text (``#f00,#0f0``; commas inside ``rgb(...)`` stay).
+
+    Example:
+        >>> parse_colors("theme.chartCategoricalColors", 1)("#f00, rgb(0, 1, 2)")
+        ('#f00', 'rgb(0, 1, 2)')
+    """
+
+    def parse(raw: Any) -> tuple[str, ...]:
+        if isinstance(raw, str):
+            text = raw.strip()
+            if text.startswith("["):
+                try:
+                    raw = tomllib.loads(f"value = {text}")["value"]
+                except tomllib.TOMLDecodeError as exc:
+                    raise ValueError(f"it must be a TOML array of colors ({exc}).") from None
+            else:
+                raw = [p.strip() for p in re.split(r",(?![^()]*\))", text) if p.strip()]
+        if not isinstance(raw, list | tuple) or not all(isinstance(c, str) for c in raw):
+            raise ValueError(
+                f'it must be a list of CSS colors (["#0068c9", "#83c9ff"]), got {raw!r}.'
+            )
+        colors = tuple(c.strip() for c in raw)
+        bad = [c for c in colors if not is_css_color(c)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not {_COLOR_WORDS}.")
+        if colors and len(colors) < least:
+            raise ValueError(f"{name} needs at least {least} colors, got {len(colors)}.")
+        return colors
+
+    return parse
+
+
+def _named(color: str) -> tuple[Option, Option]:
+    words = {"red": "`st.error`", "green": "`st.success`, positive metric deltas"}
+    words |= {"blue": "`st.info`", "yellow": "`st.warning`", "orange": "`st.warning`"}
+    uses = f"`:{color}[...]` Markdown text, {color} badges" + (
+        f", {words[color]}" if color in words else ""
+    )
+    return (
+        Option(
+            f"theme.{color}Color", str, "", f"The basic palette's {color}: {uses}.", color_problem
+        ),
+        Option(
+            f"theme.{color}BackgroundColor",
+            str,
+            "",
+            f"Background of `:{color}-background[...]`, {color} badges and alerts (default: "
+            f"{color}Color, mostly transparent).",
+            color_problem,
+        ),
+    )
+
+
+THEME_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "theme.base",
+        ("light", "dark", None),
+        None,
+        'Base theme, "light" or "dark". Empty: follow the browser\'s preference.',
+    ),
+    Option("theme.primaryColor", str, "", "Accent color of interactive elements (CSS color)."),
+    Option("theme.backgroundColor", str, "", "Background color of the main area (CSS color)."),
+    Option(
+        "theme.secondaryBackgroundColor",
+        str,
+        "",
+        "Background color of the sidebar and of input widgets (CSS color).",
+    ),
+    Option("theme.textColor", str, "", "Color of the text (CSS color)."),
+    Option(
+        "theme.font",
+        str,
+        "sans serif",
+        'Font of the page: "sans-serif", "serif", "monospace", or a font family name the '
+        "browser knows; code keeps a monospace font.",
+    ),
+    Option("theme.linkColor", str, "", "Color of links (CSS color)."),
+    Option("theme.borderColor", str, "", "Color of borders around widgets and containers."),
+    Option(
+        "theme.baseRadius",
+        str,
+        "",
+        'Roundness of corners: "none", "small", "medium", "large", "full", or a CSS length '
+        '("0.5rem", "6px").',
+    ),
+    Option(
+        "theme.baseFontSize",
+        int,
+        0,
+        "Root font size in pixels (0: the default, 16).",
+        at_least(0),
+    ),
+    Option("theme.headingFont", str, "", "Font of headings (default: the page's font)."),
+    Option("theme.codeFont", str, "", "Font of code (default: a monospace font)."),
+    Option("theme.codeBackgroundColor", str, "", "Background color of code blocks."),
+    Option("theme.linkUnderline", bool, True, "Underline links."),
+    Option(
+        "theme.buttonRadius",
+        str,
+        "",
+        "Roundness of buttons' corners, as baseRadius (default: baseRadius).",
+    ),
+    Option(
+        "theme.baseFontWeight",
+        int,
+        0,
+        "Weight of the text (100-900; 0: the default, 400).",
+        at_least(0),
+    ),
+    Option("theme.codeFontSize", str, "", 'Size of code, a CSS length ("0.875rem", "14px").'),
+    Option("theme.codeFontWeight", int, 0, "Weight of code (0: the default).", at_least(0)),
+    Option(
+        "theme.sidebar",
+        dict,
+        ThemeSection(),
+        "Theme options for the sidebar only (`[theme.sidebar]`): colors, fonts, radii, code "
+        "and link options of `[theme]`; `backgroundColor` is the sidebar's background.",
+        parse=parse_section,
+    ),
+    Option(
+        "theme.light",
+        dict,
+        ThemeMode(),
+        "Theme options while the light base is shown, set in the settings or by `theme.base` "
+        "(`[theme.light]`, its sidebar's in `[theme.light.sidebar]`).",
+        parse=lambda raw: parse_mode(raw, "theme.light"),
+    ),
+    Option(
+        "theme.dark",
+        dict,
+        ThemeMode(),
+        "Theme options while the dark base is shown (`[theme.dark]`, `[theme.dark.sidebar]`).",
+        parse=lambda raw: parse_mode(raw, "theme.dark"),
+    ),
+    Option(
+        "theme.fontFaces",
+        tuple,
+        (),
+        "Fonts to load (`[[theme.fontFaces]]`: `family`, `url`, optional `weight`, `style`, "
+        "`unicodeRange`), named in `font`, `headingFont` or `codeFont`. A url `app/static/...` "
+        "is a file of the app's static folder (see `server.enableStaticServing`).",
+        parse=parse_font_faces,
+    ),
+    Option(
+        "theme.chartCategoricalColors",
+        list,
+        (),
+        "Colors of the series of charts drawn with the Streamlit theme (Vega-Lite, Plotly, "
+        "ECharts), in order. Empty: Streamlit's palette.",
+        parse=parse_colors("theme.chartCategoricalColors", 1),
+    ),
+    Option(
+        "theme.chartSequentialColors",
+        list,
+        (),
+        "Colors, low to high, of continuous color scales in charts drawn with the Streamlit "
+        "theme (heatmaps, gradients). Empty: the charting library's ramp.",
+        parse=parse_colors("theme.chartSequentialColors", 2),
+    ),
+    *(option for color in NAMED_COLORS for option in _named(color)),
+)
+"""Every ``theme.*`` option, in the order ``tidal config show`` lists them."""

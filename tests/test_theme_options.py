@@ -1,0 +1,178 @@
+"""Streamlit's theme option names and colors: ``theme.sidebar.primaryColor`` (and
+``theme.light.*``, ``theme.dark.*``, ``theme.light.sidebar.*``) as options of their own in the
+environment, on the command line and in ``st.get_option``, merged with the tables of config
+files; the chart colors and the basic palette (``redColor``, ``redBackgroundColor`` ...)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tidal.config import ConfigError, default_config, load_config
+from tidal.context import RunOptions
+from tidal.theme_sections import ThemeSection
+
+
+def load(tmp_path: Path, toml: str = "", env=None, cli=None, home_toml: str = ""):
+    app = tmp_path / "app"
+    (app / ".tidal").mkdir(parents=True, exist_ok=True)
+    (app / ".tidal" / "config.toml").write_text(textwrap.dedent(toml))
+    home = tmp_path / "home"
+    (home / ".tidal").mkdir(parents=True, exist_ok=True)
+    (home / ".tidal" / "config.toml").write_text(textwrap.dedent(home_toml))
+    return load_config(project_dirs=[app], env=env or {}, cli=cli, home=home)
+
+
+# ----------------------------------------------------------------------------- three-part names
+def test_a_streamlit_three_part_environment_variable_sets_one_sidebar_key(tmp_path):
+    config = load(tmp_path, env={"STREAMLIT_THEME_SIDEBAR_PRIMARY_COLOR": "#00ff00"})
+    assert config.theme.sidebar == ThemeSection(primary_color="#00ff00")
+    assert config.source("theme.sidebar.primaryColor") == (
+        "env STREAMLIT_THEME_SIDEBAR_PRIMARY_COLOR"
+    )
+
+
+def test_the_tidal_variable_wins_over_the_streamlit_one(tmp_path):
+    env = {
+        "STREAMLIT_THEME_DARK_TEXT_COLOR": "#111111",
+        "TIDAL_THEME_DARK_TEXT_COLOR": "#222222",
+    }
+    assert load(tmp_path, env=env).theme.dark.page.text_color == "#222222"
+
+
+def test_a_four_part_variable_sets_a_modes_sidebar(tmp_path):
+    config = load(tmp_path, env={"TIDAL_THEME_LIGHT_SIDEBAR_BACKGROUND_COLOR": "#fafafa"})
+    assert config.theme.light.sidebar.background_color == "#fafafa"
+    assert config.theme.light.page.is_empty()
+
+
+def test_a_variable_overrides_only_its_key_of_a_files_table(tmp_path):
+    config = load(
+        tmp_path,
+        '[theme.sidebar]\nprimaryColor = "#aa0000"\ntextColor = "#333333"\n',
+        env={"TIDAL_THEME_SIDEBAR_PRIMARY_COLOR": "#00aa00"},
+    )
+    assert config.theme.sidebar == ThemeSection(primary_color="#00aa00", text_color="#333333")
+
+
+def test_a_command_line_flag_wins_over_the_environment(tmp_path):
+    config = load(
+        tmp_path,
+        env={"TIDAL_THEME_SIDEBAR_PRIMARY_COLOR": "#00aa00"},
+        cli={"theme.sidebar.primaryColor": "#0000aa", "theme.dark.sidebar.font": "serif"},
+    )
+    assert config.theme.sidebar.primary_color == "#0000aa"
+    assert config.theme.dark.sidebar.font == "serif"
+    assert config.source("theme.sidebar.primaryColor") == "command line"
+
+
+def test_a_later_files_table_overrides_only_the_keys_it_sets(tmp_path):
+    config = load(
+        tmp_path,
+        '[theme.light]\ntextColor = "#010101"\n',
+        home_toml='[theme.light]\nprimaryColor = "#020202"\n[theme.light.sidebar]\nfont = "serif"\n',
+    )
+    assert config.theme.light.page == ThemeSection(primary_color="#020202", text_color="#010101")
+    assert config.theme.light.sidebar == ThemeSection(font="serif")
+
+
+def test_typed_keys_are_read_from_text(tmp_path):
+    env = {
+        "TIDAL_THEME_SIDEBAR_LINK_UNDERLINE": "false",
+        "TIDAL_THEME_DARK_CODE_FONT_WEIGHT": "600",
+    }
+    config = load(tmp_path, env=env)
+    assert config.theme.sidebar.link_underline is False
+    assert config.theme.dark.page.code_font_weight == 600
+
+
+def test_get_reads_a_key_of_a_table_and_none_when_unset():
+    config = default_config().with_values({"theme.light.sidebar.textColor": "#123123"})
+    assert config.get("theme.light.sidebar.textColor") == "#123123"
+    assert config.get("theme.sidebar.primaryColor") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "message"),
+    [
+        (
+            "theme.sidebar.primaryColour",
+            "red",
+            r'Option "theme.sidebar.primaryColour" in command-line flag '
+            r"--theme.sidebar.primaryColour: theme.sidebar.primaryColour is not a theme option. "
+            r'Did you mean "primaryColor"\?',
+        ),
+        (
+            "theme.sidebar.baseFontSize",
+            "14",
+            r"theme.sidebar.baseFontSize applies to the whole page: set it in \[theme\]",
+        ),
+        ("theme.dark.codeFontWeight", "bold", r"theme.dark.codeFontWeight must be an integer"),
+        ("theme.sidebar.sidebar.font", "serif", r"sidebar.font is not a key of this table"),
+    ],
+)
+def test_a_bad_three_part_name_or_value_is_an_error_that_says_what_to_do(
+    tmp_path, name, raw, message
+):
+    with pytest.raises(ConfigError, match=message):
+        load(tmp_path, cli={name: raw})
+
+
+def test_an_app_reads_three_part_names_with_get_option(app_test):
+    at_source = """
+        import tidal as st
+        st.write(st.get_option("theme.sidebar.primaryColor"))
+        st.write(repr(st.get_option("theme.dark.textColor")))
+    """
+    config = default_config().with_values({"theme.sidebar.primaryColor": "#00aa00"})
+    at = app_test(at_source, options=RunOptions.from_config(config)).run()
+    assert [m.value for m in at.markdown] == ["#00aa00", "None"]
+
+
+# ----------------------------------------------------------------------------- colors
+def test_chart_colors_are_read_as_lists_from_toml_and_text(tmp_path):
+    config = load(
+        tmp_path,
+        '[theme]\nchartCategoricalColors = ["#ff0000", "rgb(0, 128, 0)"]\n',
+        env={"TIDAL_THEME_CHART_SEQUENTIAL_COLORS": "#000000, hsl(0, 0%, 50%), white"},
+    )
+    assert config.theme.chart_categorical_colors == ("#ff0000", "rgb(0, 128, 0)")
+    assert config.theme.chart_sequential_colors == ("#000000", "hsl(0, 0%, 50%)", "white")
+
+
+def test_named_colors_are_options_of_theme(tmp_path):
+    config = load(tmp_path, '[theme]\nredColor = "#aa0000"\ngreenBackgroundColor = "#e0ffe0"\n')
+    assert config.theme.named_color("red") == ("#aa0000", "")
+    assert config.theme.named_color("green") == ("", "#e0ffe0")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"theme.redColor": "url(x)"}, r'"theme.redColor" .* must be a CSS color \("#ff4b4b"'),
+        ({"theme.blueBackgroundColor": "#12345"}, r"must be a CSS color"),
+        (
+            {"theme.chartCategoricalColors": ["#ff0000", "red; x"]},
+            r"'red; x' is not a CSS color",
+        ),
+        ({"theme.chartCategoricalColors": "#f00,"}, None),
+        ({"theme.chartSequentialColors": ["#000000"]}, r"needs at least 2 colors, got 1"),
+        ({"theme.chartCategoricalColors": 3}, r"must be a list of CSS colors"),
+    ],
+)
+def test_bad_colors_are_errors_that_say_what_to_write(values, message):
+    if message is None:  # a trailing comma is not an empty color
+        assert default_config().with_values(values).theme.chart_categorical_colors == ("#f00",)
+        return
+    with pytest.raises(ConfigError, match=message):
+        default_config().with_values(values)
+
+
+def test_streamlit_files_with_the_colors_are_read_not_skipped(tmp_path):
+    app = tmp_path / "app"
+    (app / ".streamlit").mkdir(parents=True)
+    (app / ".streamlit" / "config.toml").write_text('[theme]\nvioletColor = "#7000ff"\n')
+    config = load_config(project_dirs=[app], env={}, home=tmp_path)
+    assert config.theme.violet_color == "#7000ff" and config.ignored == ()
