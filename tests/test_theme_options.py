@@ -12,6 +12,7 @@ import pytest
 
 from tidal.config import ConfigError, default_config, load_config
 from tidal.context import RunOptions
+from tidal.theme import theme_css
 from tidal.theme_sections import ThemeSection
 
 
@@ -176,3 +177,35 @@ def test_streamlit_files_with_the_colors_are_read_not_skipped(tmp_path):
     (app / ".streamlit" / "config.toml").write_text('[theme]\nvioletColor = "#7000ff"\n')
     config = load_config(project_dirs=[app], env={}, home=tmp_path)
     assert config.theme.violet_color == "#7000ff" and config.ignored == ()
+
+
+# ----------------------------------------------------------------------------- CSS
+def css(**values) -> str:
+    return theme_css(default_config().with_values(values).theme)
+
+
+def test_a_named_color_sets_markdown_badge_and_alert_variables():
+    text = css(**{"theme.redColor": "#aa0011"})
+    for variable in ("--md-red: #aa0011", "--error-fg: #aa0011"):
+        assert variable in text
+    assert "--md-red-bg: color-mix(in srgb, #aa0011 14%, transparent)" in text
+
+
+def test_a_background_color_wins_over_the_one_derived_from_its_color():
+    text = css(**{"theme.greenColor": "#008833", "theme.greenBackgroundColor": "#eeffee"})
+    assert "--md-green-bg: #eeffee" in text and "--success-bg: #eeffee" in text
+
+
+def test_chart_colors_become_list_variables_the_chart_families_read():
+    text = css(
+        **{
+            "theme.chartCategoricalColors": ["#ff00ff", "rgb(0, 255, 255)"],
+            "theme.chartSequentialColors": ["white", "#000080"],
+        }
+    )
+    assert "--chart-categorical: #ff00ff, rgb(0, 255, 255)" in text
+    assert "--chart-sequential: white, #000080" in text
+
+
+def test_no_palette_rules_without_palette_options():
+    assert "--md-" not in css() and "--chart-" not in css()

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from tidal.config import ThemeConfig
+from tidal.theme_options import NAMED_COLORS
 from tidal.theme_sections import FontFace, ThemeSection
 
 _SAFE = re.compile(r"^[#\w\s.,%()+/'\"-]{1,200}$")
@@ -24,6 +25,8 @@ _FONTS = {
     "serif": 'ui-serif, Georgia, Cambria, "Times New Roman", Times, serif',
     "monospace": "var(--mono-default)",
 }
+_ALERTS = {"red": "error", "green": "success", "blue": "info", "yellow": "warning"}
+"""The alert (and metric delta) drawn in each named color; the others color Markdown only."""
 _RADII = {"none": "0", "small": "4px", "medium": "8px", "large": "12px", "full": "1.4rem"}
 
 
@@ -163,6 +166,43 @@ def _font_face(face: FontFace) -> str:
     return "@font-face { " + "; ".join(decls) + "; }"
 
 
+def _palette_css(theme: ThemeConfig) -> list[str]:
+    """The basic palette (``:red[...]``, badges, alerts, metric deltas) and the chart colors
+    (read by the chart families from ``--chart-categorical`` and ``--chart-sequential``)."""
+    variables: list[str] = []
+    for color in NAMED_COLORS:
+        fg, bg = theme.named_color(color)
+        if not fg and not bg:
+            continue
+        alert = _ALERTS.get(color)
+        if fg:
+            c = _value(f"{color}Color", fg)
+            variables.append(f"--md-{color}: {c}")
+            if alert:
+                border = f"color-mix(in srgb, {c} 35%, transparent)"
+                variables += [f"--{alert}-fg: {c}", f"--{alert}-border: {border}"]
+        if bg or fg:
+            b = _value(f"{color}BackgroundColor", bg) if bg else ""
+            b = b or f"color-mix(in srgb, {fg} 14%, transparent)"
+            variables.append(f"--md-{color}-bg: {b}")
+            if alert:
+                variables.append(f"--{alert}-bg: {b}")
+    if theme.chart_categorical_colors:
+        colors = ", ".join(
+            _value("chartCategoricalColors", c) for c in theme.chart_categorical_colors
+        )
+        variables.append(f"--chart-categorical: {colors}")
+    if theme.chart_sequential_colors:
+        colors = ", ".join(
+            _value("chartSequentialColors", c) for c in theme.chart_sequential_colors
+        )
+        variables.append(f"--chart-sequential: {colors}")
+    if not variables:
+        return []
+    body = ";\n  ".join(variables)
+    return [f':root, :root[data-theme="dark"] {{\n  {body};\n}}']
+
+
 def theme_css(theme: ThemeConfig) -> str:
     """The stylesheet for ``theme``: ``@font-face`` rules, CSS variables, and a few rules for
     fonts and code; then the light and dark tables, then the sidebar's.
@@ -177,6 +217,7 @@ def theme_css(theme: ThemeConfig) -> str:
     out = ["/* [theme] of the app's configuration (generated) */"]
     out += [_font_face(face) for face in theme.font_faces]
     out += _section_css(_main_section(theme), "", ":root", ":root")
+    out += _palette_css(theme)
     if theme.base_font_size:
         out.append(f"html {{ font-size: {int(theme.base_font_size)}px; }}")
     if theme.base_font_weight:

