@@ -12,6 +12,9 @@ import pytest
 
 from tidal.config import ConfigError, default_config, load_config
 from tidal.context import RunOptions
+from tidal.front_end import STATIC_DIR
+from tidal.headers import content_security_policy
+from tidal.stylesheet import PageStylesheet
 from tidal.theme import theme_css
 from tidal.theme_sections import ThemeSection
 
@@ -209,3 +212,48 @@ def test_chart_colors_become_list_variables_the_chart_families_read():
 
 def test_no_palette_rules_without_palette_options():
     assert "--md-" not in css() and "--chart-" not in css()
+
+
+# ----------------------------------------------------------------------------- inline fonts
+GOOGLE = "https://fonts.googleapis.com/css2?family=Nunito:ital,wght@0,200..1000;1,200..1000"
+
+
+def test_a_font_with_its_stylesheet_is_imported_and_named_with_its_fallback():
+    text = css(**{"theme.font": f"Nunito:{GOOGLE}, sans-serif"})
+    assert text.splitlines()[1] == f'@import url("{GOOGLE}");'
+    assert "--font: Nunito, sans-serif" in text
+
+
+def test_a_quoted_name_and_a_tables_font_are_read_too():
+    text = css(
+        **{
+            "theme.codeFont": "'Space Mono':https://fonts.example/mono.css, monospace",
+            "theme.sidebar.headingFont": "Brand:https://brand.example/brand.css",
+        }
+    )
+    assert '@import url("https://fonts.example/mono.css");' in text
+    assert '@import url("https://brand.example/brand.css");' in text
+    assert "--mono: 'Space Mono', monospace" in text
+
+
+def test_the_page_stylesheet_puts_the_imports_first():
+    config = default_config().with_values({"theme.font": "X:https://f.example/x.css"})
+    sheet = PageStylesheet(STATIC_DIR, theme_css(config.theme)).body.decode()
+    assert sheet.startswith('@import url("https://f.example/x.css");')
+
+
+def test_the_csp_allows_the_stylesheets_origin_for_styles_and_fonts_only():
+    config = default_config().with_values({"theme.headingFont": f"Nunito:{GOOGLE}"})
+    policy = dict(d.split(" ", 1) for d in content_security_policy(config).split("; "))
+    assert policy["style-src"] == "'self' 'unsafe-inline' https://fonts.googleapis.com"
+    assert policy["font-src"] == "'self' data: https://fonts.gstatic.com"
+    assert "googleapis" not in policy["connect-src"] + policy["script-src"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['X:https://f.example/x.css") } body { color: red', "X:javascript://alert(1)"],
+)
+def test_a_font_whose_stylesheet_is_not_a_plain_address_is_an_error(value):
+    with pytest.raises(ConfigError, match=r'"theme.font" .* must be a font list'):
+        default_config().with_values({"theme.font": value})

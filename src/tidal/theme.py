@@ -15,8 +15,8 @@ import re
 from dataclasses import replace
 
 from tidal.config import ThemeConfig
-from tidal.theme_options import NAMED_COLORS
-from tidal.theme_sections import FontFace, ThemeSection
+from tidal.theme_options import NAMED_COLORS, font_stylesheets
+from tidal.theme_sections import FontFace, ThemeSection, split_font
 
 _SAFE = re.compile(r"^[#\w\s.,%()+/'\"-]{1,200}$")
 _FONTS = {
@@ -50,6 +50,10 @@ def _weight(name: str, value: int) -> int:
 
 
 def _font(name: str, value: str) -> str:
+    try:
+        value = split_font(value)[0]  # "Inter:https://.../inter.css, sans-serif"
+    except ValueError as exc:
+        raise ThemeValueError(f"theme.{name}: {exc}") from None
     if value.lower() in _FONTS:
         return _FONTS[value.lower()]
     family = _value(name, value)
@@ -215,6 +219,7 @@ def theme_css(theme: ThemeConfig) -> str:
         True
     """
     out = ["/* [theme] of the app's configuration (generated) */"]
+    out += [f'@import url("{url}");' for url in font_stylesheets(theme)]  # first: CSS wants it so
     out += [_font_face(face) for face in theme.font_faces]
     out += _section_css(_main_section(theme), "", ":root", ":root")
     out += _palette_css(theme)

@@ -21,6 +21,7 @@ from tidal.theme_sections import (
     parse_font_faces,
     parse_mode,
     parse_section,
+    split_font,
 )
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "THEME_OPTIONS",
     "ThemeConfig",
     "color_problem",
+    "font_stylesheets",
     "is_css_color",
     "parse_colors",
 ]
@@ -142,6 +144,39 @@ def parse_colors(name: str, least: int) -> Any:
     return parse
 
 
+def _font_problem(value: str) -> str | None:
+    try:
+        split_font(value)
+    except ValueError:
+        return (
+            'a font list ("Inter, sans-serif") or a font and its stylesheet ("Inter:https://...")'
+        )
+    return None
+
+
+def font_stylesheets(theme: ThemeConfig) -> tuple[str, ...]:
+    """The stylesheets the theme's fonts name (``font = "Inter:https://.../inter.css"``), in
+    ``[theme]`` and its tables, each once.
+
+    Example:
+        >>> font_stylesheets(config.theme)
+        ('https://fonts.googleapis.com/css2?family=Inter',)
+    """
+    sections = [theme.sidebar, theme.light.page, theme.light.sidebar]
+    sections += [theme.dark.page, theme.dark.sidebar]
+    values = [theme.font, theme.heading_font, theme.code_font]
+    values += [v for s in sections for v in (s.font, s.heading_font, s.code_font) if v]
+    urls: dict[str, None] = {}
+    for value in values:
+        try:
+            url = split_font(value)[1]
+        except ValueError:  # a table's bad font: theme_css names it
+            continue
+        if url:
+            urls[url] = None
+    return tuple(urls)
+
+
 def _named(color: str) -> tuple[Option, Option]:
     words = {"red": "`st.error`", "green": "`st.success`, positive metric deltas"}
     words |= {"blue": "`st.info`", "yellow": "`st.warning`", "orange": "`st.warning`"}
@@ -183,8 +218,11 @@ THEME_OPTIONS: tuple[Option, ...] = (
         "theme.font",
         str,
         "sans serif",
-        'Font of the page: "sans-serif", "serif", "monospace", or a font family name the '
-        "browser knows; code keeps a monospace font.",
+        'Font of the page: "sans-serif", "serif", "monospace", a font family name the '
+        'browser knows, or a font and the stylesheet that defines it ("Inter:https://fonts.'
+        "example/inter.css, sans-serif\"; the stylesheet's origin is added to the page's "
+        "Content-Security-Policy); code keeps a monospace font.",
+        _font_problem,
     ),
     Option("theme.linkColor", str, "", "Color of links (CSS color)."),
     Option("theme.borderColor", str, "", "Color of borders around widgets and containers."),
@@ -202,8 +240,20 @@ THEME_OPTIONS: tuple[Option, ...] = (
         "Root font size in pixels (0: the default, 16).",
         at_least(0),
     ),
-    Option("theme.headingFont", str, "", "Font of headings (default: the page's font)."),
-    Option("theme.codeFont", str, "", "Font of code (default: a monospace font)."),
+    Option(
+        "theme.headingFont",
+        str,
+        "",
+        "Font of headings, as `font` (default: the page's font).",
+        _font_problem,
+    ),
+    Option(
+        "theme.codeFont",
+        str,
+        "",
+        "Font of code, as `font` (default: a monospace font).",
+        _font_problem,
+    ),
     Option("theme.codeBackgroundColor", str, "", "Background color of code blocks."),
     Option("theme.linkUnderline", bool, True, "Underline links."),
     Option(

@@ -24,6 +24,7 @@ __all__ = [
     "parse_font_faces",
     "parse_mode",
     "parse_section",
+    "split_font",
 ]
 
 
@@ -146,6 +147,11 @@ _RANGE = re.compile(
 )
 _FAMILY = re.compile(r"^[\w .-]{1,100}$")
 _URL = re.compile(r"^[\w./:%?&=+~#@,-]{1,2000}$")
+_INLINE_FONT = re.compile(
+    r"""^\s*(?P<name>'[^']{1,100}'|"[^"]{1,100}"|[^:'",]{1,100}?)\s*:\s*"""
+    r"(?P<url>https?://[\w.:@%?&=+~#,;/*-]{1,2000}?)(?:,\s+(?P<rest>.*))?$",
+    re.DOTALL,
+)
 
 
 def _table(raw: Any, what: str) -> Mapping[str, Any]:
@@ -288,3 +294,30 @@ def _checked(
     if not isinstance(value, str) or not pattern.match(value.strip()):
         raise ValueError(f"{where}.{key} must be {words}, got {value!r}.")
     return value.strip()
+
+
+def split_font(value: str) -> tuple[str, str | None]:
+    """A font option's value as its font list and the stylesheet that defines it: Streamlit's
+    inline form ``"Name:https://.../font.css, fallback"`` names a font and the address of a
+    stylesheet of ``@font-face`` rules (Google Fonts' ``css2`` addresses, for one); any other
+    value is a font list without a stylesheet.
+
+    Raises:
+        ValueError: an inline form whose address is not a plain ``http(s)`` URL.
+
+    Example:
+        >>> split_font("Nunito:https://fonts.googleapis.com/css2?family=Nunito, sans-serif")
+        ('Nunito, sans-serif', 'https://fonts.googleapis.com/css2?family=Nunito')
+        >>> split_font("serif")
+        ('serif', None)
+    """
+    if "://" not in value:
+        return value, None
+    m = _INLINE_FONT.match(value)
+    if m is None:
+        raise ValueError(
+            f'{value!r} is not a font: write a font list ("Inter, sans-serif") or a font and '
+            'its stylesheet ("Inter:https://fonts.example/inter.css, sans-serif").'
+        )
+    name = m["name"].strip()
+    return (f"{name}, {m['rest'].strip()}" if m["rest"] else name), m["url"]

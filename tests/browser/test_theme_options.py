@@ -6,6 +6,8 @@ three-part environment variable, chart marks in chartCategoricalColors, the basi
 from __future__ import annotations
 
 import textwrap
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Browser, Locator
@@ -105,3 +107,63 @@ def test_the_basic_palette_colors_markdown_badges_alerts_and_metric_deltas(open_
     page.wait_for_selector(".metric-delta")
     assert style(page.locator(".metric-delta"), "color") == "rgb(0, 136, 51)"
     assert not app.console_errors
+
+
+KATEX_FONT = (
+    Path(__file__).resolve().parents[2]
+    / "src/tidal/static/vendor/katex/fonts/KaTeX_SansSerif-Regular.woff2"
+)
+
+
+class _FontFiles(BaseHTTPRequestHandler):
+    """A font host on loopback: a stylesheet and the font file it names (with CORS)."""
+
+    requested: list[str] = []  # one list: the handler is made anew for each request
+
+    def do_GET(self) -> None:
+        self.requested.append(self.path)
+        if self.path == "/brand.css":
+            body = b'@font-face { font-family: "Brand Sans"; src: url("/brand.woff2"); }'
+            kind = "text/css"
+        elif self.path == "/brand.woff2":
+            body, kind = KATEX_FONT.read_bytes(), "font/woff2"
+        else:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_font_named_with_its_stylesheet_loads_under_a_csp_for_that_origin_only(
+    open_app, tmp_path
+):
+    host = ThreadingHTTPServer(("127.0.0.1", 0), _FontFiles)
+    threading.Thread(target=host.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{host.server_address[1]}"
+    try:
+        configure(tmp_path, f'[theme]\nfont = "Brand Sans:{origin}/brand.css, sans-serif"\n')
+        app = open_app("import tidal as st\nst.write('hello')\n")
+        page = app.page
+        assert style(page.locator("#main .md p"), "fontFamily").startswith('"Brand Sans"')
+        page.wait_for_function(
+            "() => [...document.fonts].some(f => f.family.replace(/\"/g, '') === 'Brand Sans'"
+            " && f.status === 'loaded')"
+        )
+        assert page.evaluate("() => document.fonts.check('16px \"Brand Sans\"')")
+        assert {"/brand.css", "/brand.woff2"} <= set(_FontFiles.requested)
+        policy = page.request.get(app.url).headers["content-security-policy"]
+        directives = dict(d.split(" ", 1) for d in policy.split("; "))
+        assert directives["style-src"] == f"'self' 'unsafe-inline' {origin}"
+        assert directives["font-src"] == f"'self' data: {origin}"
+        assert origin not in directives["connect-src"] + directives["script-src"]
+        assert not app.console_errors
+    finally:
+        host.shutdown()
+        host.server_close()
