@@ -13,20 +13,9 @@ from pathlib import Path
 from playwright.sync_api import Browser, Locator
 
 from tests.browser.conftest import AppPage
+from tests.browser.test_charts import LABEL_PIXELS as PIXELS
 from tests.fixtures.server import LiveServer
 from tidal.config import load_config
-
-PIXELS = """(hex) => {
-  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  let n = 0;
-  for (const c of document.querySelectorAll('.chart-el canvas')) {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i + 3] === 255 && d[i] === want[0] && d[i + 1] === want[1] && d[i + 2] === want[2]) n++;
-    }
-  }
-  return n;
-}"""
 
 
 def configure(folder: Path, toml: str) -> None:
