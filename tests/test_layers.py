@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "tidal.theme": 0,
     "tidal.theme_sections": 0,
     "tidal.theme_options": 0,
+    "tidal.css_colors": 0,
     "tidal.namespace": 0,
     "tidal.tables": 0,
     "tidal.dataframes": 0,

@@ -257,3 +257,37 @@ def test_the_csp_allows_the_stylesheets_origin_for_styles_and_fonts_only():
 def test_a_font_whose_stylesheet_is_not_a_plain_address_is_an_error(value):
     with pytest.raises(ConfigError, match=r'"theme.font" .* must be a font list'):
         default_config().with_values({"theme.font": value})
+
+
+def test_the_tables_take_chart_and_named_colors_for_their_part_of_the_page(tmp_path):
+    config = load(
+        tmp_path,
+        """
+        [theme.dark]
+        chartSequentialColors = ["#000000", "#ffffff"]
+        [theme.light.sidebar]
+        blueColor = "#0000aa"
+        """,
+        env={"TIDAL_THEME_SIDEBAR_CHART_CATEGORICAL_COLORS": "#ff00ff,#00ffff"},
+    )
+    assert config.theme.sidebar.chart_categorical_colors == ("#ff00ff", "#00ffff")
+    text = theme_css(config.theme)
+    dark = text.split(':root[data-theme="dark"] {')[1].split("}")[0]
+    assert "--chart-sequential: #000000, #ffffff" in dark
+    light_sidebar = text.split(':root[data-theme="light"] .sidebar {')[1].split("}")[0]
+    assert "--md-blue: #0000aa" in light_sidebar and "--info-fg: #0000aa" in light_sidebar
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"theme.sidebar.redColor": "nope!"}, r"theme.sidebar.redColor must be a CSS color"),
+        (
+            {"theme.dark": {"chartSequentialColors": ["#000000"]}},
+            r"theme.dark.chartSequentialColors: it needs at least 2 colors, got 1",
+        ),
+    ],
+)
+def test_a_tables_bad_color_names_the_table_and_key(values, message):
+    with pytest.raises(ConfigError, match=message):
+        default_config().with_values(values)

@@ -15,8 +15,8 @@ import re
 from dataclasses import replace
 
 from tidal.config import ThemeConfig
-from tidal.theme_options import NAMED_COLORS, font_stylesheets
-from tidal.theme_sections import FontFace, ThemeSection, split_font
+from tidal.theme_options import font_stylesheets
+from tidal.theme_sections import NAMED_COLORS, FontFace, ThemeSection, split_font
 
 _SAFE = re.compile(r"^[#\w\s.,%()+/'\"-]{1,200}$")
 _FONTS = {
@@ -116,6 +116,7 @@ def _section_css(s: ThemeSection, where: str, root: str, scope: str) -> list[str
             variables.append("font-family: var(--font)")
     if s.code_font:
         variables.append(f"--mono: {_font(f'{where}codeFont', s.code_font)}")
+    variables += _palette(s, where)
     inner = f"{scope} " if scope != ":root" else ""
     if s.link_color:
         c = _value(f"{where}linkColor", s.link_color)
@@ -170,41 +171,32 @@ def _font_face(face: FontFace) -> str:
     return "@font-face { " + "; ".join(decls) + "; }"
 
 
-def _palette_css(theme: ThemeConfig) -> list[str]:
-    """The basic palette (``:red[...]``, badges, alerts, metric deltas) and the chart colors
-    (read by the chart families from ``--chart-categorical`` and ``--chart-sequential``)."""
+def _palette(s: ThemeSection, where: str) -> list[str]:
+    """Variables of one table's basic palette (``:red[...]``, badges, alerts, metric deltas)
+    and chart colors (read by the chart families from ``--chart-categorical`` and
+    ``--chart-sequential``)."""
     variables: list[str] = []
     for color in NAMED_COLORS:
-        fg, bg = theme.named_color(color)
-        if not fg and not bg:
-            continue
+        fg, bg = getattr(s, f"{color}_color"), getattr(s, f"{color}_background_color")
         alert = _ALERTS.get(color)
         if fg:
-            c = _value(f"{color}Color", fg)
+            c = _value(f"{where}{color}Color", fg)
             variables.append(f"--md-{color}: {c}")
             if alert:
                 border = f"color-mix(in srgb, {c} 35%, transparent)"
                 variables += [f"--{alert}-fg: {c}", f"--{alert}-border: {border}"]
         if bg or fg:
-            b = _value(f"{color}BackgroundColor", bg) if bg else ""
+            b = _value(f"{where}{color}BackgroundColor", bg) if bg else ""
             b = b or f"color-mix(in srgb, {fg} 14%, transparent)"
             variables.append(f"--md-{color}-bg: {b}")
             if alert:
                 variables.append(f"--{alert}-bg: {b}")
-    if theme.chart_categorical_colors:
-        colors = ", ".join(
-            _value("chartCategoricalColors", c) for c in theme.chart_categorical_colors
-        )
-        variables.append(f"--chart-categorical: {colors}")
-    if theme.chart_sequential_colors:
-        colors = ", ".join(
-            _value("chartSequentialColors", c) for c in theme.chart_sequential_colors
-        )
-        variables.append(f"--chart-sequential: {colors}")
-    if not variables:
-        return []
-    body = ";\n  ".join(variables)
-    return [f':root, :root[data-theme="dark"] {{\n  {body};\n}}']
+    charts = {"categorical": s.chart_categorical_colors, "sequential": s.chart_sequential_colors}
+    for kind, colors in charts.items():
+        if colors:
+            name = f"{where}chart{kind.title()}Colors"
+            variables.append(f"--chart-{kind}: {', '.join(_value(name, c) for c in colors)}")
+    return variables
 
 
 def theme_css(theme: ThemeConfig) -> str:
@@ -222,7 +214,6 @@ def theme_css(theme: ThemeConfig) -> str:
     out += [f'@import url("{url}");' for url in font_stylesheets(theme)]  # first: CSS wants it so
     out += [_font_face(face) for face in theme.font_faces]
     out += _section_css(_main_section(theme), "", ":root", ":root")
-    out += _palette_css(theme)
     if theme.base_font_size:
         out.append(f"html {{ font-size: {int(theme.base_font_size)}px; }}")
     if theme.base_font_weight:

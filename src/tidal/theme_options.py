@@ -2,19 +2,19 @@
 
 Owns the ``theme.*`` entries of the option registry (``THEME_OPTIONS``), their typed values
 (``ThemeConfig``, the ``[theme]`` section of the ``Config``), the names of the
-basic palette (``NAMED_COLORS``) and the checks on color values (a CSS color; a list of them).
+basic palette (``NAMED_COLORS``) and which stylesheets the fonts name.
 Knows nothing about CSS output, where values come from, or the rest of the ``Config``.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from tidal.config_option import Option, at_least
+from tidal.css_colors import color_problem, parse_colors
 from tidal.theme_sections import (
+    NAMED_COLORS,
     FontFace,
     ThemeMode,
     ThemeSection,
@@ -28,14 +28,8 @@ __all__ = [
     "NAMED_COLORS",
     "THEME_OPTIONS",
     "ThemeConfig",
-    "color_problem",
     "font_stylesheets",
-    "is_css_color",
-    "parse_colors",
 ]
-
-NAMED_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray")
-"""The basic palette (``theme.redColor`` ... and their ``...BackgroundColor``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,64 +78,6 @@ class ThemeConfig:
     def named_color(self, color: str) -> tuple[str, str]:
         """``("redColor", "redBackgroundColor")``'s values for ``color`` ("red"); "" unset."""
         return getattr(self, f"{color}_color"), getattr(self, f"{color}_background_color")
-
-
-_COLOR = re.compile(
-    r"^(#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})"
-    r"|(rgba?|hsla?)\(\s*-?[\d.]+(deg|%)?(\s*[,\s]\s*-?[\d.]+%?){2}(\s*[,/]\s*[\d.]+%?)?\s*\)"
-    r"|[a-z]{3,30})$",
-    re.IGNORECASE,
-)
-_COLOR_WORDS = 'a CSS color ("#ff4b4b", "rgb(255, 75, 75)", "hsl(0, 100%, 65%)" or "tomato")'
-
-
-def is_css_color(value: str) -> bool:
-    """Whether ``value`` is a hex, ``rgb()``/``hsl()`` or named CSS color.
-
-    Example:
-        >>> is_css_color("#0068c9"), is_css_color("url(x)")
-        (True, False)
-    """
-    return bool(_COLOR.match(value.strip()))
-
-
-def color_problem(value: str) -> str | None:
-    """The check of a color option: None for "" (unset) or a CSS color, else what it must be."""
-    return None if not value or is_css_color(value) else _COLOR_WORDS
-
-
-def parse_colors(name: str, least: int) -> Any:
-    """The reader of a list-of-colors option: a TOML array, its text (``["#f00", "#0f0"]``) or
-    comma-separated text (``#f00,#0f0``; commas inside ``rgb(...)`` stay).
-
-    Example:
-        >>> parse_colors("theme.chartCategoricalColors", 1)("#f00, rgb(0, 1, 2)")
-        ('#f00', 'rgb(0, 1, 2)')
-    """
-
-    def parse(raw: Any) -> tuple[str, ...]:
-        if isinstance(raw, str):
-            text = raw.strip()
-            if text.startswith("["):
-                try:
-                    raw = tomllib.loads(f"value = {text}")["value"]
-                except tomllib.TOMLDecodeError as exc:
-                    raise ValueError(f"it must be a TOML array of colors ({exc}).") from None
-            else:
-                raw = [p.strip() for p in re.split(r",(?![^()]*\))", text) if p.strip()]
-        if not isinstance(raw, list | tuple) or not all(isinstance(c, str) for c in raw):
-            raise ValueError(
-                f'it must be a list of CSS colors (["#0068c9", "#83c9ff"]), got {raw!r}.'
-            )
-        colors = tuple(c.strip() for c in raw)
-        bad = [c for c in colors if not is_css_color(c)]
-        if bad:
-            raise ValueError(f"{bad[0]!r} is not {_COLOR_WORDS}.")
-        if colors and len(colors) < least:
-            raise ValueError(f"{name} needs at least {least} colors, got {len(colors)}.")
-        return colors
-
-    return parse
 
 
 def _font_problem(value: str) -> str | None:
@@ -309,7 +245,7 @@ THEME_OPTIONS: tuple[Option, ...] = (
         (),
         "Colors of the series of charts drawn with the Streamlit theme (Vega-Lite, Plotly, "
         "ECharts), in order. Empty: Streamlit's palette.",
-        parse=parse_colors("theme.chartCategoricalColors", 1),
+        parse=parse_colors(1),
     ),
     Option(
         "theme.chartSequentialColors",
@@ -317,7 +253,7 @@ THEME_OPTIONS: tuple[Option, ...] = (
         (),
         "Colors, low to high, of continuous color scales in charts drawn with the Streamlit "
         "theme (heatmaps, gradients). Empty: the charting library's ramp.",
-        parse=parse_colors("theme.chartSequentialColors", 2),
+        parse=parse_colors(2),
     ),
     *(option for color in NAMED_COLORS for option in _named(color)),
 )

@@ -156,3 +156,31 @@ def test_a_font_named_with_its_stylesheet_loads_under_a_csp_for_that_origin_only
     finally:
         host.shutdown()
         host.server_close()
+
+
+def test_the_sidebar_table_has_its_own_chart_and_named_colors(open_app, tmp_path):
+    configure(
+        tmp_path,
+        """
+        [theme]
+        chartCategoricalColors = ["#ff00ff"]
+        [theme.sidebar]
+        chartCategoricalColors = ["#00ffff"]
+        redColor = "#aa0011"
+        """,
+    )
+    app = open_app(
+        """
+        import tidal as st
+        st.sidebar.bar_chart({"a": [3, 1, 2]}, height=150)
+        st.sidebar.markdown(":red[side]")
+        st.markdown(":red[main]")
+        """
+    )
+    page = app.page
+    page.wait_for_function("() => document.querySelectorAll('.chart-el canvas').length === 1")
+    page.wait_for_function(f"() => ({PIXELS})('#00ffff') > 100")
+    assert page.evaluate(PIXELS, "#ff00ff") == 0
+    assert style(page.locator("#sidebar .md-fg-red"), "color") == "rgb(170, 0, 17)"
+    assert style(page.locator("#main .md-fg-red"), "color") != "rgb(170, 0, 17)"
+    assert not app.console_errors

@@ -34,14 +34,14 @@ function cssVar(name, fallback) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-/** The "streamlit" theme: tidal's colours and font, light or dark. */
-function themeConfig() {
+/** The "streamlit" theme at `el`: tidal's colours and font, light or dark. */
+function themeConfig(el) {
   const fg = cssVar('--fg', '#1f2328');
   const muted = cssVar('--fg-2', '#59636e');
   const grid = cssVar('--border', '#d0d7de');
   const font = cssVar('--font-sans', 'sans-serif');
-  const palette = categorical();
-  const ramp = sequential();
+  const palette = categorical(el);
+  const ramp = sequential(el);
   const axis = {
     labelColor: muted, titleColor: fg, gridColor: grid, domainColor: grid, tickColor: grid,
     labelFont: font, titleFont: font, titleFontWeight: 'normal', labelFontSize: 12,
@@ -144,11 +144,12 @@ async function draw(node) {
   try {
     const spec = fullSpec(p);
     const box = h('div', { class: 'vega-box' });
+    await null; // a new chart's element is in the page after this tick: its colours are known
     const result = await vegaEmbed(box, spec, {
       actions: false,
       ast: true, // the interpreter, not `new Function` (CSP)
       renderer: 'canvas',
-      config: p.theme === 'streamlit' ? themeConfig() : undefined,
+      config: p.theme === 'streamlit' ? themeConfig(node.el) : undefined,
       tooltip: { theme: document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light' },
     });
     if (gen !== node.s.gen || !live.has(node)) {
