@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tidal.api.options import get_option, set_option
 from tidal.config import ConfigError, default_config, load_config
 from tidal.context import RunOptions
+from tidal.errors import TidalAPIError
 from tidal.front_end import STATIC_DIR
 from tidal.headers import content_security_policy
 from tidal.stylesheet import PageStylesheet
@@ -291,3 +293,10 @@ def test_the_tables_take_chart_and_named_colors_for_their_part_of_the_page(tmp_p
 def test_a_tables_bad_color_names_the_table_and_key(values, message):
     with pytest.raises(ConfigError, match=message):
         default_config().with_values(values)
+
+
+def test_a_three_part_name_cannot_be_set_while_the_app_runs():
+    with pytest.raises(TidalAPIError, match=r"theme.sidebar.primaryColor cannot be set on the fly"):
+        set_option("theme.sidebar.primaryColor", "#00aa00")
+    with pytest.raises(RuntimeError, match=r'Config key "theme.sidebar.nope" not defined'):
+        get_option("theme.sidebar.nope")

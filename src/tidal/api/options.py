@@ -82,7 +82,8 @@ def set_option(key: str, value: Any) -> None:
     Example:
         >>> st.set_option("client.showErrorDetails", False)
     """
-    if key not in OPTIONS_BY_NAME and key not in STREAMLIT_ONLY_OPTIONS:
+    known = key in OPTIONS_BY_NAME or key in STREAMLIT_ONLY_OPTIONS or key in _TABLE_KEYS
+    if not known:
         raise RuntimeError(f'Config key "{key}" not defined.')
     if key not in SCRIPTABLE:
         raise TidalAPIError(
