@@ -84,6 +84,7 @@ def test_the_basic_palette_colors_markdown_badges_alerts_and_metric_deltas(open_
         st.markdown(":red[warm] :blue-background[cool] :red-badge[hot]")
         st.error("broken")
         st.metric("Sales", 10, delta=2)
+        st.badge("shipped", color="green")
         """
     )
     page = app.page
@@ -93,6 +94,7 @@ def test_the_basic_palette_colors_markdown_badges_alerts_and_metric_deltas(open_
     assert style(badge, "color") == "rgb(170, 0, 17)"
     assert style(badge, "backgroundColor").startswith("color(srgb 0.666")  # red, see-through
     assert style(page.locator(".callout-error"), "color") == "rgb(170, 0, 17)"
+    assert style(page.locator(".md-badge-green"), "color") == "rgb(0, 136, 51)"  # st.badge
     page.wait_for_selector(".metric-delta")
     assert style(page.locator(".metric-delta"), "color") == "rgb(0, 136, 51)"
     assert not app.console_errors
