@@ -211,8 +211,11 @@ THEME_OPTIONS: tuple[Option, ...] = (
         "theme.sidebar",
         dict,
         ThemeSection(),
-        "Theme options for the sidebar only (`[theme.sidebar]`): colors, fonts, radii, code "
-        "and link options of `[theme]`; `backgroundColor` is the sidebar's background.",
+        "Theme options for the sidebar only (`[theme.sidebar]`): colors (chart and named "
+        "colors too), fonts, radii, code and link options of `[theme]`; `backgroundColor` is "
+        "the sidebar's background. Each key is also an option of its own, "
+        "`theme.sidebar.primaryColor` (`TIDAL_THEME_SIDEBAR_PRIMARY_COLOR`), as in the light and "
+        "dark tables (`theme.dark.textColor`, `theme.light.sidebar.font`).",
         parse=parse_section,
     ),
     Option(
