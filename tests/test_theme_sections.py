@@ -117,7 +117,7 @@ def test_a_streamlit_file_with_theme_tables_is_read_and_unused_streamlit_options
         """,
         folder=".streamlit",
     )
-    assert config.theme.sidebar == ThemeSection(background_color="#fafafa")
+    assert config.theme.sidebar == ThemeSection(background_color="#fafafa", red_color="#ff0000")
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_a_streamlit_file_with_theme_tables_is_read_and_unused_streamlit_options
     [
         (
             {"theme.sidebar": {"bgColor": "#111"}},
-            'theme.sidebar.bgColor is not a theme option. Did you mean "borderColor"? '
+            'theme.sidebar.bgColor is not a theme option. Did you mean "grayColor"? '
             "[theme.sidebar] takes: primaryColor, backgroundColor,",
         ),
         (

@@ -29,8 +29,16 @@ from tidal.config_options import (
     snake_case,
     toml_literal,
 )
+from tidal.config_tables import (
+    TABLE_KEYS,
+    TABLE_OPTIONS,
+    key_value,
+    merge_table,
+    split_table_key,
+    with_key,
+)
 from tidal.errors import TidalError
-from tidal.theme_sections import FontFace, ThemeMode, ThemeSection
+from tidal.theme_options import ThemeConfig
 
 __all__ = [
     "LOOPBACK_ADDRESSES",
@@ -96,34 +104,6 @@ class SessionConfig:
     idle_timeout: float
     codec: Literal["safe", "pickle"]
     max_events_per_second: int
-
-
-@dataclass(frozen=True, slots=True)
-class ThemeConfig:
-    """``[theme]``: colors and font; empty strings keep the base theme's."""
-
-    base: Literal["light", "dark"] | None
-    primary_color: str
-    background_color: str
-    secondary_background_color: str
-    text_color: str
-    font: str
-    link_color: str
-    border_color: str
-    base_radius: str
-    base_font_size: int
-    heading_font: str
-    code_font: str
-    code_background_color: str
-    link_underline: bool
-    button_radius: str
-    base_font_weight: int
-    code_font_size: str
-    code_font_weight: int
-    sidebar: ThemeSection
-    light: ThemeMode
-    dark: ThemeMode
-    font_faces: tuple[FontFace, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,9 +189,15 @@ class Config:
     def get(self, name: str) -> Any:
         """Return the value of option ``name`` ("server.port").
 
+        A key of a theme table is an option too ("theme.sidebar.primaryColor"): None when
+        the table does not set it.
+
         Raises:
             ConfigError: ``name`` is not an option (the message suggests the closest).
         """
+        table = split_table_key(name)
+        if table is not None:
+            return key_value(self.get(table[0]), table[1])
         attr, field_name = _place(_option(name, "Config.get()").name)
         return getattr(getattr(self, attr), field_name)
 
@@ -221,7 +207,8 @@ class Config:
         One of "default", a file's path, "env TIDAL_SERVER_PORT" (or "env STREAMLIT_..."),
         "command line" or the ``source`` given to :meth:`with_values` ("override").
         """
-        return self._sources[_option(name, "Config.source()").name]
+        table = split_table_key(name)
+        return self._sources[_option(table[0] if table else name, "Config.source()").name]
 
     def items(self) -> Iterator[tuple[str, Any, str]]:
         """Yield ``(name, value, source)`` for every option, sorted by name."""
@@ -279,6 +266,11 @@ def load_config(
             if var in env:
                 where = f"environment variable {var}"
                 _set(values, sources, option.name, env[var], f"env {var}", where)
+    for name in TABLE_KEYS:  # theme.sidebar.primaryColor: after the tables, key by key
+        for prefix in ("STREAMLIT_", "TIDAL_"):
+            var = prefix + env_suffix(name)
+            if var in env:
+                _set(values, sources, name, env[var], f"env {var}", f"environment variable {var}")
     for name, raw in (cli or {}).items():
         _set(values, sources, name, raw, "command line", f"command-line flag --{name}")
     return _build(values, sources, tuple(ignored))
@@ -317,6 +309,8 @@ def _apply_file(
             if from_streamlit and name in STREAMLIT_ONLY_OPTIONS:
                 ignored.append((name, str(path)))
             else:
+                if name in TABLE_OPTIONS and isinstance(raw, dict):  # a later file's keys win
+                    raw = merge_table(values[name], raw)
                 _set(values, sources, name, raw, str(path), str(path), from_streamlit)
     return ignored
 
@@ -330,6 +324,16 @@ def _set(
     where: str,
     from_streamlit: bool = False,
 ) -> None:
+    table = split_table_key(name)
+    if table is not None:  # one key of a table: theme.sidebar.primaryColor
+        parse = OPTIONS_BY_NAME[table[0]].parse
+        assert parse is not None
+        try:
+            values[table[0]] = with_key(values[table[0]], table[1], raw, parse)
+        except ValueError as exc:
+            raise ConfigError(f'Option "{name}" in {where}: {exc}') from None
+        sources[table[0]] = source
+        return
     option = _option(name, where, from_streamlit)
     values[name] = _convert(option, raw, where)
     sources[name] = source

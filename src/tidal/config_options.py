@@ -1,28 +1,26 @@
 """The option registry: every option tidal reads, with its type, default, doc and check.
 
 Owns ``OPTIONS``, the one table that the ``Config`` object, the loaders, ``tidal config show``
-and ``docs/config.md`` are all derived from; the Streamlit options tidal knows but does not use;
-and how an option is spelled outside Python (its environment variable, its values in TOML).
-Knows nothing about where values are read from, which layer wins, or the ``Config`` object.
+and ``docs/config.md`` are all derived from, and the Streamlit options tidal knows but does not
+use. The theme's options are in ``theme_options``; one option and its spellings (environment
+variable, TOML) in ``config_option``, re-exported here. Knows nothing about where values are
+read from, which layer wins, or the ``Config`` object.
 """
 
 from __future__ import annotations
 
-import builtins
-import json
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
 
-from tidal.theme_sections import (
-    FontFace,
-    ThemeMode,
-    ThemeSection,
-    parse_font_faces,
-    parse_mode,
-    parse_section,
+from tidal.config_option import (
+    Check,
+    Choices,
+    Option,
+    at_least,
+    env_suffix,
+    snake_case,
+    toml_literal,
 )
+from tidal.theme_options import THEME_OPTIONS
 from tidal.tiles import tile_url_problem
 
 __all__ = [
@@ -36,38 +34,6 @@ __all__ = [
     "snake_case",
     "toml_literal",
 ]
-
-Choices = tuple[str | None, ...]
-"""The allowed values of a choice option; ``None`` in it means "unset" (written ``""``)."""
-
-Check = Callable[[Any], str | None]
-"""Returns None when a converted value is acceptable, else what it must be ("at least 1")."""
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    """One entry of the registry.
-
-    ``type`` is ``bool``, ``int``, ``float``, ``str``, ``list`` (a list of strings, held as a
-    tuple; written ``a,b`` in the environment and on the command line) or a ``Choices`` tuple;
-    ``dict`` (a table) and ``tuple`` (an array of tables) options have a ``parse``.
-    """
-
-    name: str
-    type: builtins.type[Any] | Choices
-    default: Any
-    doc: str
-    check: Check | None = None
-    secret: bool = False  # never printed by `tidal config show`
-    from_bool: tuple[str, str] | None = None
-    """For a choice option that used to be a bool: the choices ``true`` and ``false`` mean."""
-    parse: Callable[[Any], Any] | None = None
-    """Reads a table option's value (TOML, or an inline table's text); ValueError says what
-    it must be."""
-
-
-def _at_least(low: float) -> Check:
-    return lambda v: None if v >= low else f"at least {low}"
 
 
 def _positive(v: float) -> str | None:
@@ -114,14 +80,14 @@ OPTIONS: tuple[Option, ...] = (
         int,
         200,
         "Largest file `st.file_uploader` accepts, in megabytes.",
-        _at_least(1),
+        at_least(1),
     ),
     Option(
         "server.maxMessageSize",
         int,
         200,
         "Largest message the server sends to a browser, in megabytes.",
-        _at_least(1),
+        at_least(1),
     ),
     Option(
         "server.secret",
@@ -139,7 +105,7 @@ OPTIONS: tuple[Option, ...] = (
         1,
         "Server processes. More than one needs a store they can share (`session.store` "
         "`sqlite://` or `redis://`).",
-        _at_least(1),
+        at_least(1),
     ),
     Option(
         "server.allowedOrigins",
@@ -184,7 +150,7 @@ OPTIONS: tuple[Option, ...] = (
         2048,
         "Most connections (HTTP and websocket) one server process holds; further HTTP "
         "requests get 503 until some close.",
-        _at_least(1),
+        at_least(1),
     ),
     Option(
         "server.maxIncomingMessageSize",
@@ -228,7 +194,7 @@ OPTIONS: tuple[Option, ...] = (
         0.0,
         "Seconds a script run may take before it is stopped with a message in the app "
         "(a stuck script then frees its thread); `0` never stops a run, as Streamlit does.",
-        _at_least(0),
+        at_least(0),
     ),
     Option(
         "session.ttl",
@@ -268,97 +234,9 @@ OPTIONS: tuple[Option, ...] = (
         200,
         "Most events (widget changes, clicks, reruns) one session may send per second; "
         "faster senders are slowed down (their events wait), never dropped.",
-        _at_least(1),
+        at_least(1),
     ),
-    Option(
-        "theme.base",
-        ("light", "dark", None),
-        None,
-        'Base theme, "light" or "dark". Empty: follow the browser\'s preference.',
-    ),
-    Option("theme.primaryColor", str, "", "Accent color of interactive elements (CSS color)."),
-    Option("theme.backgroundColor", str, "", "Background color of the main area (CSS color)."),
-    Option(
-        "theme.secondaryBackgroundColor",
-        str,
-        "",
-        "Background color of the sidebar and of input widgets (CSS color).",
-    ),
-    Option("theme.textColor", str, "", "Color of the text (CSS color)."),
-    Option(
-        "theme.font",
-        str,
-        "sans serif",
-        'Font of the page: "sans-serif", "serif", "monospace", or a font family name the '
-        "browser knows; code keeps a monospace font.",
-    ),
-    Option("theme.linkColor", str, "", "Color of links (CSS color)."),
-    Option("theme.borderColor", str, "", "Color of borders around widgets and containers."),
-    Option(
-        "theme.baseRadius",
-        str,
-        "",
-        'Roundness of corners: "none", "small", "medium", "large", "full", or a CSS length '
-        '("0.5rem", "6px").',
-    ),
-    Option(
-        "theme.baseFontSize",
-        int,
-        0,
-        "Root font size in pixels (0: the default, 16).",
-        _at_least(0),
-    ),
-    Option("theme.headingFont", str, "", "Font of headings (default: the page's font)."),
-    Option("theme.codeFont", str, "", "Font of code (default: a monospace font)."),
-    Option("theme.codeBackgroundColor", str, "", "Background color of code blocks."),
-    Option("theme.linkUnderline", bool, True, "Underline links."),
-    Option(
-        "theme.buttonRadius",
-        str,
-        "",
-        "Roundness of buttons' corners, as baseRadius (default: baseRadius).",
-    ),
-    Option(
-        "theme.baseFontWeight",
-        int,
-        0,
-        "Weight of the text (100-900; 0: the default, 400).",
-        _at_least(0),
-    ),
-    Option("theme.codeFontSize", str, "", 'Size of code, a CSS length ("0.875rem", "14px").'),
-    Option("theme.codeFontWeight", int, 0, "Weight of code (0: the default).", _at_least(0)),
-    Option(
-        "theme.sidebar",
-        dict,
-        ThemeSection(),
-        "Theme options for the sidebar only (`[theme.sidebar]`): colors, fonts, radii, code "
-        "and link options of `[theme]`; `backgroundColor` is the sidebar's background.",
-        parse=parse_section,
-    ),
-    Option(
-        "theme.light",
-        dict,
-        ThemeMode(),
-        "Theme options while the light base is shown, set in the settings or by `theme.base` "
-        "(`[theme.light]`, its sidebar's in `[theme.light.sidebar]`).",
-        parse=lambda raw: parse_mode(raw, "theme.light"),
-    ),
-    Option(
-        "theme.dark",
-        dict,
-        ThemeMode(),
-        "Theme options while the dark base is shown (`[theme.dark]`, `[theme.dark.sidebar]`).",
-        parse=lambda raw: parse_mode(raw, "theme.dark"),
-    ),
-    Option(
-        "theme.fontFaces",
-        tuple,
-        (),
-        "Fonts to load (`[[theme.fontFaces]]`: `family`, `url`, optional `weight`, `style`, "
-        "`unicodeRange`), named in `font`, `headingFont` or `codeFont`. A url `app/static/...` "
-        "is a file of the app's static folder (see `server.enableStaticServing`).",
-        parse=parse_font_faces,
-    ),
+    *THEME_OPTIONS,
     Option(
         "client.toolbarMode",
         ("auto", "developer", "viewer", "minimal"),
@@ -450,38 +328,8 @@ STREAMLIT_ONLY_OPTIONS = frozenset(
         "secrets": "files",
         "theme": "name setAsDefault secondaryColor "
         "showWidgetBorder showSidebarBorder "
-        "headingFontSizes headingFontWeights chartCategoricalColors chartSequentialColors "
-        "dataframeBorderColor dataframeHeaderBackgroundColor redColor orangeColor yellowColor "
-        "blueColor greenColor violetColor grayColor",
+        "headingFontSizes headingFontWeights dataframeBorderColor "
+        "dataframeHeaderBackgroundColor",
     }.items()
     for name in names.split()
 )
-
-
-def snake_case(camel: str) -> str:
-    """``"postScriptGC"`` -> ``"post_script_gc"``: an option's name as a Python field."""
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", camel).lower()
-
-
-def env_suffix(name: str) -> str:
-    """``"runner.postScriptGC"`` -> ``"RUNNER_POST_SCRIPT_GC"``, read as ``TIDAL_`` + it.
-
-    ``STREAMLIT_`` + it is read too, for drop-in apps; ``TIDAL_`` wins.
-    """
-    return "_".join(snake_case(part).upper() for part in name.split("."))
-
-
-def toml_literal(value: Any) -> str:
-    """``value`` as written in a TOML file: ``true``, ``8501``, ``"memory://"``, ``["a", "b"]``.
-
-    ``None`` (an unset choice) is written ``""``.
-    """
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, ThemeSection | ThemeMode | FontFace):
-        value = value.as_table()
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k} = {toml_literal(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(toml_literal(v) for v in value) + "]"
-    return json.dumps("" if value is None else value, ensure_ascii=False)

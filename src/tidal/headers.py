@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tidal.config import Config
+from tidal.theme_options import font_stylesheets
 from tidal.tiles import tile_origin
 
 __all__ = [
@@ -77,9 +78,20 @@ def content_security_policy(config: Config, nonce: str | None = None) -> str:
     origins = sorted({_origin(face.url) for face in config.theme.font_faces} - {""})
     if origins:
         directives["font-src"] = (*directives["font-src"], *origins)
+    # a font named with its stylesheet ("Inter:https://.../inter.css"): that stylesheet's
+    # origin for the sheet and the fonts it loads (Google's sheets load from fonts.gstatic.com)
+    sheets = sorted({_origin(url) for url in font_stylesheets(config.theme)} - {""})
+    if sheets:
+        directives["style-src"] = (*directives["style-src"], *sheets)
+        fonts = [_FONT_HOSTS.get(origin, origin) for origin in sheets]
+        directives["font-src"] = (*directives["font-src"], *dict.fromkeys(fonts))
     if nonce is not None:  # the page: scripts the app shows on purpose carry its nonce
         directives["script-src"] = (*directives["script-src"], f"'nonce-{nonce}'")
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+_FONT_HOSTS = {"https://fonts.googleapis.com": "https://fonts.gstatic.com"}
+"""Stylesheet origins whose fonts come from another origin."""
 
 
 def _origin(url: str) -> str:

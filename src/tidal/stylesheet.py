@@ -42,7 +42,9 @@ class PageStylesheet:
     """
 
     def __init__(self, static_dir: Path, theme: str) -> None:
-        parts = []
+        # @import rules (the theme's font stylesheets) count only at the top of a sheet
+        imports = [line for line in theme.splitlines() if line.startswith("@import ")]
+        parts = ["\n".join(imports)] if imports else []
         for name in PAGE_SHEETS:
             if name == THEME:
                 parts.append(f"/* [theme] */\n{theme}")

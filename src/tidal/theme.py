@@ -15,7 +15,8 @@ import re
 from dataclasses import replace
 
 from tidal.config import ThemeConfig
-from tidal.theme_sections import FontFace, ThemeSection
+from tidal.theme_options import font_stylesheets
+from tidal.theme_sections import NAMED_COLORS, FontFace, ThemeSection, split_font
 
 _SAFE = re.compile(r"^[#\w\s.,%()+/'\"-]{1,200}$")
 _FONTS = {
@@ -24,6 +25,8 @@ _FONTS = {
     "serif": 'ui-serif, Georgia, Cambria, "Times New Roman", Times, serif',
     "monospace": "var(--mono-default)",
 }
+_ALERTS = {"red": "error", "green": "success", "blue": "info", "yellow": "warning"}
+"""The alert (and metric delta) drawn in each named color; the others color Markdown only."""
 _RADII = {"none": "0", "small": "4px", "medium": "8px", "large": "12px", "full": "1.4rem"}
 
 
@@ -47,6 +50,10 @@ def _weight(name: str, value: int) -> int:
 
 
 def _font(name: str, value: str) -> str:
+    try:
+        value = split_font(value)[0]  # "Inter:https://.../inter.css, sans-serif"
+    except ValueError as exc:
+        raise ThemeValueError(f"theme.{name}: {exc}") from None
     if value.lower() in _FONTS:
         return _FONTS[value.lower()]
     family = _value(name, value)
@@ -109,6 +116,7 @@ def _section_css(s: ThemeSection, where: str, root: str, scope: str) -> list[str
             variables.append("font-family: var(--font)")
     if s.code_font:
         variables.append(f"--mono: {_font(f'{where}codeFont', s.code_font)}")
+    variables += _palette(s, where)
     inner = f"{scope} " if scope != ":root" else ""
     if s.link_color:
         c = _value(f"{where}linkColor", s.link_color)
@@ -163,6 +171,34 @@ def _font_face(face: FontFace) -> str:
     return "@font-face { " + "; ".join(decls) + "; }"
 
 
+def _palette(s: ThemeSection, where: str) -> list[str]:
+    """Variables of one table's basic palette (``:red[...]``, badges, alerts, metric deltas)
+    and chart colors (read by the chart families from ``--chart-categorical`` and
+    ``--chart-sequential``)."""
+    variables: list[str] = []
+    for color in NAMED_COLORS:
+        fg, bg = getattr(s, f"{color}_color"), getattr(s, f"{color}_background_color")
+        alert = _ALERTS.get(color)
+        if fg:
+            c = _value(f"{where}{color}Color", fg)
+            variables.append(f"--md-{color}: {c}")
+            if alert:
+                border = f"color-mix(in srgb, {c} 35%, transparent)"
+                variables += [f"--{alert}-fg: {c}", f"--{alert}-border: {border}"]
+        if bg or fg:
+            b = _value(f"{where}{color}BackgroundColor", bg) if bg else ""
+            b = b or f"color-mix(in srgb, {fg} 14%, transparent)"
+            variables.append(f"--md-{color}-bg: {b}")
+            if alert:
+                variables.append(f"--{alert}-bg: {b}")
+    charts = {"categorical": s.chart_categorical_colors, "sequential": s.chart_sequential_colors}
+    for kind, colors in charts.items():
+        if colors:
+            name = f"{where}chart{kind.title()}Colors"
+            variables.append(f"--chart-{kind}: {', '.join(_value(name, c) for c in colors)}")
+    return variables
+
+
 def theme_css(theme: ThemeConfig) -> str:
     """The stylesheet for ``theme``: ``@font-face`` rules, CSS variables, and a few rules for
     fonts and code; then the light and dark tables, then the sidebar's.
@@ -175,6 +211,7 @@ def theme_css(theme: ThemeConfig) -> str:
         True
     """
     out = ["/* [theme] of the app's configuration (generated) */"]
+    out += [f'@import url("{url}");' for url in font_stylesheets(theme)]  # first: CSS wants it so
     out += [_font_face(face) for face in theme.font_faces]
     out += _section_css(_main_section(theme), "", ":root", ":root")
     if theme.base_font_size:

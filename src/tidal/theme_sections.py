@@ -16,7 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from tidal.css_colors import color_problem, parse_colors
+
+NAMED_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray")
+"""The basic palette (``theme.redColor`` ... and their ``...BackgroundColor``)."""
 __all__ = [
+    "NAMED_COLORS",
     "SECTION_KEYS",
     "FontFace",
     "ThemeMode",
@@ -24,6 +29,7 @@ __all__ = [
     "parse_font_faces",
     "parse_mode",
     "parse_section",
+    "split_font",
 ]
 
 
@@ -47,6 +53,22 @@ class ThemeSection:
     button_radius: str | None = None
     code_font_size: str | None = None
     code_font_weight: int | None = None
+    chart_categorical_colors: tuple[str, ...] | None = None
+    chart_sequential_colors: tuple[str, ...] | None = None
+    red_color: str | None = None
+    red_background_color: str | None = None
+    orange_color: str | None = None
+    orange_background_color: str | None = None
+    yellow_color: str | None = None
+    yellow_background_color: str | None = None
+    blue_color: str | None = None
+    blue_background_color: str | None = None
+    green_color: str | None = None
+    green_background_color: str | None = None
+    violet_color: str | None = None
+    violet_background_color: str | None = None
+    gray_color: str | None = None
+    gray_background_color: str | None = None
 
     def is_empty(self) -> bool:
         """Whether no option is set."""
@@ -96,12 +118,14 @@ def _camel(snake: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+def _kind(name: str) -> type:
+    if name == "link_underline":
+        return bool
+    return int if "weight" in name else tuple if name.startswith("chart_") else str
+
+
 SECTION_KEYS: Mapping[str, tuple[str, type]] = {
-    _camel(f.name): (
-        f.name,
-        bool if f.name == "link_underline" else int if "weight" in f.name else str,
-    )
-    for f in fields(ThemeSection)
+    _camel(f.name): (f.name, _kind(f.name)) for f in fields(ThemeSection)
 }
 """The options a theme table may set, by their config name: (field, type)."""
 
@@ -114,24 +138,8 @@ _STREAMLIT_UNUSED = frozenset(
         "codeTextColor",
         "headingFontSizes",
         "headingFontWeights",
-        "chartCategoricalColors",
-        "chartSequentialColors",
         "dataframeBorderColor",
         "dataframeHeaderBackgroundColor",
-        "redColor",
-        "orangeColor",
-        "yellowColor",
-        "blueColor",
-        "greenColor",
-        "violetColor",
-        "grayColor",
-        "redBackgroundColor",
-        "orangeBackgroundColor",
-        "yellowBackgroundColor",
-        "blueBackgroundColor",
-        "greenBackgroundColor",
-        "violetBackgroundColor",
-        "grayBackgroundColor",
         "metricValueFontSize",
         "metricValueFontWeight",
     ]
@@ -146,6 +154,11 @@ _RANGE = re.compile(
 )
 _FAMILY = re.compile(r"^[\w .-]{1,100}$")
 _URL = re.compile(r"^[\w./:%?&=+~#@,-]{1,2000}$")
+_INLINE_FONT = re.compile(
+    r"""^\s*(?P<name>'[^']{1,100}'|"[^"]{1,100}"|[^:'",]{1,100}?)\s*:\s*"""
+    r"(?P<url>https?://[\w.:@%?&=+~#,;/*-]{1,2000}?)(?:,\s+(?P<rest>.*))?$",
+    re.DOTALL,
+)
 
 
 def _table(raw: Any, what: str) -> Mapping[str, Any]:
@@ -192,6 +205,17 @@ def parse_section(raw: Any, what: str = "theme.sidebar") -> ThemeSection:
                 f"[{what}] takes: {', '.join(SECTION_KEYS)}."
             )
         name, kind = SECTION_KEYS[key]
+        if kind is tuple:  # chart colors: a list, or its text
+            least = 2 if "sequential" in name else 1
+            try:
+                values[name] = parse_colors(least)(value) or None
+            except ValueError as exc:
+                raise ValueError(f"{what}.{key}: {exc}") from None
+            continue
+        if kind is str and name.endswith("_color") and name.split("_")[0] in NAMED_COLORS:
+            problem = color_problem(value) if isinstance(value, str) else "a string"
+            if problem:
+                raise ValueError(f"{what}.{key} must be {problem}, got {value!r}.")
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             words = {str: "a string", bool: "true or false", int: "an integer"}[kind]
             raise ValueError(f"{what}.{key} must be {words}, got {value!r}.")
@@ -288,3 +312,30 @@ def _checked(
     if not isinstance(value, str) or not pattern.match(value.strip()):
         raise ValueError(f"{where}.{key} must be {words}, got {value!r}.")
     return value.strip()
+
+
+def split_font(value: str) -> tuple[str, str | None]:
+    """A font option's value as its font list and the stylesheet that defines it: Streamlit's
+    inline form ``"Name:https://.../font.css, fallback"`` names a font and the address of a
+    stylesheet of ``@font-face`` rules (Google Fonts' ``css2`` addresses, for one); any other
+    value is a font list without a stylesheet.
+
+    Raises:
+        ValueError: an inline form whose address is not a plain ``http(s)`` URL.
+
+    Example:
+        >>> split_font("Nunito:https://fonts.googleapis.com/css2?family=Nunito, sans-serif")
+        ('Nunito, sans-serif', 'https://fonts.googleapis.com/css2?family=Nunito')
+        >>> split_font("serif")
+        ('serif', None)
+    """
+    if "://" not in value:
+        return value, None
+    m = _INLINE_FONT.match(value)
+    if m is None:
+        raise ValueError(
+            f'{value!r} is not a font: write a font list ("Inter, sans-serif") or a font and '
+            'its stylesheet ("Inter:https://fonts.example/inter.css, sans-serif").'
+        )
+    name = m["name"].strip()
+    return (f"{name}, {m['rest'].strip()}" if m["rest"] else name), m["url"]

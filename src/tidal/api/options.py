@@ -13,6 +13,7 @@ from typing import Any
 
 from tidal.config import Config, default_config
 from tidal.config_options import OPTIONS_BY_NAME, STREAMLIT_ONLY_OPTIONS
+from tidal.config_tables import TABLE_KEYS
 from tidal.context import maybe_run
 from tidal.errors import TidalAPIError
 
@@ -46,8 +47,12 @@ def _config() -> Config:
     return _defaults
 
 
+_TABLE_KEYS = frozenset(TABLE_KEYS)
+
+
 def get_option(key: str) -> Any:
-    """The value of a configuration option, e.g. ``"theme.primaryColor"``.
+    """The value of a configuration option, e.g. ``"theme.primaryColor"``; a key of a theme
+    table too (``"theme.sidebar.primaryColor"``, None when the table does not set it).
 
     Raises:
         RuntimeError: no such option (Streamlit's error).
@@ -59,7 +64,7 @@ def get_option(key: str) -> Any:
     with _lock:
         if key in _overrides:
             return _overrides[key]
-    if key in OPTIONS_BY_NAME:
+    if key in OPTIONS_BY_NAME or key in _TABLE_KEYS:  # theme.sidebar.primaryColor too
         return _config().get(key)
     if key in STREAMLIT_ONLY_OPTIONS:
         return None
@@ -77,7 +82,8 @@ def set_option(key: str, value: Any) -> None:
     Example:
         >>> st.set_option("client.showErrorDetails", False)
     """
-    if key not in OPTIONS_BY_NAME and key not in STREAMLIT_ONLY_OPTIONS:
+    known = key in OPTIONS_BY_NAME or key in STREAMLIT_ONLY_OPTIONS or key in _TABLE_KEYS
+    if not known:
         raise RuntimeError(f'Config key "{key}" not defined.')
     if key not in SCRIPTABLE:
         raise TidalAPIError(

@@ -9,6 +9,7 @@ import { useStyles } from '../lazy.js';
 import { h } from '../elements.js';
 import { commit } from '../widgets/base.js';
 import { rows } from './chart_data.js';
+import { categorical, sequential } from './chart_colors.js';
 
 useStyles(new URL('charts.css', import.meta.url).href);
 
@@ -22,9 +23,6 @@ const vegaEmbed = /** @type {any} */ (globalThis).vegaEmbed;
 const BUILTIN_HEIGHT = 350; // "content" height of st.line_chart and its kin
 const SELECTION_DELAY_MS = 150; // an interval drag sends once it rests
 const TOOLTIP_MAX_ROWS = 10_000; // built-in line and area charts longer than this: no tooltips
-// Streamlit's categorical palette, so charts look the same in both
-const PALETTE = ['#0068c9', '#83c9ff', '#ff2b2b', '#ffabab', '#29b09d', '#7defa1', '#ff8700',
-  '#ffd16a', '#6d3fc0', '#d5dae5'];
 
 /** @type {Set<any>} nodes whose chart is on the page (redrawn when the theme changes) */
 const live = new Set();
@@ -36,12 +34,14 @@ function cssVar(name, fallback) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-/** The "streamlit" theme: tidal's colours and font, light or dark. */
-function themeConfig() {
+/** The "streamlit" theme at `el`: tidal's colours and font, light or dark. */
+function themeConfig(el) {
   const fg = cssVar('--fg', '#1f2328');
   const muted = cssVar('--fg-2', '#59636e');
   const grid = cssVar('--border', '#d0d7de');
   const font = cssVar('--font-sans', 'sans-serif');
+  const palette = categorical(el);
+  const ramp = sequential(el);
   const axis = {
     labelColor: muted, titleColor: fg, gridColor: grid, domainColor: grid, tickColor: grid,
     labelFont: font, titleFont: font, titleFontWeight: 'normal', labelFontSize: 12,
@@ -55,13 +55,13 @@ function themeConfig() {
     legend: { labelColor: muted, titleColor: fg, labelFont: font, titleFont: font, titleFontWeight: 'normal' },
     header: { labelColor: fg, titleColor: fg },
     title: { color: fg, font, fontWeight: 'normal' },
-    range: { category: PALETTE },
-    mark: { color: PALETTE[0] },
-    area: { color: PALETTE[0], opacity: 0.7 },
-    bar: { color: PALETTE[0] },
-    line: { color: PALETTE[0] },
-    point: { color: PALETTE[0] },
-    circle: { color: PALETTE[0] },
+    range: { category: palette, ...(ramp ? { ramp, heatmap: ramp } : {}) },
+    mark: { color: palette[0] },
+    area: { color: palette[0], opacity: 0.7 },
+    bar: { color: palette[0] },
+    line: { color: palette[0] },
+    point: { color: palette[0] },
+    circle: { color: palette[0] },
   };
 }
 
@@ -144,11 +144,12 @@ async function draw(node) {
   try {
     const spec = fullSpec(p);
     const box = h('div', { class: 'vega-box' });
+    await null; // a new chart's element is in the page after this tick: its colours are known
     const result = await vegaEmbed(box, spec, {
       actions: false,
       ast: true, // the interpreter, not `new Function` (CSP)
       renderer: 'canvas',
-      config: p.theme === 'streamlit' ? themeConfig() : undefined,
+      config: p.theme === 'streamlit' ? themeConfig(node.el) : undefined,
       tooltip: { theme: document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light' },
     });
     if (gen !== node.s.gen || !live.has(node)) {

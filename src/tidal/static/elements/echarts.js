@@ -5,13 +5,12 @@
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { commit } from '../widgets/base.js';
+import { categorical } from './chart_colors.js';
 import * as echarts from '../vendor/echarts/echarts.js';
 
 useStyles(new URL('charts.css', import.meta.url).href);
 
 const CONTENT = { width: 700, height: 350 };
-const PALETTE = ['#0068c9', '#83c9ff', '#ff2b2b', '#ffabab', '#29b09d', '#7defa1', '#ff8700',
-  '#ffd16a', '#6d3fc0', '#d5dae5'];
 const SELECTION_DELAY_MS = 100;
 
 const live = new Set();
@@ -27,7 +26,7 @@ function optionOf(p) {
   const option = JSON.parse(p.spec);
   if (p.theme === 'streamlit') {
     option.backgroundColor = option.backgroundColor ?? 'transparent';
-    option.color = option.color ?? PALETTE;
+    option.color = option.color ?? categorical();
     option.textStyle = { fontFamily: cssVar('--font-sans', 'sans-serif'), ...(option.textStyle ?? {}) };
   }
   return option;

@@ -5,6 +5,7 @@
 import { h } from '../elements.js';
 import { useStyles } from '../lazy.js';
 import { commit } from '../widgets/base.js';
+import { categorical, sequential } from './chart_colors.js';
 
 useStyles(new URL('charts.css', import.meta.url).href);
 
@@ -12,8 +13,6 @@ await import(new URL('../vendor/plotly/plotly.js', import.meta.url).href);
 const Plotly = /** @type {any} */ (window).Plotly;
 
 const DEFAULT_HEIGHT = 450;
-const PALETTE = ['#0068c9', '#83c9ff', '#ff2b2b', '#ffabab', '#29b09d', '#7defa1', '#ff8700',
-  '#ffd16a', '#6d3fc0', '#d5dae5'];
 const SCALAR = (v) => v == null || ['string', 'number', 'boolean'].includes(typeof v);
 
 const live = new Set();
@@ -35,7 +34,11 @@ function layoutOf(p, fig) {
     layout.paper_bgcolor = 'rgba(0,0,0,0)';
     layout.plot_bgcolor = 'rgba(0,0,0,0)';
     layout.font = { family: cssVar('--font-sans', 'sans-serif'), color: fg, ...(layout.font ?? {}) };
-    layout.colorway = layout.colorway ?? PALETTE;
+    layout.colorway = layout.colorway ?? categorical();
+    const ramp = sequential();
+    if (ramp && !layout.colorscale) {
+      layout.colorscale = { sequential: ramp.map((c, i) => [i / (ramp.length - 1), c]) };
+    }
     for (const axis of ['xaxis', 'yaxis', ...Object.keys(layout).filter((k) => /^[xy]axis\d+$/.test(k))]) {
       layout[axis] = { gridcolor: grid, zerolinecolor: grid, linecolor: grid, ...(layout[axis] ?? {}) };
     }
