@@ -210,6 +210,14 @@ OPTIONS: tuple[Option, ...] = (
         _at_least(0),
     ),
     Option(
+        "runner.parallelMaxWorkers",
+        int,
+        4,
+        "Most `st.fragment(parallel=True)` bodies of one session running at once during a full "
+        "run; more wait for a free worker.",
+        _at_least(1),
+    ),
+    Option(
         "session.ttl",
         float,
         120.0,

@@ -75,8 +75,8 @@ def fragment(
         raise TidalAPIError(f"st.fragment(parallel={parallel!r}) takes True or False.")
     name = None if key is None else check_user_key(key)
     if func is None:
-        return lambda f: _wrap(f, every, name)
-    return _wrap(func, every, name)
+        return lambda f: _wrap(f, every, name, parallel)
+    return _wrap(func, every, name, parallel)
 
 
 def _interval(run_every: RunEvery) -> float | None:
@@ -92,14 +92,14 @@ def _interval(run_every: RunEvery) -> float | None:
     return seconds
 
 
-def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
+def _wrap(func: F, run_every: float | None, key: str | None = None, parallel: bool = False) -> F:
     if not callable(func):
         raise TidalAPIError(
             f"st.fragment decorates a function; got {type(func).__name__}. Use it as "
             "`@st.fragment` above a `def`."
         )
     if inspect.iscoroutinefunction(func):
-        return _wrap_async(func, run_every, key)
+        return _wrap_async(func, run_every, key, parallel)
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -108,6 +108,8 @@ def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
             # outside a run, or nested in a fragment (it reruns with its outer fragment)
             return func(*args, **kwargs)
         block = _open(ctx, func, func, args, kwargs, run_every, key)
+        if parallel and _dispatch(ctx, block, lambda: func(*args, **kwargs)):
+            return None
         try:
             with ctx.inside(block):
                 return func(*args, **kwargs)
@@ -117,7 +119,9 @@ def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _wrap_async(func: F, run_every: float | None, key: str | None = None) -> F:
+def _wrap_async(
+    func: F, run_every: float | None, key: str | None = None, parallel: bool = False
+) -> F:
     """``@st.fragment`` on an ``async def``: awaited in a full run; a fragment-only rerun
     drives it on the run thread's event loop."""
 
@@ -131,6 +135,8 @@ def _wrap_async(func: F, run_every: float | None, key: str | None = None) -> F:
         if ctx is None or ctx.fragment:
             return await func(*args, **kwargs)
         block = _open(ctx, func, replay, args, kwargs, run_every, key)
+        if parallel and _dispatch(ctx, block, lambda: replay(*args, **kwargs)):
+            return None
         try:
             with ctx.inside(block):
                 return await func(*args, **kwargs)
@@ -138,6 +144,18 @@ def _wrap_async(func: F, run_every: float | None, key: str | None = None) -> F:
             ctx.fragment = ""
 
     return wrapper  # type: ignore[return-value]
+
+
+def _dispatch(ctx: RunContext, block: Block, body: Callable[[], object]) -> bool:
+    """Hand a parallel fragment's body to the run's workers (it runs beside the script, into
+    ``block``); False when it must run here and now: a run without workers (a fragment-only
+    rerun), a callback, or a cached function recording what it shows."""
+    parallel = ctx.parallel
+    if parallel is None or ctx.in_callback or ctx.cached or ctx.recordings:
+        return False
+    fid, ctx.fragment = ctx.fragment, ""
+    parallel.start(ctx, block, fid, body)
+    return True
 
 
 def _open(
