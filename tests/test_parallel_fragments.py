@@ -44,7 +44,7 @@ def test_two_slow_parallel_fragments_and_the_script_overlap(app_test):
     at.run()
     took = time.perf_counter() - started
     assert not at.exception
-    assert took < 0.65, f"0.3 + 0.2 + 0.3 s of sleep took {took:.2f} s: they did not overlap"
+    assert took < 0.7, f"0.3 + 0.2 + 0.3 s of sleep took {took:.2f} s: they did not overlap"
 
 
 def test_output_goes_where_each_fragment_was_called_not_where_it_finished(app_test):
@@ -73,11 +73,12 @@ def test_session_state_written_by_both_fragments_is_there_after_the_run(app_test
 
 
 def test_a_click_inside_reruns_only_that_fragment_over_the_protocol(serve_app):
-    client = serve_app(SLOW_DASHBOARD).client()
+    server = serve_app(SLOW_DASHBOARD)
+    client = server.client()
     assert client.texts() == ["top", "sales loaded", "middle", "costs loaded", "bottom None"]
-    started = time.perf_counter()
     client.click("Refresh costs")
-    took = time.perf_counter() - started
+    state = server.sessions.get(client.token).state
+    assert (state["runs"], state["sales"], state["costs"]) == (1, 1, 2)
     assert client.texts() == [
         "top",
         "sales loaded",
@@ -86,7 +87,6 @@ def test_a_click_inside_reruns_only_that_fragment_over_the_protocol(serve_app):
         "costs refreshed",
         "bottom None",
     ]
-    assert took < 0.28, "only the 0.2 s fragment should have run"
 
 
 def test_a_fragment_rerun_runs_in_sequence_in_the_run_thread(serve_app):
@@ -309,7 +309,7 @@ def test_parallel_max_workers_bounds_how_many_run_at_once(app_test):
     at = app_test(source, options=RunOptions(parallel_workers=3))
     started = time.perf_counter()
     at.run()
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 0.55
     assert texts(at) == ["card 0", "card 1", "card 2"]
 
 
@@ -332,3 +332,42 @@ def test_st_stop_in_the_script_stops_the_parallel_fragments_it_started(app_test)
     at.run()
     assert time.perf_counter() - started < 1.5
     assert at.session_state.ticks < 99
+
+
+def test_st_stop_inside_one_stops_the_whole_run(app_test):
+    at = app_test("""
+        import time
+        import tidal as st
+
+        @st.fragment(parallel=True)
+        def gate():
+            st.write("no data: stopping")
+            st.stop()
+
+        gate()
+        for i in range(50):
+            time.sleep(0.02)
+            st.session_state.ticks = i  # an st.* call: the run stops here
+    """).run()
+    assert not at.exception
+    assert "ticks" not in at.session_state or at.session_state.ticks < 49
+    assert texts(at) == ["no data: stopping"]
+
+
+def test_it_may_not_open_a_dialog(app_test):
+    at = app_test("""
+        import tidal as st
+
+        @st.dialog("Details")
+        def details():
+            st.write("inside")
+
+        @st.fragment(parallel=True)
+        def card():
+            details()
+
+        card()
+    """).run()
+    assert "A `@st.dialog` function cannot be called from a parallel fragment" in (
+        at.exception[0].value
+    )
