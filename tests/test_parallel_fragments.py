@@ -371,3 +371,27 @@ def test_it_may_not_open_a_dialog(app_test):
     assert "A `@st.dialog` function cannot be called from a parallel fragment" in (
         at.exception[0].value
     )
+
+
+def test_called_in_columns_and_the_sidebar_it_fills_its_container_there(app_test):
+    at = app_test("""
+        import time
+        import tidal as st
+
+        @st.fragment(parallel=True)
+        def card(name):
+            time.sleep(0.05)
+            st.write(name)
+
+        left, right = st.columns(2)
+        with left:
+            card("left card")
+        with right:
+            card("right card")
+        with st.sidebar:
+            card("sidebar card")
+    """).run()
+    assert not at.exception
+    assert [m.value for m in at.columns[0].markdown] == ["left card"]
+    assert [m.value for m in at.columns[1].markdown] == ["right card"]
+    assert [m.value for m in at.sidebar.markdown] == ["sidebar card"]

@@ -93,7 +93,7 @@ class ParallelFragments:
         # made on the first parallel fragment: most sessions never have one
         self._lock: threading.RLock | None = None
         self._cond: threading.Condition | None = None
-        self._jobs: deque[_Job] = deque()
+        self._jobs: deque[_Job] | None = None
         self._threads = 0
         self._pending = 0
         self._stoppers: list[RunInterrupt] = []
@@ -113,7 +113,7 @@ class ParallelFragments:
         thread; returns at once."""
         if self._run_flag is None:
             self._begin(ctx)
-        assert self._run_flag is not None and self._cond is not None
+        assert self._run_flag is not None and self._cond is not None and self._jobs is not None
         worker = RunContext(
             state=ctx.state,
             writer=ctx.writer,
@@ -146,6 +146,7 @@ class ParallelFragments:
         if self._lock is None:
             self._lock = threading.RLock()
             self._cond = threading.Condition(threading.Lock())
+            self._jobs = deque()
         self._outer = ctx.interrupt
         self._run_flag = LinkedFlag(ctx.interrupt)
         self._request = None
@@ -154,7 +155,7 @@ class ParallelFragments:
 
     # ------------------------------------------------------------------ workers
     def _work(self) -> None:
-        assert self._cond is not None
+        assert self._cond is not None and self._jobs is not None
         while True:
             with self._cond:
                 if not self._jobs:
