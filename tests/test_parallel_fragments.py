@@ -60,6 +60,23 @@ def test_each_fragment_fills_its_own_container(app_test):
         ["sales loaded"],
         ["costs loaded"],
     ]
+    assert all("loading" not in c.props for c in containers)  # they are done
+
+
+def test_a_parallel_fragments_container_says_it_is_loading_until_it_is_done(serve_app):
+    client = serve_app(SLOW_DASHBOARD).client()
+    client.event({"t": "rerun"}, wait=False)
+    loading: list[bool] = []
+    while True:
+        msg = client.recv()
+        for op in msg.get("ops", []):
+            if op["o"] == "set" and op["e"]["t"] == "container":
+                loading.append(op["e"].get("p", {}).get("loading", False))
+        if msg["t"] == "end" and msg["status"] == "ok":
+            break
+    assert loading == [True, True, False, False]  # both start loading; each ends done
+    containers = [e for e in client.elements() if e["t"] == "container"]
+    assert [c["p"].get("loading") for c in containers] == [None, None]
 
 
 def test_calling_a_parallel_fragment_returns_none(app_test):

@@ -184,6 +184,7 @@ class ParallelFragments:
             stopper.end()
             with self._cond:
                 self._stoppers.remove(stopper)
+            _loaded(job.ctx)
         if status == "rerun":
             self._ask(RerunRequested("app"))
         elif status == "stopped":
@@ -248,3 +249,17 @@ def _execute(ctx: RunContext, body: Callable[[], object]) -> Status:
     """Run a parallel fragment's body as ``ctx`` (in a copy of the script's contextvars)."""
     current_run.set(ctx)
     return run_body(ctx, body)
+
+
+def _loaded(ctx: RunContext) -> None:
+    """The fragment is done: its container no longer says it is loading."""
+    assert ctx.bounds is not None and ctx.guard is not None
+    block = ctx.blocks[0]
+    node = block.node
+    with ctx.guard:
+        # a new dict: the writer's mirror shares the old one and must see the change
+        node.props = {k: v for k, v in node.props.items() if k != "loading"}
+        if ctx.writer is not None:
+            ctx.writer.set(block.path, node)
+            if ctx.on_flush is not None:
+                ctx.on_flush()

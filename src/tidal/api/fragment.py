@@ -107,8 +107,10 @@ def _wrap(func: F, run_every: float | None, key: str | None = None, parallel: bo
         if ctx is None or ctx.fragment:
             # outside a run, or nested in a fragment (it reruns with its outer fragment)
             return func(*args, **kwargs)
-        block = _open(ctx, func, func, args, kwargs, run_every, key)
-        if parallel and _dispatch(ctx, block, lambda: func(*args, **kwargs)):
+        beside = parallel and _can_dispatch(ctx)
+        block = _open(ctx, func, func, args, kwargs, run_every, key, beside)
+        if beside:
+            _dispatch(ctx, block, lambda: func(*args, **kwargs))
             return None
         try:
             with ctx.inside(block):
@@ -134,8 +136,10 @@ def _wrap_async(
         ctx = maybe_run()
         if ctx is None or ctx.fragment:
             return await func(*args, **kwargs)
-        block = _open(ctx, func, replay, args, kwargs, run_every, key)
-        if parallel and _dispatch(ctx, block, lambda: replay(*args, **kwargs)):
+        beside = parallel and _can_dispatch(ctx)
+        block = _open(ctx, func, replay, args, kwargs, run_every, key, beside)
+        if beside:
+            _dispatch(ctx, block, lambda: replay(*args, **kwargs))
             return None
         try:
             with ctx.inside(block):
@@ -146,16 +150,18 @@ def _wrap_async(
     return wrapper  # type: ignore[return-value]
 
 
-def _dispatch(ctx: RunContext, block: Block, body: Callable[[], object]) -> bool:
-    """Hand a parallel fragment's body to the run's workers (it runs beside the script, into
-    ``block``); False when it must run here and now: a run without workers (a fragment-only
-    rerun), a callback, or a cached function recording what it shows."""
-    parallel = ctx.parallel
-    if parallel is None or ctx.in_callback or ctx.cached or ctx.recordings:
-        return False
+def _can_dispatch(ctx: RunContext) -> bool:
+    """Whether a parallel fragment called now runs beside the script: not in a run without
+    workers (a fragment-only rerun), a callback, or a cached function recording its output."""
+    return ctx.parallel is not None and not (ctx.in_callback or ctx.cached or ctx.recordings)
+
+
+def _dispatch(ctx: RunContext, block: Block, body: Callable[[], object]) -> None:
+    """Hand a parallel fragment's body to the run's workers: it runs into ``block`` while the
+    script goes on."""
+    assert ctx.parallel is not None
     fid, ctx.fragment = ctx.fragment, ""
-    parallel.start(ctx, block, fid, body)
-    return True
+    ctx.parallel.start(ctx, block, fid, body)
 
 
 def _open(
@@ -166,10 +172,13 @@ def _open(
     kwargs: dict[str, Any],
     run_every: float | None,
     key: str | None = None,
+    loading: bool = False,
 ) -> Block:
-    """Add the fragment's container, record the call (``replay`` reruns it) and enter it."""
+    """Add the fragment's container, record the call (``replay`` reruns it) and enter it.
+    ``loading``: it runs beside the script; the container says so until it is done."""
     ctx.check()
-    block = ctx.add(Node("container", {"border": False}, container=True))
+    props: dict[str, Any] = {"border": False, "loading": True} if loading else {"border": False}
+    block = ctx.add(Node("container", props, container=True))
     fid = _fragment_id(ctx.page_hash, func, block.path, key)
     ctx.fragments[fid] = FragmentInfo(
         fid,
