@@ -412,3 +412,29 @@ def test_called_in_columns_and_the_sidebar_it_fills_its_container_there(app_test
     assert [m.value for m in at.columns[0].markdown] == ["left card"]
     assert [m.value for m in at.columns[1].markdown] == ["right card"]
     assert [m.value for m in at.sidebar.markdown] == ["sidebar card"]
+
+
+def test_the_script_and_its_parallel_fragments_share_state_and_widgets_safely(app_test):
+    at = app_test("""
+        import tidal as st
+
+        @st.fragment(parallel=True)
+        def writer(name):
+            for i in range(300):
+                st.session_state[f"{name}-{i}"] = i
+                st.checkbox(f"{name} box {i}", key=f"{name}-box-{i}")
+
+        writer("a")
+        writer("b")
+        seen = 0
+        for _ in range(200):  # lists the state while the fragments add to it
+            seen = max(seen, len(st.session_state.items()))
+            st.checkbox(f"main box {_}")
+        st.write("listed")
+    """).run()
+    assert not at.exception
+    assert "listed" in texts(at)
+    assert len(at.checkbox) == 800
+    assert at.session_state["a-299"] == at.session_state["b-299"] == 299
+    at.checkbox(key="b-box-7").check().run()
+    assert at.checkbox(key="b-box-7").value is True
