@@ -438,3 +438,19 @@ def test_the_script_and_its_parallel_fragments_share_state_and_widgets_safely(ap
     assert at.session_state["a-299"] == at.session_state["b-299"] == 299
     at.checkbox(key="b-box-7").check().run()
     assert at.checkbox(key="b-box-7").value is True
+
+
+def test_query_params_written_in_parallel_fragments_reach_the_address(app_test):
+    at = app_test("""
+        import tidal as st
+
+        @st.fragment(parallel=True)
+        def region(name):
+            st.query_params[name] = "on"
+
+        region("north")
+        region("south")
+        st.write("end")
+    """).run()
+    assert not at.exception
+    assert at.query_params == {"north": "on", "south": "on"}
