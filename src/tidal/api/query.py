@@ -65,8 +65,8 @@ def _guard() -> AbstractContextManager[Any]:
 
 
 def _store(params: Params, new: Params) -> None:
-    """Make ``new`` the run's params (in place: the session holds the same dict). Call it
-    under ``_guard()``."""
+    """Make ``new`` the run's params (in place: the session holds the same dict); the
+    run's own params are stored under ``_guard()``."""
     size = len(encode_query(new))
     if size > MAX_QUERY_CHARS:
         raise TidalAPIError(
