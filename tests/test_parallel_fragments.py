@@ -454,3 +454,26 @@ def test_query_params_written_in_parallel_fragments_reach_the_address(app_test):
     """).run()
     assert not at.exception
     assert at.query_params == {"north": "on", "south": "on"}
+
+
+def test_fragments_still_waiting_for_a_worker_do_not_start_once_the_run_is_cut_short(app_test):
+    at = app_test(
+        """
+        import time
+        import tidal as st
+
+        started = st.session_state.started = []
+
+        @st.fragment(parallel=True)
+        def card(n, started):
+            started.append(n)  # before any st.* call: only a fragment that starts gets here
+            time.sleep(0.2)
+
+        for n in range(3):
+            card(n, started)
+        time.sleep(0.1)  # the first card has started; the others wait for the one worker
+        st.stop()
+        """,
+        options=RunOptions(parallel_workers=1),
+    ).run()
+    assert at.session_state.started == [0]

@@ -174,6 +174,9 @@ class ParallelFragments:
 
     def _run(self, job: _Job) -> None:
         assert self._cond is not None
+        if job.ctx.interrupt.is_set():  # the run was cut short while this one waited
+            _loaded(job.ctx)
+            return
         stopper = RunInterrupt(job.ctx.interrupt)
         with self._cond:
             self._stoppers.append(stopper)
