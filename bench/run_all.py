@@ -16,6 +16,7 @@ SCRIPTS = [
     "durability.py",
     "streaming.py",
     "uploads.py",
+    "parallel_fragments.py",
 ]
 
 

@@ -74,6 +74,7 @@ LAYERS: dict[str, int] = {
     "tidal.pool": 3,
     "tidal.interrupt": 3,
     "tidal.fragments": 3,
+    "tidal.parallel": 3,
     "tidal.inspector": 3,
     "tidal.stores": 3,
     # 4 sessions

@@ -93,6 +93,7 @@ class RunnerConfig:
     magic_enabled: bool
     post_script_gc: bool
     max_run_seconds: float
+    parallel_max_workers: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,6 +197,14 @@ OPTIONS: tuple[Option, ...] = (
         at_least(0),
     ),
     Option(
+        "runner.parallelMaxWorkers",
+        int,
+        4,
+        "Most `st.fragment(parallel=True)` bodies of one session running at once during a full "
+        "run; more wait for a free worker.",
+        at_least(1),
+    ),
+    Option(
         "session.ttl",
         float,
         120.0,

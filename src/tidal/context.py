@@ -7,14 +7,14 @@ session only through ``get_run()``. Knows nothing about threads, sockets or stor
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from tidal.config import Config
-from tidal.errors import CachedWidgetWarning, NoRunContextError, ScriptInterrupted
+from tidal.errors import CachedWidgetWarning, NoRunContextError, ScriptInterrupted, TidalAPIError
 from tidal.tree import BOTTOM, MAIN, SIDEBAR, Block, Node, new_roots
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ class RunOptions:
     """The whole configuration (``st.get_option``); None: the defaults."""
     max_upload_size: int = 200
     """``server.maxUploadSize``: the largest upload a file input accepts, in megabytes."""
+    parallel_workers: int = 4
+    """``runner.parallelMaxWorkers``: a session's parallel fragments running at once."""
 
     @classmethod
     def from_config(cls, config: Config) -> RunOptions:
@@ -82,6 +84,7 @@ class RunOptions:
             max_run_seconds=config.runner.max_run_seconds,
             error_details=config.client.show_error_details,
             max_upload_size=config.server.max_upload_size,
+            parallel_workers=config.runner.parallel_max_workers,
         )
 
 
@@ -222,6 +225,23 @@ class Visitor:
     """An address the tab must load (``st.login``/``st.logout``); the session sends it."""
 
 
+class Parallel(Protocol):
+    """Where a full run sends its ``st.fragment(parallel=True)`` calls (``tidal.parallel``)."""
+
+    def start(
+        self, ctx: RunContext, block: Block, fragment: str, body: Callable[[], object]
+    ) -> None:
+        """Run ``body``, the fragment ``fragment`` whose container is ``block``, beside the
+        script of ``ctx``."""
+
+    def join(self, ctx: RunContext) -> None:
+        """The script of ``ctx`` is over: wait for its parallel fragments; raise what they
+        asked for (``st.rerun``, ``st.stop``)."""
+
+    def settle(self, ctx: RunContext, status: str) -> None:
+        """The run of ``ctx`` ended with ``status``: stop and wait for what is left."""
+
+
 @dataclass(slots=True, eq=False)
 class RunContext:
     """One run of a script for one session."""
@@ -253,6 +273,14 @@ class RunContext:
     """The cached functions computing now (innermost last) that record what they show."""
     visitor: Visitor | None = None
     """The browser tab of the session (``st.context``); None: no browser (a bare run)."""
+    parallel: Parallel | None = None
+    """Where a full run sends its ``st.fragment(parallel=True)`` calls; None: they run in
+    sequence (a fragment-only rerun, a bare run)."""
+    guard: AbstractContextManager[Any] | None = None
+    """Held around changes to what this run shares with its parallel fragments (the element
+    tree, the delta writer, widgets, session state) while any run; None otherwise."""
+    bounds: tuple[int, ...] | None = None
+    """A parallel fragment's run: the path of its container, the only place it may write."""
 
     def __post_init__(self) -> None:
         self.blocks = [Block(self.roots[MAIN], (MAIN,))]
@@ -295,6 +323,15 @@ class RunContext:
         that writing to the returned handle replaces the element (``x = st.text("a");
         x.text("b")``).
         """
+        guard = self.guard
+        if guard is None:
+            return self._add(node, block)
+        with guard:
+            if self.bounds is not None:
+                self._check_bounds(block or self.blocks[-1])
+            return self._add(node, block)
+
+    def _add(self, node: Node, block: Block | None) -> Block:
         target = block or self.blocks[-1]
         parent = target.parent
         if parent is not None:  # a slot: replace the element in place
@@ -316,6 +353,24 @@ class RunContext:
                 self.on_flush()
         form = node.props.get("id", "") if node.type == "form" else target.form
         return Block(node, path, form, None if node.children is not None else parent)
+
+    def _check_bounds(self, target: Block) -> None:
+        assert self.bounds is not None
+        if target.path[: len(self.bounds)] != self.bounds:
+            raise TidalAPIError(
+                "A parallel fragment (`st.fragment(parallel=True)`) can only write into its own "
+                "container while the app runs: it runs beside the rest of the script. Create "
+                "the container inside the fragment, or drop `parallel=True`."
+            )
+
+    def forbid_in_parallel(self, what: str) -> None:
+        """Raise if this is a parallel fragment's run: ``what`` needs the script's own run."""
+        if self.bounds is not None:
+            raise TidalAPIError(
+                f"{what} cannot be called from a parallel fragment (`st.fragment(parallel=True)`) "
+                "while the app runs. Call it behind a widget inside the fragment (a widget's "
+                "rerun runs the fragment in sequence), or drop `parallel=True`."
+            )
 
     def replay(self, elements: list[tuple[int, Node]]) -> None:
         """Show again, in the current block, what a cached function showed on its miss."""

@@ -38,6 +38,7 @@ from tidal.context import (
     Flag,
     FragmentInfo,
     PageTable,
+    Parallel,
     RunContext,
     RunOptions,
     Visitor,
@@ -178,6 +179,8 @@ class RunHooks:
     fragments: dict[str, FragmentInfo] | None = None
     visitor: Visitor | None = None
     """The session's browser tab, for ``st.context`` and ``st.secrets``."""
+    parallel: Parallel | None = None
+    """Where full runs send ``st.fragment(parallel=True)`` calls; None: run them in sequence."""
 
 
 def check_serializable(state: SessionState) -> None:
@@ -271,6 +274,7 @@ def _run_once(
         pages=pages,
         fragments=fragments,
         visitor=hooks.visitor,
+        parallel=hooks.parallel,
     )
 
     def body() -> None:
@@ -300,7 +304,9 @@ def run_attempt(ctx: RunContext, changes: Mapping[str, Any], body: Callable[[], 
     try:
         status = _run_callbacks(ctx, changed)
         if status is None:
-            status = _run_body(ctx, body)
+            status = run_body(ctx, body)
+        if ctx.parallel is not None:
+            ctx.parallel.settle(ctx, status)
     finally:
         current_run.reset(token)
     state.end_run(
@@ -371,13 +377,15 @@ def exec_script(script: Script) -> None:
         exec(code, namespace)
 
 
-def _run_body(ctx: RunContext, body: Callable[[], object]) -> Status:
+def run_body(ctx: RunContext, body: Callable[[], object]) -> Status:
     """Run a script body (or a fragment's) and say how it ended: ``ok``, ``rerun`` (with
     ``ctx.rerun_scope``), ``stopped``, ``interrupted`` or ``error`` (the exception is shown
-    where the run had got to, R-5)."""
+    where the run had got to, R-5). A full run ends once its parallel fragments have."""
     try:
         body()
-        if ctx.options.enforce_serializable:
+        if ctx.parallel is not None:
+            ctx.parallel.join(ctx)  # raises what they asked for (st.rerun, st.stop)
+        if ctx.options.enforce_serializable and ctx.bounds is None:
             check_serializable(ctx.state)
     except RerunRequested as exc:
         ctx.rerun_scope = exc.scope

@@ -35,6 +35,7 @@ from tidal.intake import Intake
 from tidal.interrupt import RunInterrupt
 from tidal.outbox import Outbox, Schedule, Send
 from tidal.pages import App, Navigator
+from tidal.parallel import ParallelFragments
 from tidal.persistence import Persistence
 from tidal.pool import WorkerPool
 from tidal.protocol import Change, LoadState, Navigate, Rerun, Rewind, Submit, Sync
@@ -89,6 +90,7 @@ class Session:
         "not_durable",
         "options",
         "page",
+        "parallel",
         "query_params",
         "refusals",
         "run_count",
@@ -129,6 +131,8 @@ class Session:
         self.fragments: dict[str, FragmentInfo] = {}
         """The ``st.fragment`` calls of the last full run, by id: what a widget inside one
         reruns on its own."""
+        self.parallel = ParallelFragments(options.parallel_workers)
+        """Runs a full run's ``st.fragment(parallel=True)`` calls beside the script."""
         self.run_count = 0
         self.last_status: Status | None = None
         self.last_active = time.monotonic()
@@ -181,7 +185,7 @@ class Session:
             page=self.page if page is None else page,
             interrupt=self.interrupt,
             query_params=self.query_params,
-            hooks=RunHooks(visitor=self.visitor),
+            hooks=RunHooks(visitor=self.visitor, parallel=self.parallel),
         )
         self.page = self.nav.url
         self.run_count += 1
@@ -312,6 +316,7 @@ class Session:
             rerun_started=rerun_started,
             fragments=self.fragments,
             visitor=self.visitor,
+            parallel=self.parallel,
         )
         status: RunStatus | None = None
         if fragment is not None:

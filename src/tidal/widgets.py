@@ -122,6 +122,14 @@ def register(ctx: RunContext, spec: Spec) -> Any:
 
 def register_block(ctx: RunContext, spec: Spec) -> tuple[Any, Block]:
     """``register``, also returning the widget's block (to write into a container widget)."""
+    guard = ctx.guard
+    if guard is None:
+        return _register_block(ctx, spec)
+    with guard:  # parallel fragments register widgets beside the script
+        return _register_block(ctx, spec)
+
+
+def _register_block(ctx: RunContext, spec: Spec) -> tuple[Any, Block]:
     block = ctx.block
     if ctx.cached:
         ctx.add(_cached_widget_warning(), block)

@@ -7,6 +7,7 @@ with attribute access that always reaches the state of the session whose run is 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Literal, NoReturn
 
 from tidal.context import get_run
@@ -22,8 +23,18 @@ from tidal.state_keys import missing_attr_message
 _MISSING: Any = object()
 
 
+_UNGUARDED: AbstractContextManager[Any] = nullcontext()
+
+
 def _state() -> SessionState:
     return get_run().state
+
+
+def _held() -> tuple[SessionState, AbstractContextManager[Any]]:
+    """The calling run's state, and what to hold while changing or listing it: parallel
+    fragments may be changing it meanwhile (each change is atomic; ``+=`` is two)."""
+    ctx = get_run()
+    return ctx.state, ctx.guard or _UNGUARDED
 
 
 class SessionStateProxy:
@@ -44,10 +55,14 @@ class SessionStateProxy:
         return _state()[key]
 
     def __setitem__(self, key: object, value: Any) -> None:
-        _state()[key] = value
+        state, guard = _held()
+        with guard:
+            state[key] = value
 
     def __delitem__(self, key: object) -> None:
-        del _state()[key]
+        state, guard = _held()
+        with guard:
+            del state[key]
 
     def __getattr__(self, name: str) -> Any:
         value = _state().get(name, _MISSING)
@@ -56,39 +71,46 @@ class SessionStateProxy:
         return value
 
     def __setattr__(self, name: str, value: Any) -> None:
-        _state()[name] = value
+        state, guard = _held()
+        with guard:
+            state[name] = value
 
     def __delattr__(self, name: str) -> None:
-        state = _state()
-        if name not in state:
-            raise AttributeError(missing_attr_message(name))
-        del state[name]
+        state, guard = _held()
+        with guard:
+            if name not in state:
+                raise AttributeError(missing_attr_message(name))
+            del state[name]
 
     def __contains__(self, key: object) -> bool:
         return key in _state()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_state().keys())
+        return iter(self.keys())
 
     def __len__(self) -> int:
-        return len(_state())
+        return len(self.keys())
 
     def __str__(self) -> str:
-        return str(_state().to_dict())
+        return str(self.to_dict())
 
     def keys(self) -> list[str]:
         """The visible keys (user keys and keys of keyed widgets)."""
-        return _state().keys()
+        state, guard = _held()
+        with guard:
+            return state.keys()
 
     def values(self) -> list[Any]:
         """The values of the visible keys."""
-        state = _state()
-        return [state[k] for k in state]
+        state, guard = _held()
+        with guard:
+            return [state[k] for k in state]
 
     def items(self) -> list[tuple[str, Any]]:
         """``(key, value)`` pairs of the visible keys."""
-        state = _state()
-        return [(k, state[k]) for k in state]
+        state, guard = _held()
+        with guard:
+            return [(k, state[k]) for k in state]
 
     def get(self, key: object, default: Any = None) -> Any:
         """The value of ``key``, or ``default`` when it is missing."""
@@ -96,37 +118,44 @@ class SessionStateProxy:
 
     def setdefault(self, key: object, default: Any = None) -> Any:
         """Return ``key``'s value, first setting it to ``default`` if it is missing."""
-        state = _state()
-        value = state.get(key, _MISSING)
-        if value is _MISSING:
-            state[key] = default
-            return default
-        return value
+        state, guard = _held()
+        with guard:
+            value = state.get(key, _MISSING)
+            if value is _MISSING:
+                state[key] = default
+                return default
+            return value
 
     def pop(self, key: object, *default: Any) -> Any:
         """Remove ``key`` and return its value (or ``default`` when given and missing)."""
-        state = _state()
-        value = state.get(key, _MISSING)
-        if value is _MISSING:
-            if default:
-                return default[0]
-            return state[key]  # raises the KeyError with the usual message
-        del state[key]
-        return value
+        state, guard = _held()
+        with guard:
+            value = state.get(key, _MISSING)
+            if value is _MISSING:
+                if default:
+                    return default[0]
+                return state[key]  # raises the KeyError with the usual message
+            del state[key]
+            return value
 
     def update(self, other: Mapping[Any, Any] | None = None, /, **kwargs: Any) -> None:
         """Assign every key of ``other`` and ``kwargs`` (each like ``ss[k] = v``)."""
-        state = _state()
-        for k, v in dict(other or {}, **kwargs).items():
-            state[k] = v
+        state, guard = _held()
+        with guard:
+            for k, v in dict(other or {}, **kwargs).items():
+                state[k] = v
 
     def clear(self) -> None:
         """Remove every key, widget values included."""
-        _state().clear()
+        state, guard = _held()
+        with guard:
+            state.clear()
 
     def to_dict(self) -> dict[str, Any]:
         """The visible state as a plain dict."""
-        return _state().to_dict()
+        state, guard = _held()
+        with guard:
+            return state.to_dict()
 
 
 session_state = SessionStateProxy()

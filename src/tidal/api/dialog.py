@@ -97,6 +97,7 @@ def dialog(
         @functools.wraps(func)
         def open_dialog(*args: Any, **kwargs: Any) -> Any:
             ctx = get_run()
+            ctx.forbid_in_parallel("A `@st.dialog` function")
             if any(n.type == "dialog" for n in _nodes(ctx)):
                 raise TidalAPIError(ONLY_ONE_DIALOG)
             shown = {**props, "opening": next(_openings)}

@@ -75,8 +75,8 @@ def fragment(
         raise TidalAPIError(f"st.fragment(parallel={parallel!r}) takes True or False.")
     name = None if key is None else check_user_key(key)
     if func is None:
-        return lambda f: _wrap(f, every, name)
-    return _wrap(func, every, name)
+        return lambda f: _wrap(f, every, name, parallel)
+    return _wrap(func, every, name, parallel)
 
 
 def _interval(run_every: RunEvery) -> float | None:
@@ -92,14 +92,14 @@ def _interval(run_every: RunEvery) -> float | None:
     return seconds
 
 
-def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
+def _wrap(func: F, run_every: float | None, key: str | None = None, parallel: bool = False) -> F:
     if not callable(func):
         raise TidalAPIError(
             f"st.fragment decorates a function; got {type(func).__name__}. Use it as "
             "`@st.fragment` above a `def`."
         )
     if inspect.iscoroutinefunction(func):
-        return _wrap_async(func, run_every, key)
+        return _wrap_async(func, run_every, key, parallel)
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -107,7 +107,11 @@ def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
         if ctx is None or ctx.fragment:
             # outside a run, or nested in a fragment (it reruns with its outer fragment)
             return func(*args, **kwargs)
-        block = _open(ctx, func, func, args, kwargs, run_every, key)
+        beside = parallel and _can_dispatch(ctx)
+        block = _open(ctx, func, func, args, kwargs, run_every, key, beside)
+        if beside:
+            _dispatch(ctx, block, lambda: func(*args, **kwargs))
+            return None
         try:
             with ctx.inside(block):
                 return func(*args, **kwargs)
@@ -117,7 +121,9 @@ def _wrap(func: F, run_every: float | None, key: str | None = None) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _wrap_async(func: F, run_every: float | None, key: str | None = None) -> F:
+def _wrap_async(
+    func: F, run_every: float | None, key: str | None = None, parallel: bool = False
+) -> F:
     """``@st.fragment`` on an ``async def``: awaited in a full run; a fragment-only rerun
     drives it on the run thread's event loop."""
 
@@ -130,7 +136,11 @@ def _wrap_async(func: F, run_every: float | None, key: str | None = None) -> F:
         ctx = maybe_run()
         if ctx is None or ctx.fragment:
             return await func(*args, **kwargs)
-        block = _open(ctx, func, replay, args, kwargs, run_every, key)
+        beside = parallel and _can_dispatch(ctx)
+        block = _open(ctx, func, replay, args, kwargs, run_every, key, beside)
+        if beside:
+            _dispatch(ctx, block, lambda: replay(*args, **kwargs))
+            return None
         try:
             with ctx.inside(block):
                 return await func(*args, **kwargs)
@@ -138,6 +148,20 @@ def _wrap_async(func: F, run_every: float | None, key: str | None = None) -> F:
             ctx.fragment = ""
 
     return wrapper  # type: ignore[return-value]
+
+
+def _can_dispatch(ctx: RunContext) -> bool:
+    """Whether a parallel fragment called now runs beside the script: not in a run without
+    workers (a fragment-only rerun), a callback, or a cached function recording its output."""
+    return ctx.parallel is not None and not (ctx.in_callback or ctx.cached or ctx.recordings)
+
+
+def _dispatch(ctx: RunContext, block: Block, body: Callable[[], object]) -> None:
+    """Hand a parallel fragment's body to the run's workers: it runs into ``block`` while the
+    script goes on."""
+    assert ctx.parallel is not None
+    fid, ctx.fragment = ctx.fragment, ""
+    ctx.parallel.start(ctx, block, fid, body)
 
 
 def _open(
@@ -148,10 +172,13 @@ def _open(
     kwargs: dict[str, Any],
     run_every: float | None,
     key: str | None = None,
+    loading: bool = False,
 ) -> Block:
-    """Add the fragment's container, record the call (``replay`` reruns it) and enter it."""
+    """Add the fragment's container, record the call (``replay`` reruns it) and enter it.
+    ``loading``: it runs beside the script; the container says so until it is done."""
     ctx.check()
-    block = ctx.add(Node("container", {"border": False}, container=True))
+    props: dict[str, Any] = {"border": False, "loading": True} if loading else {"border": False}
+    block = ctx.add(Node("container", props, container=True))
     fid = _fragment_id(ctx.page_hash, func, block.path, key)
     ctx.fragments[fid] = FragmentInfo(
         fid,

@@ -323,6 +323,7 @@ def switch_page(
         ...     st.switch_page("pages/settings.py", query_params={"tab": "profile"})
     """
     ctx = get_run()
+    ctx.forbid_in_parallel("st.switch_page")
     query = None if query_params is None else to_params(query_params)
     table = ctx.page_table
     info = _find(table, page)

@@ -10,6 +10,7 @@ changed and tells the browser, whose address follows. Knows nothing about socket
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from tidal.context import get_run, maybe_run
@@ -57,8 +58,15 @@ def _values(key: str, value: object) -> list[str]:
     return [str(value)]
 
 
+def _guard() -> AbstractContextManager[Any]:
+    """What to hold while changing the params: parallel fragments may write them, and the
+    session reads them when it sends the run's output."""
+    return get_run().guard or nullcontext()
+
+
 def _store(params: Params, new: Params) -> None:
-    """Make ``new`` the run's params (in place: the session holds the same dict)."""
+    """Make ``new`` the run's params (in place: the session holds the same dict); the
+    run's own params are stored under ``_guard()``."""
     size = len(encode_query(new))
     if size > MAX_QUERY_CHARS:
         raise TidalAPIError(
@@ -121,15 +129,17 @@ class QueryParamsProxy(MutableMapping[str, str]):
     def __setitem__(self, key: object, value: object) -> None:
         params = _params()
         name = _key(key)
-        new = dict(params)
-        new[name] = _values(name, value)
-        _store(params, new)
+        with _guard():  # read, change and store as one step
+            new = dict(params)
+            new[name] = _values(name, value)
+            _store(params, new)
 
     def __delitem__(self, key: str) -> None:
         params = _params()
         if not isinstance(key, str) or is_reserved(key) or key not in params:
             raise KeyError(missing_key_message(key))
-        del params[key]
+        with _guard():
+            del params[key]
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("__") and name.endswith("__"):
@@ -194,15 +204,18 @@ class QueryParamsProxy(MutableMapping[str, str]):
             >>> st.query_params.from_dict({"tab": "home", "tags": ["a", "b"]})
         """
         current = _params()
-        new = {k: v for k, v in current.items() if is_reserved(k)}
-        for key, value in dict(params).items():
-            name = _key(key)
-            new[name] = _values(name, value)
-        _store(current, new)
+        with _guard():
+            new = {k: v for k, v in current.items() if is_reserved(k)}
+            for key, value in dict(params).items():
+                name = _key(key)
+                new[name] = _values(name, value)
+            _store(current, new)
 
     def clear(self) -> None:
         """Remove every param (the address keeps only ``embed``/``embed_options``)."""
-        keep_reserved(_params())
+        params = _params()
+        with _guard():
+            keep_reserved(params)
 
 
 query_params = QueryParamsProxy()

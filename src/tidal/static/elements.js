@@ -247,6 +247,10 @@ const containerKind = {
     el.classList.toggle('bordered', Boolean(p.border));
     el.classList.toggle('horizontal', Boolean(p.horizontal));
     el.classList.toggle('nowrap', p.wrap === false);
+    // a parallel fragment still running beside the script (st.fragment(parallel=True))
+    el.classList.toggle('loading', Boolean(p.loading));
+    if (p.loading) el.setAttribute('aria-busy', 'true');
+    else el.removeAttribute('aria-busy');
     el.style.gap = 'gap' in p ? gapLength(p.gap) : '';
     const main = p.horizontal ? JUSTIFY[p.h_align] : ALIGN[p.v_align];
     const cross = p.horizontal ? ALIGN[p.v_align] : JUSTIFY[p.h_align];
