@@ -110,7 +110,7 @@ def test_find_spec_of_an_unknown_streamlit_module_is_none():
         "import importlib.util;"
         "from tidal.compat import install; install();"
         "assert importlib.util.find_spec('streamlit.no_such_module') is None;"
-        "assert importlib.util.find_spec('streamlit_extras') is None;"
+        "assert importlib.util.find_spec('streamlit_no_such_package') is None;"
         "from streamlit.connections import BaseConnection, ExperimentalBaseConnection;"
         "assert BaseConnection is ExperimentalBaseConnection"
     )

@@ -65,6 +65,7 @@ LAYERS: dict[str, int] = {
     # 2 API: the package and everything in it
     "tidal.api": 2,
     "tidal.components": 2,
+    "tidal.internals": 2,
     # 3 execution
     "tidal.runner": 3,
     "tidal.pool": 3,

@@ -46,6 +46,11 @@ def _config() -> Config:
     return _defaults
 
 
+_STREAMLIT_DEFAULTS: dict[str, Any] = {"server.baseUrlPath": ""}
+"""Streamlit's defaults of options tidal does not use that packages compute with
+(streamlit-drawable-canvas prefixes its image URLs with the base path); the others are None."""
+
+
 def get_option(key: str) -> Any:
     """The value of a configuration option, e.g. ``"theme.primaryColor"``.
 
@@ -62,7 +67,7 @@ def get_option(key: str) -> Any:
     if key in OPTIONS_BY_NAME:
         return _config().get(key)
     if key in STREAMLIT_ONLY_OPTIONS:
-        return None
+        return _STREAMLIT_DEFAULTS.get(key)
     raise RuntimeError(f'Config key "{key}" not defined.')
 
 
