@@ -23,7 +23,7 @@ def run_dropin(tmp_path: Path, app: str) -> list[str]:
         from tidal.compat import install
         install()
         from tidal.testing import AppTest
-        at = AppTest.from_file(sys.argv[1]).run()
+        at = AppTest.from_file(sys.argv[1], default_timeout=30).run()
         out = [e.value for e in at.text] + [e.value for e in at.markdown]
         print(json.dumps(out + [e.value for e in at.exception]))
         """

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.test_component_packages import component
-from tests.browser.test_component_packages import open_streamlit_app  # noqa: F401
+from tests.browser.test_component_packages import component, open_streamlit_app  # noqa: F401
 
 OLDER = Path(sys.prefix) / "components-older"
 """Older releases of packages pinned in components-requirements.txt at a newer version."""
@@ -31,9 +30,7 @@ def older(package: str) -> str:
     return str(OLDER)
 
 
-def test_drawable_canvas_09_shows_its_background_image_and_returns_the_stroke(  # noqa: F811
-    open_streamlit_app,
-):
+def test_drawable_canvas_09_draws_over_its_served_background(open_streamlit_app):  # noqa: F811
     app = open_streamlit_app(f"""
         import sys
         sys.path.insert(0, {older("streamlit_drawable_canvas")!r})
@@ -74,3 +71,117 @@ def test_drawable_canvas_09_shows_its_background_image_and_returns_the_stroke(  
     expect(app.page.locator("body")).to_contain_text(
         "objects=1 kinds=['path'] shape=(200, 300, 4) red=True", timeout=10_000
     )
+
+
+def test_streamlit_extras_avatar_shows_the_image_image_to_url_serves(open_streamlit_app):  # noqa: F811
+    app = open_streamlit_app("""
+        import streamlit as st
+        from PIL import Image
+        from streamlit_extras.avatar import avatar
+        avatar(Image.new("RGB", (40, 40), (200, 30, 30)), height=40, label="Ada Lovelace",
+               caption="first programmer", key="ada")
+        st.text("after")
+    """)
+    app.expect_text("after")
+    image = app.page.locator(".bidi-component img.avatar-image")
+    expect(image).to_be_visible(timeout=15_000)
+    expect(app.page.locator(".bidi-component .avatar-label")).to_have_text("Ada Lovelace")
+    app.page.wait_for_function(
+        "() => [...document.querySelectorAll('.bidi-component')].some(c => {"
+        "  const img = (c.shadowRoot ?? c).querySelector('img.avatar-image');"
+        "  return img && img.complete && img.naturalWidth === 40; })"
+    )
+    assert not app.console_errors
+
+
+def test_streamlit_autorefresh_reruns_the_app_on_its_timer(open_streamlit_app):  # noqa: F811
+    app = open_streamlit_app("""
+        import streamlit as st
+        from streamlit_autorefresh import st_autorefresh
+        count = st_autorefresh(interval=300, limit=3, key="tick")
+        st.text(f"count={count}")
+    """)
+    expect(app.page.locator("body")).to_contain_text("count=2", timeout=15_000)
+    assert not app.console_errors
+
+
+def test_streamlit_javascript_returns_what_its_code_evaluates_to(open_streamlit_app):  # noqa: F811
+    app = open_streamlit_app("""
+        import streamlit as st
+        from streamlit_javascript import st_javascript
+        value = st_javascript("6 * 7", key="js")
+        st.text(f"value={value}")
+    """)
+    expect(app.page.locator("body")).to_contain_text("value=42", timeout=15_000)
+
+
+def test_streamlit_js_eval_returns_what_its_expression_evaluates_to(open_streamlit_app):  # noqa: F811
+    app = open_streamlit_app("""
+        import streamlit as st
+        from streamlit_js_eval import streamlit_js_eval
+        value = streamlit_js_eval(js_expressions="[1, 2, 3].length * 2", key="e")
+        st.text(f"value={value}")
+    """)
+    expect(app.page.locator("body")).to_contain_text("value=6", timeout=15_000)
+
+
+LOTTIE = {
+    "v": "5.5.2",
+    "fr": 30,
+    "ip": 0,
+    "op": 30,
+    "w": 120,
+    "h": 80,
+    "nm": "box",
+    "ddd": 0,
+    "assets": [],
+    "layers": [
+        {
+            "ddd": 0,
+            "ind": 1,
+            "ty": 1,
+            "nm": "red",
+            "sr": 1,
+            "ip": 0,
+            "op": 30,
+            "st": 0,
+            "bm": 0,
+            "sc": "#ff0000",
+            "sw": 120,
+            "sh": 80,
+            "ks": {
+                "o": {"a": 0, "k": 100},
+                "r": {"a": 0, "k": 0},
+                "p": {"a": 0, "k": [60, 40, 0]},
+                "a": {"a": 0, "k": [60, 40, 0]},
+                "s": {"a": 0, "k": [100, 100, 100]},
+            },
+        }
+    ],
+}
+
+
+def test_streamlit_lottie_plays_an_animation_given_as_data(open_streamlit_app):  # noqa: F811
+    app = open_streamlit_app(f"""
+        import streamlit as st
+        from streamlit_lottie import st_lottie
+        st_lottie({LOTTIE!r}, height=80, width=120, key="anim")
+        st.text("after")
+    """)
+    app.expect_text("after")
+    expect(component(app).locator("svg").first).to_be_visible(timeout=15_000)
+
+
+def test_extra_streamlit_components_tab_bar_reports_the_clicked_tab(open_streamlit_app):  # noqa: F811
+    app = open_streamlit_app("""
+        import streamlit as st
+        import extra_streamlit_components as stx
+        chosen = stx.tab_bar(data=[stx.TabBarItemData(id="a", title="Alpha", description=""),
+                                   stx.TabBarItemData(id="b", title="Beta", description="")],
+                             default="a", key="tabs")
+        st.text(f"chosen={chosen}")
+    """)
+    app.expect_text("chosen=a")
+    component(app).get_by_text("Beta").click()
+    app.idle()
+    expect(app.page.locator("body")).to_contain_text("chosen=b", timeout=10_000)
