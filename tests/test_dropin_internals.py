@@ -82,7 +82,7 @@ def test_every_internal_path_imports_its_stand_in_and_only_when_imported() -> No
         "import importlib, sys\n"
         "from tidal.compat import INTERNALS, install\n"
         "install()\n"
-        "assert not [m for m in sys.modules if m.startswith('tidal.internals.')]\n"
+        "assert not [t for t in INTERNALS.values() if t and 'internals' in t and t in sys.modules]\n"
         "for name, target in INTERNALS.items():\n"
         "    module = importlib.import_module(name)\n"
         "    assert target is None or module is sys.modules[target], name\n"
@@ -175,3 +175,40 @@ def test_streamlit_extras_modules_run_on_tidal(tmp_path) -> None:
 def test_component_packages_that_use_only_components_v1_run(tmp_path, source: str) -> None:
     out = run_dropin(tmp_path, "import streamlit as st\n" + source)
     assert len(out) == 1 and "Error" not in out[0]
+
+
+def test_the_private_areas_put_elements_where_streamlit_puts_them(tmp_path) -> None:
+    code = (
+        "import sys\n"
+        "from tidal.compat import install\n"
+        "install()\n"
+        "from tidal.testing import AppTest\n"
+        "at = AppTest.from_string('''\n"
+        "import streamlit as st\n"
+        "with st._event:\n"
+        "    st.text('hidden')\n"
+        "st._main.text('main')\n"
+        "st._sidebar.text('side')\n"
+        "st._bottom.text('below')\n"
+        "''').run()\n"
+        "assert [t.value for t in at.main.text] == ['main'], at.main.text\n"
+        "assert [t.value for t in at.sidebar.text] == ['side']\n"
+        "assert sorted(t.value for t in at.text) == ['below', 'hidden', 'main', 'side']\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60, cwd=tmp_path)
+
+
+def test_a_components_v2_mount_may_take_no_height(app_test: AppTestFactory) -> None:
+    at = app_test("""
+        import tidal as st
+        quiet = st.components.v2.component("quiet", html="<div></div>", js="export default () => {}")
+        quiet(key="q", height=0)
+        try:
+            quiet(key="r", height=-1)
+        except st.errors.TidalAPIError as exc:
+            st.text(str(exc))
+    """).run()
+    assert [t.value for t in at.text] == [
+        "Invalid height value: -1. Height must be either an integer (pixels), 'stretch', or "
+        "'content'."
+    ]

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
+from tidal.internals.areas import AREAS
+
 ALIASES = {
     "streamlit": "tidal",
     "streamlit.components": "tidal.components",
@@ -128,6 +130,8 @@ def install() -> None:
     for name in ("runtime", "config", "connections", "components"):
         setattr(package, name, sys.modules[f"streamlit.{name}"])
     package._config = sys.modules["streamlit.config"]  # type: ignore[attr-defined]
+    for name, area in AREAS.items():  # st._main, st._event...: the page's areas
+        setattr(package, name, area)
     if not any(isinstance(f, _Unsupported) for f in sys.meta_path):
         sys.meta_path.insert(0, _Unsupported())
 

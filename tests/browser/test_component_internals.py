@@ -11,14 +11,23 @@ first on sys.path by the app), installed by `make test` with --no-deps.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import AppPage
 from tests.browser.test_component_packages import component, open_streamlit_app  # noqa: F401
 
 OLDER = Path(sys.prefix) / "components-older"
 """Older releases of packages pinned in components-requirements.txt at a newer version."""
+
+
+@pytest.fixture
+def streamlit_app(open_streamlit_app: Callable[[str], AppPage]) -> Callable[[str], AppPage]:  # noqa: F811
+    """``streamlit_app(source)``: `tidal run` a drop-in app and open it in a new tab."""
+    return open_streamlit_app
 
 
 def older(package: str) -> str:
@@ -30,8 +39,8 @@ def older(package: str) -> str:
     return str(OLDER)
 
 
-def test_drawable_canvas_09_draws_over_its_served_background(open_streamlit_app):  # noqa: F811
-    app = open_streamlit_app(f"""
+def test_drawable_canvas_09_draws_over_its_served_background(streamlit_app):
+    app = streamlit_app(f"""
         import sys
         sys.path.insert(0, {older("streamlit_drawable_canvas")!r})
         import numpy as np
@@ -73,8 +82,8 @@ def test_drawable_canvas_09_draws_over_its_served_background(open_streamlit_app)
     )
 
 
-def test_streamlit_extras_avatar_shows_the_image_image_to_url_serves(open_streamlit_app):  # noqa: F811
-    app = open_streamlit_app("""
+def test_streamlit_extras_avatar_shows_the_image_image_to_url_serves(streamlit_app):
+    app = streamlit_app("""
         import streamlit as st
         from PIL import Image
         from streamlit_extras.avatar import avatar
@@ -94,8 +103,8 @@ def test_streamlit_extras_avatar_shows_the_image_image_to_url_serves(open_stream
     assert not app.console_errors
 
 
-def test_streamlit_autorefresh_reruns_the_app_on_its_timer(open_streamlit_app):  # noqa: F811
-    app = open_streamlit_app("""
+def test_streamlit_autorefresh_reruns_the_app_on_its_timer(streamlit_app):
+    app = streamlit_app("""
         import streamlit as st
         from streamlit_autorefresh import st_autorefresh
         count = st_autorefresh(interval=300, limit=3, key="tick")
@@ -105,8 +114,8 @@ def test_streamlit_autorefresh_reruns_the_app_on_its_timer(open_streamlit_app): 
     assert not app.console_errors
 
 
-def test_streamlit_javascript_returns_what_its_code_evaluates_to(open_streamlit_app):  # noqa: F811
-    app = open_streamlit_app("""
+def test_streamlit_javascript_returns_what_its_code_evaluates_to(streamlit_app):
+    app = streamlit_app("""
         import streamlit as st
         from streamlit_javascript import st_javascript
         value = st_javascript("6 * 7", key="js")
@@ -115,8 +124,8 @@ def test_streamlit_javascript_returns_what_its_code_evaluates_to(open_streamlit_
     expect(app.page.locator("body")).to_contain_text("value=42", timeout=15_000)
 
 
-def test_streamlit_js_eval_returns_what_its_expression_evaluates_to(open_streamlit_app):  # noqa: F811
-    app = open_streamlit_app("""
+def test_streamlit_js_eval_returns_what_its_expression_evaluates_to(streamlit_app):
+    app = streamlit_app("""
         import streamlit as st
         from streamlit_js_eval import streamlit_js_eval
         value = streamlit_js_eval(js_expressions="[1, 2, 3].length * 2", key="e")
@@ -161,8 +170,8 @@ LOTTIE = {
 }
 
 
-def test_streamlit_lottie_plays_an_animation_given_as_data(open_streamlit_app):  # noqa: F811
-    app = open_streamlit_app(f"""
+def test_streamlit_lottie_plays_an_animation_given_as_data(streamlit_app):
+    app = streamlit_app(f"""
         import streamlit as st
         from streamlit_lottie import st_lottie
         st_lottie({LOTTIE!r}, height=80, width=120, key="anim")
@@ -172,8 +181,8 @@ def test_streamlit_lottie_plays_an_animation_given_as_data(open_streamlit_app): 
     expect(component(app).locator("svg").first).to_be_visible(timeout=15_000)
 
 
-def test_extra_streamlit_components_tab_bar_reports_the_clicked_tab(open_streamlit_app):  # noqa: F811
-    app = open_streamlit_app("""
+def test_extra_streamlit_components_tab_bar_reports_the_clicked_tab(streamlit_app):
+    app = streamlit_app("""
         import streamlit as st
         import extra_streamlit_components as stx
         chosen = stx.tab_bar(data=[stx.TabBarItemData(id="a", title="Alpha", description=""),
@@ -185,3 +194,24 @@ def test_extra_streamlit_components_tab_bar_reports_the_clicked_tab(open_streaml
     component(app).get_by_text("Beta").click()
     app.idle()
     expect(app.page.locator("body")).to_contain_text("chosen=b", timeout=10_000)
+
+
+def test_streamlit_extras_cookie_manager_sets_and_reads_cookies_from_the_event_area(streamlit_app):
+    app = streamlit_app("""
+        import streamlit as st
+        from streamlit_extras.cookie_manager import cookie_manager
+        cookies = cookie_manager(key="jar")
+        if st.button("bake"):
+            cookies.set("flavour", "oat")  # queued: sent to the browser on the next run
+        st.button("again")
+        st.text(f"ready={cookies.ready()} flavour={dict(cookies).get('flavour')}")
+    """)
+    # mounted `with st._event:` (the page's hidden root), it syncs the browser's cookies
+    app.expect_text("ready=True flavour=None")
+    app.page.get_by_role("button", name="bake").click()
+    app.idle()
+    app.page.get_by_role("button", name="again").click()
+    app.idle()
+    expect(app.page.locator("body")).to_contain_text("ready=True flavour=oat", timeout=10_000)
+    assert "flavour=oat" in app.page.evaluate("() => document.cookie")
+    assert not app.console_errors
