@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AppPage
+from tests.browser.conftest import AppPage, draw_stroke
 from tests.browser.test_component_packages import component, open_streamlit_app  # noqa: F401
 
 OLDER = Path(sys.prefix) / "components-older"
@@ -68,15 +68,7 @@ def test_drawable_canvas_09_draws_over_its_served_background(streamlit_app):
     assert served.value.header_value("content-type") == "image/png"
     app.idle()
     expect(canvas).to_be_visible(timeout=15_000)
-    box = canvas.bounding_box()
-    assert box is not None and box["width"] >= 250
-    x, y = box["x"] + 40, box["y"] + 40
-    app.page.mouse.move(x, y)
-    app.page.mouse.down()
-    for i in range(1, 11):
-        app.page.mouse.move(x + 15 * i, y + 8 * i)
-    app.page.mouse.up()
-    app.idle()
+    draw_stroke(app, canvas)
     expect(app.page.locator("body")).to_contain_text(
         "objects=1 kinds=['path'] shape=(200, 300, 4) red=True", timeout=10_000
     )
