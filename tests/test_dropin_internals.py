@@ -94,6 +94,9 @@ def test_every_internal_path_imports_its_stand_in_and_only_when_imported() -> No
         "assert DeltaGenerator is ElementHandle\n"
         "from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx\n"
         "from streamlit.runtime.scriptrunner.script_run_context import add_script_run_ctx\n"
+        "from streamlit.runtime.uploaded_file_manager import UploadedFile\n"
+        "from tidal.uploaded_file import UploadedFile as Ours\n"
+        "assert UploadedFile is Ours\n"
         "import streamlit as st\n"
         "assert st._config.get_option('server.baseUrlPath') == ''\n"
     )
@@ -108,6 +111,7 @@ def test_internal_stand_ins_have_modules_of_their_own() -> None:
         "tidal.internals.image_urls",
         "tidal.internals.layout_config",
         "tidal.internals.metrics",
+        "tidal.uploaded_file",
     }
 
 

@@ -6,11 +6,11 @@ imports ``streamlit``: ``streamlit`` is tidal, ``streamlit.errors`` is ``tidal.e
 (``runtime``, ``runtime.scriptrunner``, ``config``, ``connections``, ``components.v1``) are
 tidal's equivalents. Streamlit internals that component packages import (``INTERNALS``:
 ``streamlit.elements.image.image_to_url``, ``streamlit.runtime.metrics_util``...) map to
-``tidal.internals``, loaded only when imported. ``importlib.util.find_spec`` of any other
-``streamlit.*`` module gives None; importing one whose name is also a tidal module
-(``streamlit.server``) fails with a message that names it, rather than loading a second copy
-of tidal's. Nothing is installed unless the app asks for streamlit, and never on import of
-tidal.
+tidal's stand-ins (``tidal.internals`` mostly), loaded only when imported.
+``importlib.util.find_spec`` of any other ``streamlit.*`` module gives None; importing one
+whose name is also a tidal module (``streamlit.server``) fails with a message that names it,
+rather than loading a second copy of tidal's. Nothing is installed unless the app asks for
+streamlit, and never on import of tidal.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ INTERNALS: dict[str, str | None] = {
     "streamlit.runtime.scriptrunner.script_run_context": "tidal.api.runtime",
     "streamlit.runtime.scriptrunner_utils": None,
     "streamlit.runtime.scriptrunner_utils.script_run_context": "tidal.api.runtime",
+    "streamlit.runtime.uploaded_file_manager": "tidal.uploaded_file",
 }
 """Streamlit internal modules that component packages import -> the tidal module that stands
 in for each, imported only when a package imports it (None: a package with nothing but these
