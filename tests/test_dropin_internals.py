@@ -82,7 +82,8 @@ def test_every_internal_path_imports_its_stand_in_and_only_when_imported() -> No
         "import importlib, sys\n"
         "from tidal.compat import INTERNALS, install\n"
         "install()\n"
-        "assert not [t for t in INTERNALS.values() if t and 'internals' in t and t in sys.modules]\n"
+        "lazy = [t for t in INTERNALS.values() if t and 'internals' in t and 'source' not in t]\n"
+        "assert not [t for t in lazy if t in sys.modules]\n"
         "for name, target in INTERNALS.items():\n"
         "    module = importlib.import_module(name)\n"
         "    assert target is None or module is sys.modules[target], name\n"
@@ -111,6 +112,7 @@ def test_internal_stand_ins_have_modules_of_their_own() -> None:
         "tidal.internals.image_urls",
         "tidal.internals.layout_config",
         "tidal.internals.metrics",
+        "tidal.internals.source_files",
         "tidal.uploaded_file",
     }
 
@@ -148,6 +150,7 @@ def test_streamlit_extras_modules_run_on_tidal(tmp_path) -> None:
         from PIL import Image
         from streamlit_extras.avatar import avatar
         from streamlit_extras.capture import stdout
+        from streamlit_extras.echo_expander import echo_expander
         from streamlit_extras.grid import grid
         from streamlit_extras.stylable_container import stylable_container
         with stylable_container(key="box", css_styles="{border: 1px solid red;}"):
@@ -158,9 +161,11 @@ def test_streamlit_extras_modules_run_on_tidal(tmp_path) -> None:
         avatar(Image.new("RGB", (8, 8), "blue"), label="Ada", key="ada")
         with stdout(st.empty().text):
             print("captured")
+        with echo_expander(code_location="below", label="Source"):
+            st.text("echoed")
         """,
     )
-    assert out == ["styled", "left", "right", "captured"]  # and no exception
+    assert out == ["styled", "left", "right", "captured", "echoed"]  # and no exception
 
 
 @pytest.mark.parametrize(
@@ -216,3 +221,15 @@ def test_a_components_v2_mount_may_take_no_height(app_test: AppTestFactory) -> N
         "Invalid height value: -1. Height must be either an integer (pixels), 'stretch', or "
         "'content'."
     ]
+
+
+def test_the_context_theme_reads_as_a_dict_too(app_test: AppTestFactory) -> None:
+    at = app_test("""
+        import tidal as st
+        st.text(f"{st.context.theme['type'] == st.context.theme.type}")
+        try:
+            st.context.theme["colour"]
+        except KeyError as exc:
+            st.text(f"KeyError {exc}")
+    """).run()
+    assert [t.value for t in at.text] == ["True", "KeyError 'colour'"]

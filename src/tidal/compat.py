@@ -56,6 +56,7 @@ INTERNALS: dict[str, str | None] = {
     "streamlit.runtime.scriptrunner_utils": None,
     "streamlit.runtime.scriptrunner_utils.script_run_context": "tidal.api.runtime",
     "streamlit.runtime.uploaded_file_manager": "tidal.uploaded_file",
+    "streamlit.source_util": "tidal.internals.source_files",
 }
 """Streamlit internal modules that component packages import -> the tidal module that stands
 in for each, imported only when a package imports it (None: a package with nothing but these
@@ -133,6 +134,9 @@ def install() -> None:
     package._config = sys.modules["streamlit.config"]  # type: ignore[attr-defined]
     for name, area in AREAS.items():  # st._main, st._event...: the page's areas
         setattr(package, name, area)
+    # `from streamlit import source_util` looks for the attribute, then for `tidal.source_util`
+    source_util = importlib.import_module("tidal.internals.source_files")
+    package.source_util = source_util  # type: ignore[attr-defined]
     if not any(isinstance(f, _Unsupported) for f in sys.meta_path):
         sys.meta_path.insert(0, _Unsupported())
 
