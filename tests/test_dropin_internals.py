@@ -5,6 +5,7 @@ pinned packages that use them (tests/components-requirements.txt) run."""
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import urllib.request
@@ -233,3 +234,48 @@ def test_the_context_theme_reads_as_a_dict_too(app_test: AppTestFactory) -> None
             st.text(f"KeyError {exc}")
     """).run()
     assert [t.value for t in at.text] == ["True", "KeyError 'colour'"]
+
+
+NOT_RUN = {
+    "chart_annotations": "its example downloads data",
+    "image_selector": "its example downloads an image",
+    "sigma_graph": "needs networkx",
+    "skeleton": "needs Streamlit's private skeleton element (st._main._skeleton)",
+    "stateful_chat": "sets attributes on a DeltaGenerator (tidal's handle has slots)",
+}
+"""streamlit-extras modules whose example is not run, and why."""
+
+
+def test_the_examples_of_streamlit_extras_modules_run_on_tidal(tmp_path) -> None:
+    code = (
+        "import importlib, json, pkgutil, sys\n"
+        "from tidal.compat import install\n"
+        "install()\n"
+        "import streamlit_extras\n"
+        "from tidal.testing import AppTest\n"
+        "ran, failed = [], {}\n"
+        "for info in pkgutil.iter_modules(streamlit_extras.__path__):\n"
+        "    name = info.name\n"
+        "    module = importlib.import_module('streamlit_extras.' + name)\n"
+        "    examples = [e for e in dir(module) if e.startswith('example')]\n"
+        "    if not examples or name in sys.argv[1:]:\n"
+        "        continue\n"
+        "    calls = '\\n'.join(f'm.{e}()' for e in examples)\n"
+        "    at = AppTest.from_string(f'import streamlit_extras.{name} as m\\n{calls}',\n"
+        "                             default_timeout=30).run()\n"
+        "    ran.append(name)\n"
+        "    if at.exception:\n"
+        "        failed[name] = at.exception[0].value\n"
+        "print(json.dumps([ran, failed]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *NOT_RUN],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        check=True,
+    )
+    ran, failed = json.loads(result.stdout.strip().splitlines()[-1])
+    assert failed == {}
+    assert len(ran) == 52 and {"avatar", "cookie_manager", "grid", "echo_expander"} <= set(ran)
