@@ -241,7 +241,6 @@ NOT_RUN = {
     "image_selector": "its example downloads an image",
     "sigma_graph": "needs networkx",
     "skeleton": "needs Streamlit's private skeleton element (st._main._skeleton)",
-    "stateful_chat": "sets attributes on a DeltaGenerator (tidal's handle has slots)",
 }
 """streamlit-extras modules whose example is not run, and why."""
 
@@ -278,4 +277,5 @@ def test_the_examples_of_streamlit_extras_modules_run_on_tidal(tmp_path) -> None
     )
     ran, failed = json.loads(result.stdout.strip().splitlines()[-1])
     assert failed == {}
-    assert len(ran) == 52 and {"avatar", "cookie_manager", "grid", "echo_expander"} <= set(ran)
+    assert len(ran) == 53
+    assert {"avatar", "cookie_manager", "echo_expander", "grid", "stateful_chat"} <= set(ran)
