@@ -20,11 +20,13 @@ $(RUN_STAMP): pyproject.toml
 # Component packages from PyPI that the tests drive: --no-deps, since they require `streamlit`
 # (tidal's drop-in alias stands in for it).
 # Components v2 releases of a package pinned above at its v1 version go to a folder of their own
-# (--target) that the test app puts first on sys.path.
-$(STAMP): $(RUN_STAMP) tests/components-requirements.txt tests/components-v2-requirements.txt
+# (--target) that the test app puts first on sys.path; so do older releases of a package pinned
+# above at a newer one (components-older-requirements.txt).
+$(STAMP): $(RUN_STAMP) tests/components-requirements.txt tests/components-v2-requirements.txt tests/components-older-requirements.txt
 	$(PY) -m pip install -q -e '.[test]'
 	$(PY) -m pip install -q --no-deps -r tests/components-requirements.txt
 	$(PY) -m pip install -q --no-deps --upgrade --target $(VENV)/components-v2 -r tests/components-v2-requirements.txt
+	$(PY) -m pip install -q --no-deps --upgrade --target $(VENV)/components-older -r tests/components-older-requirements.txt
 	@touch $(STAMP)
 
 ## demo: serve the demo app (the seed apps as pages) on http://localhost:8501

@@ -23,7 +23,7 @@ def run_dropin(tmp_path: Path, app: str) -> list[str]:
         from tidal.compat import install
         install()
         from tidal.testing import AppTest
-        at = AppTest.from_file(sys.argv[1]).run()
+        at = AppTest.from_file(sys.argv[1], default_timeout=30).run()
         out = [e.value for e in at.text] + [e.value for e in at.markdown]
         print(json.dumps(out + [e.value for e in at.exception]))
         """
@@ -110,7 +110,7 @@ def test_find_spec_of_an_unknown_streamlit_module_is_none():
         "import importlib.util;"
         "from tidal.compat import install; install();"
         "assert importlib.util.find_spec('streamlit.no_such_module') is None;"
-        "assert importlib.util.find_spec('streamlit_extras') is None;"
+        "assert importlib.util.find_spec('streamlit_no_such_package') is None;"
         "from streamlit.connections import BaseConnection, ExperimentalBaseConnection;"
         "assert BaseConnection is ExperimentalBaseConnection"
     )

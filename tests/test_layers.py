@@ -69,6 +69,7 @@ LAYERS: dict[str, int] = {
     # 2 API: the package and everything in it
     "tidal.api": 2,
     "tidal.components": 2,
+    "tidal.internals": 2,
     # 3 execution
     "tidal.runner": 3,
     "tidal.pool": 3,

@@ -383,4 +383,5 @@ def visitor_of(ws: WebSocket, hello: Hello, previous: Visitor) -> Visitor:
         is_embedded=hello.embedded,
         secrets=previous.secrets,
         session_id=previous.session_id,
+        media=previous.media,
     )

@@ -221,6 +221,8 @@ class Visitor:
     """What ``st.user`` holds (``AppTest.user``); None: a visitor who is not logged in."""
     session_id: str = ""
     """A public id of the session (not its token, which resumes it)."""
+    media: str = ""
+    """The session's name in media URLs (``media_file.media_key`` of its token)."""
     redirect: str | None = None
     """An address the tab must load (``st.login``/``st.logout``); the session sends it."""
 

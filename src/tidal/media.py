@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from tidal.media_file import MediaFile, media_key
+from tidal.media_file import MEDIA_PATH, MediaFile, media_key
 from tidal.stores import StoreError
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tidal.media")
 
-MEDIA_PREFIX = "/_tidal/media"
+MEDIA_PREFIX = MEDIA_PATH
 SANDBOX = (
     "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'"
 )

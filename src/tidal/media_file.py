@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+MEDIA_PATH = "/_tidal/media"
+"""Where the media endpoint serves a session's media: ``MEDIA_PATH/<media key>/<media id>``."""
+
 EXTENSIONS = {
     "image/jpeg": ".jpg",
     "image/svg+xml": ".svg",
@@ -67,3 +70,13 @@ def deferred_id(widget_id: str) -> str:
 def media_key(token: str) -> str:
     """The name of a session in media URLs: derived from its token, never revealing it."""
     return hashlib.blake2b(token.encode(), digest_size=16, person=b"tidal-media").hexdigest()
+
+
+def media_url(key: str, mid: str) -> str:
+    """The path the media endpoint serves media ``mid`` of the session named ``key`` at.
+
+    Example:
+        >>> media_url("5f0c...", "9a1b...png")
+        '/_tidal/media/5f0c.../9a1b...png'
+    """
+    return f"{MEDIA_PATH}/{key}/{mid}"

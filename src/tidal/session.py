@@ -33,6 +33,7 @@ from tidal.inspector import secret_strings
 from tidal.inspector_panel import InspectorPanel
 from tidal.intake import Intake
 from tidal.interrupt import RunInterrupt
+from tidal.media_file import media_key
 from tidal.outbox import Outbox, Schedule, Send
 from tidal.pages import App, Navigator
 from tidal.parallel import ParallelFragments
@@ -150,7 +151,7 @@ class Session:
         self.superseded = False
         self.refusals = Refusals(log)
         """Values refused from the browser: counted per connection, logged at a bounded rate."""
-        self.visitor = Visitor(session_id=public_id(self.token))
+        self.visitor = Visitor(session_id=public_id(self.token), media=media_key(self.token))
         """The browser tab this session serves (``st.context``), set by its connection."""
         self.state.timeline.secrets = self.secret_strings
         emit = self._outbox.emit

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, expect, sync_playwright
 
 CHROMIUM = os.environ.get("TIDAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -95,6 +95,19 @@ class AppPage:
 
     def text(self) -> str:
         return self.page.inner_text("body")
+
+
+def draw_stroke(app: AppPage, canvas: Locator) -> None:
+    """Press the mouse on ``canvas``, drag it down and to the right, release, and wait."""
+    box = canvas.bounding_box()
+    assert box is not None and box["width"] >= 250
+    x, y = box["x"] + 40, box["y"] + 40
+    app.page.mouse.move(x, y)
+    app.page.mouse.down()
+    for i in range(1, 11):
+        app.page.mouse.move(x + 15 * i, y + 8 * i)
+    app.page.mouse.up()
+    app.idle()
 
 
 @pytest.fixture

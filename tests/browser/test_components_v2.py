@@ -8,6 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import draw_stroke
+
 HTML = """
 <p class="greet"></p>
 <button id="inc">+1</button>
@@ -148,15 +150,7 @@ def test_streamlit_drawable_canvas_draws_and_returns_the_stroke_and_image(open_s
     canvas = app.page.locator(".bidi-component canvas").last
     expect(canvas).to_be_visible(timeout=15_000)
     app.expect_text("objects=0")
-    box = canvas.bounding_box()
-    assert box is not None and box["width"] >= 250
-    x, y = box["x"] + 40, box["y"] + 40
-    app.page.mouse.move(x, y)
-    app.page.mouse.down()
-    for i in range(1, 11):
-        app.page.mouse.move(x + 15 * i, y + 8 * i)
-    app.page.mouse.up()
-    app.idle()
+    draw_stroke(app, canvas)
     expect(app.page.locator("body")).to_contain_text(
         "objects=1 kinds=['Path'] png=True", timeout=10_000
     )

@@ -83,9 +83,17 @@ class Cookies(Mapping[str, str]):
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """The theme the browser shows: ``type`` is ``"light"`` or ``"dark"`` (None unknown)."""
+    """The theme the browser shows: ``type`` is ``"light"`` or ``"dark"`` (None unknown).
+
+    Dict-like too, as Streamlit's: ``st.context.theme["type"]`` (streamlit-extras reads it so).
+    """
 
     type: str | None
+
+    def __getitem__(self, key: str) -> str | None:
+        if key != "type":
+            raise KeyError(key)
+        return self.type
 
 
 _NO_VISITOR = Visitor()

@@ -236,7 +236,10 @@ def _callbacks(kwargs: dict[str, Callback | None]) -> dict[str, Callback]:
 def _check_size(value: object, what: str) -> None:
     if value in ("stretch", "content"):
         return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    # height=0: a component that only runs script takes no room (streamlit-extras' cookie
+    # manager, redirect and scroll_to_element mount theirs so)
+    least = 0 if what == "height" else 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
         raise TidalAPIError(
             f"Invalid {what} value: {value!r}. {what.capitalize()} must be either an integer "
             "(pixels), 'stretch', or 'content'."

@@ -29,7 +29,9 @@ class ElementHandle:
         >>> note.text("done")  # replaces the text in place
     """
 
-    __slots__ = ("_block", "_ctx")
+    # "__dict__": packages keep their own attributes on a handle, as on Streamlit's
+    # DeltaGenerator (streamlit-extras' stateful_chat keeps the history on its container)
+    __slots__ = ("__dict__", "_block", "_ctx")
 
     def __init__(self, ctx: RunContext, block: Block) -> None:
         self._ctx = ctx

@@ -48,6 +48,9 @@ def _config() -> Config:
 
 
 _TABLE_KEYS = frozenset(TABLE_KEYS)
+_STREAMLIT_DEFAULTS: dict[str, Any] = {"server.baseUrlPath": ""}
+"""Streamlit's defaults of options tidal does not use that packages compute with
+(streamlit-drawable-canvas prefixes its image URLs with the base path); the others are None."""
 
 
 def get_option(key: str) -> Any:
@@ -67,7 +70,7 @@ def get_option(key: str) -> Any:
     if key in OPTIONS_BY_NAME or key in _TABLE_KEYS:  # theme.sidebar.primaryColor too
         return _config().get(key)
     if key in STREAMLIT_ONLY_OPTIONS:
-        return None
+        return _STREAMLIT_DEFAULTS.get(key)
     raise RuntimeError(f'Config key "{key}" not defined.')
 
 
