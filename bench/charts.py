@@ -20,15 +20,13 @@ Not a test.
 from __future__ import annotations
 
 import argparse
-import base64
-import os
 import statistics
 from typing import Any
 
-from common import APPS, Server, pct
+from common import APPS, Server, load_average, pct, print_results
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, PROBE, VIEWPORT, StreamlitTarget
+from browser import CHROMIUM, CHROMIUM_ARGS, PROBE, VIEWPORT, StreamlitTarget, count_received
 
 # Arm the click probe of browser.py for "Count = N clicks" (the charts' axis labels are text
 # in Streamlit's SVG: a bare number could run into them)
@@ -57,20 +55,9 @@ DRAWN = """(() => {
 def open_page(browser: Browser, url: str) -> tuple[Page, dict[str, int]]:
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
-    counts = {"http": 0, "ws": 0}
     cdp = context.new_cdp_session(page)
+    counts = count_received(cdp)
     cdp.send("Network.enable")
-
-    def http(e: dict[str, Any]) -> None:
-        counts["http"] += int(e["encodedDataLength"])
-
-    def ws(e: dict[str, Any]) -> None:
-        r = e["response"]
-        data = r["payloadData"]
-        counts["ws"] += len(base64.b64decode(data)) if r.get("opcode") == 2 else len(data)
-
-    cdp.on("Network.loadingFinished", http)
-    cdp.on("Network.webSocketFrameReceived", ws)
     page.add_init_script(DRAWN)
     page.goto(url)
     page.wait_for_function("() => window.__drawnAt !== null", timeout=120_000)
@@ -139,8 +126,7 @@ def main() -> None:
     parser.add_argument("--streamlit", metavar="PYTHON", help="also measure Streamlit")
     parser.add_argument("--skip-tidal", action="store_true", help="measure Streamlit only")
     args = parser.parse_args()
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"charts: load average at the start {load} ({os.cpu_count()} CPUs)", flush=True)
+    print(f"charts: load average at the start {load_average()}", flush=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         results = {}
@@ -152,12 +138,8 @@ def main() -> None:
                 browser, lambda app: StreamlitTarget(python, app), args.loads, args.clicks
             )
         browser.close()
-    for who, out in results.items():
-        print(who)
-        for k, v in out.items():
-            print(f"  {k:26} {v}")
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"charts: load average at the end {load}", flush=True)
+    print_results(results)
+    print(f"charts: load average at the end {load_average()}", flush=True)
 
 
 if __name__ == "__main__":

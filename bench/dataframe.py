@@ -54,7 +54,6 @@ only. Usage: ``python bench/dataframe.py [--loads 5] [--scrolls 10] [--sorts 5] 
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import os
 import random
@@ -63,10 +62,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from common import APPS, Server, pct
+from common import APPS, Server, load_average, pct, print_results
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, StreamlitTarget
+from browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, StreamlitTarget, count_received
 
 APP = APPS / "dataframe_1m.py"
 ROWS = 1_000_000
@@ -226,21 +225,9 @@ class Run:
     def open(self) -> tuple[Page, dict[str, int]]:
         context = self.browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
-        counts = {"http": 0, "ws": 0, "ws_frames": 0}
         cdp = context.new_cdp_session(page)
-
-        def http(e: dict[str, Any]) -> None:
-            counts["http"] += int(e["encodedDataLength"])
-
-        def ws(e: dict[str, Any]) -> None:
-            r = e["response"]
-            data = r["payloadData"]
-            counts["ws"] += len(base64.b64decode(data)) if r.get("opcode") == 2 else len(data)
-            counts["ws_frames"] += 1
-
-        cdp.on("Network.loadingFinished", http)
-        cdp.on("Network.webSocketFrameReceived", ws)
-        cdp.send("Network.enable", {"maxTotalBufferSize": 0})
+        counts = count_received(cdp)
+        cdp.send("Network.enable")
         page.add_init_script(WS_RECV)
         page.add_init_script(PROBE % (self.grid.rows, json.dumps(self.grid.canvas)))
         page.add_init_script(FIRST_ROWS)
@@ -380,8 +367,7 @@ def main() -> None:
     frame = pd.DataFrame(rng.standard_normal((ROWS, 5)), columns=list(COLUMNS))
     want = {c: (str(int(frame[c].argmin())), str(int(frame[c].argmax()))) for c in COLUMNS}
     del frame
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"dataframe: load average at the start {load} ({os.cpu_count()} CPUs)", flush=True)
+    print(f"dataframe: load average at the start {load_average()}", flush=True)
     results: dict[str, dict[str, Any]] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -401,12 +387,8 @@ def main() -> None:
                 for context in browser.contexts:
                     context.close()
         browser.close()
-    for who, out in results.items():
-        print(who)
-        for k, v in out.items():
-            print(f"  {k:28} {v if not isinstance(v, float) else f'{v:.1f}'}")
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"dataframe: load average at the end {load}", flush=True)
+    print_results(results)
+    print(f"dataframe: load average at the end {load_average()}", flush=True)
 
 
 if __name__ == "__main__":
