@@ -142,6 +142,27 @@ class Frames:
         self.bytes_in = self.bytes_out = self.frames_in = self.frames_out = 0
 
 
+def count_received(cdp: CDPSession) -> dict[str, int]:
+    """Live counts of what a page receives, from CDP events (then send ``Network.enable``):
+    ``http`` encoded bytes of finished HTTP responses, ``ws`` websocket payload bytes (binary
+    frames decoded, text as UTF-8) and ``ws_frames`` websocket messages."""
+    counts = {"http": 0, "ws": 0, "ws_frames": 0}
+
+    def http(e: dict[str, Any]) -> None:
+        counts["http"] += int(e["encodedDataLength"])
+
+    def ws(e: dict[str, Any]) -> None:
+        r = e["response"]
+        data = r["payloadData"]
+        binary = r.get("opcode") == 2
+        counts["ws"] += len(base64.b64decode(data)) if binary else len(data.encode("utf-8"))
+        counts["ws_frames"] += 1
+
+    cdp.on("Network.loadingFinished", http)
+    cdp.on("Network.webSocketFrameReceived", ws)
+    return counts
+
+
 # How the button is clicked. Chromium holds network tasks (the websocket reply among them)
 # after a discrete input until the next frame, if that input leaves a frame pending
 # (DeferRendererTasksAfterInput, on by default): so the figure depends on what is pending then.

@@ -20,14 +20,13 @@ Not a test.
 from __future__ import annotations
 
 import argparse
-import base64
 import statistics
 from typing import Any
 
-from common import APPS, Server
+from common import APPS, Server, load_average, pct, print_results
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, PROBE, VIEWPORT, StreamlitTarget
+from browser import CHROMIUM, CHROMIUM_ARGS, PROBE, VIEWPORT, StreamlitTarget, count_received
 
 # Arm the click probe of browser.py for "Count = N clicks" (the charts' axis labels are text
 # in Streamlit's SVG: a bare number could run into them)
@@ -56,20 +55,9 @@ DRAWN = """(() => {
 def open_page(browser: Browser, url: str) -> tuple[Page, dict[str, int]]:
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
-    counts = {"http": 0, "ws": 0}
     cdp = context.new_cdp_session(page)
+    counts = count_received(cdp)
     cdp.send("Network.enable")
-
-    def http(e: dict[str, Any]) -> None:
-        counts["http"] += int(e["encodedDataLength"])
-
-    def ws(e: dict[str, Any]) -> None:
-        r = e["response"]
-        data = r["payloadData"]
-        counts["ws"] += len(base64.b64decode(data)) if r.get("opcode") == 2 else len(data)
-
-    cdp.on("Network.loadingFinished", http)
-    cdp.on("Network.webSocketFrameReceived", ws)
     page.add_init_script(DRAWN)
     page.goto(url)
     page.wait_for_function("() => window.__drawnAt !== null", timeout=120_000)
@@ -78,8 +66,8 @@ def open_page(browser: Browser, url: str) -> tuple[Page, dict[str, int]]:
 
 
 def ms(values: list[float]) -> str:
-    med, lo, hi = statistics.median(values), min(values), max(values)
-    return f"median {med:.1f} ms (min {lo:.1f}, max {hi:.1f}, n={len(values)})"
+    med, p95, lo, hi = statistics.median(values), pct(values, 95), min(values), max(values)
+    return f"median / p95 {med:.1f} / {p95:.1f} ms (min {lo:.1f}, max {hi:.1f}, n={len(values)})"
 
 
 def measure(browser: Browser, make: Any, loads: int, clicks: int) -> dict[str, Any]:
@@ -87,7 +75,8 @@ def measure(browser: Browser, make: Any, loads: int, clicks: int) -> dict[str, A
     target = make(APPS / "line_chart_100k.py")
     try:
         open_page(browser, target.url)[0].context.close()  # warm the server
-        times, sizes = [], []
+        times: list[float] = []
+        sizes: list[float] = []
         for _ in range(loads):
             page, counts = open_page(browser, target.url)
             times.append(page.evaluate("window.__drawnAt"))
@@ -95,7 +84,9 @@ def measure(browser: Browser, make: Any, loads: int, clicks: int) -> dict[str, A
             out["bytes_split"] = dict(counts)
             page.context.close()
         out["100k_line_drawn"] = ms(times)
-        out["100k_line_bytes"] = f"median {statistics.median(sizes) / 1e6:.2f} MB"
+        out["100k_line_bytes"] = (
+            f"median / p95 {statistics.median(sizes) / 1e6:.2f} / {pct(sizes, 95) / 1e6:.2f} MB"
+        )
     finally:
         target.stop()
     target = make(APPS / "five_charts.py")
@@ -109,7 +100,8 @@ def measure(browser: Browser, make: Any, loads: int, clicks: int) -> dict[str, A
         page.wait_for_timeout(500)
         page.evaluate(PROBE)
         button = page.get_by_role("button", name="Increment", exact=True).first
-        results, ws_bytes = [], []
+        results: list[float] = []
+        ws_bytes: list[float] = []
         for n in range(1, clicks + 1):
             page.evaluate(ARM, n)
             before = counts["ws"]
@@ -119,7 +111,9 @@ def measure(browser: Browser, make: Any, loads: int, clicks: int) -> dict[str, A
             results.append(page.evaluate("window.__bench.result"))
             ws_bytes.append(counts["ws"] - before)
         out["5_charts_click_to_dom"] = ms(results)
-        out["5_charts_click_ws_bytes"] = f"median {statistics.median(ws_bytes):.0f} B"
+        out["5_charts_click_ws_bytes"] = (
+            f"median / p95 {statistics.median(ws_bytes):.0f} / {pct(ws_bytes, 95):.0f} B"
+        )
     finally:
         target.stop()
     return out
@@ -132,6 +126,7 @@ def main() -> None:
     parser.add_argument("--streamlit", metavar="PYTHON", help="also measure Streamlit")
     parser.add_argument("--skip-tidal", action="store_true", help="measure Streamlit only")
     args = parser.parse_args()
+    print(f"charts: load average at the start {load_average()}", flush=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         results = {}
@@ -143,10 +138,8 @@ def main() -> None:
                 browser, lambda app: StreamlitTarget(python, app), args.loads, args.clicks
             )
         browser.close()
-    for who, out in results.items():
-        print(who)
-        for k, v in out.items():
-            print(f"  {k:26} {v}")
+    print_results(results)
+    print(f"charts: load average at the end {load_average()}", flush=True)
 
 
 if __name__ == "__main__":

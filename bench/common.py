@@ -1,4 +1,5 @@
-"""Helpers shared by the benchmarks: percentiles, a server subprocess, RSS of a process."""
+"""Helpers shared by the benchmarks: percentiles, a server subprocess, RSS of a process, the
+load average and the printed figures."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = Path(__file__).resolve().parent / "apps"
@@ -29,6 +31,19 @@ def summary(values: list[float], unit: str = "ms", scale: float = 1000.0) -> str
         f"{statistics.median(values) * scale:.2f} / {pct(values, 95) * scale:.2f} {unit} "
         f"(n={len(values)})"
     )
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages and the CPU count, printed beside the figures."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg()) + f" ({os.cpu_count()} CPUs)"
+
+
+def print_results(results: dict[str, dict[str, Any]]) -> None:
+    """Each framework's figures, one per line under its name."""
+    for who, out in results.items():
+        print(who)
+        for k, v in out.items():
+            print(f"  {k:28} {f'{v:.1f}' if isinstance(v, float) else v}")
 
 
 def free_port() -> int:
