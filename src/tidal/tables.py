@@ -192,7 +192,12 @@ class Table:
                 return cached  # type: ignore[no-any-return]
         order: Any = None
         if sort is not None:
-            order = sort_positions(self.columns[sort[0]], ascending=sort[1])
+            col = self.columns[sort[0]]
+            with self._lock:  # sorted the other way already: reverse that (a header's 2nd click)
+                other = self._orders.get(((sort[0], not sort[1]), ""))
+            order = None if other is None else flip_order(col, other)
+            if order is None:
+                order = sort_positions(col, ascending=sort[1])
         if search:
             hits = self._search(search)
             if order is None:
@@ -299,6 +304,25 @@ def sort_positions(col: Column, *, ascending: bool) -> Sequence[int]:
             key=lambda i: (type(values[i]).__name__, str(values[i])), reverse=not ascending
         )
     return present + absent
+
+
+def flip_order(col: Column, order: Sequence[int]) -> Sequence[int] | None:
+    """``order`` (``sort_positions`` of ``col`` one way) the other way round, equal to sorting
+    again, without the sort: for numeric arrays only (None otherwise). Missing values stay last;
+    ties come out as the new sort gives them (a stable sort, reversed)."""
+    values = col.values
+    if not (_is_ndarray(values) and values.dtype.kind in "biufmM" and _is_ndarray(order)):
+        return None
+    import numpy as np
+
+    kind = values.dtype.kind
+    missing = int(np.isnat(values).sum()) if kind in "mM" else 0
+    if kind == "f":
+        missing = int(np.isnan(values).sum())
+    valid = len(order) - missing
+    ordered: Any = order
+    result: Any = np.concatenate([ordered[:valid][::-1], ordered[valid:]])
+    return result  # type: ignore[no-any-return]
 
 
 _CHUNK = 100_000
