@@ -44,7 +44,7 @@ export function setHelp(parent, text, before = null) {
 }
 
 /** A kind whose create and update both just (re)render from props. */
-function simple(make, render) {
+export function simple(make, render) {
   return {
     create(node, p) {
       node.el = make(p);
@@ -55,89 +55,6 @@ function simple(make, render) {
     },
   };
 }
-
-// ------------------------------------------------------------------------------ json
-const JSON_TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|(true|false|null|NaN|-?Infinity)|([{}[\],:]))/y;
-
-/** Parse JSON text keeping each scalar's source text (1.0 stays 1.0; NaN is allowed). */
-function parseJson(text) {
-  JSON_TOKEN.lastIndex = 0;
-  let tok = null;
-  const next = () => {
-    const start = JSON_TOKEN.lastIndex;
-    const m = JSON_TOKEN.exec(text);
-    if (!m) throw new SyntaxError(`bad JSON at ${start}`);
-    tok = m[1] ? { k: 'str', raw: m[1] } : m[2] ? { k: 'num', raw: m[2] } : m[3] ? { k: 'lit', raw: m[3] } : { k: 'p', raw: m[4] };
-    return tok;
-  };
-  const value = () => {
-    const t = next();
-    if (t.k !== 'p') return t;
-    if (t.raw === '{') return container('obj', '}', () => {
-      const key = next();
-      if (key.k !== 'str' || next().raw !== ':') throw new SyntaxError('bad key');
-      return [key.raw, value()];
-    });
-    if (t.raw === '[') return container('arr', ']', () => [null, value()]);
-    throw new SyntaxError(`unexpected ${t.raw}`);
-  };
-  const container = (k, close, item) => {
-    const items = [];
-    const save = JSON_TOKEN.lastIndex;
-    if (next().raw === close) return { k, items };
-    JSON_TOKEN.lastIndex = save;
-    for (;;) {
-      items.push(item());
-      const sep = next().raw;
-      if (sep === close) return { k, items };
-      if (sep !== ',') throw new SyntaxError(`expected , or ${close}`);
-    }
-  };
-  const v = value();
-  if (text.slice(JSON_TOKEN.lastIndex).trim()) throw new SyntaxError('trailing text');
-  return v;
-}
-
-function jsonScalar(v) {
-  const cls = v.k === 'str' ? 'js' : v.k === 'num' ? 'jn' : 'jl';
-  return h('span', { class: cls, text: v.raw });
-}
-
-function jsonRow(key, v, last, open) {
-  const keyEl = key === null ? null : h('span', { class: 'jk', text: key });
-  const comma = last ? '' : ',';
-  if (v.k !== 'obj' && v.k !== 'arr') {
-    return h('div', { class: 'jrow' }, keyEl, key === null ? null : ': ', jsonScalar(v), comma);
-  }
-  const [o, c] = v.k === 'obj' ? ['{', '}'] : ['[', ']'];
-  if (v.items.length === 0) return h('div', { class: 'jrow' }, keyEl, key === null ? null : ': ', `${o}${c}${comma}`);
-  const n = v.items.length;
-  const count = v.k === 'obj' ? `${n} ${n === 1 ? 'key' : 'keys'}` : `${n} ${n === 1 ? 'item' : 'items'}`;
-  const body = h('div', { class: 'jbody' });
-  v.items.forEach(([k, child], i) => body.append(jsonRow(k, child, i === n - 1, open - 1)));
-  return h('details', { class: 'jc', open: open > 0 },
-    h('summary', {}, keyEl, key === null ? null : ': ', o,
-      h('span', { class: 'jprev' }, `…${c}${comma}`, h('span', { class: 'jcount', text: ` ${count}` }))),
-    body,
-    h('div', { class: 'jclose', text: `${c}${comma}` }));
-}
-
-const jsonKind = simple(
-  () => h('div', { class: 'json' }),
-  (el, p) => {
-    let tree;
-    try {
-      tree = parseJson(String(p.body ?? 'null'));
-    } catch {
-      el.replaceChildren(h('pre', { text: p.body ?? '' }));
-      return;
-    }
-    // expanded: true opens every level, false none, a number that many levels
-    const levels = p.expanded === true ? Infinity : typeof p.expanded === 'number' ? p.expanded : 0;
-    el.replaceChildren(jsonRow(null, tree, true, levels));
-    applyLayout(el, p);
-  },
-);
 
 // ------------------------------------------------------------------------------ exception
 function stackText(stack) {
@@ -192,7 +109,7 @@ export function applyHeight(el, height) {
 }
 
 /** Give a keyed container its `st-key-<key>` class (and drop the previous one). */
-function applyKey(node, key) {
+export function applyKey(node, key) {
   if (node.s.key) node.el.classList.remove(node.s.key);
   node.s.key = key || null;
   if (node.s.key) node.el.classList.add(node.s.key);
@@ -308,7 +225,7 @@ export function iconEl(icon, cls = 'icon') {
  * A tracked panel's new state: a `change` (a run), or with `on_change="ignore"` a `sync` that
  * waits for the next run, the address showing a bound panel's param at once.
  */
-function sendPanel(node, ctx, v, text) {
+export function sendPanel(node, ctx, v, text) {
   if (!node.p.ignore_rerun) return ctx.send('change', { id: node.p.id, v });
   ctx.send('sync', { values: { [node.p.id]: v } });
   const bind = node.p.bind;
@@ -355,92 +272,6 @@ const expanderKind = {
   },
 };
 
-// Tabs: a tablist of buttons over `tab` children, one shown at a time. Untracked, the
-// selection is the person's and lives in the page only (as in Streamlit); tracked (a widget,
-// `on_change` set), a click is a `change` with the tab's label. Arrows, Home and End move it.
-let tabsSeq = 0;
-
-const tabsKind = {
-  widget: true,
-  create(node, p, ctx) {
-    node.s.uid = `tabs-${++tabsSeq}`;
-    node.s.selected = Math.max(0, (p.labels ?? []).indexOf(p.id ? p.value : p.default));
-    node.s.list = h('div', { class: 'tab-list', role: 'tablist' });
-    node.box = h('div', { class: 'tab-panels' });
-    node.el = h('div', { class: 'tabs' }, node.s.list, node.box);
-    const pick = (i) => {
-      selectTab(node, i);
-      const label = node.p.labels?.[i];
-      if (node.p.id && label !== undefined && label !== node.s.committed) {
-        node.s.committed = label;
-        sendPanel(node, ctx, label, String(label));
-      }
-    };
-    node.s.committed = p.id ? p.value : null;
-    node.s.list.addEventListener('click', (e) => {
-      const b = e.target.closest('[role="tab"]');
-      if (b) pick(Number(b.dataset.i));
-    });
-    node.s.list.addEventListener('keydown', (e) => {
-      const n = node.s.list.children.length;
-      const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity };
-      if (!(e.key in moves) || !n) return;
-      e.preventDefault();
-      const d = moves[e.key];
-      const from = Number(e.target.closest('[role="tab"]')?.dataset.i ?? node.s.selected);
-      const i = Number.isFinite(d) ? (from + d + n) % n : d > 0 ? n - 1 : 0;
-      pick(i);
-      node.s.list.children[i].focus();
-    });
-    this.update(node, p, {});
-  },
-  update(node, p, prev) {
-    const labels = Array.isArray(p.labels) ? p.labels : [];
-    if (p.id && 'value' in prev && p.value !== prev.value) {
-      node.s.committed = p.value;
-      node.s.selected = Math.max(0, labels.indexOf(p.value));
-    }
-    if (node.s.selected >= labels.length) node.s.selected = 0;
-    node.s.list.replaceChildren(...labels.map((label, i) => h('button', {
-      type: 'button', role: 'tab', class: 'tab', id: `${node.s.uid}-tab-${i}`,
-      'aria-controls': `${node.s.uid}-panel-${i}`, 'data-i': String(i),
-      html: inlineMarkdown(String(label)),
-    })));
-    applyWidth(node.el, p.width);
-    node.box.style.height = typeof p.height === 'number' ? `${p.height}px` : '';
-    node.box.classList.toggle('scrolls', typeof p.height === 'number');
-    applyKey(node, p.key);
-    selectTab(node, node.s.selected);
-  },
-};
-
-/** Show tab `i` of a tabs node: its button selected (the one tab stop), its panel visible. */
-function selectTab(node, i) {
-  node.s.selected = i;
-  [...node.s.list.children].forEach((b, k) => {
-    b.setAttribute('aria-selected', String(k === i));
-    b.tabIndex = k === i ? 0 : -1;
-  });
-  node.kids.forEach((kid, k) => showPanel(kid, node, k));
-}
-
-function showPanel(panel, tabs, i) {
-  if (panel.t !== 'tab') return;
-  panel.el.id = `${tabs.s.uid}-panel-${i}`;
-  panel.el.setAttribute('aria-labelledby', `${tabs.s.uid}-tab-${i}`);
-  panel.el.hidden = i !== tabs.s.selected;
-}
-
-const tabKind = {
-  create(node, p, ctx) {
-    node.el = node.box = h('div', { class: 'block tab-panel', role: 'tabpanel', tabindex: '0' });
-    // Panels arrive after their tabs element: take the selection it already has.
-    const tabs = ctx.tree.find(node.path.slice(0, -1));
-    if (tabs?.t === 'tabs') showPanel(node, tabs, node.path[node.path.length - 1]);
-  },
-  update() {},
-};
-
 const formKind = {
   create(node, p) {
     node.el = node.box = h('div', { class: 'block form' });
@@ -473,11 +304,9 @@ const skeletonKind = simple(
   },
 );
 
-// st.help: an object's name, type, signature, docstring and members
 /** Element types other than widgets, by type name. */
 export const elementKinds = {
   ...textKinds,
-  json: jsonKind,
   exception: exceptionKind,
   empty: simple(() => h('div', { class: 'empty-slot', hidden: true }), () => {}),
   space: spaceKind,
@@ -487,8 +316,6 @@ export const elementKinds = {
   column: columnKind,
   container: containerKind,
   expander: expanderKind,
-  tabs: tabsKind,
-  tab: tabKind,
   form: formKind,
 };
 

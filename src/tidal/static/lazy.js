@@ -76,7 +76,8 @@ export function lazyKinds(table) {
           if (!node.s.pending) return;
           node.el.classList.add('unknown');
           node.el.removeAttribute('aria-busy');
-          node.el.textContent = `Could not load the code for ${t}: ${err.message ?? err}`;
+          // before what was written into a container, which stays readable
+          node.el.prepend(`Could not load the code for ${t}: ${err.message ?? err}`);
         });
       },
       update(node, p, prev, ctx) {

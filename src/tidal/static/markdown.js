@@ -5,9 +5,10 @@
 // Raw HTML in the source is escaped unless the caller allows it; link and image URLs with a
 // scheme other than http(s)/mailto/tel (javascript:, vbscript:, data: outside images) are
 // dropped either way; links leave the page in a new tab. LaTeX, emoji and code highlighting
-// need libraries fetched on first use (lazy.js); rendered HTML is finished once they are in.
+// need libraries fetched on first use (lazy.js, typeset.js); rendered HTML is finished once
+// they are in.
 // Knows nothing about elements or the DOM tree beyond the element it is given.
-import { loadEmoji, loadHighlighter, loadKatex } from './lazy.js';
+import { importOnce, loadEmoji } from './lazy.js';
 import { Marked } from './vendor/marked.esm.js';
 
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -359,7 +360,7 @@ function finish(html) {
       resolvePendingEmoji(document);
     }).catch(() => {});
   }
-  if (html.includes('data-tex=')) queueMicrotask(() => { typeset(document); });
+  if (html.includes('data-tex=')) queueMicrotask(() => { finishLater(document, MATH, 'typeset'); });
   return html;
 }
 
@@ -372,46 +373,22 @@ function finish(html) {
  */
 export function setMarkdown(el, body, opts = {}) {
   el.innerHTML = opts.inline ? inlineMarkdown(body) : markdown(body, opts.allowHtml, opts);
-  typeset(el);
-  highlightBlocks(el);
+  finishLater(el, MATH, 'typeset');
+  finishLater(el, CODE, 'highlightBlocks');
 }
 
-/**
- * Highlight the fenced code blocks (```python) under `root` once their grammar is in.
- * @param {ParentNode} root
- */
-export function highlightBlocks(root) {
-  for (const code of root.querySelectorAll('pre > code[class^="language-"]:not(.hljs)')) {
-    const lang = code.className.slice('language-'.length);
-    loadHighlighter(lang).then((hl) => {
-      if (!hl || code.classList.contains('hljs')) return;
-      code.innerHTML = hl.hljs.highlight(code.textContent ?? '', { language: hl.name, ignoreIllegals: true }).value;
-      code.classList.add('hljs');
-    }).catch(() => {}); // plain text stays
-  }
-}
+const MATH = '.math[data-tex]:not([data-typeset])';
+const CODE = 'pre > code[class^="language-"]:not(.hljs)';
 
 /**
- * Typeset the LaTeX placeholders under `root` with KaTeX (fetched on first use).
+ * Call typeset.js's `name` on `root` (that module and the library it needs are fetched on
+ * first use) when something under `root` matches `selector`; on failure the source stays.
  * @param {ParentNode} root
- * @returns {Promise<void>}
+ * @param {string} selector
+ * @param {'typeset'|'highlightBlocks'} name
  */
-export async function typeset(root) {
-  const todo = [...root.querySelectorAll('.math[data-tex]:not([data-typeset])')];
-  if (!todo.length) return;
-  let katex;
-  try {
-    katex = await loadKatex();
-  } catch {
-    return; // the source stays visible
-  }
-  for (const el of todo) {
-    if (el.dataset.typeset) continue;
-    el.dataset.typeset = '1';
-    katex.render(el.dataset.tex ?? '', el, {
-      displayMode: el.classList.contains('math-display'),
-      throwOnError: false,
-      output: 'htmlAndMathml',
-    });
-  }
+function finishLater(root, selector, name) {
+  if (!root.querySelector(selector)) return;
+  importOnce('./typeset.js').then((m) => m[name](root)).catch(() => {});
 }
+

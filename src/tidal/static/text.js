@@ -361,30 +361,6 @@ const dividerKind = simple(
   (el, p) => applyLayout(el, p),
 );
 
-// ------------------------------------------------------------------------------ st.help
-const helpKind = simple(
-  () => h('div', { class: 'doc' }),
-  (el, p) => {
-    const head = h('div', { class: 'doc-head' },
-      h('code', { class: 'doc-name', text: p.name || '' }),
-      h('span', { class: 'doc-type', text: p.type || '' }));
-    const parts = [head];
-    if (p.value) parts.push(h('pre', { class: 'doc-value', text: p.value }));
-    parts.push(h('div', { class: 'doc-string', text: p.doc_string || 'No docs available' }));
-    const members = Array.isArray(p.members) ? p.members : [];
-    if (members.length) {
-      const rows = members.map((m) => h('div', { class: 'doc-member' },
-        h('code', { class: 'doc-member-name', text: m.name }),
-        h('span', { class: 'doc-type', text: m.type }),
-        h('span', { class: 'doc-member-info', text: m.value || m.doc || '' })));
-      parts.push(h('details', { class: 'doc-members' },
-        h('summary', {}, `${members.length} ${members.length === 1 ? 'member' : 'members'}`), ...rows));
-    }
-    el.replaceChildren(...parts);
-    applyLayout(el, p);
-  },
-);
-
 /** The text element types, by type name. */
 export const textKinds = {
   title: heading('h1'),
@@ -400,7 +376,6 @@ export const textKinds = {
   info: callout('info'),
   success: callout('success'),
   divider: dividerKind,
-  help: helpKind,
 };
 
 export { escapeHtml };
