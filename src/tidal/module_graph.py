@@ -20,11 +20,12 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urljoin
 
 __all__ = [
+    "NEEDS_ID",
     "PAGE_ENTRY",
     "closure",
     "direct_needs",
@@ -115,10 +116,15 @@ def closure(needs: Mapping[str, Sequence[str]], name: str) -> set[str]:
         >>> sorted(closure({"a.js": ["b.js"], "b.js": ["c.css"]}, "a.js"))
         ['b.js', 'c.css']
     """
+    return _walk(lambda file: needs.get(file, ()), [name])
+
+
+def _walk(direct: Callable[[str], Iterable[str]], names: Iterable[str]) -> set[str]:
+    """Everything reached from ``names`` through ``direct`` (``names`` only when reached)."""
     seen: set[str] = set()
-    stack = [name]
+    stack = list(names)
     while stack:
-        for file in needs.get(stack.pop(), ()):
+        for file in direct(stack.pop()):
             if file not in seen:
                 seen.add(file)
                 stack.append(file)
@@ -146,14 +152,7 @@ class _Reader:
 
     def reach(self, names: Sequence[str]) -> set[str]:
         """``names`` and everything they need, read as they are reached."""
-        seen = set(names)
-        stack = list(names)
-        while stack:
-            for file in self.read(stack.pop()):
-                if file not in seen:
-                    seen.add(file)
-                    stack.append(file)
-        return seen
+        return set(names) | _walk(self.read, names)
 
 
 def page_modules(static_dir: Path, entry: str = PAGE_ENTRY) -> frozenset[str]:
@@ -184,7 +183,7 @@ def module_needs(static_dir: Path, entry: str = PAGE_ENTRY) -> dict[str, tuple[s
     own = sorted(
         path.relative_to(static_dir).as_posix()
         for path in static_dir.rglob("*.js")
-        if path.relative_to(static_dir).parts[0] != "vendor"
+        if not _vendored(path.relative_to(static_dir).as_posix())
     )
     needs = {name: set(reader.read(name)) - page for name in own if name not in page}
     vendored = sorted({file for files in needs.values() for file in files if _vendored(file)})

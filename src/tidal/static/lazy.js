@@ -3,9 +3,10 @@
 // the widget families other than buttons, each an ES module exporting `kinds`; until its module
 // has loaded, an element shows a quiet placeholder (which also collects a container's children),
 // then the real kind builds the element from its latest props. A page that shows no such element
-// never fetches the module. Also the vendored libraries that text needs only sometimes: KaTeX
-// (LaTeX), highlight.js and its language grammars (code), DOMPurify (st.html) and the emoji
-// shortcode table. Every fetch in flight counts in `window.__tidal.loading`, so tests (and idle
+// never fetches the module; a module that loads comes with everything it needs in the same
+// round trip (its imports, theirs, its stylesheet: `preloadNeeds`). Also the vendored libraries
+// that text needs only sometimes: KaTeX (LaTeX), highlight.js and its language grammars (code),
+// DOMPurify (st.html) and the emoji shortcode table. Every fetch in flight counts in `window.__tidal.loading`, so tests (and idle
 // checks) wait for it. Knows nothing about elements' DOM or Markdown.
 
 /** @type {Map<string, Promise<any>>} module URL -> its import */
@@ -42,7 +43,7 @@ const asked = new Set();
  * (module_graph.py: the page's own modules, already loaded, are left out of it).
  * @param {string} url absolute, under static/
  */
-export function preloadNeeds(url) {
+function preloadNeeds(url) {
   needs ??= JSON.parse(document.getElementById('tidal-needs')?.textContent || '{}');
   if (!url.startsWith(STATIC)) return;
   const stack = [url.slice(STATIC.length)];
