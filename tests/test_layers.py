@@ -102,6 +102,7 @@ LAYERS: dict[str, int] = {
     "tidal.serving": 5,
     "tidal.headers": 5,
     "tidal.stylesheet": 5,
+    "tidal.module_graph": 5,
     "tidal.app_static": 5,
     "tidal.http_protocol": 5,
     "tidal.cli": 5,

@@ -3,16 +3,18 @@
 // the widget families other than buttons, each an ES module exporting `kinds`; until its module
 // has loaded, an element shows a quiet placeholder (which also collects a container's children),
 // then the real kind builds the element from its latest props. A page that shows no such element
-// never fetches the module. Also the vendored libraries that text needs only sometimes: KaTeX
-// (LaTeX), highlight.js and its language grammars (code), DOMPurify (st.html) and the emoji
-// shortcode table. Every fetch in flight counts in `window.__tidal.loading`, so tests (and idle
+// never fetches the module; a module that loads comes with everything it needs in the same
+// round trip (its imports, theirs, its stylesheet: `preloadNeeds`). Also the vendored libraries
+// that text needs only sometimes: KaTeX (LaTeX), highlight.js and its language grammars (code),
+// DOMPurify (st.html) and the emoji shortcode table. Every fetch in flight counts in `window.__tidal.loading`, so tests (and idle
 // checks) wait for it. Knows nothing about elements' DOM or Markdown.
 
 /** @type {Map<string, Promise<any>>} module URL -> its import */
 const modules = new Map();
 
 /**
- * Import a module under static/ once, counted while in flight.
+ * Import a module under static/ once, counted while in flight. Everything it needs before it
+ * runs is asked for at the same time (see `preloadNeeds`).
  * @param {string} path relative to this file, e.g. `./vendor/katex/katex.js`
  * @returns {Promise<any>}
  */
@@ -22,8 +24,44 @@ export function importOnce(path) {
   if (!p) {
     p = track(import(url));
     modules.set(url, p);
+    preloadNeeds(url);
   }
   return p;
+}
+
+const STATIC = new URL('./', import.meta.url).href;
+/** @type {Record<string, string[]>|null} path under static/ -> the files it needs (read once) */
+let needs = null;
+/** @type {Set<string>} files under static/ already asked for */
+const asked = new Set();
+
+/**
+ * Ask at once for every file the module at `url` needs before it runs, directly or through
+ * the files it needs: its static imports, the vendored scripts it imports at its top level
+ * and the stylesheets it links. Without this the browser finds them one level per round trip
+ * (data.js, then grid.js, then grid_rows.js...). The server puts the map in the page
+ * (module_graph.py: the page's own modules, already loaded, are left out of it).
+ * @param {string} url absolute, under static/
+ */
+function preloadNeeds(url) {
+  needs ??= JSON.parse(document.getElementById('tidal-needs')?.textContent || '{}');
+  if (!url.startsWith(STATIC)) return;
+  const stack = [url.slice(STATIC.length)];
+  while (stack.length) {
+    for (const file of needs[stack.pop()] ?? []) {
+      if (asked.has(file)) continue;
+      asked.add(file);
+      stack.push(file);
+      if (file.endsWith('.css')) {
+        useStyles(STATIC + file); // the module links it when it runs: the same link
+        continue;
+      }
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = STATIC + file;
+      document.head.append(link);
+    }
+  }
 }
 
 /**
