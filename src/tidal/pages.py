@@ -19,6 +19,8 @@ Knows nothing about sockets or sessions' queues.
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import threading
 import weakref
 from collections.abc import Callable, Mapping
@@ -71,6 +73,9 @@ class App:
     def __init__(self, entry: Script) -> None:
         self.entry = entry
         self.main_path = entry.path
+        self._pages_dir = os.fspath(entry.path.parent / "pages")
+        """The ``pages/`` folder's path, as ``os.stat`` takes it (asked about every run)."""
+        self._main_page: PageInfo | None = None
         self.uses_navigation: bool | None = None
         """Whether the entrypoint calls ``st.navigation``: guessed from its code, then learned."""
         self._scripts: dict[Path, Script] = {}
@@ -92,14 +97,17 @@ class App:
     # ------------------------------------------------------------------ pages
     def main_page(self) -> PageInfo:
         """The entrypoint as the main page (``/``) of a ``pages/`` folder app."""
-        icon, name = icon_and_name(self.main_path.name)
-        return PageInfo(
-            url_path="",
-            title=title_of(name) or self.main_path.stem,
-            icon=icon or None,
-            script_hash=self.entry.page_hash,
-            path=self.main_path,
-        )
+        main = self._main_page
+        if main is None:  # once: it depends on the entrypoint's path only
+            icon, name = icon_and_name(self.main_path.name)
+            main = self._main_page = PageInfo(
+                url_path="",
+                title=title_of(name) or self.main_path.stem,
+                icon=icon or None,
+                script_hash=self.entry.page_hash,
+                path=self.main_path,
+            )
+        return main
 
     def folder_pages(self) -> list[PageInfo]:
         """The main page, then the ``pages/`` folder's scripts by number prefix and name.
@@ -107,10 +115,16 @@ class App:
         Files starting with ``.`` and ``__init__.py`` are not pages. Re-read when the folder
         changes (its mtime), so new pages appear without a restart.
         """
-        folder = self.main_path.parent / "pages"
-        if not self.entry.is_file or not folder.is_dir():
+        if not self.entry.is_file:
             return [self.main_page()]
-        mtime = folder.stat().st_mtime_ns
+        try:  # one stat a run, on a ready string path: every run of every app asks
+            found = os.stat(self._pages_dir)
+        except (OSError, ValueError):
+            return [self.main_page()]
+        if not stat.S_ISDIR(found.st_mode):
+            return [self.main_page()]
+        mtime = found.st_mtime_ns
+        folder = Path(self._pages_dir)
         with self._lock:
             if self._folder is not None and self._folder[0] == mtime:
                 return self._folder[1]

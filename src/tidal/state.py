@@ -331,9 +331,8 @@ class SessionState:
             if fragment is None:  # every widget the run did not render
                 gone = {w for w in meta if w not in active}
                 for layer in (self._values.old, self._values.new_widget):
-                    gone.update(
-                        k for k in layer if k.startswith(WIDGET_ID_PREFIX) and k not in active
-                    )
+                    # set difference first (in C): few keys are left to test for the prefix
+                    gone.update(k for k in layer.keys() - active if k.startswith(WIDGET_ID_PREFIX))
             else:  # only the fragment's own
                 gone = {w for w, m in meta.items() if m.fragment == fragment and w not in active}
             if gone:

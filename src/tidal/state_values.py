@@ -150,7 +150,9 @@ class StateValues:
 
     def layers(self) -> StateLayers:
         """Shallow copies of the layers and the key map (to rewind to)."""
-        return (dict(self.old), dict(self.new_widget), dict(self.new_user), dict(self.key_to_id))
+        # dict.copy(): half the cost of dict(...), and the timeline takes these after every run
+        old, new_widget, new_user = self.old, self.new_widget, self.new_user
+        return (old.copy(), new_widget.copy(), new_user.copy(), self.key_to_id.copy())
 
     def put_layers(self, layers: StateLayers) -> None:
         """Put back layers taken by ``layers()`` (into an empty ``StateValues``)."""

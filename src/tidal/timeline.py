@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Literal, Protocol
 
 from tidal.removal import Removal
@@ -125,7 +126,7 @@ class StateDiff:
         return set(self.added) | set(self.changed) | set(self.removed)
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, init=False)
 class RunRecord:
     """One run of a session: its trigger, outcome, callbacks, state diff and problems."""
 
@@ -154,6 +155,36 @@ class RunRecord:
     _secrets: Callable[[], Iterable[str]] | None = None
     _diff: StateDiff | None = None
 
+    def __init__(
+        self,
+        number: int,
+        trigger: Trigger,
+        status: str = "running",
+        duration: float = 0.0,
+        callbacks: list[str] | None = None,
+        removals: list[Removal] | None = None,
+        errors: list[str] | None = None,
+        warnings: list[str] | None = None,
+        fragment: str | None = None,
+        layers: StateLayers | None = None,
+    ) -> None:
+        # written out: every run makes one, and list literals cost a third of default factories
+        self.number = number
+        self.trigger = trigger
+        self.status = status
+        self.duration = duration
+        self.callbacks = [] if callbacks is None else callbacks
+        self.removals = [] if removals is None else removals
+        self.errors = [] if errors is None else errors
+        self.warnings = [] if warnings is None else warnings
+        self.fragment = fragment
+        self.layers = layers
+        self._started = 0.0
+        self._before = None
+        self._visible = None
+        self._secrets = None
+        self._diff = None
+
     @property
     def diff(self) -> StateDiff:
         """What the run did to the visible state (keys added, changed, removed, and why)."""
@@ -173,7 +204,7 @@ class RunRecord:
         return [r.explain(self.number) for r in self.removals]
 
 
-_MUTABLE = (list, dict, set)
+_MUTABLE = frozenset((list, dict, set))
 
 
 def copy_value(value: Any) -> Any:
@@ -190,7 +221,10 @@ def copy_value(value: Any) -> Any:
 def _copy_layers(layers: StateLayers) -> StateLayers:
     """The layers with their small containers copied (a later in-place change of a list in
     the state must not rewrite history); other values are shared."""
-    for layer in layers[:3]:
+    old, new_widget, new_user, _ = layers
+    if _MUTABLE.isdisjoint(map(type, chain(old.values(), new_widget.values(), new_user.values()))):
+        return layers  # no container at all (most states): found without a Python loop
+    for layer in (old, new_widget, new_user):
         for k, v in layer.items():
             if type(v) in _MUTABLE:
                 layer[k] = copy_value(v)
@@ -236,7 +270,7 @@ def _diff(record: RunRecord) -> StateDiff:
 def _same_layers(a: StateLayers, b: StateLayers) -> bool:
     """Whether two layer sets hold equal values (then a record shares the last one's copy)."""
     try:
-        return all(x == y for x, y in zip(a, b, strict=True))
+        return a == b
     except Exception:  # values whose == is ambiguous (arrays): count as changed
         return False
 
@@ -327,7 +361,12 @@ class Timeline:
         rerun_next, self._rerun_next = self._rerun_next, False
         if not changes:
             return cause if cause is not None else Trigger("st.rerun" if rerun_next else "rerun")
-        metas = [(m, wid) for wid in changes if (m := state.meta(wid)) is not None]
+        if len(changes) == 1:  # most interactions (a click, a change): no list, no sort
+            wid = next(iter(changes))
+            m = state.meta(wid)
+            metas = [] if m is None else [(m, wid)]
+        else:
+            metas = [(m, wid) for wid in changes if (m := state.meta(wid)) is not None]
         if metas:
             others: tuple[str, ...] = ()
             if len(metas) > 1:
@@ -338,11 +377,11 @@ class Timeline:
             fragment = m.fragment or None
             if m.trigger:
                 kind: TriggerKind = "submit" if m.kind == "form_submit_button" else "click"
-                return Trigger(kind, name, m.kind, fragment=fragment, others=others)
+                return Trigger(kind, name, m.kind, None, None, None, fragment, others)
             secrets = self._secrets()
             old = summarise(state.widget_value(wid), secrets)
             new = summarise(changes[wid], secrets)
-            return Trigger("change", name, m.kind, old, new, fragment=fragment, others=others)
+            return Trigger("change", name, m.kind, old, new, None, fragment, others)
         if cause is not None:
             return cause
         return Trigger("st.rerun" if rerun_next else "rerun")
@@ -370,12 +409,12 @@ class Timeline:
             return None
         record.status = status
         record.duration = time.perf_counter() - record._started
-        removals, state.removals = state.removals, []
-        record.removals = removals
+        record.removals, state.removals = state.removals, []
         # nothing changed: share the last copy (a ring of unchanged runs costs little memory)
         layers, last = state.layers(), self._last_layers
-        unchanged = last is not None and _same_layers(layers, last)
-        record.layers = self._last_layers = last if unchanged else _copy_layers(layers)
+        if last is None or not _same_layers(layers, last):
+            last = self._last_layers = _copy_layers(layers)
+        record.layers = last
         record._visible = state.visible_of
         record._secrets = self.secrets
         self._version = state.version

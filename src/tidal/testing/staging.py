@@ -44,10 +44,15 @@ def widget_states(app: AppHost, page: Iterable[Node]) -> dict[str, Any]:
         {'$$ID-...-name': 'Ada'}
     """
     state = app._session.state
+    staged = app._staged
+    if not staged:  # a plain at.run(): no page walk
+        return {}
     nodes = {
         wid: n
         for n in page
-        if isinstance(wid := n.props.get("id"), str) and wid.startswith(WIDGET_ID_PREFIX)
+        if isinstance(wid := n.props.get("id"), str)
+        and wid in staged
+        and wid.startswith(WIDGET_ID_PREFIX)
     }
     submitted = {
         nodes[wid].props.get("form")
