@@ -22,9 +22,12 @@ from tidal.stores import StoreError
 
 log = logging.getLogger("tidal.sessions")
 
-CLAIM_GRACE = 0.3
+CLAIM_GRACE = 1.0
 """Seconds a page load waits for the page that holds its session elsewhere to let go (a
-reload whose old page closed a moment ago) before it is taken for a duplicated tab."""
+reload whose old page closed a moment ago) before it is taken for a duplicated tab. The old
+page's claim ends on the saver's thread after its last document is written, which on a busy
+machine took more than 0.3 s (a reload landing on another worker then lost its session); the
+wait ends as soon as the claim does, so only a really duplicated tab waits this long."""
 
 
 class Sessions:
