@@ -65,6 +65,7 @@ LAYERS: dict[str, int] = {
     "tidal.uploaded_file": 1,
     "tidal.removal": 1,
     "tidal.summary": 1,
+    "tidal.run_record": 1,
     "tidal.timeline": 1,
     # 2 API: the package and everything in it
     "tidal.api": 2,
@@ -80,6 +81,7 @@ LAYERS: dict[str, int] = {
     "tidal.stores": 3,
     # 4 sessions
     "tidal.session": 4,
+    "tidal.fragment_timers": 4,
     "tidal.intake": 4,
     "tidal.inspector_panel": 4,
     "tidal.outbox": 4,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tidal.protocol import Change, Navigate, Rerun, Submit
+from tidal.run_record import Trigger
 
 MAX_PENDING_BATCHES = 10_000
 """Most batches one session may have waiting (clicks never merge: each is a batch)."""
@@ -53,6 +54,17 @@ class Batch:
     """Bytes of the event frames merged into this batch."""
     restore: Callable[[], None] | None = None
     """Replaces the session state before the run (the inspector's rewind and load)."""
+
+    def cause(self, page: str) -> Trigger | None:
+        """What starts this batch's run for the timeline when no widget value does (``page``:
+        the session's page); None: the widget values, or a plain rerun."""
+        if self.redraw:
+            return Trigger("page load", page=page or None)
+        if self.page is not None:
+            return Trigger("navigate", page=self.page)
+        if self.fragment is not None:
+            return Trigger("timer", fragment=self.fragment)
+        return None
 
 
 class EventQueue:

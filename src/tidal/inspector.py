@@ -17,10 +17,10 @@ from typing import Any
 
 from tidal.api.secrets import secrets_files
 from tidal.errors import TidalAPIError
+from tidal.run_record import RunRecord
 from tidal.state import SessionState
 from tidal.state_keys import WIDGET_ID_PREFIX
 from tidal.summary import summarise
-from tidal.timeline import RunRecord
 
 DOCUMENT_FORMAT = "tidal-session/1"
 """The ``format`` of an exported session document."""

@@ -17,9 +17,9 @@ from tidal.errors import TidalAPIError
 from tidal.inspector import export_document, import_document, run_row, state_rows
 from tidal.intake import Intake
 from tidal.protocol import LoadState, Rewind
+from tidal.run_record import Trigger
 from tidal.server_messages import Error, Inspection, Outbound
 from tidal.state import SessionState
-from tidal.timeline import Trigger
 
 
 class Inspected(Protocol):

@@ -28,6 +28,7 @@ from tidal.context import Flag, FragmentInfo, RunOptions, Visitor
 from tidal.delta import DeltaWriter
 from tidal.durability import Durability
 from tidal.eventqueue import Batch
+from tidal.fragment_timers import FragmentTimers
 from tidal.fragments import fragment_of, run_fragment
 from tidal.inspector import secret_strings
 from tidal.inspector_panel import InspectorPanel
@@ -42,12 +43,12 @@ from tidal.pool import WorkerPool
 from tidal.protocol import Change, LoadState, Navigate, Rerun, Rewind, Submit, Sync
 from tidal.querystring import encode_query, parse_query
 from tidal.refusals import Refusals
+from tidal.run_record import Trigger
 from tidal.runner import RunHooks, Script, Status
 from tidal.runqueue import RunQueue
 from tidal.server_messages import Outbound, Redirect, RunFinished, RunStarted, RunStatus
 from tidal.state import SessionState
 from tidal.stores import MemoryFileStore, StoreFiles
-from tidal.timeline import Trigger
 
 log = logging.getLogger("tidal.session")
 
@@ -127,7 +128,6 @@ class Session:
         self._outbox = Outbox(self.writer, send)
         self.interrupt = Flag()
         self.query_params: dict[str, list[str]] = {}
-        self._timers: set[str] = set()
         """Fragments (ids) with a ``run_every`` timer set."""
         self.fragments: dict[str, FragmentInfo] = {}
         """The ``st.fragment`` calls of the last full run, by id: what a widget inside one
@@ -157,6 +157,11 @@ class Session:
         emit = self._outbox.emit
         self._intake = Intake(self.state, self.refusals, self.token, emit, self._runs)
         self._panel = InspectorPanel(self, self.state, self._intake, durability, emit)
+        intake = self._intake
+        self._timers = FragmentTimers(
+            self._runs, self._outbox, lambda: self.fragments, lambda: self.connected,
+            lambda: intake.seq,
+        )  # fmt: skip
         self._persistence = (
             Persistence(self, self.state, self.token, self.writer, durability, emit)
             if durability is not None
@@ -294,7 +299,9 @@ class Session:
         else:
             skip = resync or batch.page is not None
             fragment = None if skip else fragment_of(changes, self.state, self.fragments)
-        self._cause(batch)
+        cause = batch.cause(self.page)
+        if cause is not None:
+            self.state.timeline.cause(cause)
         self.run_count += 1
         outbox.begin(self.run_count)
         outbox.emit(RunStarted(run=outbox.run_no, scope=list(fragment.path) if fragment else []))
@@ -368,41 +375,7 @@ class Session:
             with self._runs.lock:
                 full, export = self._panel.pending()
             outbox.emit(self._panel.inspection(full, export))
-        self._arm_timers()
-
-    def _cause(self, batch: Batch) -> None:
-        """Tell the timeline what starts this run when no widget value does."""
-        if batch.redraw:
-            self.state.timeline.cause(Trigger("page load", page=self.page or None))
-        elif batch.page is not None:
-            self.state.timeline.cause(Trigger("navigate", page=batch.page))
-        elif batch.fragment is not None:
-            self.state.timeline.cause(Trigger("timer", fragment=batch.fragment))
-
-    # ------------------------------------------------------------------ timed fragments
-    def _arm_timers(self) -> None:
-        """Set a timer for every ``run_every`` fragment of the page that has none yet (after
-        each run, in the run's thread; timers only run while a browser is connected)."""
-        schedule = self._outbox.schedule
-        if schedule is None:
-            return
-        with self._runs.lock:
-            due = [f for f in self.fragments.values() if f.run_every and f.id not in self._timers]
-            self._timers.update(f.id for f in due)
-        for info in due:
-            assert info.run_every is not None
-            schedule(info.run_every, functools.partial(self._tick, info.id))
-
-    def _tick(self, fid: str) -> None:
-        """A fragment's timer fired (on the event loop): queue its rerun if the tab is idle.
-        A busy tab skips this tick; the run in progress sets the timer again when it ends."""
-        with self._runs.lock:
-            self._timers.discard(fid)
-            if self._runs.running or len(self._runs.events) or not self.connected:
-                return
-            if fid not in self.fragments:
-                return
-            self._runs.push(Batch({}, False, self._intake.seq, barrier=True, fragment=fid))
+        self._timers.arm()
 
     # ------------------------------------------------------------------ inspector
     def rewind(self, run: int) -> bool:

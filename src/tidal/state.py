@@ -19,6 +19,7 @@ from tidal.errors import StreamlitWidgetAlreadyInstantiatedError
 from tidal.kept import MISSING as KEPT_MISSING
 from tidal.kept import KeptValues
 from tidal.removal import Removal, identity_changes
+from tidal.run_record import StateLayers
 from tidal.state_keys import (
     WIDGET_ID_PREFIX,
     already_instantiated_message,
@@ -26,7 +27,7 @@ from tidal.state_keys import (
     missing_key_message,
 )
 from tidal.state_values import MISSING, StateValues, visible_values
-from tidal.timeline import StateLayers, Timeline
+from tidal.timeline import Timeline
 from tidal.widget_meta import WidgetMeta
 
 if TYPE_CHECKING:

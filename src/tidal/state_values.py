@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from tidal.run_record import StateLayers
 from tidal.state_keys import WIDGET_ID_PREFIX
-from tidal.timeline import StateLayers
 
 MISSING: Any = object()
 """What a lookup returns for a key that holds no value."""

@@ -22,13 +22,13 @@ from typing import Any
 from tidal.config import load_config
 from tidal.context import RunOptions
 from tidal.querystring import encode_query, parse_query
+from tidal.run_record import RunRecord
 from tidal.runner import Script, add_app_folder_to_path
 from tidal.session import Session
 from tidal.testing.errors import AppTestError
 from tidal.testing.page import Page
 from tidal.testing.staging import widget_states
 from tidal.testing.watchdog import Watchdog
-from tidal.timeline import RunRecord
 
 _CONTEXT_KEYS: dict[str, type | tuple[type, ...]] = {
     "timezone": str,
