@@ -120,7 +120,7 @@ def test_latex_is_typeset_by_katex(open_app):
     expect(page.locator(".markdown:not(.latex) .math-display .katex-display")).to_have_count(1)
     # KaTeX's own fonts are used
     page.wait_for_function(
-        "[...document.fonts].some(f => f.family === 'KaTeX_Main' && f.status === 'loaded')"
+        "() => [...document.fonts].some(f => f.family === 'KaTeX_Main' && f.status === 'loaded')"
     )
     assert not app.console_errors
 
